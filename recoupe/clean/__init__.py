@@ -1,0 +1,175 @@
+"""Clean: split an article into its body and the chrome around it, each removal with its reason.
+
+Every non-blank input line ends up either in the body (a paragraph) or in `removed`. Rules are
+data (data/chrome.toml); the order of the passes lives here:
+  1. the headline repeated in the body goes to metadata;
+  2. inline scraper markers are cut out of the lines they stick to;
+  3. whole-line rules (each only on short lines: an article sentence is never removed);
+  4. rules that only hold next to other chrome ("Premium" beside a subscription prompt);
+  5. lines repeated within the article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from recoupe.clean.agencies import credited_agencies, dateline_agency
+from recoupe.clean.language import label_paragraph_languages
+from recoupe.clean.published import date_in_metadata_line
+from recoupe.clean.rules import ChromeRule, chrome_rules, normalise_for_matching
+from recoupe.model import Article, RawArticle, Removal, RemovalReason
+from recoupe.settings import Settings
+
+__all__ = ["clean_article", "classify_lines"]
+
+_NEIGHBOURHOOD = 2  # lines on each side a `near` rule looks at
+_PUBLISHED_LABEL = re.compile(r"^\s*(publi|posted|first published|créé)", re.IGNORECASE)
+
+
+@dataclass
+class _Line:
+    text: str  # what is left of the line for the body ("" when all of it was removed)
+    removals: list[Removal] = field(default_factory=list)
+
+    @property
+    def removed_whole(self) -> bool:
+        return not self.text
+
+
+def classify_lines(lines: list[str], title: str | None, settings: Settings) -> list[_Line]:
+    """Decide, line by line, what is body and what is removed (and why)."""
+    rules = chrome_rules()
+    title_key = _line_key(title) if title else None
+    result: list[_Line] = []
+    for raw in lines:
+        line = _Line(raw)
+        if title_key and _line_key(raw) == title_key:
+            _remove_whole(line, "metadata")
+        else:
+            _cut_inline_markers(line, rules)
+            if not line.removed_whole:
+                _apply_whole_line_rules(line, rules, settings, near_only=False, neighbours=None)
+        result.append(line)
+    for index, line in enumerate(result):
+        if not line.removed_whole:
+            neighbours = result[max(0, index - _NEIGHBOURHOOD): index] + result[index + 1: index + 1 + _NEIGHBOURHOOD]
+            _apply_whole_line_rules(line, rules, settings, near_only=True, neighbours=neighbours)
+    seen: set[str] = set()
+    for line in result:
+        if line.removed_whole:
+            continue
+        key = _line_key(line.text)
+        if key in seen:
+            _remove_whole(line, "duplicate-line")
+        seen.add(key)
+    return result
+
+
+def clean_article(raw: RawArticle, settings: Settings) -> Article:
+    """Turn a `RawArticle` into a clean `Article`: body, removals, source, date, languages, flags."""
+    text = unicodedata.normalize("NFC", raw.text)
+    title = unicodedata.normalize("NFC", raw.title) if raw.title else None
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    classified = classify_lines(lines, title, settings)
+    body = [line.text for line in classified if not line.removed_whole]
+    removed = [removal for line in classified for removal in line.removals]
+
+    paragraphs, language = label_paragraph_languages(
+        body, settings.langid_min_confidence, settings.fallback_languages, settings.min_language_chars
+    )
+    agencies = _credited_agencies(body, removed)
+    published, basis = (raw.published, "metadata") if raw.published else (_metadata_date(removed, title), "metadata")
+    flags = []
+    reasons = {r.reason for r in removed}
+    if "scraper-marker" in reasons:
+        flags.append("republished-scrape")
+    if "paywall" in reasons:
+        flags.append("paywalled")
+    if len({p.language for p in paragraphs if p.language}) > 1:
+        flags.append("mixed-language")
+    return Article(
+        id=raw.id,
+        origin=raw.origin,
+        title=title,
+        source=agencies[0] if agencies else raw.source,
+        published=published,
+        published_basis=basis if published else None,
+        language=language,
+        paragraphs=paragraphs,
+        removed=removed,
+        flags=flags,
+        author=raw.author,
+        agencies=agencies,
+        content_hash=raw.content_hash,
+    )
+
+
+def _cut_inline_markers(line: _Line, rules: tuple[ChromeRule, ...]) -> None:
+    for rule in rules:
+        if not rule.inline:
+            continue
+        # Matching runs on a normalised copy of the same length, so spans map back one to one.
+        while match := rule.pattern.search(normalise_for_matching(line.text)):
+            marker = line.text[match.start(): match.end()].strip()
+            rest = (line.text[: match.start()] + " " + line.text[match.end():]).strip()
+            line.removals.append(Removal(marker, rule.reason))
+            line.text = rest if any(ch.isalnum() for ch in rest) else ""
+            if not line.text:
+                if rest:
+                    line.removals.append(Removal(rest, rule.reason))
+                return
+
+
+def _apply_whole_line_rules(
+    line: _Line, rules: tuple[ChromeRule, ...], settings: Settings, near_only: bool,
+    neighbours: list[_Line] | None,
+) -> None:
+    normalised = normalise_for_matching(line.text)
+    words = len(normalised.split())
+    for rule in rules:
+        if rule.inline or bool(rule.near) != near_only:
+            continue
+        if words > (rule.max_words or settings.chrome_max_words):
+            continue
+        if rule.near and not any(
+            removal.reason in rule.near for other in neighbours or [] for removal in other.removals
+        ):
+            continue
+        if rule.pattern.search(normalised):
+            _remove_whole(line, rule.reason)
+            return
+
+
+def _remove_whole(line: _Line, reason: RemovalReason) -> None:
+    line.removals.append(Removal(line.text, reason))
+    line.text = ""
+
+
+def _line_key(text: str) -> str:
+    """Comparison key for repeated lines: case, spacing and apostrophe style do not matter."""
+    return " ".join(normalise_for_matching(text).casefold().split())
+
+
+def _credited_agencies(body: list[str], removed: list[Removal]) -> list[str]:
+    found: list[str] = []
+    for paragraph in body[:3]:
+        if agency := dateline_agency(paragraph):
+            found.append(agency)
+    for removal in removed:
+        if removal.reason in ("credit", "metadata"):
+            found.extend(credited_agencies(removal.text))
+    return list(dict.fromkeys(found))
+
+
+def _metadata_date(removed: list[Removal], title: str | None) -> str | None:
+    """The publication date of the metadata lines: a 'published' line wins over an 'updated' one."""
+    dated = [
+        (r.text, d)
+        for r in removed
+        if r.reason == "metadata" and r.text != title and (d := date_in_metadata_line(r.text))
+    ]
+    published = [d for text, d in dated if _PUBLISHED_LABEL.match(text)]
+    candidates = published or [d for _, d in dated]
+    return min(candidates) if candidates else None

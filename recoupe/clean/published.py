@@ -1,0 +1,48 @@
+"""Publication dates written in an article's metadata lines ('Mis à jour : 30 décembre 2022')."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
+_MONTHS = (
+    r"janv?(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?"
+    r"|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|january|february|march|april|may|june|july"
+    r"|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|dec"
+)
+_WRITTEN = re.compile(
+    rf"\b(\d{{1,2}})(?:er)?\s+({_MONTHS})\.?,?\s+(\d{{4}})\b|\b({_MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b",
+    re.IGNORECASE,
+)
+
+
+def date_in_metadata_line(line: str) -> str | None:
+    """The calendar date a metadata line states, as ISO 8601, or None."""
+    if match := _ISO.search(line):
+        return _iso(int(match[1]), int(match[2]), int(match[3]))
+    if match := _WRITTEN.search(line):
+        day, month, year = (match[1], match[2], match[3]) if match[1] else (match[5], match[4], match[6])
+        return _parse_written(f"{day} {month.rstrip('.')} {year}")
+    if match := _NUMERIC.search(line):
+        year = int(match[3]) + (2000 if len(match[3]) == 2 else 0)
+        # Day first, as in French and British usage; month first only when day-first is impossible.
+        return _iso(year, int(match[2]), int(match[1])) or _iso(year, int(match[1]), int(match[2]))
+    return None
+
+
+def _parse_written(span: str) -> str | None:
+    import dateparser  # slow to import; only needed when a written date is found
+
+    parsed = dateparser.parse(
+        span, languages=["fr", "en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]}
+    )
+    return parsed.date().isoformat() if parsed else None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,153 @@
+"""The typed data model every stage shares: ingest → clean → stories → extract → reconcile → report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+PublishedBasis = Literal["metadata", "text", "story"]
+RemovalReason = Literal[
+    "scraper-marker",
+    "boilerplate",
+    "paywall",
+    "comments",
+    "navigation",
+    "credit",
+    "metadata",
+    "duplicate-line",
+]
+EntityType = Literal["PER", "ORG", "LOC", "MISC"]
+ClaimStatus = Literal["corroborated", "single", "disputed"]
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """One article as read from its input, before cleaning."""
+
+    id: str
+    origin: str  # path or URL it came from
+    text: str  # the article's text, lines separated by "\n"
+    title: str | None = None
+    published: str | None = None  # ISO date from the input's metadata
+    source: str | None = None  # outlet or agency named by the input's metadata
+    author: str | None = None
+    content_hash: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    language: str | None
+
+
+@dataclass(frozen=True)
+class Removal:
+    text: str
+    reason: RemovalReason
+
+
+@dataclass
+class Article:
+    """A cleaned article: its body, what was removed and why, and what the text told us."""
+
+    id: str
+    origin: str
+    title: str | None
+    source: str | None
+    published: str | None
+    published_basis: PublishedBasis | None
+    language: str | None
+    paragraphs: list[Paragraph]
+    removed: list[Removal]
+    flags: list[str] = field(default_factory=list)
+    copy_of: str | None = None
+    author: str | None = None
+    agencies: list[str] = field(default_factory=list)  # news agencies the text credits
+    content_hash: str = ""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    type: EntityType
+    variants: list[str]
+    articles: list[str]
+    mentions: int
+
+
+@dataclass(frozen=True)
+class QuoteVariant:
+    article: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str | None
+    speaker_mention: str | None
+    text: str
+    articles: list[str]
+    variants: list[QuoteVariant]
+
+
+@dataclass(frozen=True)
+class ClaimValue:
+    value: float | int
+    unit: str | None
+    claimants: list[str]
+    articles: list[str]
+    evidence: list[str]
+
+
+@dataclass(frozen=True)
+class Claim:
+    subject: str
+    status: ClaimStatus
+    values: list[ClaimValue]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str
+    text: str
+    articles: list[str]
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    articles: list[str]
+
+
+@dataclass
+class Story:
+    id: str
+    title: str | None
+    date: str | None
+    articles: list[str]
+    independent_sources: int
+    summary: list[SummarySentence] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+
+
+@dataclass
+class Brief:
+    generated_at: str
+    articles: list[Article]
+    stories: list[Story]
+    schema: str = "recoupe/brief@1"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input (file, line or record) that could not be read, and why."""
+
+    where: str
+    reason: str

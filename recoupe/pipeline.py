@@ -1,0 +1,81 @@
+"""The pipeline, in one place: ingest → clean → stories → extract → reconcile → report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from recoupe.clean import clean_article
+from recoupe.ingest import read_articles
+from recoupe.model import Article, Brief, RawArticle, Skipped
+from recoupe.settings import Settings
+from recoupe.stories import group_stories
+
+
+@dataclass
+class Run:
+    """What a run produced: the brief and the inputs it had to skip."""
+
+    brief: Brief
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def clean_all(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    on_skip: Callable[[Skipped], None] | None = None,
+    on_article: Callable[[Article], None] | None = None,
+) -> tuple[list[Article], list[Skipped]]:
+    """Read and clean every article; exact duplicates (same content) are read once."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    by_hash: dict[str, str] = {}
+    ids: set[str] = set()
+
+    def skip(item: Skipped) -> None:
+        skipped.append(item)
+        if on_skip:
+            on_skip(item)
+
+    for item in read_articles(paths, settings):
+        if isinstance(item, Skipped):
+            skip(item)
+            continue
+        if item.content_hash in by_hash:
+            skip(Skipped(item.origin, f"same content as article '{by_hash[item.content_hash]}'"))
+            continue
+        article = clean_article(_unique_id(item, ids), settings)
+        if not article.paragraphs:
+            skip(Skipped(item.origin, "no article text left after cleaning (only chrome)"))
+            continue
+        by_hash[item.content_hash] = article.id
+        ids.add(article.id)
+        articles.append(article)
+        if on_article:
+            on_article(article)
+    return articles, skipped
+
+
+def _unique_id(raw: RawArticle, taken: set[str]) -> RawArticle:
+    """Two different inputs with one name (a/x.txt, b/x.txt) both stay, the second as 'x~2'."""
+    if raw.id not in taken:
+        return raw
+    n = 2
+    while f"{raw.id}~{n}" in taken:
+        n += 1
+    return RawArticle(**{**raw.__dict__, "id": f"{raw.id}~{n}"})
+
+
+def build_brief(
+    paths: Iterable[str | Path],
+    settings: Settings | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+    on_article: Callable[[Article], None] | None = None,
+) -> Run:
+    settings = settings or Settings()
+    articles, skipped = clean_all(paths, settings, on_skip, on_article)
+    stories = group_stories(articles)
+    generated_at = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return Run(Brief(generated_at=generated_at, articles=articles, stories=stories), skipped)

@@ -1,0 +1,6 @@
+"""Report: the brief as JSON (the `recoupe/brief@1` contract) or as a Markdown dossier."""
+
+from recoupe.report.json import brief_to_dict, render_json
+from recoupe.report.markdown import render_markdown
+
+__all__ = ["brief_to_dict", "render_json", "render_markdown"]

@@ -1,0 +1,36 @@
+"""The brief as JSON, field for field as ../shared/brief-format.md (recoupe/brief@1) sets it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from recoupe.model import Article, Brief, Story
+
+# Fields of the shared model that are recoupe's own bookkeeping, not part of the contract.
+_INTERNAL_ARTICLE_FIELDS = ("author", "agencies", "content_hash")
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    data = asdict(article)
+    for name in _INTERNAL_ARTICLE_FIELDS:
+        data.pop(name)
+    return data
+
+
+def story_to_dict(story: Story) -> dict[str, Any]:
+    return asdict(story)
+
+
+def brief_to_dict(brief: Brief) -> dict[str, Any]:
+    return {
+        "schema": brief.schema,
+        "generated_at": brief.generated_at,
+        "articles": [article_to_dict(a) for a in brief.articles],
+        "stories": [story_to_dict(s) for s in brief.stories],
+    }
+
+
+def render_json(brief: Brief) -> str:
+    return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,62 @@
+"""The brief as a Markdown dossier for people: stories first, then each article's clean text."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from recoupe.model import Article, Brief, Story
+
+
+def render_markdown(brief: Brief) -> str:
+    by_id = {a.id: a for a in brief.articles}
+    out = [
+        "# recoupe brief",
+        "",
+        f"{len(brief.articles)} articles, {len(brief.stories)} stories — generated {brief.generated_at}",
+        "",
+    ]
+    for story in brief.stories:
+        out += _story(story, [by_id[i] for i in story.articles])
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _story(story: Story, articles: list[Article]) -> list[str]:
+    out = [
+        f"## {story.id} · {story.title or '(untitled)'}",
+        "",
+        f"*{story.date or 'undated'} · {len(articles)} article(s), "
+        f"{story.independent_sources} independent source(s)*",
+        "",
+    ]
+    if story.summary:
+        out += [f"- {s.text} [{', '.join(s.articles)}]" for s in story.summary] + [""]
+    for article in articles:
+        out += _article(article)
+    return out
+
+
+def _article(article: Article) -> list[str]:
+    facts = [
+        article.source or "source unknown",
+        article.published or "undated",
+        article.language or "language unknown",
+    ]
+    if article.flags:
+        facts.append("flags: " + ", ".join(article.flags))
+    if article.copy_of:
+        facts.append(f"copy of {article.copy_of}")
+    out = [f"### {article.title or article.id}", "", f"`{article.id}` · " + " · ".join(facts), ""]
+    for paragraph in article.paragraphs:
+        tag = f"[{paragraph.language}] " if paragraph.language != article.language else ""
+        out += [f"> {tag}{paragraph.text}", ">"]
+    if out[-1] == ">":
+        out.pop()
+    out.append("")
+    if article.removed:
+        counts = Counter(r.reason for r in article.removed)
+        summary = ", ".join(f"{n} {reason}" for reason, n in sorted(counts.items()))
+        out += [f"<details><summary>Removed: {summary}</summary>", ""]
+        out += [f"- *{r.reason}*: {r.text}" for r in article.removed]
+        out += ["", "</details>", ""]
+    return out
+

@@ -1,0 +1,25 @@
+"""Every tunable of recoupe in one object, handed down the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Inputs larger than this are refused: a news article is kilobytes, not gigabytes.
+    max_input_bytes: int = 50_000_000
+    # Language identification: py3langid's normalised probability below which lingua decides.
+    # Short chrome lines ("Prime indépendante") score ~0.3; real paragraphs score > 0.9.
+    langid_min_confidence: float = 0.8
+    # Paragraphs shorter than this (characters) take the article's language when unsure,
+    # so that a stray "Merci." does not make an article "mixed-language".
+    min_language_chars: int = 40
+    # Languages lingua chooses among when py3langid is unsure (ISO 639-1).
+    fallback_languages: tuple[str, ...] = (
+        "fr", "en", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "ro", "ca", "sv", "da",
+        "nb", "fi", "cs", "el", "tr", "ar",
+    )
+    # A chrome rule only fires on lines of at most this many words unless the rule says
+    # otherwise: chrome is short, and an article sentence must never be removed.
+    chrome_max_words: int = 30
