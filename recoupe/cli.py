@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -24,7 +24,7 @@ app = typer.Typer(
 EXIT_OK, EXIT_INTERNAL, EXIT_NOTHING_READ = 0, 1, 2
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     markdown = "markdown"
     json = "json"
 
@@ -49,7 +49,9 @@ PathsArg = Annotated[
     typer.Argument(help="Article files or folders (searched recursively): .txt, .html, .jsonl, .warc[.gz]."),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Report each article; show tracebacks.")]
 
@@ -72,8 +74,10 @@ def brief(
         text = render_json(run.brief) if output_format is Format.json else render_markdown(run.brief)
         _write(text, output)
         if not quiet:
-            _note(f"{len(run.brief.articles)} articles in {len(run.brief.stories)} stories"
-                  + (f", {len(run.skipped)} inputs skipped" if run.skipped else ""))
+            _note(
+                f"{len(run.brief.articles)} articles in {len(run.brief.stories)} stories"
+                + (f", {len(run.skipped)} inputs skipped" if run.skipped else "")
+            )
 
 
 def _report_skip(item: Skipped) -> None:
@@ -84,8 +88,11 @@ def _article_reporter(advance: Callable[[], None], verbose: bool) -> Callable[[A
     def report(article: Article) -> None:
         advance()
         if verbose:
-            _note(f"read {article.id}: {len(article.paragraphs)} paragraphs, "
-                  f"{len(article.removed)} removed, language {article.language}")
+            _note(
+                f"read {article.id}: {len(article.paragraphs)} paragraphs, "
+                f"{len(article.removed)} removed, language {article.language}"
+            )
+
     return report
 
 
@@ -130,8 +137,11 @@ def _progress(quiet: bool) -> Iterator[Callable[[], None]]:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     with Progress(
-        SpinnerColumn(), TextColumn("{task.completed} articles cleaned"), TimeElapsedColumn(),
-        console=Console(stderr=True), transient=True,
+        SpinnerColumn(),
+        TextColumn("{task.completed} articles cleaned"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
     ) as progress:
         task = progress.add_task("brief", total=None)
         yield lambda: progress.advance(task)

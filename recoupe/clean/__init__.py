@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from recoupe.clean.agencies import credited_agencies, dateline_agency
@@ -22,7 +23,7 @@ from recoupe.clean.rules import ChromeRule, chrome_rules, normalise_for_matching
 from recoupe.model import Article, RawArticle, Removal, RemovalReason
 from recoupe.settings import Settings
 
-__all__ = ["clean_article", "classify_lines"]
+__all__ = ["classify_lines", "clean_article"]
 
 _NEIGHBOURHOOD = 2  # lines on each side a `near` rule looks at
 _PUBLISHED_LABEL = re.compile(r"^\s*(publi|posted|first published|créé)", re.IGNORECASE)
@@ -54,17 +55,30 @@ def classify_lines(lines: list[str], title: str | None, settings: Settings) -> l
         result.append(line)
     for index, line in enumerate(result):
         if not line.removed_whole:
-            neighbours = result[max(0, index - _NEIGHBOURHOOD): index] + result[index + 1: index + 1 + _NEIGHBOURHOOD]
+            neighbours = (
+                result[max(0, index - _NEIGHBOURHOOD) : index]
+                + result[index + 1 : index + 1 + _NEIGHBOURHOOD]
+            )
             _apply_whole_line_rules(line, rules, settings, near_only=True, neighbours=neighbours)
+    _remove_repeated_paragraphs(result, settings)
+    return result
+
+
+def _remove_repeated_paragraphs(lines: list[_Line], settings: Settings) -> None:
+    """Drop the second copy of a paragraph that a scraper or template pasted twice.
+
+    Short repeated lines ("Meal 1", "Eat every 2–3 hours") and lines repeated three times or
+    more (the same interview question to each guest) are the page's structure, not accidents.
+    """
+    keys = [None if line.removed_whole else _line_key(line.text) for line in lines]
+    counts = Counter(k for k in keys if k)
     seen: set[str] = set()
-    for line in result:
-        if line.removed_whole:
+    for line, key in zip(lines, keys, strict=True):
+        if key is None:
             continue
-        key = _line_key(line.text)
-        if key in seen:
+        if key in seen and counts[key] == 2 and len(key.split()) >= settings.duplicate_min_words:
             _remove_whole(line, "duplicate-line")
         seen.add(key)
-    return result
 
 
 def clean_article(raw: RawArticle, settings: Settings) -> Article:
@@ -80,7 +94,9 @@ def clean_article(raw: RawArticle, settings: Settings) -> Article:
         body, settings.langid_min_confidence, settings.fallback_languages, settings.min_language_chars
     )
     agencies = _credited_agencies(body, removed)
-    published, basis = (raw.published, "metadata") if raw.published else (_metadata_date(removed, title), "metadata")
+    published, basis = (
+        (raw.published, "metadata") if raw.published else (_metadata_date(removed, title), "metadata")
+    )
     flags = []
     reasons = {r.reason for r in removed}
     if "scraper-marker" in reasons:
@@ -112,8 +128,8 @@ def _cut_inline_markers(line: _Line, rules: tuple[ChromeRule, ...]) -> None:
             continue
         # Matching runs on a normalised copy of the same length, so spans map back one to one.
         while match := rule.pattern.search(normalise_for_matching(line.text)):
-            marker = line.text[match.start(): match.end()].strip()
-            rest = (line.text[: match.start()] + " " + line.text[match.end():]).strip()
+            marker = line.text[match.start() : match.end()].strip()
+            rest = (line.text[: match.start()] + " " + line.text[match.end() :]).strip()
             line.removals.append(Removal(marker, rule.reason))
             line.text = rest if any(ch.isalnum() for ch in rest) else ""
             if not line.text:
@@ -123,7 +139,10 @@ def _cut_inline_markers(line: _Line, rules: tuple[ChromeRule, ...]) -> None:
 
 
 def _apply_whole_line_rules(
-    line: _Line, rules: tuple[ChromeRule, ...], settings: Settings, near_only: bool,
+    line: _Line,
+    rules: tuple[ChromeRule, ...],
+    settings: Settings,
+    near_only: bool,
     neighbours: list[_Line] | None,
 ) -> None:
     normalised = normalise_for_matching(line.text)

@@ -29,8 +29,12 @@ def _kind(path: Path) -> str | None:
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
     last = suffixes[-1] if suffixes else ""
-    for kind, known in (("text", TEXT_SUFFIXES), ("html", HTML_SUFFIXES),
-                        ("jsonl", JSONL_SUFFIXES), ("warc", WARC_SUFFIXES)):
+    for kind, known in (
+        ("text", TEXT_SUFFIXES),
+        ("html", HTML_SUFFIXES),
+        ("jsonl", JSONL_SUFFIXES),
+        ("warc", WARC_SUFFIXES),
+    ):
         if last in known:
             return kind
     return None

@@ -44,6 +44,6 @@ def unwrap_hard_breaks(text: str) -> str:
 def read_text_article(text: str, article_id: str, origin: str, content_hash: str) -> RawArticle:
     text = unwrap_hard_breaks(text)
     first_line = next((line.strip() for line in text.split("\n") if line.strip()), "")
-    rest = text.strip()[len(first_line):].strip()
+    rest = text.strip()[len(first_line) :].strip()
     title = first_line if rest and looks_like_headline(first_line) else None
     return RawArticle(id=article_id, origin=origin, text=text, title=title, content_hash=content_hash)

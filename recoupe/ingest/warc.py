@@ -44,8 +44,9 @@ def read_warc_articles(path: Path, max_bytes: int) -> Iterator[RawArticle | Skip
             yield Skipped(origin, f"corrupt WARC after {count} HTML records ({_first_line(exc)})")
 
 
-def _read_record(payload: bytes, content_type: str, record_id: str, origin: str,
-                 max_bytes: int) -> RawArticle:
+def _read_record(
+    payload: bytes, content_type: str, record_id: str, origin: str, max_bytes: int
+) -> RawArticle:
     if len(payload) > max_bytes:
         raise InputError(f"record too large (limit {max_bytes:,} bytes)")
     if not payload.strip():

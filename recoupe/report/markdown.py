@@ -59,4 +59,3 @@ def _article(article: Article) -> list[str]:
         out += [f"- *{r.reason}*: {r.text}" for r in article.removed]
         out += ["", "</details>", ""]
     return out
-
