@@ -1,0 +1,88 @@
+"""The brief as JSON (the recoupe/brief@1 contract) and as Markdown, on the bundled examples."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import recoupe
+from recoupe.model import Brief
+from recoupe.report import brief_to_dict, render_json, render_markdown
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+ARTICLE_FIELDS = {
+    "id",
+    "origin",
+    "title",
+    "source",
+    "published",
+    "published_basis",
+    "language",
+    "paragraphs",
+    "removed",
+    "flags",
+    "copy_of",
+}
+STORY_FIELDS = {
+    "id",
+    "title",
+    "date",
+    "articles",
+    "independent_sources",
+    "summary",
+    "entities",
+    "quotes",
+    "claims",
+    "timeline",
+}
+
+
+@pytest.fixture(scope="module")
+def examples_brief() -> Brief:
+    return recoupe.brief([str(EXAMPLES)])
+
+
+def test_json_has_exactly_the_contract_fields(examples_brief: Brief) -> None:
+    data = json.loads(render_json(examples_brief))
+    assert data["schema"] == "recoupe/brief@1"
+    assert data["generated_at"].endswith("Z")
+    for article in data["articles"]:
+        assert set(article) == ARTICLE_FIELDS
+    for story in data["stories"]:
+        assert set(story) == STORY_FIELDS
+
+
+def test_every_article_is_in_exactly_one_story(examples_brief: Brief) -> None:
+    data = brief_to_dict(examples_brief)
+    in_stories = Counter(a for s in data["stories"] for a in s["articles"])
+    assert sorted(in_stories) == sorted(a["id"] for a in data["articles"])
+    assert set(in_stories.values()) == {1}
+
+
+def test_examples_show_every_kind_of_noise(examples_brief: Brief) -> None:
+    reasons = {r.reason for a in examples_brief.articles for r in a.removed}
+    assert reasons >= {
+        "scraper-marker",
+        "paywall",
+        "comments",
+        "navigation",
+        "credit",
+        "metadata",
+        "duplicate-line",
+    }
+    flags = {f for a in examples_brief.articles for f in a.flags}
+    assert flags >= {"republished-scrape", "mixed-language", "paywalled"}
+    assert {a.language for a in examples_brief.articles} == {"fr", "en"}
+    assert any(a.source == "AFP" for a in examples_brief.articles)
+
+
+def test_markdown_shows_text_sources_and_removals(examples_brief: Brief) -> None:
+    text = render_markdown(examples_brief)
+    assert text.startswith("# recoupe brief")
+    for article in examples_brief.articles:
+        assert article.paragraphs[0].text in text
+    assert "<details><summary>Removed:" in text
+    assert "independent source(s)" in text

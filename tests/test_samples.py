@@ -1,0 +1,86 @@
+"""Acceptance on the two real scraped articles in ../shared/samples (skipped where absent)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import recoupe
+from recoupe.model import Article, Brief
+
+CHROME_REASONS = {"scraper-marker", "navigation", "metadata"}
+
+
+@pytest.fixture(scope="module")
+def samples_brief() -> Brief:
+    shared = Path(__file__).resolve().parents[1].parent / "shared"
+    if not (shared / "samples").is_dir():
+        pytest.skip("../shared is absent")
+    return recoupe.brief([str(shared / "samples")])
+
+
+def _article(brief: Brief, prefix: str) -> Article:
+    return next(a for a in brief.articles if a.id.startswith(prefix))
+
+
+def _input_lines(article: Article) -> list[str]:
+    return [line.strip() for line in Path(article.origin).read_text().split("\n") if line.strip()]
+
+
+def test_article_000_keeps_every_sentence_and_loses_every_chrome_line(samples_brief: Brief) -> None:
+    article = _article(samples_brief, "000_")
+    body = [p.text for p in article.paragraphs]
+    removed = [r.text for r in article.removed]
+    # Each input line is either a body paragraph, or removed as chrome; nothing is lost.
+    for line in _input_lines(article):
+        assert line in body or line in removed
+    # Every line that reads like a sentence (ends with sentence punctuation) stays.
+    sentences = [line for line in _input_lines(article) if line.endswith((".", "»", "?", "!"))]
+    assert len(sentences) > 30
+    assert all(s in body for s in sentences)
+    assert {r.reason for r in article.removed} == CHROME_REASONS
+    assert len(article.removed) == 5
+    assert article.published == "2022-12-30"
+    assert article.published_basis == "metadata"
+    assert "republished-scrape" in article.flags
+
+
+def test_article_002_marks_english_paragraphs_and_drops_paywall_and_comments(samples_brief: Brief) -> None:
+    article = _article(samples_brief, "002_")
+    assert article.language == "fr"
+    assert "mixed-language" in article.flags
+    english = [p for p in article.paragraphs if p.language == "en"]
+    french = [p for p in article.paragraphs if p.language == "fr"]
+    assert len(english) >= 5
+    assert len(french) >= 10
+    assert all(p.language in {"fr", "en"} for p in article.paragraphs)
+    reasons = [r.reason for r in article.removed]
+    assert reasons.count("paywall") >= 2
+    assert reasons.count("comments") >= 3
+    assert article.title is not None
+    # The comment form and the paywall prompt are gone from the body.
+    body = " ".join(p.text for p in article.paragraphs)
+    assert "commentaire" not in body.lower()
+    assert "abonnement" not in body.lower()
+
+
+def test_samples_brief_passes_the_contract_checker() -> None:
+    shared = Path(__file__).resolve().parents[1].parent / "shared"
+    if not (shared / "tools" / "check_brief.py").exists():
+        pytest.skip("../shared is absent")
+    recoupe_bin = Path(sys.executable).parent / "recoupe"
+    out = subprocess.run(
+        [str(recoupe_bin), "brief", str(shared / "samples"), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    check = subprocess.run(
+        [sys.executable, str(shared / "tools" / "check_brief.py")], input=out, capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stdout
+    assert json.loads(out)["schema"] == "recoupe/brief@1"
