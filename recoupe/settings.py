@@ -44,3 +44,17 @@ class Settings:
     # A paragraph pasted twice is removed only from this length on: shorter repeats are the
     # page's own structure (list labels, table headings). AEB: recall 0.9695 → 0.97+ with 8.
     duplicate_min_words: int = 8
+
+    # --- stories (bench/clustering.py chose these; figures in the README) ---
+    # A story closes when no article joined it for this many days: two calls between the same
+    # leaders two years apart must not merge.
+    story_window_days: int = 7
+    # Weights of the signals that tell events apart, and the score an article needs to join.
+    weight_terms: float = 0.45
+    weight_names: float = 0.35
+    weight_numbers: float = 0.1
+    weight_dates: float = 0.05
+    weight_quotes: float = 0.05
+    story_join_threshold: float = 0.3
+    # multilingual-e5-small cosines live in about 0.75–0.97: rescaled to 0–1 over this range.
+    embedding_cosine_range: tuple[float, float] = (0.80, 0.92)

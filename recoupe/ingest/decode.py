@@ -35,7 +35,7 @@ def read_input_bytes(path: Path, max_bytes: int) -> bytes:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read file ({exc.strerror or exc})") from exc
-    if path.suffix == ".gz":
+    if path.suffix.lower() == ".gz":
         try:
             data = _gunzip_bounded(data, max_bytes)
         except (OSError, EOFError, zlib.error) as exc:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from recoupe.ingest.decode import InputError, content_hash, decode_text
 from recoupe.ingest.html import read_html_article
@@ -37,11 +38,21 @@ def read_warc_articles(path: Path, max_bytes: int) -> Iterator[RawArticle | Skip
                 record_id = uri or record.rec_headers.get_header("WARC-Record-ID") or f"{path.name}-{count}"
                 try:
                     payload = record.content_stream().read(max_bytes + 1)
+                    if getattr(record.raw_stream, "limit", 0) > 0 and len(payload) <= max_bytes:
+                        raise InputError("truncated record (shorter than its Content-Length)")
                     yield _read_record(payload, content_type, record_id, uri or origin, max_bytes)
                 except InputError as exc:
                     yield Skipped(f"{origin} [{record_id}]", str(exc))
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        # warcio raises assorted errors on damaged archives (even AttributeError on a record cut
+        # inside its headers): any of them means the rest of this file cannot be read.
+        except Exception as exc:
             yield Skipped(origin, f"corrupt WARC after {count} HTML records ({_first_line(exc)})")
+            return
+    if path.name.lower().endswith(".gz") and not _gzip_complete(path):
+        # warcio stops quietly at a gzip member cut short: the last record is lost, say so.
+        yield Skipped(
+            origin, f"truncated WARC: the archive ends inside a record (after {count} HTML records)"
+        )
 
 
 def _read_record(
@@ -57,6 +68,16 @@ def _read_record(
     except (LookupError, UnicodeDecodeError):
         html = decode_text(payload)
     return read_html_article(html, record_id, origin, content_hash(html))
+
+
+def _gzip_complete(path: Path) -> bool:
+    try:
+        with gzip.open(path, "rb") as stream:
+            while stream.read(1 << 22):
+                pass
+    except (OSError, EOFError, zlib.error):
+        return False
+    return True
 
 
 def _declared_charset(content_type: str) -> str | None:

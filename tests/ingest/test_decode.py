@@ -176,3 +176,13 @@ def test_read_file_refuses_an_oversize_file_with_settings_limit(tmp_path: Path) 
     assert isinstance(item, Skipped)
     assert item.where == str(path)
     assert "too large" in item.reason
+
+
+def test_gz_file_with_uppercase_extension_is_decompressed_like_a_lowercase_one(tmp_path: Path) -> None:
+    # discovery accepts ARTICLE.TXT.GZ (extensions are matched case-insensitively), so reading must too
+    path = tmp_path / "ARTICLE.TXT.GZ"
+    path.write_bytes(gzip.compress(FRENCH.encode("utf-8")))
+    (item,) = list(read_file(path, Settings()))
+    assert isinstance(item, RawArticle), item
+    assert item.id == "ARTICLE"
+    assert "les contrôleurs réclament une prime" in item.text

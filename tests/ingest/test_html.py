@@ -109,7 +109,7 @@ def test_reading_a_page_with_canonical_and_og_url_touches_no_network(monkeypatch
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     page = PAGE.replace(
-        "<meta charset=\"utf-8\">",
+        '<meta charset="utf-8">',
         '<meta charset="utf-8">\n'
         '  <link rel="canonical" href="https://example.org/x">\n'
         '  <meta property="og:url" content="https://example.org/x">\n'

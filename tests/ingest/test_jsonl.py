@@ -28,7 +28,12 @@ HTML_EN = (
     "<p>Hundreds of readers queued before the doors opened, the city's culture officer said.</p>"
     "</article></body></html>"
 )
-GOOD = {"id": "nantes-1", "url": "https://example.org/nantes", "title": "Une passerelle sur la Loire", "text": TEXT_FR}
+GOOD = {
+    "id": "nantes-1",
+    "url": "https://example.org/nantes",
+    "title": "Une passerelle sur la Loire",
+    "text": TEXT_FR,
+}
 
 
 def _read(*lines: str) -> list[RawArticle | Skipped]:
@@ -84,7 +89,9 @@ def test_published_datetime_with_z_is_reduced_to_its_date() -> None:
         (None, None),
     ],
 )
-def test_iso_dates_are_normalised_and_partial_dates_stay_partial(value: str | None, expected: str | None) -> None:
+def test_iso_dates_are_normalised_and_partial_dates_stay_partial(
+    value: str | None, expected: str | None
+) -> None:
     assert normalise_iso_date(value) == expected
 
 

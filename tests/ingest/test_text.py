@@ -63,7 +63,9 @@ def test_hard_wrapped_paragraphs_are_joined_into_one_line_each() -> None:
     paragraphs = unwrapped.split("\n\n")
     assert len(paragraphs) == 2
     assert all("\n" not in p for p in paragraphs)
-    assert paragraphs[0].startswith("Les agriculteurs de la Beauce ont bloqué mardi matin plusieurs routes départementales")
+    assert paragraphs[0].startswith(
+        "Les agriculteurs de la Beauce ont bloqué mardi matin plusieurs routes départementales"
+    )
     assert "baisse des prix du blé" in paragraphs[0]
     assert paragraphs[0].endswith("selon la chambre d'agriculture.")
     assert paragraphs[1].startswith("La préfecture a annoncé")
