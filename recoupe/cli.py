@@ -65,14 +65,42 @@ def brief(
     verbose: VerboseOpt = False,
 ) -> None:
     """Read articles and write the brief: clean texts, stories, and what was removed and why."""
-    from recoupe.pipeline import build_brief
     from recoupe.report import render_json, render_markdown
+
+    _run_and_write(
+        paths, output, quiet, verbose, render_json if output_format is Format.json else render_markdown
+    )
+
+
+@app.command()
+def stories(
+    paths: PathsArg,
+    output_format: FormatOpt = Format.markdown,
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """List the stories (date, title, articles, independent sources): the map before the dossier."""
+    from recoupe.report import render_story_list_json, render_story_list_markdown
+
+    _run_and_write(
+        paths,
+        output,
+        quiet,
+        verbose,
+        render_story_list_json if output_format is Format.json else render_story_list_markdown,
+    )
+
+
+def _run_and_write(
+    paths: list[Path], output: Path | None, quiet: bool, verbose: bool, render: Callable[[Brief], str]
+) -> None:
+    from recoupe.pipeline import build_brief
 
     with _guard(verbose), _progress(quiet) as advance:
         run = build_brief(paths, on_skip=_report_skip, on_article=_article_reporter(advance, verbose))
         _require_articles(run.brief)
-        text = render_json(run.brief) if output_format is Format.json else render_markdown(run.brief)
-        _write(text, output)
+        _write(render(run.brief), output)
         if not quiet:
             _note(
                 f"{len(run.brief.articles)} articles in {len(run.brief.stories)} stories"

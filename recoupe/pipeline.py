@@ -11,7 +11,7 @@ from recoupe.clean import clean_article
 from recoupe.ingest import read_articles
 from recoupe.model import Article, Brief, RawArticle, Skipped
 from recoupe.settings import Settings
-from recoupe.stories import group_stories
+from recoupe.stories import assign_stories
 
 
 @dataclass
@@ -76,6 +76,6 @@ def build_brief(
 ) -> Run:
     settings = settings or Settings()
     articles, skipped = clean_all(paths, settings, on_skip, on_article)
-    stories = group_stories(articles)
+    articles, stories = assign_stories(articles, settings)
     generated_at = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     return Run(Brief(generated_at=generated_at, articles=articles, stories=stories), skipped)

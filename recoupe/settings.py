@@ -58,3 +58,15 @@ class Settings:
     story_join_threshold: float = 0.3
     # multilingual-e5-small cosines live in about 0.75–0.97: rescaled to 0–1 over this range.
     embedding_cosine_range: tuple[float, float] = (0.80, 0.92)
+    # Near-copies: LSH finds candidates from this estimated Jaccard of word 5-gram shingles up;
+    # a candidate is a copy when this share of the shorter text is in the longer one (a scrape
+    # that drops a sentence or two still shares ~0.9; two reports of one event share < 0.1).
+    copy_lsh_threshold: float = 0.3
+    copy_containment: float = 0.6
+    # Translated copies: names shared (share of the smaller set), then sentence alignment:
+    # a sentence has a translation when its embedding cosine reaches this (translations score
+    # 0.93–0.96 with multilingual-e5-small, related sentences 0.78–0.87), and this share of the
+    # shorter article's sentences must have one.
+    translation_name_overlap: float = 0.5
+    translation_sentence_cosine: float = 0.9
+    translation_aligned_share: float = 0.6

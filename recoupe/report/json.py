@@ -34,3 +34,18 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
 
 def render_json(brief: Brief) -> str:
     return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_story_list_json(brief: Brief) -> str:
+    """The map before the dossier: each story's date, title, articles and independent sources."""
+    stories = [
+        {
+            "id": s.id,
+            "date": s.date,
+            "title": s.title,
+            "articles": s.articles,
+            "independent_sources": s.independent_sources,
+        }
+        for s in brief.stories
+    ]
+    return json.dumps({"schema": brief.schema, "stories": stories}, ensure_ascii=False, indent=2) + "\n"

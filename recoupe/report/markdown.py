@@ -59,3 +59,20 @@ def _article(article: Article) -> list[str]:
         out += [f"- *{r.reason}*: {r.text}" for r in article.removed]
         out += ["", "</details>", ""]
     return out
+
+
+def render_story_list_markdown(brief: Brief) -> str:
+    """One row per story: date, title, article count, independent sources, article ids."""
+    out = [
+        "# recoupe stories",
+        "",
+        "| story | date | title | articles | independent sources |",
+        "|---|---|---|---|---|",
+    ]
+    for story in brief.stories:
+        title = (story.title or "(untitled)").replace("|", "\\|")
+        out.append(
+            f"| {story.id} | {story.date or '—'} | {title} | {len(story.articles)}: "
+            f"{', '.join(story.articles)} | {story.independent_sources} |"
+        )
+    return "\n".join(out) + "\n"

@@ -1,0 +1,202 @@
+"""Online event clustering: each article joins the best open story or opens a new one.
+
+Articles come in publication order (undated ones last), as in Europe Media Monitor and Miranda
+et al. (2018). A story closes once no article has joined it for `story_window_days`; closed
+stories are frozen (only their member list is kept) and leave the candidate index, so memory
+follows the number of open stories, not the size of the archive. Every weight and threshold is
+in `Settings` (see the bench figures there).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from recoupe.settings import Settings
+from recoupe.stories.embeddings import embed_passages
+from recoupe.stories.features import EventFeatures
+
+_CANDIDATE_TERMS = 25  # an article's rarest terms used to find candidate stories
+
+
+class _Idf:
+    """Inverse document frequency over the articles seen so far."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.frequency: Counter[str] = Counter()
+
+    def add(self, keys: Iterable[str]) -> None:
+        self.documents += 1
+        self.frequency.update(set(keys))
+
+    def weight(self, key: str) -> float:
+        return math.log((self.documents + 1) / (self.frequency[key] + 1)) + 1.0
+
+
+def _tfidf(counts: Counter[str], idf: _Idf) -> dict[str, float]:
+    vector = {k: (1.0 + math.log(n)) * idf.weight(k) for k, n in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {k: v / norm for k, v in vector.items()}
+
+
+@dataclass
+class _Centroid:
+    """Sum of member vectors, with its norm kept up to date."""
+
+    weights: dict[str, float] = field(default_factory=dict)
+    norm: float = 0.0
+
+    def add(self, vector: dict[str, float]) -> None:
+        for key, value in vector.items():
+            self.weights[key] = self.weights.get(key, 0.0) + value
+        self.norm = math.sqrt(sum(v * v for v in self.weights.values()))
+
+    def cosine(self, vector: dict[str, float]) -> float:
+        if not self.norm:
+            return 0.0
+        return sum(value * self.weights.get(key, 0.0) for key, value in vector.items()) / self.norm
+
+
+@dataclass
+class _OpenStory:
+    index: int
+    members: list[str] = field(default_factory=list)
+    terms: _Centroid = field(default_factory=_Centroid)
+    names: _Centroid = field(default_factory=_Centroid)
+    numbers: Counter[str] = field(default_factory=Counter)
+    dates: Counter[str] = field(default_factory=Counter)
+    quotes: set[str] = field(default_factory=set)
+    languages: Counter[str] = field(default_factory=Counter)
+    keys: set[str] = field(default_factory=set)  # index keys, to leave the index on closing
+    last: date | None = None
+    leads: list[str] = field(default_factory=list)
+    embedding: np.ndarray | None = None  # sum of member lead embeddings, made when first needed
+
+
+@dataclass
+class _Scored:
+    article: EventFeatures
+    terms: dict[str, float]
+    names: dict[str, float]
+    embedding: np.ndarray | None = None
+
+
+class StoryClusterer:
+    """Assigns articles, one at a time, to stories; `assign` returns the story's index."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.term_idf = _Idf()
+        self.name_idf = _Idf()
+        self.open: dict[int, _OpenStory] = {}
+        self.index: dict[str, set[int]] = defaultdict(set)
+        self.closed = 0
+        self._next = 0
+
+    def assign(self, article: EventFeatures) -> int:
+        self._close_stale(article.published)
+        self.term_idf.add(article.terms)
+        self.name_idf.add(article.names)
+        scored = _Scored(article, _tfidf(article.terms, self.term_idf), _tfidf(article.names, self.name_idf))
+        best, best_score = None, self.settings.story_join_threshold
+        for story in self._candidates(scored):
+            score = self.similarity(scored, story)
+            if score >= best_score:
+                best, best_score = story, score
+        if best is None:
+            best = _OpenStory(self._next)
+            self._next += 1
+            self.open[best.index] = best
+        self._join(best, scored)
+        return best.index
+
+    def similarity(self, scored: _Scored, story: _OpenStory) -> float:
+        s = self.settings
+        article = scored.article
+        cross_language = bool(article.language) and article.language not in story.languages
+        if cross_language:
+            text_similarity = self._embedding_similarity(scored, story)
+        else:
+            text_similarity = story.terms.cosine(scored.terms)
+        names = story.names.cosine(scored.names)
+        numbers = min(1.0, sum(1 for n in article.numbers if n in story.numbers) / 2)
+        dates = min(1.0, float(sum(1 for d in article.dates if d in story.dates)))
+        quotes = (
+            min(1.0, len(article.quotes & story.quotes) / (0.3 * len(article.quotes)))
+            if article.quotes
+            else 0.0
+        )
+        return (
+            s.weight_terms * text_similarity
+            + s.weight_names * names
+            + s.weight_numbers * numbers
+            + s.weight_dates * dates
+            + s.weight_quotes * quotes
+        )
+
+    def _embedding_similarity(self, scored: _Scored, story: _OpenStory) -> float:
+        if scored.embedding is None:
+            scored.embedding = embed_passages([scored.article.lead])[0]
+        if story.embedding is None:
+            story.embedding = embed_passages(story.leads).sum(axis=0)
+        centroid = story.embedding / (np.linalg.norm(story.embedding) or 1.0)
+        cosine = float(centroid @ scored.embedding)
+        low, high = self.settings.embedding_cosine_range
+        return max(0.0, min(1.0, (cosine - low) / (high - low)))
+
+    def _candidates(self, scored: _Scored) -> list[_OpenStory]:
+        keys = [f"n:{k}" for k in scored.names]
+        rarest = sorted(scored.terms, key=scored.terms.__getitem__, reverse=True)[:_CANDIDATE_TERMS]
+        keys += [f"t:{k}" for k in rarest]
+        found: set[int] = set()
+        for key in keys:
+            found |= self.index.get(key, set())
+        if scored.article.language and any(
+            scored.article.language not in story.languages for story in self.open.values()
+        ):
+            # Another language shares no words: every open story is a candidate (embeddings decide).
+            found |= set(self.open)
+        return [self.open[i] for i in sorted(found) if i in self.open]
+
+    def _join(self, story: _OpenStory, scored: _Scored) -> None:
+        article = scored.article
+        story.members.append(article.article_id)
+        story.terms.add(scored.terms)
+        story.names.add(scored.names)
+        story.numbers.update(article.numbers)
+        story.dates.update(article.dates)
+        story.quotes |= article.quotes
+        if article.language:
+            story.languages[article.language] += 1
+        if article.published and (story.last is None or article.published > story.last):
+            story.last = article.published
+        story.leads.append(article.lead)
+        if story.embedding is not None:
+            if scored.embedding is None:
+                scored.embedding = embed_passages([article.lead])[0]
+            story.embedding = story.embedding + scored.embedding
+        rarest = sorted(scored.terms, key=scored.terms.__getitem__, reverse=True)[:_CANDIDATE_TERMS]
+        for key in [f"n:{k}" for k in scored.names] + [f"t:{k}" for k in rarest]:
+            self.index[key].add(story.index)
+            story.keys.add(key)
+
+    def _close_stale(self, today: date | None) -> None:
+        if today is None:
+            return
+        window = self.settings.story_window_days
+        stale = [s for s in self.open.values() if s.last is not None and (today - s.last).days > window]
+        for story in stale:
+            for key in story.keys:
+                holders = self.index.get(key)
+                if holders is not None:
+                    holders.discard(story.index)
+                    if not holders:
+                        del self.index[key]
+            del self.open[story.index]
+            self.closed += 1

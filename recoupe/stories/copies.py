@@ -1,0 +1,136 @@
+"""Copies: scraped republications (MinHash LSH over word shingles) and machine translations
+(sentence-by-sentence multilingual embeddings, backed by shared names and figures).
+
+A copy is one witness, not two: `copy_of` names the original, the earliest article of the
+group, else the most complete one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from recoupe.model import Article
+from recoupe.settings import Settings
+from recoupe.stories.embeddings import embed_passages
+from recoupe.stories.features import EventFeatures
+from recoupe.stories.names import fold
+
+_SHINGLE_WORDS = 5
+_NUM_PERM = 128
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?»”\"])\s+(?=[«“\"A-ZÀ-Ý0-9])")
+
+
+@dataclass(frozen=True)
+class CopyLink:
+    copy: str
+    original: str
+    kind: str  # "near-copy" | "translated-copy"
+
+
+def _shingles(article: Article) -> set[bytes]:
+    words = fold(article.text).split()
+    if len(words) < _SHINGLE_WORDS:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i : i + _SHINGLE_WORDS]).encode() for i in range(len(words) - _SHINGLE_WORDS + 1)}
+
+
+def _original_first(article: Article) -> tuple[bool, str, int, str]:
+    """Sort key: earliest dated first, then the most complete, then by id."""
+    return (article.published is None, article.published or "", -len(article.text), article.id)
+
+
+def find_near_copies(articles: list[Article], settings: Settings) -> list[CopyLink]:
+    """Groups of articles whose texts are copies or light rewrites of one another."""
+    lsh = MinHashLSH(threshold=settings.copy_lsh_threshold, num_perm=_NUM_PERM)
+    signatures: dict[str, tuple[MinHash, int]] = {}
+    parent = {a.id: a.id for a in articles}
+
+    def root(item: str) -> str:
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    for article in articles:
+        shingles = _shingles(article)
+        if not shingles:
+            continue
+        signature = MinHash(num_perm=_NUM_PERM)
+        signature.update_batch(list(shingles))
+        for other in lsh.query(signature):
+            other_signature, other_size = signatures[other]
+            if _containment(signature.jaccard(other_signature), len(shingles), other_size) >= (
+                settings.copy_containment
+            ):
+                parent[root(article.id)] = root(other)
+        lsh.insert(article.id, signature)
+        signatures[article.id] = (signature, len(shingles))
+    return _links_from_groups(articles, root, "near-copy")
+
+
+def _containment(jaccard: float, size_a: int, size_b: int) -> float:
+    """Share of the smaller text found in the larger, from the Jaccard estimate and the sizes."""
+    shared = jaccard * (size_a + size_b) / (1 + jaccard)
+    return shared / max(1, min(size_a, size_b))
+
+
+def _links_from_groups(articles: list[Article], root: Callable[[str], str], kind: str) -> list[CopyLink]:
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        groups.setdefault(root(article.id), []).append(article)
+    links = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        original, *copies = sorted(members, key=_original_first)
+        links += [CopyLink(copy.id, original.id, kind) for copy in copies]
+    return links
+
+
+def find_translated_copies(
+    articles: list[Article], features: dict[str, EventFeatures], settings: Settings
+) -> list[CopyLink]:
+    """Pairs of one story in different languages where one is a translation of the other."""
+    links: list[CopyLink] = []
+    taken: set[str] = set()
+    ordered = sorted(articles, key=_original_first)
+    for i, original in enumerate(ordered):
+        for candidate in ordered[i + 1 :]:
+            if candidate.id in taken or candidate.language == original.language:
+                continue
+            if not _shares_facts(features[original.id], features[candidate.id], settings):
+                continue
+            if _aligned_share(original, candidate, settings) >= settings.translation_aligned_share:
+                links.append(CopyLink(candidate.id, original.id, "translated-copy"))
+                taken.add(candidate.id)
+    return links
+
+
+def _shares_facts(a: EventFeatures, b: EventFeatures, settings: Settings) -> bool:
+    """A translation keeps the names and the figures: a cheap test before embeddings."""
+    names_a, names_b = set(a.names), set(b.names)
+    if not names_a or not names_b:
+        return False
+    overlap = len(names_a & names_b) / min(len(names_a), len(names_b))
+    numbers_ok = not (a.numbers or b.numbers) or bool(a.numbers & b.numbers)
+    return overlap >= settings.translation_name_overlap and numbers_ok
+
+
+def _aligned_share(a: Article, b: Article, settings: Settings) -> float:
+    """Share of the shorter article's sentences that have a translation in the other."""
+    sentences_a, sentences_b = _sentences(a), _sentences(b)
+    if not sentences_a or not sentences_b:
+        return 0.0
+    if len(sentences_a) > len(sentences_b):
+        sentences_a, sentences_b = sentences_b, sentences_a
+    cosines = embed_passages(sentences_a) @ embed_passages(sentences_b).T
+    return float(np.mean(cosines.max(axis=1) >= settings.translation_sentence_cosine))
+
+
+def _sentences(article: Article) -> list[str]:
+    return [s for p in article.paragraphs for s in _SENTENCE_BREAK.split(p.text) if len(s.split()) >= 4]

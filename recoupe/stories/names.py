@@ -1,0 +1,66 @@
+"""Name keys that agree across languages and transliterations: Poutine/Putin, Kiev/Kyiv.
+
+Two layers: the variant table of data/name_variants.tsv maps known spellings to one canonical
+(English) name; for every other name a transliteration key folds accents, case and the usual
+French/English/German transliteration differences (ou/u, ch/sh, kh/h, -iy/-yy/-y, final -e).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from importlib.resources import files
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9 ]+")
+# Ordered rewrites applied to a folded word; each pair is (pattern, replacement).
+_TRANSLITERATION = (
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"tch"), "ch"),
+    (re.compile(r"(?<!s)ch"), "sh"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"(iy|yy|yi|ii|yj|ij)$|(?<=sk)i$"), "y"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"(.)\1"), r"\1"),
+    (re.compile(r"(?<=...)e$"), ""),
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, apostrophes or punctuation: 'Téhéran' → 'teheran'."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return " ".join(_NOT_ALNUM.sub(" ", stripped).split())
+
+
+def transliteration_key(word: str) -> str:
+    key = fold(word).replace(" ", "")
+    for pattern, replacement in _TRANSLITERATION:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+@cache
+def _variant_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    text = files("recoupe.data").joinpath("name_variants.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        canonical, _, variants = line.partition("\t")
+        for spelling in [canonical, *variants.split("|")]:
+            table[fold(spelling)] = canonical.strip()
+    return table
+
+
+def canonical_variant(name: str) -> str | None:
+    """The canonical name the variant table gives for this spelling, if any."""
+    return _variant_table().get(fold(name))
+
+
+def name_key(name: str) -> str:
+    """One key per referent: the table's canonical name, else the transliteration key."""
+    canonical = canonical_variant(name)
+    words = (canonical or name).split()
+    return " ".join(transliteration_key(w) for w in words if fold(w))
