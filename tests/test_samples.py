@@ -84,3 +84,9 @@ def test_samples_brief_passes_the_contract_checker() -> None:
     )
     assert check.returncode == 0, check.stdout
     assert json.loads(out)["schema"] == "recoupe/brief@1"
+
+
+def test_the_two_calls_two_years_apart_are_different_stories(samples_brief: Brief) -> None:
+    story_of = {a: s.id for s in samples_brief.stories for a in s.articles}
+    first, second = (_article(samples_brief, p).id for p in ("000_", "002_"))
+    assert story_of[first] != story_of[second]

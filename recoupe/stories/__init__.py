@@ -35,6 +35,7 @@ def assign_stories(articles: list[Article], settings: Settings) -> tuple[list[Ar
     features = {a.id: event_features(a) for a in articles}
     links = {link.copy: link for link in find_near_copies(articles, settings)}
     clusterer = StoryClusterer(settings)
+    clusterer.observe(features[a.id] for a in articles if a.id not in links)
     membership: dict[str, int] = {}
     for article in sorted(articles, key=publication_order):
         if article.id not in links:

@@ -39,6 +39,12 @@ class _Idf:
         return math.log((self.documents + 1) / (self.frequency[key] + 1)) + 1.0
 
 
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(value * b.get(key, 0.0) for key, value in a.items())
+
+
 def _tfidf(counts: Counter[str], idf: _Idf) -> dict[str, float]:
     vector = {k: (1.0 + math.log(n)) * idf.weight(k) for k, n in counts.items()}
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
@@ -76,6 +82,7 @@ class _OpenStory:
     keys: set[str] = field(default_factory=set)  # index keys, to leave the index on closing
     last: date | None = None
     leads: list[str] = field(default_factory=list)
+    member_vectors: list[tuple[dict[str, float], dict[str, float]]] = field(default_factory=list)
     embedding: np.ndarray | None = None  # sum of member lead embeddings, made when first needed
 
 
@@ -98,16 +105,26 @@ class StoryClusterer:
         self.index: dict[str, set[int]] = defaultdict(set)
         self.closed = 0
         self._next = 0
+        self._observed: set[str] = set()
+
+    def observe(self, articles: Iterable[EventFeatures]) -> None:
+        """Count articles into the IDF before assigning them: every article the system has read
+        tells which words are common, even before its turn to be assigned comes."""
+        for article in articles:
+            self.term_idf.add(article.terms)
+            self.name_idf.add(article.names)
+            self._observed.add(article.article_id)
 
     def assign(self, article: EventFeatures) -> int:
         self._close_stale(article.published)
-        self.term_idf.add(article.terms)
-        self.name_idf.add(article.names)
+        if article.article_id not in self._observed:
+            self.term_idf.add(article.terms)
+            self.name_idf.add(article.names)
         scored = _Scored(article, _tfidf(article.terms, self.term_idf), _tfidf(article.names, self.name_idf))
-        best, best_score = None, self.settings.story_join_threshold
+        best, best_score = None, 0.0
         for story in self._candidates(scored):
             score = self.similarity(scored, story)
-            if score >= best_score:
+            if score >= max(best_score, self._threshold(article, story)):
                 best, best_score = story, score
         if best is None:
             best = _OpenStory(self._next)
@@ -116,15 +133,31 @@ class StoryClusterer:
         self._join(best, scored)
         return best.index
 
+    def _threshold(self, article: EventFeatures, story: _OpenStory) -> float:
+        # An undated article cannot be checked against a dated story's time window: it must
+        # bring stronger evidence than the window would have given.
+        if article.published is None and story.last is not None:
+            return self.settings.undated_join_threshold
+        return self.settings.story_join_threshold
+
     def similarity(self, scored: _Scored, story: _OpenStory) -> float:
         s = self.settings
         article = scored.article
         cross_language = bool(article.language) and article.language not in story.languages
+        names = story.names.cosine(scored.names)
         if cross_language:
             text_similarity = self._embedding_similarity(scored, story)
         else:
             text_similarity = story.terms.cosine(scored.terms)
-        names = story.names.cosine(scored.names)
+            if s.nearest_member_share and story.member_vectors:
+                # Blend the centroid with the nearest member: a story that drifts over days
+                # still takes an article close to one of its reports.
+                nearest_terms, nearest_names = max(
+                    (_dot(scored.terms, t), _dot(scored.names, n)) for t, n in story.member_vectors
+                )
+                share = s.nearest_member_share
+                text_similarity = (1 - share) * text_similarity + share * nearest_terms
+                names = (1 - share) * names + share * nearest_names
         numbers = min(1.0, sum(1 for n in article.numbers if n in story.numbers) / 2)
         dates = min(1.0, float(sum(1 for d in article.dates if d in story.dates)))
         quotes = (
@@ -177,6 +210,7 @@ class StoryClusterer:
         if article.published and (story.last is None or article.published > story.last):
             story.last = article.published
         story.leads.append(article.lead)
+        story.member_vectors.append((scored.terms, scored.names))
         if story.embedding is not None:
             if scored.embedding is None:
                 scored.embedding = embed_passages([article.lead])[0]

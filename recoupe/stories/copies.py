@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -49,6 +50,7 @@ def find_near_copies(articles: list[Article], settings: Settings) -> list[CopyLi
     lsh = MinHashLSH(threshold=settings.copy_lsh_threshold, num_perm=_NUM_PERM)
     signatures: dict[str, tuple[MinHash, int]] = {}
     parent = {a.id: a.id for a in articles}
+    by_id = {a.id: a for a in articles}
 
     def root(item: str) -> str:
         while parent[item] != item:
@@ -64,6 +66,8 @@ def find_near_copies(articles: list[Article], settings: Settings) -> list[CopyLi
         signature.update_batch(list(shingles))
         for other in lsh.query(signature):
             other_signature, other_size = signatures[other]
+            if not _close_in_time(article, by_id[other], settings.story_window_days):
+                continue
             if _containment(signature.jaccard(other_signature), len(shingles), other_size) >= (
                 settings.copy_containment
             ):
@@ -71,6 +75,14 @@ def find_near_copies(articles: list[Article], settings: Settings) -> list[CopyLi
         lsh.insert(article.id, signature)
         signatures[article.id] = (signature, len(shingles))
     return _links_from_groups(articles, root, "near-copy")
+
+
+def _close_in_time(a: Article, b: Article, days: int) -> bool:
+    """A text republished months later is a new report of a recurring story, not a copy that
+    should fold into the old story: copies are looked for within the story window."""
+    if not a.published or not b.published or len(a.published) < 10 or len(b.published) < 10:
+        return True
+    return abs((date.fromisoformat(a.published[:10]) - date.fromisoformat(b.published[:10])).days) <= days
 
 
 def _containment(jaccard: float, size_a: int, size_b: int) -> float:

@@ -1,0 +1,69 @@
+"""Online clustering: reports of one event join; same-theme events apart in time do not."""
+
+from __future__ import annotations
+
+from recoupe.model import Article, Paragraph
+from recoupe.settings import Settings
+from recoupe.stories import assign_stories
+
+SETTINGS = Settings()
+
+
+def _article(article_id: str, published: str | None, *paragraphs: str) -> Article:
+    return Article(
+        id=article_id,
+        origin=article_id,
+        title=None,
+        source=None,
+        published=published,
+        published_basis="metadata" if published else None,
+        language="fr",
+        paragraphs=[Paragraph(p, "fr") for p in paragraphs],
+        removed=[],
+    )
+
+
+CALL_2022 = [
+    "Le président Arnaud Valmy s'est entretenu par téléphone avec la chancelière Greta Holm vendredi, "
+    "pour préparer le sommet de Lisbonne sur l'énergie.",
+    "Les deux dirigeants ont évoqué la hausse des prix du gaz et un fonds commun de 800 millions d'euros.",
+]
+CALL_2022_OTHER = [
+    "Arnaud Valmy et Greta Holm ont discuté vendredi du fonds de 800 millions d'euros destiné aux "
+    "interconnexions gazières, avant le sommet de Lisbonne.",
+    "« Nous avancerons ensemble », a assuré la chancelière Greta Holm à l'issue de l'appel.",
+]
+CALL_2024 = [
+    "Le président Arnaud Valmy s'est entretenu par téléphone avec la chancelière Greta Holm mardi, "
+    "au lendemain des élections régionales allemandes.",
+    "Les deux dirigeants ont évoqué la défense européenne et la commande de 120 véhicules blindés.",
+]
+FLOOD = [
+    "La crue de la Garonne a atteint 8,2 mètres à Marmande dans la nuit, un niveau inédit depuis 1981.",
+    "Quelque 1 300 habitants ont été évacués et l'autoroute A62 est coupée entre Agen et Langon.",
+]
+
+
+def test_two_reports_of_one_call_share_a_story() -> None:
+    articles = [_article("a", "2022-06-10", *CALL_2022), _article("b", "2022-06-11", *CALL_2022_OTHER)]
+    _, stories = assign_stories(articles, SETTINGS)
+    assert [s.articles for s in stories] == [["a", "b"]]
+    assert stories[0].independent_sources == 2
+
+
+def test_same_leaders_calling_two_years_apart_are_two_stories() -> None:
+    articles = [_article("a", "2022-06-10", *CALL_2022), _article("c", "2024-03-05", *CALL_2024)]
+    _, stories = assign_stories(articles, SETTINGS)
+    assert sorted(s.articles for s in stories) == [["a"], ["c"]]
+
+
+def test_unrelated_event_on_the_same_day_is_its_own_story() -> None:
+    articles = [_article("a", "2022-06-10", *CALL_2022), _article("f", "2022-06-10", *FLOOD)]
+    _, stories = assign_stories(articles, SETTINGS)
+    assert len(stories) == 2
+
+
+def test_stories_are_ordered_by_date_and_numbered() -> None:
+    articles = [_article("c", "2024-03-05", *CALL_2024), _article("a", "2022-06-10", *CALL_2022)]
+    _, stories = assign_stories(articles, SETTINGS)
+    assert [(s.id, s.date) for s in stories] == [("s1", "2022-06-10"), ("s2", "2024-03-05")]

@@ -1,0 +1,65 @@
+"""The signals story assignment compares: names, terms, figures, dates, quotes."""
+
+from __future__ import annotations
+
+from recoupe.model import Article, Paragraph
+from recoupe.stories.features import event_features
+from recoupe.stories.names import name_key
+
+
+def _article(*paragraphs: str, title: str | None = None) -> Article:
+    return Article(
+        id="a",
+        origin="a.txt",
+        title=title,
+        source=None,
+        published="2024-03-14",
+        published_basis="metadata",
+        language="fr",
+        paragraphs=[Paragraph(p, "fr") for p in paragraphs],
+        removed=[],
+    )
+
+
+def test_names_are_keyed_across_spellings_and_after_elisions() -> None:
+    features = event_features(_article("La visite d'Ingrid Martel à Pékin a été reportée par M. Poutine."))
+    assert name_key("Ingrid") in features.names
+    assert name_key("Martel") in features.names
+    assert name_key("Beijing") in features.names
+    assert name_key("Putin") in features.names
+
+
+def test_a_lone_capitalised_sentence_opener_is_not_a_name() -> None:
+    features = event_features(_article("Hier, les pompiers sont intervenus. Cependant rien n'a brûlé."))
+    assert name_key("Cependant") not in features.names
+    assert name_key("Hier") not in features.names
+
+
+def test_figures_are_normalised_and_years_and_small_counts_left_out() -> None:
+    features = event_features(
+        _article(
+            "Il a livré 13,8 milliards de mètres cubes, 1 700 munitions et 3 drones en 2022, soit 2,5 %."
+        )
+    )
+    assert {"13.8", "1700"} <= features.numbers
+    assert "2022" not in features.numbers
+    assert "3" not in features.numbers
+    assert features.years == frozenset({"2022"})
+
+
+def test_mentioned_dates_are_day_month_keys_and_full_dates_with_a_year() -> None:
+    features = event_features(_article("La grève du 14 mars 2024 a suivi celle du 7 février."))
+    assert {"03-14", "2024-03-14", "02-07"} <= features.dates
+
+
+def test_quotes_become_word_shingles() -> None:
+    features = event_features(
+        _article("« Nous reconstruirons chaque école de la ville », a déclaré la maire.")
+    )
+    assert "nous reconstruirons chaque ecole" in features.quotes
+
+
+def test_content_terms_drop_stop_words_and_plural_endings() -> None:
+    features = event_features(_article("Les missiles ont frappé les centrales électriques de la région."))
+    assert "missil" in features.terms
+    assert "les" not in features.terms
