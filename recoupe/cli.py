@@ -173,3 +173,52 @@ def _progress(quiet: bool) -> Iterator[Callable[[], None]]:
     ) as progress:
         task = progress.add_task("brief", total=None)
         yield lambda: progress.advance(task)
+
+
+def _iso_date(value: str) -> str:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+    return value
+
+
+@app.command()
+def dates(
+    path: Annotated[Path, typer.Argument(help="A text file (UTF-8 or another detected encoding).")],
+    reference: Annotated[
+        str,
+        typer.Option(
+            "--reference",
+            callback=_iso_date,
+            help="The article's date (YYYY-MM-DD): relative dates hang on it.",
+        ),
+    ],
+    output_format: FormatOpt = Format.markdown,
+    output: OutputOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """List the temporal expressions of a text with their ISO-TimeML values."""
+    import json
+    from dataclasses import asdict
+    from datetime import date
+
+    from recoupe.extract.dates import find_time_expressions
+    from recoupe.ingest.decode import InputError, decode_text, read_input_bytes
+    from recoupe.settings import Settings
+
+    with _guard(verbose):
+        try:
+            text = decode_text(read_input_bytes(path, Settings().max_input_bytes))
+        except InputError as exc:
+            _note(f"skipped {path}: {exc}")
+            raise typer.Exit(EXIT_NOTHING_READ) from None
+        found = find_time_expressions(text, date.fromisoformat(reference))
+        if output_format is Format.json:
+            rendered = json.dumps([asdict(t) for t in found], ensure_ascii=False, indent=1) + "\n"
+        else:
+            rows = [f"| {t.text.replace('|', '/').replace(chr(10), ' ')} | {t.value} |" for t in found]
+            rendered = "\n".join(["| text | value |", "|---|---|", *rows]) + "\n"
+        _write(rendered, output)

@@ -151,3 +151,13 @@ class Skipped:
 
     where: str
     reason: str
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A temporal expression found in a text: character offsets and its ISO-TimeML value."""
+
+    start: int
+    end: int
+    text: str
+    value: str  # 1999-05-17, 1999-W20, P3D, 1999-05-17T14:00, PRESENT_REF…

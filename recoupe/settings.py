@@ -65,6 +65,8 @@ class Settings:
     # Share of the nearest member's similarity blended with the centroid's (0.5: ecbplus-dev
     # 0.85 → 0.88 at the same threshold).
     nearest_member_share: float = 0.5
+    # A story in another language is compared by embeddings only from this name similarity.
+    cross_language_min_names: float = 0.2
     # multilingual-e5-small cosines live in about 0.75–0.97: rescaled to 0–1 over this range.
     embedding_cosine_range: tuple[float, float] = (0.80, 0.92)
     # Near-copies: LSH finds candidates from this estimated Jaccard of word 5-gram shingles up;

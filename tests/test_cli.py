@@ -275,3 +275,17 @@ def test_internal_error_in_a_real_process_is_one_line_or_a_traceback_with_verbos
         assert result.stderr.splitlines() == [
             "recoupe: internal error: RuntimeError: boom (run with --verbose for details)"
         ]
+
+
+def test_stories_lists_each_story_with_its_articles_and_sources(two_articles: Path) -> None:
+    result = recoupe("stories", two_articles, "--format", "json", "--quiet")
+    assert result.returncode == 0, result.stderr
+    listing = json.loads(result.stdout)
+    assert sorted(a for s in listing["stories"] for a in s["articles"]) == ["ferry", "vendanges"]
+    assert all(
+        set(s) == {"id", "date", "title", "articles", "independent_sources"} for s in listing["stories"]
+    )
+    table = recoupe("stories", two_articles, "--quiet").stdout
+    assert table.startswith("# recoupe stories")
+    assert "| s1 |" in table
+    assert "Les vendanges commencent plus tôt que prévu en Bourgogne" in table

@@ -22,6 +22,9 @@ from recoupe.stories.embeddings import embed_passages
 from recoupe.stories.features import EventFeatures
 
 _CANDIDATE_TERMS = 25  # an article's rarest terms used to find candidate stories
+_NEAREST_MEMBERS = 10  # the most recent members a new article is compared with one by one
+_EMBEDDED_LEADS = 8  # members whose title and lead make a story's embedding
+_FULLY_SCORED = 3  # candidates, best first by the cheap score, that get the full score
 
 
 class _Idf:
@@ -59,9 +62,13 @@ class _Centroid:
     norm: float = 0.0
 
     def add(self, vector: dict[str, float]) -> None:
+        # |w + v|² = |w|² + 2 w·v + |v|²: the norm follows in O(|v|), not O(|w|).
+        squared = self.norm * self.norm
         for key, value in vector.items():
-            self.weights[key] = self.weights.get(key, 0.0) + value
-        self.norm = math.sqrt(sum(v * v for v in self.weights.values()))
+            old = self.weights.get(key, 0.0)
+            squared += 2 * old * value + value * value
+            self.weights[key] = old + value
+        self.norm = math.sqrt(max(squared, 0.0))
 
     def cosine(self, vector: dict[str, float]) -> float:
         if not self.norm:
@@ -121,8 +128,13 @@ class StoryClusterer:
             self.term_idf.add(article.terms)
             self.name_idf.add(article.names)
         scored = _Scored(article, _tfidf(article.terms, self.term_idf), _tfidf(article.names, self.name_idf))
+        # A cheap score ranks the candidates; only the best few get the costly parts
+        # (nearest member, embeddings).
+        ranked = sorted(
+            self._candidates(scored), key=lambda st: (-self.similarity(scored, st, full=False), st.index)
+        )
         best, best_score = None, 0.0
-        for story in self._candidates(scored):
+        for story in ranked[:_FULLY_SCORED]:
             score = self.similarity(scored, story)
             if score >= max(best_score, self._threshold(article, story)):
                 best, best_score = story, score
@@ -140,16 +152,19 @@ class StoryClusterer:
             return self.settings.undated_join_threshold
         return self.settings.story_join_threshold
 
-    def similarity(self, scored: _Scored, story: _OpenStory) -> float:
+    def similarity(self, scored: _Scored, story: _OpenStory, full: bool = True) -> float:
+        """Weighted signals in 0..1; `full=False` skips the nearest member and embeddings."""
         s = self.settings
         article = scored.article
         cross_language = bool(article.language) and article.language not in story.languages
         names = story.names.cosine(scored.names)
         if cross_language:
-            text_similarity = self._embedding_similarity(scored, story)
+            # Embeddings cost ~100 ms a text: only for stories that already share names.
+            use_embedding = full and names >= s.cross_language_min_names
+            text_similarity = self._embedding_similarity(scored, story) if use_embedding else 0.0
         else:
             text_similarity = story.terms.cosine(scored.terms)
-            if s.nearest_member_share and story.member_vectors:
+            if full and s.nearest_member_share and story.member_vectors:
                 # Blend the centroid with the nearest member: a story that drifts over days
                 # still takes an article close to one of its reports.
                 nearest_terms, nearest_names = max(
@@ -177,7 +192,8 @@ class StoryClusterer:
         if scored.embedding is None:
             scored.embedding = embed_passages([scored.article.lead])[0]
         if story.embedding is None:
-            story.embedding = embed_passages(story.leads).sum(axis=0)
+            # The first reports define the event; later ones add cost, not meaning.
+            story.embedding = embed_passages(story.leads[:_EMBEDDED_LEADS]).sum(axis=0)
         centroid = story.embedding / (np.linalg.norm(story.embedding) or 1.0)
         cosine = float(centroid @ scored.embedding)
         low, high = self.settings.embedding_cosine_range
@@ -190,11 +206,8 @@ class StoryClusterer:
         found: set[int] = set()
         for key in keys:
             found |= self.index.get(key, set())
-        if scored.article.language and any(
-            scored.article.language not in story.languages for story in self.open.values()
-        ):
-            # Another language shares no words: every open story is a candidate (embeddings decide).
-            found |= set(self.open)
+        # Stories in another language share names (keyed across languages), not words, so the
+        # name keys above already bring them in.
         return [self.open[i] for i in sorted(found) if i in self.open]
 
     def _join(self, story: _OpenStory, scored: _Scored) -> None:
@@ -209,9 +222,11 @@ class StoryClusterer:
             story.languages[article.language] += 1
         if article.published and (story.last is None or article.published > story.last):
             story.last = article.published
-        story.leads.append(article.lead)
         story.member_vectors.append((scored.terms, scored.names))
-        if story.embedding is not None:
+        del story.member_vectors[:-_NEAREST_MEMBERS]
+        if len(story.leads) < _EMBEDDED_LEADS:
+            story.leads.append(article.lead)
+        if story.embedding is not None and len(story.leads) < _EMBEDDED_LEADS:
             if scored.embedding is None:
                 scored.embedding = embed_passages([article.lead])[0]
             story.embedding = story.embedding + scored.embedding

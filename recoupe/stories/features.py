@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
@@ -47,7 +47,7 @@ _MONTH_WORDS = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({_MONTH_WORDS})\b(?:\s+(\d{{4}}))?")
 _MONTH_DAY = re.compile(rf"\b({_MONTH_WORDS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_LEAD_CHARS = 600
+_LEAD_CHARS = 300  # title and first sentence or two: embedding cost grows with length
 
 
 @dataclass(frozen=True)
@@ -119,12 +119,18 @@ def _names(text: str) -> Counter[str]:
         if len(words) == 1 and at_sentence_start and not canonical_variant(words[0]):
             continue
         for word in words:
-            if fold(word) in _stop_words() or fold(word) in _calendar_words() or len(fold(word)) < 2:
+            folded = _fold_word(word)
+            if folded in _stop_words() or folded in _calendar_words() or len(folded) < 2:
                 continue
             names[name_key(word)] += 1
         if len(words) > 1 and (canonical := canonical_variant(match.group())):
             names[name_key(canonical)] += 1
     return names
+
+
+@lru_cache(maxsize=200_000)
+def _fold_word(word: str) -> str:
+    return fold(word)
 
 
 def _stem(word: str) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
-_NOT_ALNUM = re.compile(r"[^a-z0-9 ]+")
+_NOT_ALNUM = re.compile(r"[^\w ]+|_")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 # Ordered rewrites applied to a folded word; each pair is (pattern, replacement).
 _TRANSLITERATION = (
     (re.compile(r"ou"), "u"),
@@ -28,12 +29,13 @@ _TRANSLITERATION = (
 
 
 def fold(text: str) -> str:
-    """Lower case without accents, apostrophes or punctuation: 'Téhéran' → 'teheran'."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    """Lower case without accents, apostrophes or punctuation: 'Téhéran' → 'teheran'.
+    Letters of every script are kept ('Путин' → 'путин')."""
+    stripped = _COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
     return " ".join(_NOT_ALNUM.sub(" ", stripped).split())
 
 
+@lru_cache(maxsize=200_000)
 def transliteration_key(word: str) -> str:
     key = fold(word).replace(" ", "")
     for pattern, replacement in _TRANSLITERATION:
@@ -59,6 +61,7 @@ def canonical_variant(name: str) -> str | None:
     return _variant_table().get(fold(name))
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """One key per referent: the table's canonical name, else the transliteration key."""
     canonical = canonical_variant(name)

@@ -1,0 +1,1 @@
+"""Extract: dates, quotes and figures found in articles."""
