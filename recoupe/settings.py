@@ -51,8 +51,9 @@ class Settings:
     story_window_days: int = 7
     # Weights of the signals that tell events apart, and the score an article needs to join a
     # story. Names weigh most: on ECB+ (two events of one kind per topic) they separate events
-    # best (pair AUC 0.91 within a topic, terms 0.82). Join threshold 0.25: rpm2-dev 0.59,
-    # ecbplus-dev 0.88, tests' fr-events 0.98; 0.30 loses recall everywhere (0.49 / 0.85 / 0.97).
+    # best (pair AUC 0.91 within a topic, terms 0.82). Join threshold 0.25: rpm2-dev 0.61,
+    # ecbplus-dev 0.89, tests' fr-events 1.00; 0.28 loses recall (0.56 / 0.88 / 1.00), 0.22
+    # precision on ECB+ (0.63 / 0.87 / 1.00).
     weight_terms: float = 0.3
     weight_names: float = 0.55
     weight_numbers: float = 0.1

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
+
+from recoupe.data import variant_rows
 
 
 @cache
 def agency_spellings() -> dict[str, str]:
     """Every known spelling of a news agency, mapped to its canonical name (data/agencies.tsv)."""
     spellings: dict[str, str] = {}
-    text = files("recoupe.data").joinpath("agencies.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        canonical, _, variants = line.partition("\t")
-        for spelling in variants.split("|"):
-            spellings[spelling.strip()] = canonical.strip()
+    for canonical, variants in variant_rows("agencies.tsv"):
+        for spelling in variants:
+            spellings[spelling] = canonical
     return spellings
 
 

@@ -7,9 +7,9 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from recoupe.clean.agencies import agency_alternation
+from recoupe.data import read_text
 from recoupe.model import RemovalReason
 
 
@@ -31,7 +31,7 @@ def normalise_for_matching(line: str) -> str:
 
 @cache
 def chrome_rules() -> tuple[ChromeRule, ...]:
-    raw = tomllib.loads(files("recoupe.data").joinpath("chrome.toml").read_text(encoding="utf-8"))
+    raw = tomllib.loads(read_text("chrome.toml"))
     # Agency names stay case-sensitive inside case-insensitive rules: "AP" is not "ap".
     agencies = f"(?-i:{agency_alternation()})"
     return tuple(

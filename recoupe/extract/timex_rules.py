@@ -9,8 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from importlib.resources import files
 from typing import Any, Literal
+
+from recoupe.data import read_text
 
 Direction = Literal["past", "before", "future", "after", "near"]
 APOS = "['’]"
@@ -50,7 +51,7 @@ class Vocabulary:
 
 @cache
 def vocabulary(language: str) -> Vocabulary:
-    raw = tomllib.loads(files("recoupe.data").joinpath("time_words.toml").read_text(encoding="utf-8"))
+    raw = tomllib.loads(read_text("time_words.toml"))
     return Vocabulary(raw[language])
 
 

@@ -83,11 +83,13 @@ def event_features(article: Article) -> EventFeatures:
     text = "\n".join(paragraphs)
     folded = fold(text)
     title = article.title or ""
-    names = _names(title + "\n" + text)
+    # The headline and the lead say what the event is; they count twice.
+    lead = title + "\n" + (paragraphs[0] if paragraphs else "")
+    names = _names(title + "\n" + text) + _names(lead)
     name_words = {w for key in names for w in key.split()}
     terms = Counter(
         _stem(w)
-        for w in fold(title + "\n" + text).split()
+        for w in (fold(title) + " " + folded + " " + fold(lead)).split()
         if len(w) > 3
         and not w.isdigit()
         and w not in _stop_words()

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
-from importlib.resources import files
+
+from recoupe.data import variant_rows
 
 _NOT_ALNUM = re.compile(r"[^\w ]+|_")
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
@@ -46,13 +47,9 @@ def transliteration_key(word: str) -> str:
 @cache
 def _variant_table() -> dict[str, str]:
     table: dict[str, str] = {}
-    text = files("recoupe.data").joinpath("name_variants.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        canonical, _, variants = line.partition("\t")
-        for spelling in [canonical, *variants.split("|")]:
-            table[fold(spelling)] = canonical.strip()
+    for canonical, variants in variant_rows("name_variants.tsv"):
+        for spelling in [canonical, *variants]:
+            table[fold(spelling)] = canonical
     return table
 
 
