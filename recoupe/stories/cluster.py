@@ -43,9 +43,8 @@ class _Idf:
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(value * b.get(key, 0.0) for key, value in a.items())
+    # Key intersection runs in C; most pairs share few keys.
+    return sum(a[key] * b[key] for key in a.keys() & b.keys())
 
 
 def _tfidf(counts: Counter[str], idf: _Idf) -> dict[str, float]:
@@ -73,7 +72,7 @@ class _Centroid:
     def cosine(self, vector: dict[str, float]) -> float:
         if not self.norm:
             return 0.0
-        return sum(value * self.weights.get(key, 0.0) for key, value in vector.items()) / self.norm
+        return _dot(vector, self.weights) / self.norm
 
 
 @dataclass
