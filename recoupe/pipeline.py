@@ -8,8 +8,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from recoupe.clean import clean_article
+from recoupe.extract.events import dated_sentences
 from recoupe.ingest import read_articles
 from recoupe.model import Article, Brief, RawArticle, Skipped
+from recoupe.reconcile.timeline import build_timeline
 from recoupe.settings import Settings
 from recoupe.stories import assign_stories
 
@@ -77,5 +79,11 @@ def build_brief(
     settings = settings or Settings()
     articles, skipped = clean_all(paths, settings, on_skip, on_article)
     articles, stories = assign_stories(articles, settings)
+    by_id = {a.id: a for a in articles}
+    for story in stories:
+        dated = [d for article_id in story.articles for d in dated_sentences(by_id[article_id])]
+        story.timeline = build_timeline(
+            dated, settings.timeline_max_entries, settings.timeline_merge_similarity
+        )
     generated_at = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     return Run(Brief(generated_at=generated_at, articles=articles, stories=stories), skipped)

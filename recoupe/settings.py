@@ -82,3 +82,9 @@ class Settings:
     translation_name_overlap: float = 0.5
     translation_sentence_cosine: float = 0.9
     translation_aligned_share: float = 0.6
+
+    # --- timeline ---
+    # At most this many entries per story (the ones told by most articles are kept).
+    timeline_max_entries: int = 12
+    # Sentences of one day that say the same thing (rapidfuzz token-set ratio, 0–100) merge.
+    timeline_merge_similarity: float = 80.0

@@ -90,3 +90,12 @@ def test_the_two_calls_two_years_apart_are_different_stories(samples_brief: Brie
     story_of = {a: s.id for s in samples_brief.stories for a in s.articles}
     first, second = (_article(samples_brief, p).id for p in ("000_", "002_"))
     assert story_of[first] != story_of[second]
+
+
+def test_timeline_of_the_first_call_holds_the_night_strike_and_the_call(samples_brief: Brief) -> None:
+    first = _article(samples_brief, "000_").id
+    story = next(s for s in samples_brief.stories if first in s.articles)
+    days = {entry.date for entry in story.timeline}
+    assert {"2022-12-29", "2022-12-30"} <= days
+    paragraphs = " ".join(p.text for p in _article(samples_brief, "000_").paragraphs)
+    assert all(entry.text in paragraphs for entry in story.timeline)

@@ -102,6 +102,13 @@ def _weekday(m: re.Match[str], ctx: _Context) -> list[Candidate]:
     return _span(m, _fixed(tr.day(tr.weekday_date(ctx.reference, number, direction)) + part))
 
 
+def _days_ahead(year: int, month_number: int, day_number: int, reference: date) -> int:
+    try:
+        return (date(year, month_number, day_number) - reference).days
+    except ValueError:
+        return 0
+
+
 def _day_month(m: re.Match[str], ctx: _Context) -> list[Candidate]:
     digits = re.match(r"\d+", m["day"])
     day_number = int(digits.group()) if digits else 1  # "premier"
@@ -116,6 +123,15 @@ def _day_month(m: re.Match[str], ctx: _Context) -> list[Candidate]:
         y = tr.full_year(year, ctx.reference)
     else:
         y = tr.nearest_year(ctx.reference, month_number, day_number, rel or "near")
+        # News tells the past: "depuis l'invasion le 24 février" in a December article is last
+        # February, unless the clause speaks in the future.
+        ahead = _days_ahead(y, month_number, day_number, ctx.reference)
+        if (
+            not rel
+            and ahead > 31
+            and tr.tense_direction(ctx.text, m.start(), m.end(), ctx.language) == "past"
+        ):
+            y -= 1
     try:
         value = date(y, month_number, day_number).isoformat()
     except ValueError:

@@ -7,7 +7,6 @@ group, else the most complete one.
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from datetime import date
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from recoupe.clean.sentences import sentences
 from recoupe.model import Article
 from recoupe.settings import Settings
 from recoupe.stories.embeddings import embed_passages
@@ -24,7 +24,6 @@ from recoupe.stories.names import fold
 
 _SHINGLE_WORDS = 5
 _NUM_PERM = 64  # enough for a 0.6 containment decision; halves the hashing of 128
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?»”\"])\s+(?=[«“\"A-ZÀ-Ý0-9])")
 
 
 @dataclass(frozen=True)
@@ -152,4 +151,4 @@ def _aligned_share(a: Article, b: Article, settings: Settings) -> float:
 
 
 def _sentences(article: Article) -> list[str]:
-    return [s for p in article.paragraphs for s in _SENTENCE_BREAK.split(p.text) if len(s.split()) >= 4]
+    return [s for p in article.paragraphs for s in sentences(p.text) if len(s.split()) >= 4]

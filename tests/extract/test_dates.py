@@ -104,7 +104,7 @@ def test_night_across_two_days_is_the_first_night() -> None:
     [
         ("le 24 février", "2024-02-24"),
         ("24 février 1999", "1999-02-24"),
-        ("1er mai", "2024-05-01"),
+        ("1er mai", "2023-05-01"),  # weeks ahead of the article, in a past-tense clause: last year
         ("le 20 décembre dernier", "2023-12-20"),
         ("le 10 novembre 93", "1993-11-10"),
         ("samedi 6 avril", "2024-04-06"),
@@ -372,3 +372,15 @@ def test_french_timebank_sample_scores_above_a_floor(tmp_path: Path) -> None:
     )
     value_f1 = float(run.stdout.strip().rsplit(" ", 1)[1])
     assert value_f1 >= 0.7, run.stdout
+
+
+def test_day_month_months_ahead_in_a_past_tense_clause_is_last_year() -> None:
+    text = "L'incident est le premier depuis l'invasion du 24 février."
+    (found,) = find_time_expressions(text, date(2022, 12, 30))
+    assert found.value == "2022-02-24"
+
+
+def test_day_month_in_a_future_clause_stays_ahead() -> None:
+    text = "Le sommet se tiendra le 24 février à Genève."
+    (found,) = find_time_expressions(text, date(2022, 12, 30))
+    assert found.value == "2023-02-24"

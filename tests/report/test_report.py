@@ -86,3 +86,12 @@ def test_markdown_shows_text_sources_and_removals(examples_brief: Brief) -> None
         assert article.paragraphs[0].text in text
     assert "<details><summary>Removed:" in text
     assert "independent source(s)" in text
+
+
+def test_every_timeline_sentence_is_verbatim_in_its_first_article(examples_brief: Brief) -> None:
+    # The entry quotes its first article; the others tell the same event in their own words.
+    by_id = {a.id: a for a in examples_brief.articles}
+    assert any(len(entry.articles) > 1 for story in examples_brief.stories for entry in story.timeline)
+    for story in examples_brief.stories:
+        for entry in story.timeline:
+            assert any(entry.text in p.text for p in by_id[entry.articles[0]].paragraphs)

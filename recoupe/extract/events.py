@@ -1,0 +1,42 @@
+"""Dated sentences: the sentences of an article that say on which day something happened."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from recoupe.clean.sentences import sentence_spans
+from recoupe.extract.dates import find_time_expressions
+from recoupe.model import Article
+
+_DAY_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+
+
+@dataclass(frozen=True)
+class DatedSentence:
+    article: str
+    date: str  # the day the sentence talks about, ISO 8601
+    text: str  # the sentence, verbatim from the article's clean paragraph
+
+
+def dated_sentences(article: Article) -> list[DatedSentence]:
+    """Sentences holding a temporal expression that resolves to a day, against the article's date.
+
+    An article without a known date has nothing to resolve relative dates against: none.
+    """
+    if not article.published or len(article.published) < 10:
+        return []
+    reference = date.fromisoformat(article.published[:10])
+    found: dict[str, DatedSentence] = {}
+    for paragraph in article.paragraphs:
+        spans = sentence_spans(paragraph.text)
+        for expression in find_time_expressions(paragraph.text, reference):
+            day = _DAY_VALUE.match(expression.value)
+            if day is None:
+                continue
+            sentence = next((paragraph.text[a:b] for a, b in spans if a <= expression.start < b), None)
+            if sentence:
+                # A sentence is dated once, by its first day ("dans la nuit du 12 au 13 mars" is the 12th).
+                found.setdefault(sentence, DatedSentence(article.id, day[1], sentence))
+    return list(found.values())

@@ -1,0 +1,1 @@
+"""Reconcile: what several articles of one story say together (timeline; claims and quotes to come)."""
