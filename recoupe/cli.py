@@ -222,3 +222,39 @@ def dates(
             rows = [f"| {t.text.replace('|', '/').replace(chr(10), ' ')} | {t.value} |" for t in found]
             rendered = "\n".join(["| text | value |", "|---|---|", *rows]) + "\n"
         _write(rendered, output)
+
+
+@app.command()
+def quotes(
+    path: Annotated[Path, typer.Argument(help="A text file (UTF-8 or another detected encoding).")],
+    language: Annotated[
+        str | None, typer.Option("--language", help="fr or en (guessed from the text when left out).")
+    ] = None,
+    output_format: FormatOpt = Format.markdown,
+    output: OutputOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """List the direct quotes of a text with their speakers."""
+    import json
+    from dataclasses import asdict
+
+    from recoupe.extract.quotes import find_quotes
+    from recoupe.ingest.decode import InputError, decode_text, read_input_bytes
+    from recoupe.settings import Settings
+
+    with _guard(verbose):
+        try:
+            text = decode_text(read_input_bytes(path, Settings().max_input_bytes))
+        except InputError as exc:
+            _note(f"skipped {path}: {exc}")
+            raise typer.Exit(EXIT_NOTHING_READ) from None
+        found = find_quotes(text, language)
+        if output_format is Format.json:
+            rendered = json.dumps([asdict(q) for q in found], ensure_ascii=False, indent=1) + "\n"
+        else:
+            rows = [
+                f"| {(q.speaker or '?').replace('|', '/')} | {q.text.replace('|', '/').replace(chr(10), ' ')} |"
+                for q in found
+            ]
+            rendered = "\n".join(["| speaker | quote |", "|---|---|", *rows]) + "\n"
+        _write(rendered, output)

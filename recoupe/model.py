@@ -161,3 +161,15 @@ class TimeExpression:
     end: int
     text: str
     value: str  # 1999-05-17, 1999-W20, P3D, 1999-05-17T14:00, PRESENT_REF…
+
+
+@dataclass(frozen=True)
+class QuoteMention:
+    """A direct quote found in a text: the quoted words' offsets (marks excluded) and its speaker."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None  # the name the mention stands for, the role as written, or None
+    speaker_start: int | None  # the speaker's mention in the text (a name, a role, a pronoun)
+    speaker_end: int | None

@@ -30,6 +30,9 @@ def _story(story: Story, articles: list[Article]) -> list[str]:
     ]
     if story.summary:
         out += [f"- {s.text} [{', '.join(s.articles)}]" for s in story.summary] + [""]
+    if story.timeline:
+        out += ["**Timeline**", ""]
+        out += [f"- **{t.date}** {t.text} [{', '.join(t.articles)}]" for t in story.timeline] + [""]
     for article in articles:
         out += _article(article)
     return out

@@ -95,3 +95,10 @@ def test_every_timeline_sentence_is_verbatim_in_its_first_article(examples_brief
     for story in examples_brief.stories:
         for entry in story.timeline:
             assert any(entry.text in p.text for p in by_id[entry.articles[0]].paragraphs)
+
+
+def test_markdown_shows_each_story_timeline(examples_brief: Brief) -> None:
+    text = render_markdown(examples_brief)
+    story = next(s for s in examples_brief.stories if s.timeline)
+    assert "**Timeline**" in text
+    assert f"- **{story.timeline[0].date}** {story.timeline[0].text}" in text

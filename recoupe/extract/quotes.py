@@ -1,0 +1,280 @@
+"""Direct quotes in an article's text and who said them, with character offsets (French and English)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from recoupe.extract import attribution as at
+from recoupe.extract.attribution import MAX_CUE_DISTANCE, Mention, Token, Vocabulary
+from recoupe.model import QuoteMention
+
+_CLOSER = {"«": "»", "“": "”", "‹": "›", '"': '"'}
+_MARKS = re.compile('[«»“”‹›"]')
+_SPACES = " \t\u00a0\u202f\u2009"
+# A quote of this many words or fewer with no reporting cue in its sentence is a title, a
+# nickname or a scare quote ("the so-called "experts""), not something someone said.
+MAX_SCARE_WORDS = 2
+_TOKEN = re.compile(
+    r"(?P<elision>(?i:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)'(?=\w))"
+    r"|(?P<initials>(?:[A-Z]\.){2,})"
+    r"|(?P<word>\w+(?:[-']\w+)*\.?)"
+    r"|(?P<brk>\n)"
+    r"|(?P<punct>[^\w\s])"
+)
+_ABBREVIATIONS = frozenset(
+    "m mm mr mrs ms dr sen rep gov gen lt col sgt prof rev st jr sr inc corp co no vs pres gén mgr".split()
+)
+_FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|est|une|dans|pour|qui|que|avec|sur|pas|il|elle)\b")
+_ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|is|was|in|that|with|for|on|he|she|it|to)\b")
+
+
+@dataclass(frozen=True)
+class _Segment:
+    start: int  # the quoted words, marks excluded
+    end: int
+    region_start: int  # the whole quote, marks included
+    region_end: int
+    group: int  # segments of one quote carried over paragraphs share a group
+
+
+def find_quotes(text: str, language: str | None = None) -> list[QuoteMention]:
+    """Every direct quote of `text` with its speaker's mention; `language` "fr" or "en" (else guessed)."""
+    norm = text.replace("’", "'")  # same length: offsets stay those of `text`
+    segments = _segments(norm)
+    if not segments:
+        return []
+    vocab = at.vocabulary(language if language in ("fr", "en") else guess_language(norm))
+    tokens, quote_token = _tokens(norm, segments)
+    groups: dict[int, list[int]] = {}
+    for index, segment in enumerate(segments):
+        groups.setdefault(segment.group, []).append(index)
+    antecedents = at.named_subjects(tokens, vocab)
+    found: list[QuoteMention] = []
+    previous: Mention | None = None
+    previous_end = -1
+    for members in groups.values():
+        first, last = quote_token[members[0]], quote_token[members[-1]]
+        mention = _in_sentence(tokens, first, last, vocab)
+        words = sum(len(norm[segments[m].start : segments[m].end].split()) for m in members)
+        if mention is None and words <= MAX_SCARE_WORDS:
+            continue
+        if mention is None:
+            mention = _from_context(tokens, first, vocab, previous, previous_end)
+        speaker = _speaker(mention, text, antecedents)
+        if mention is not None and mention.kind == "name":
+            antecedents.append(mention)
+        for m in members:
+            seg = segments[m]
+            found.append(
+                QuoteMention(
+                    seg.start,
+                    seg.end,
+                    text[seg.start : seg.end],
+                    speaker,
+                    mention.start if mention else None,
+                    mention.end if mention else None,
+                )
+            )
+        previous, previous_end = mention, last
+    return found
+
+
+def guess_language(text: str) -> str:
+    """French or English, by their commonest words: enough to pick a vocabulary of cues."""
+    sample = text[:20000].lower()
+    return "fr" if len(_FRENCH_WORDS.findall(sample)) > len(_ENGLISH_WORDS.findall(sample)) else "en"
+
+
+# --- quote marks ----------------------------------------------------------------------------
+
+
+def _segments(text: str) -> list[_Segment]:
+    """Quoted spans, paragraph by paragraph. Marks of another kind inside a quote are nested and
+    stay part of it; a quote left open at a paragraph's end goes on when the next one opens with
+    the same mark, the press convention for quotes several paragraphs long."""
+    found: list[_Segment] = []
+    group = -1
+    carried: str | None = None
+    offset = 0
+    for paragraph in text.split("\n"):
+        if not paragraph.strip(_SPACES):
+            offset += len(paragraph) + 1
+            continue  # a blank line between two paragraphs of one quote does not close it
+        opener: str | None = None
+        opened_at = 0
+        continues = carried is not None and paragraph.lstrip(_SPACES).startswith(carried)
+        carried = None
+        for match in _MARKS.finditer(paragraph):
+            mark, pos = match.group(), match.start()
+            if opener is None and mark in _CLOSER:
+                opener, opened_at = mark, pos
+                if not continues:
+                    group += 1
+                continues = False
+            elif opener is not None and mark == _CLOSER[opener]:
+                _add(found, text, offset + opened_at, offset + pos + 1, group)
+                opener = None
+        if opener is not None:
+            _add(found, text, offset + opened_at, offset + len(paragraph), group)
+            carried = opener
+        offset += len(paragraph) + 1
+    return found
+
+
+def _add(found: list[_Segment], text: str, region_start: int, region_end: int, group: int) -> None:
+    start, end = region_start + 1, region_end
+    if end > start and text[end - 1] in _MARKS.pattern:
+        end -= 1
+    while start < end and text[start] in _SPACES:
+        start += 1
+    while end > start and text[end - 1] in _SPACES:
+        end -= 1
+    if any(ch.isalnum() for ch in text[start:end]):
+        found.append(_Segment(start, end, region_start, region_end, group))
+
+
+# --- tokens ---------------------------------------------------------------------------------
+
+
+def _tokens(text: str, segments: list[_Segment]) -> tuple[list[Token], list[int]]:
+    """Words and punctuation outside quotes, each quote one token; sentence numbers assigned."""
+    raw: list[tuple[int, int, str, at.TokenKind]] = []
+    quote_token: list[int] = []
+    cursor = 0
+    for seg in segments:
+        raw.extend(_words(text, cursor, seg.region_start))
+        quote_token.append(len(raw))
+        raw.append((seg.region_start, seg.region_end, text[seg.start : seg.end], "quote"))
+        cursor = seg.region_end
+    raw.extend(_words(text, cursor, len(text)))
+    tokens: list[Token] = []
+    sentence = 0
+    for i, (start, end, word, kind) in enumerate(raw):
+        tokens.append(Token(start, end, word, kind, sentence))
+        following = raw[i + 1] if i + 1 < len(raw) else None
+        if kind == "break" or (
+            (kind == "punct" and word in ".!?" or kind == "quote" and word[-1:] in ".!?")
+            and (following is None or following[3] != "word" or following[2][0].isupper())
+        ):
+            sentence += 1
+    return tokens, quote_token
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str, at.TokenKind]]:
+    out: list[tuple[int, int, str, at.TokenKind]] = []
+    for match in _TOKEN.finditer(text, start, end):
+        word, s, e = match.group(), match.start(), match.end()
+        if match.lastgroup == "word" and word.endswith(".") and not _abbreviation(word[:-1]):
+            out.append((s, e - 1, word[:-1], "word"))
+            out.append((e - 1, e, ".", "punct"))
+        elif match.lastgroup in ("elision", "initials", "word"):
+            out.append((s, e, word, "word"))
+        else:
+            out.append((s, e, word, "break" if match.lastgroup == "brk" else "punct"))
+    return out
+
+
+def _abbreviation(word: str) -> bool:
+    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+# --- attribution ----------------------------------------------------------------------------
+
+
+def _in_sentence(tokens: list[Token], first: int, last: int, vocab: Vocabulary) -> Mention | None:
+    """The speaker named by a cue in the quote's own sentence: right after it ("…," said X), before
+    it (X said: "…"; selon X, « … »), or later in the sentence."""
+    # A quote ending in a full stop may still be followed by its cue ('"We won." Trump said.').
+    after = _right_after(tokens, last, _sentence_end(tokens, last + 1), vocab)
+    if after is not None:
+        return after
+    lo = first
+    while lo > 0 and tokens[lo - 1].sentence == tokens[first].sentence and tokens[lo - 1].kind != "break":
+        lo -= 1
+    before = _last_cue_source(tokens, lo, first, first, vocab)
+    if before is not None:
+        return before
+    hi = _sentence_end(tokens, last)
+    for c in range(last + 1, hi):
+        cue = at.cue_at(tokens, c, vocab)
+        if cue is not None:
+            return at.source_of(tokens, cue, last + 1, hi, vocab)
+    return None
+
+
+def _sentence_end(tokens: list[Token], k: int) -> int:
+    """The index after the last token of token k's sentence (k itself when it is past the end)."""
+    if k >= len(tokens) or tokens[k].kind == "break":
+        return k
+    end = k + 1
+    while end < len(tokens) and tokens[end].sentence == tokens[k].sentence and tokens[end].kind != "break":
+        end += 1
+    return end
+
+
+def _right_after(tokens: list[Token], last: int, hi: int, vocab: Vocabulary) -> Mention | None:
+    """'"…," Trump said', '"…," said Trump', '« … », a-t-il dit', '"…," according to X'."""
+    j = last + 1
+    while j < hi and tokens[j].kind == "punct" and tokens[j].text in ",.!?—–-" and j - last <= 2:
+        j += 1
+    for c in range(j, min(hi, j + MAX_CUE_DISTANCE)):
+        if tokens[c].kind != "word":
+            return None
+        cue = at.cue_at(tokens, c, vocab)
+        if cue is None:
+            continue
+        if cue.phrase or cue.pronoun is not None:
+            return at.source_of(tokens, cue, j, hi, vocab)
+        # Everything between the quote and the verb must be its subject, else the cue is another's.
+        if all(t.low in vocab.auxiliaries or t.low in vocab.fillers for t in tokens[j:c]):
+            return at.source_of(tokens, cue, j, hi, vocab)
+        subject = at.left_mention(tokens, c - 1, j, vocab, relative=False)
+        return subject if subject is not None and subject.start == tokens[j].start else None
+    return None
+
+
+def _last_cue_source(tokens: list[Token], lo: int, hi: int, bound: int, vocab: Vocabulary) -> Mention | None:
+    for c in range(hi - 1, lo - 1, -1):
+        if tokens[c].kind == "quote":
+            return None  # a cue before an earlier quote is that quote's ("X said "a" and "b"")
+        cue = at.cue_at(tokens, c, vocab)
+        if cue is not None and cue.last < bound:
+            source = at.source_of(tokens, cue, lo, bound, vocab)
+            if source is not None:
+                return source
+    return None
+
+
+def _from_context(
+    tokens: list[Token], first: int, vocab: Vocabulary, previous: Mention | None, previous_end: int
+) -> Mention | None:
+    """No cue in the sentence: "X said:" closing the previous paragraph, else the speaker of the
+    quote just before when nothing but one paragraph break separates them."""
+    j = first - 1
+    breaks = 0
+    while j >= 0 and tokens[j].kind == "break":
+        breaks += 1
+        j -= 1
+    if j >= 0 and tokens[j].text == ":":
+        lo = j
+        while lo > 0 and tokens[lo - 1].sentence == tokens[j].sentence and tokens[lo - 1].kind != "break":
+            lo -= 1
+        source = _last_cue_source(tokens, lo, j, j, vocab)
+        if source is not None:
+            return source
+    if previous is None or previous_end < 0:
+        return None
+    between = tokens[previous_end + 1 : first]
+    paragraphs = sum(1 for k, t in enumerate(between) if t.kind == "break" and (k == 0 or between[k - 1].kind != "break"))
+    return previous if paragraphs <= 1 else None
+
+
+def _speaker(mention: Mention | None, text: str, antecedents: list[Mention]) -> str | None:
+    if mention is None:
+        return None
+    if mention.kind == "pronoun":
+        return at.resolve_pronoun(mention, antecedents)
+    if mention.kind == "role":
+        return at.resolve_role(mention, text)
+    return text[mention.start : mention.end]
