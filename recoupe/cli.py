@@ -201,27 +201,17 @@ def dates(
     verbose: VerboseOpt = False,
 ) -> None:
     """List the temporal expressions of a text with their ISO-TimeML values."""
-    import json
-    from dataclasses import asdict
     from datetime import date
 
     from recoupe.extract.dates import find_time_expressions
-    from recoupe.ingest.decode import InputError, decode_text, read_input_bytes
-    from recoupe.settings import Settings
+    from recoupe.report.tables import markdown_table, spans_json
 
     with _guard(verbose):
-        try:
-            text = decode_text(read_input_bytes(path, Settings().max_input_bytes))
-        except InputError as exc:
-            _note(f"skipped {path}: {exc}")
-            raise typer.Exit(EXIT_NOTHING_READ) from None
-        found = find_time_expressions(text, date.fromisoformat(reference))
+        found = find_time_expressions(_read_one_text(path), date.fromisoformat(reference))
         if output_format is Format.json:
-            rendered = json.dumps([asdict(t) for t in found], ensure_ascii=False, indent=1) + "\n"
+            _write(spans_json(found), output)
         else:
-            rows = [f"| {t.text.replace('|', '/').replace(chr(10), ' ')} | {t.value} |" for t in found]
-            rendered = "\n".join(["| text | value |", "|---|---|", *rows]) + "\n"
-        _write(rendered, output)
+            _write(markdown_table(["text", "value"], [[t.text, t.value] for t in found]), output)
 
 
 @app.command()
@@ -235,26 +225,24 @@ def quotes(
     verbose: VerboseOpt = False,
 ) -> None:
     """List the direct quotes of a text with their speakers."""
-    import json
-    from dataclasses import asdict
-
     from recoupe.extract.quotes import find_quotes
+    from recoupe.report.tables import markdown_table, spans_json
+
+    with _guard(verbose):
+        found = find_quotes(_read_one_text(path), language)
+        if output_format is Format.json:
+            _write(spans_json(found), output)
+        else:
+            _write(markdown_table(["speaker", "quote"], [[q.speaker or "?", q.text] for q in found]), output)
+
+
+def _read_one_text(path: Path) -> str:
+    """The text of one file as recoupe reads it (offsets point into it); unreadable: exit 2."""
     from recoupe.ingest.decode import InputError, decode_text, read_input_bytes
     from recoupe.settings import Settings
 
-    with _guard(verbose):
-        try:
-            text = decode_text(read_input_bytes(path, Settings().max_input_bytes))
-        except InputError as exc:
-            _note(f"skipped {path}: {exc}")
-            raise typer.Exit(EXIT_NOTHING_READ) from None
-        found = find_quotes(text, language)
-        if output_format is Format.json:
-            rendered = json.dumps([asdict(q) for q in found], ensure_ascii=False, indent=1) + "\n"
-        else:
-            rows = [
-                f"| {(q.speaker or '?').replace('|', '/')} | {q.text.replace('|', '/').replace(chr(10), ' ')} |"
-                for q in found
-            ]
-            rendered = "\n".join(["| speaker | quote |", "|---|---|", *rows]) + "\n"
-        _write(rendered, output)
+    try:
+        return decode_text(read_input_bytes(path, Settings().max_input_bytes))
+    except InputError as exc:
+        _note(f"skipped {path}: {exc}")
+        raise typer.Exit(EXIT_NOTHING_READ) from None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
@@ -15,12 +15,12 @@ MentionKind = Literal["name", "role", "pronoun"]
 
 # A speaker mention longer than this is a clause, not a noun phrase ("the man who …").
 MAX_MENTION_WORDS = 8
-# How far after a quote its inverted attribution may sit ("…," said the former secretary of state).
-MAX_CUE_DISTANCE = MAX_MENTION_WORDS + 3
 # A pronoun refers to a speaker named at most this many characters before it.
 MAX_PRONOUN_DISTANCE = 2000
 _PRONOUN_SUFFIX = re.compile(r"^(.+?)-(?:t-)?(il|elle|ils|elles|on)$")
-_NAME_GLUE = frozenset({"de", "du", "des", "d'", "of", "for", "the", "la", "le", "les", "l'", "en", "à", "au"})
+_NAME_GLUE = frozenset(
+    {"de", "du", "des", "d'", "of", "for", "the", "la", "le", "les", "l'", "en", "à", "au"}
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class Vocabulary:
     transitive: frozenset[str]
     multiword: tuple[tuple[str, ...], ...]  # "pointed out", "according to": longest first
     phrases: frozenset[tuple[str, ...]]  # cues whose source follows them
+    clause_phrases: frozenset[str]  # the same, only opening a clause and closed by a comma ("Pour X, …")
     auxiliaries: frozenset[str]
     fillers: frozenset[str]
     stops: frozenset[str]
@@ -81,7 +82,8 @@ def vocabulary(language: str) -> Vocabulary:
         forms.setdefault(verb, set()).update(built)
     every = {f for fs in forms.values() for f in fs}
     transitive = {f for v in raw.get("transitive", []) for f in forms.get(v, set())}
-    phrases = {tuple(p.split()) for p in raw["phrases"]}
+    # Split as the tokenizer splits: "d'après" is "d'" + "après".
+    phrases = {tuple(re.sub(r"\b([ldjmnstc]|qu)'", r"\1' ", p).split()) for p in raw["phrases"]}
     multi = {tuple(f.split()) for f in every if " " in f} | phrases
     titles = raw["titles"]
     return Vocabulary(
@@ -89,6 +91,7 @@ def vocabulary(language: str) -> Vocabulary:
         transitive=frozenset(transitive),
         multiword=tuple(sorted(multi, key=len, reverse=True)),
         phrases=frozenset(phrases),
+        clause_phrases=frozenset(raw.get("clause_phrases", [])),
         auxiliaries=frozenset(raw["auxiliaries"]),
         fillers=frozenset(raw["fillers"]),
         stops=frozenset(raw["stops"]),
@@ -147,6 +150,10 @@ def cue_at(tokens: list[Token], i: int, vocab: Vocabulary) -> Cue | None:
         if words[0] == tok.low and _lows(tokens, i, len(words)) == words:
             last = i + len(words) - 1
             return Cue(i, last, words in vocab.phrases, True, None)
+    if tok.low in vocab.clause_phrases and (i == 0 or tokens[i - 1].kind != "word"):
+        end = _right_end(tokens, i + 1, len(tokens), vocab)
+        if end > i + 1 and end < len(tokens) and tokens[end].text == ",":
+            return Cue(i, i, True, True, None)
     if tok.low in vocab.verbs:
         return Cue(i, i, False, tok.low in vocab.transitive, _inverted_pronoun(tokens, i - 1, vocab))
     inverted = _PRONOUN_SUFFIX.match(tok.low)
@@ -172,7 +179,9 @@ def _inverted_pronoun(tokens: list[Token], j: int, vocab: Vocabulary) -> Mention
 def _suffix_pronoun(tok: Token, match: re.Match[str], vocab: Vocabulary) -> Mention:
     start = tok.start + match.start(2)
     word = match.group(2)
-    return Mention(start, start + len(word), tok.text[match.start(2) :], "pronoun", vocab.pronouns.get(word, ""))
+    return Mention(
+        start, start + len(word), tok.text[match.start(2) :], "pronoun", vocab.pronouns.get(word, "")
+    )
 
 
 def source_of(tokens: list[Token], cue: Cue, lo: int, hi: int, vocab: Vocabulary) -> Mention | None:
@@ -187,20 +196,58 @@ def source_of(tokens: list[Token], cue: Cue, lo: int, hi: int, vocab: Vocabulary
     return None if cue.transitive else right_mention(tokens, cue.last + 1, hi, vocab)
 
 
-def left_mention(tokens: list[Token], j: int, lo: int, vocab: Vocabulary, relative: bool = True) -> Mention | None:
+def left_mention(
+    tokens: list[Token], j: int, lo: int, vocab: Vocabulary, relative: bool = True
+) -> Mention | None:
     """The subject ending at token j, going left over auxiliaries and adverbs ("X has also said")."""
-    while j >= lo and tokens[j].kind == "word" and (tokens[j].low in vocab.auxiliaries or tokens[j].low in vocab.fillers):
+    while (
+        j >= lo
+        and tokens[j].kind == "word"
+        and (
+            tokens[j].low in vocab.auxiliaries or tokens[j].low in vocab.fillers or _adverb(tokens[j], vocab)
+        )
+    ):
         j -= 1
-    if j < lo or tokens[j].kind != "word":
+    if j < lo:
+        return None
+    if tokens[j].text == ",":
+        return _appositive_subject(tokens, j, lo, vocab)
+    if tokens[j].kind != "word" and tokens[j].text != ")":
         return None
     if tokens[j].low in vocab.pronouns:
         return _mention(tokens[j : j + 1], vocab)
     if relative and tokens[j].low in ("who", "qui") and j - 1 >= lo and tokens[j - 1].text == ",":
         return left_mention(tokens, j - 2, lo, vocab, relative=False)  # "X, who said …"
-    k = j
-    while k >= lo and j - k < MAX_MENTION_WORDS and _in_phrase(tokens[k], vocab):
-        k -= 1
+    k, words = j, 0
+    while k >= lo and words < MAX_MENTION_WORDS:
+        if tokens[k].text == ")":
+            opening = next((m for m in range(k - 1, max(lo, k - 8) - 1, -1) if tokens[m].text == "("), None)
+            if opening is None:
+                break
+            k = opening - 1  # "Rep. Jason Chaffetz (R-Utah) said": the party tag is part of the name
+            continue
+        if not _in_phrase(tokens[k], vocab) and not _noun_after_article(tokens, k, lo, vocab):
+            break
+        k, words = k - 1, words + 1
     return _mention(tokens[k + 1 : j + 1], vocab)
+
+
+def _appositive_subject(tokens: list[Token], comma: int, lo: int, vocab: Vocabulary) -> Mention | None:
+    """'Scott Pruitt, the attorney general of Oklahoma, said': the phrase before the apposition,
+    taken at the start of the clause or after one of its commas."""
+    start = comma
+    while start > lo and comma - start < 40 and tokens[start - 1].kind not in ("quote", "break"):
+        if tokens[start - 1].text in ":;":
+            break
+        start -= 1
+    phrases = []
+    for k in [start - 1] + [k for k in range(start, comma) if tokens[k].text == ","]:
+        end = _right_end(tokens, k + 1, comma, vocab)
+        if end > k + 1 and end < len(tokens) and tokens[end].text == ",":
+            phrases.append(_mention(tokens[k + 1 : end], vocab))
+    # The name rather than the role beside it ("La ministre de la Santé, Claire Besson, a dit").
+    named = [m for m in phrases if m is not None and m.kind == "name"]
+    return named[0] if named else next((m for m in phrases if m is not None), None)
 
 
 def right_mention(tokens: list[Token], i: int, hi: int, vocab: Vocabulary) -> Mention | None:
@@ -209,35 +256,75 @@ def right_mention(tokens: list[Token], i: int, hi: int, vocab: Vocabulary) -> Me
         return None
     if tokens[i].low in vocab.pronouns:
         return _mention(tokens[i : i + 1], vocab)
-    k = i
-    while k < hi and k - i < MAX_MENTION_WORDS and _in_phrase(tokens[k], vocab):
-        k += 1
-    return _mention(tokens[i:k], vocab)
+    return _mention(tokens[i : _right_end(tokens, i, hi, vocab)], vocab)
+
+
+def _right_end(tokens: list[Token], i: int, hi: int, vocab: Vocabulary) -> int:
+    k, words = i, 0
+    while k < hi and words < MAX_MENTION_WORDS:
+        if tokens[k].text == "(" and k > i:
+            closing = next((m for m in range(k + 1, min(hi, k + 8)) if tokens[m].text == ")"), None)
+            if closing is None:
+                break
+            k = closing + 1
+            continue
+        if not _in_phrase(tokens[k], vocab) and not _noun_after_article(tokens, k, i, vocab):
+            break
+        k, words = k + 1, words + 1
+    return k
+
+
+def _noun_after_article(tokens: list[Token], k: int, lo: int, vocab: Vocabulary) -> bool:
+    # "le juge", "la note", "the report": a verb form after an article is a noun.
+    return k > lo and tokens[k].low in vocab.verbs and tokens[k - 1].low in vocab.determiners
 
 
 def _in_phrase(tok: Token, vocab: Vocabulary) -> bool:
-    return tok.kind == "word" and tok.low not in vocab.stops and tok.low not in vocab.verbs
+    return (
+        tok.kind == "word"
+        and tok.low not in vocab.stops
+        and tok.low not in vocab.verbs
+        and tok.low not in vocab.auxiliaries
+        and not _adverb(tok, vocab)
+        and not _PRONOUN_SUFFIX.match(tok.low)  # "a-t-il", "dit-elle"
+    )
+
+
+def _adverb(tok: Token, vocab: Vocabulary) -> bool:
+    # English adverbs and participles end a subject ("egregiously", "talking"); French -ment
+    # words are too often nouns ("le gouvernement") to be told apart without a tagger.
+    return "the" in vocab.determiners and tok.text.islower() and tok.text.endswith(("ly", "ing"))
 
 
 def _mention(words: list[Token], vocab: Vocabulary) -> Mention | None:
     # A phrase never starts with the glue that joins its parts ("of the state" is the tail of one).
-    while words and (words[0].low in _NAME_GLUE - vocab.determiners or words[0].low in {"of", "for"}):
+    while words and (
+        words[0].kind != "word"
+        or words[0].low in _NAME_GLUE - vocab.determiners
+        or words[0].low in {"of", "for"}
+    ):
         words = words[1:]
-    while words and words[-1].low in vocab.determiners:
+    while words and (
+        words[-1].low in vocab.determiners or (words[-1].kind == "punct" and words[-1].text != ")")
+    ):
         words = words[:-1]
     if not words or not any(w.text[0].isalpha() for w in words):
         return None
     start, end = words[0].start, words[-1].end
-    text = " ".join(w.text for w in words)
+    text = ""
+    for w in words:
+        text += ("" if not text or w.text == ")" or text.endswith(("(", "'")) else " ") + w.text
     if len(words) == 1 and words[0].low in vocab.pronouns:
         return Mention(start, end, text, "pronoun", vocab.pronouns[words[0].low])
-    gender = "f" if words[0].text in vocab.feminine else "m" if words[0].text in vocab.masculine else ""
+    head = {words[0].text, words[0].low}
+    gender = "f" if head & vocab.feminine else "m" if head & vocab.masculine else ""
     return Mention(start, end, text, _kind(words, vocab), gender)
 
 
 def _kind(words: list[Token], vocab: Vocabulary) -> MentionKind:
     """A name when it starts with a capitalised word after determiners and titles, or ends with a
     capitalised run that is not the complement of a role ("le maire de Kyiv" is a role)."""
+    words = [w for w in words if w.kind == "word"]
     rest = [w for w in words if w.low not in vocab.determiners and w.low not in vocab.titles]
     if rest and rest[0].text[0].isupper():
         return "name"
@@ -252,30 +339,74 @@ def _kind(words: list[Token], vocab: Vocabulary) -> MentionKind:
 # --- what a pronoun or a role stands for ----------------------------------------------------
 
 
-def named_subjects(tokens: list[Token], vocab: Vocabulary) -> list[Mention]:
-    """Every name that is the subject of a reporting cue in the text: the antecedents of pronouns."""
-    found = []
-    for i in range(len(tokens)):
+def clause_subject(
+    tokens: list[Token], lo: int, hi: int, vocab: Vocabulary, loose: bool = False
+) -> Mention | None:
+    """The subject of a clause: the first phrase, at its start or after one of its commas, that an
+    auxiliary or a verb follows ("Interrogée sur la réforme, Sophie Lambert a été claire"); `loose`
+    also takes a name before any lowercase word, a verb for want of a tagger ("Maria Lopez spoke")."""
+    for k in [lo - 1] + [k for k in range(lo, hi) if tokens[k].text == ","]:
+        end = _right_end(tokens, k + 1, hi, vocab)
+        after = end
+        while after < hi and tokens[after].low in vocab.fillers:
+            after += 1
+        if after >= hi:
+            continue
+        verb = tokens[after].low in vocab.auxiliaries or tokens[after].low in vocab.verbs
+        if loose and not verb:
+            run = k + 1
+            while run < end and tokens[run].text[0].isupper():
+                run += 1
+            if run > k + 1 and run < hi and tokens[run].kind == "word" and tokens[run].text.islower():
+                found = _mention(tokens[k + 1 : run], vocab)
+                if found is not None and found.kind == "name":
+                    return found
+        if verb:
+            if end > k + 1:
+                return _mention(tokens[k + 1 : end], vocab)
+            if k >= lo:
+                return _appositive_subject(tokens, k, lo, vocab)  # "L'entraîneur, Luc Navarro, a été"
+    return None
+
+
+def antecedents(tokens: list[Token], text: str, vocab: Vocabulary) -> list[Mention]:
+    """What a pronoun may stand for: the subjects of reporting cues and of sentences, named or
+    described, each carrying the name it goes by (a role resolved by apposition)."""
+    found: list[Mention] = []
+    lo = 0
+    for i in range(len(tokens) + 1):
+        if i == len(tokens) or tokens[i].sentence != tokens[lo].sentence or tokens[i].kind == "break":
+            subject = clause_subject(tokens, lo, i, vocab, loose=True)
+            if subject is not None and subject.kind != "pronoun":
+                found.append(subject)
+            lo = i + 1 if i < len(tokens) and tokens[i].kind == "break" else i
+        if i == len(tokens):
+            break
         cue = cue_at(tokens, i, vocab)
         if cue is None or cue.pronoun is not None:
             continue
-        lo = i
-        while lo > 0 and tokens[lo - 1].sentence == tokens[i].sentence:
-            lo -= 1
-        hi = cue.last + 1
-        while hi < len(tokens) and tokens[hi].sentence == tokens[i].sentence:
-            hi += 1
-        mention = source_of(tokens, cue, lo, hi, vocab)
-        if mention is not None and mention.kind == "name":
+        start, end = i, cue.last + 1
+        while start > 0 and tokens[start - 1].sentence == tokens[i].sentence:
+            start -= 1
+        while end < len(tokens) and tokens[end].sentence == tokens[i].sentence:
+            end += 1
+        mention = source_of(tokens, cue, start, end, vocab)
+        if mention is not None and mention.kind != "pronoun":
             found.append(mention)
-    return found
+    return [replace(m, text=display_name(m, text)) for m in found]
 
 
-def resolve_pronoun(pronoun: Mention, antecedents: list[Mention]) -> str | None:
-    """The nearest earlier named speaker of a compatible gender; None for plural, first person, or none."""
+def display_name(mention: Mention, text: str) -> str:
+    """A name as written, a role as the name set in apposition to it, else as written."""
+    written = text[mention.start : mention.end]
+    return (resolve_role(mention, text) or written) if mention.kind == "role" else written
+
+
+def resolve_pronoun(pronoun: Mention, candidates: list[Mention]) -> str | None:
+    """The nearest earlier subject of a compatible gender; None for plural, first person, or none."""
     if pronoun.gender not in ("m", "f"):
         return None
-    for name in sorted(antecedents, key=lambda m: -m.start):
+    for name in sorted(candidates, key=lambda m: -m.start):
         if name.start >= pronoun.start:
             continue
         if pronoun.start - name.end > MAX_PRONOUN_DISTANCE:
@@ -285,16 +416,20 @@ def resolve_pronoun(pronoun: Mention, antecedents: list[Mention]) -> str | None:
     return None
 
 
-def resolve_role(role: Mention, text: str) -> str:
-    """A role noun is the name the text sets in apposition to it ("le maire de Kyiv, Vitali Klitschko,")."""
-    words = role.text.split()
-    core = " ".join(words[1:]) if len(words) > 1 and words[0].lower() in _NAME_GLUE | {"a", "an", "un", "une"} else role.text
-    core = re.escape(core).replace(r"\ ", r"\s+").replace("'", "['’]")
+def resolve_role(role: Mention, text: str) -> str | None:
+    """The name the text sets in apposition to a role noun ("le maire de Kyiv, Vitali Klitschko,")."""
+    words = text[role.start : role.end].split()
+    core = (
+        " ".join(words[1:])
+        if len(words) > 1 and words[0].lower() in _NAME_GLUE | {"a", "an", "un", "une"}
+        else " ".join(words)
+    )
+    core = re.escape(core.replace("’", "'")).replace(r"\ ", r"\s+").replace("'", "['’]")
     name = r"((?:[A-Z]\.\s*)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,3})"
-    apposition = re.compile(rf"\b(?i:{core})\s*,\s*{name}|{name}\s*,\s*(?:\w+['’]?\s*)?(?i:{core})\b")
+    apposition = re.compile(rf"(?i:{core})\s*,\s*{name}|{name}\s*,\s*(?:\w+['’]?\s*)?(?i:{core})\b")
     best: str | None = None
     for match in apposition.finditer(text):
         candidate = match.group(1) or match.group(2)
-        if candidate and candidate[0].isupper() and match.start() < role.start + 1:
+        if candidate and candidate[0].isupper() and match.start() <= role.end:
             best = candidate
-    return best or role.text
+    return best

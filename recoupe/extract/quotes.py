@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from recoupe.extract import attribution as at
-from recoupe.extract.attribution import MAX_CUE_DISTANCE, Mention, Token, Vocabulary
+from recoupe.extract.attribution import Mention, Token, Vocabulary
 from recoupe.model import QuoteMention
 
-_CLOSER = {"«": "»", "“": "”", "‹": "›", '"': '"'}
+# Curly and straight double quotes are mixed in scraped text ('“Immunity deals …," Chaffetz said').
+_CLOSER = {"«": "»", "“": '”"', "‹": "›", '"': '"”'}
 _MARKS = re.compile('[«»“”‹›"]')
 _SPACES = " \t\u00a0\u202f\u2009"
 # A quote of this many words or fewer with no reporting cue in its sentence is a title, a
 # nickname or a scare quote ("the so-called "experts""), not something someone said.
 MAX_SCARE_WORDS = 2
+# A cue after a quote may follow a subject in apposition ('"…," Scott Pruitt, the attorney general
+# of Oklahoma, one of the states suing, said'): this many tokens at most.
+MAX_APPOSITION_TOKENS = 30
+_TRAILING = ",.!?—–-―"
+_DASHES = "—–-―"
+_COMPLEMENTISERS = frozenset({"que", "qu'", "that", "to", "à", "de", "d'", "if", "si", "whether"})
+# A transcript's speaker label opening a quoted paragraph ('"WALLACE: Let's start …').
+_LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
 _TOKEN = re.compile(
     r"(?P<elision>(?i:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)'(?=\w))"
     r"|(?P<initials>(?:[A-Z]\.){2,})"
@@ -22,10 +31,40 @@ _TOKEN = re.compile(
     r"|(?P<brk>\n)"
     r"|(?P<punct>[^\w\s])"
 )
+# Words a full stop abbreviates rather than ends a sentence with ("Sen. Cruz", "M. Martin").
 _ABBREVIATIONS = frozenset(
-    "m mm mr mrs ms dr sen rep gov gen lt col sgt prof rev st jr sr inc corp co no vs pres gén mgr".split()
+    [
+        "m",
+        "mm",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "prof",
+        "rev",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "co",
+        "no",
+        "vs",
+        "pres",
+        "gén",
+        "mgr",
+    ]
 )
-_FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|est|une|dans|pour|qui|que|avec|sur|pas|il|elle)\b")
+_FRENCH_WORDS = re.compile(
+    r"\b(?:le|la|les|des|du|de|et|est|une|dans|pour|qui|que|avec|sur|pas|il|elle|nous|ne)\b|«"
+)
 _ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|is|was|in|that|with|for|on|he|she|it|to)\b")
 
 
@@ -46,24 +85,35 @@ def find_quotes(text: str, language: str | None = None) -> list[QuoteMention]:
         return []
     vocab = at.vocabulary(language if language in ("fr", "en") else guess_language(norm))
     tokens, quote_token = _tokens(norm, segments)
-    groups: dict[int, list[int]] = {}
+    groups: list[list[int]] = []
     for index, segment in enumerate(segments):
-        groups.setdefault(segment.group, []).append(index)
-    antecedents = at.named_subjects(tokens, vocab)
+        if (
+            groups
+            and segments[groups[-1][-1]].group == segment.group
+            and not _LABEL.match(norm, segment.start)
+        ):
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    antecedents = at.antecedents(tokens, text, vocab)
     found: list[QuoteMention] = []
     previous: Mention | None = None
     previous_end = -1
-    for members in groups.values():
+    for members in groups:
         first, last = quote_token[members[0]], quote_token[members[-1]]
-        mention = _in_sentence(tokens, first, last, vocab)
+        label = _LABEL.match(norm, segments[members[0]].start)
+        if label:
+            mention: Mention | None = Mention(label.start(1), label.end(1), label.group(1), "name", "")
+        else:
+            mention = _in_sentence(tokens, first, last, vocab)
         words = sum(len(norm[segments[m].start : segments[m].end].split()) for m in members)
         if mention is None and words <= MAX_SCARE_WORDS:
             continue
         if mention is None:
             mention = _from_context(tokens, first, vocab, previous, previous_end)
         speaker = _speaker(mention, text, antecedents)
-        if mention is not None and mention.kind == "name":
-            antecedents.append(mention)
+        if mention is not None and speaker is not None and mention.kind != "pronoun":
+            antecedents.append(replace(mention, text=speaker))
         for m in members:
             seg = segments[m]
             found.append(
@@ -107,12 +157,14 @@ def _segments(text: str) -> list[_Segment]:
         carried = None
         for match in _MARKS.finditer(paragraph):
             mark, pos = match.group(), match.start()
+            if opener is None and mark == "”" and paragraph[pos + 1 : pos + 2].isalnum():
+                mark = "“"  # a closing mark typed where an opening one belongs: '”Fear. I am …'
             if opener is None and mark in _CLOSER:
                 opener, opened_at = mark, pos
                 if not continues:
                     group += 1
                 continues = False
-            elif opener is not None and mark == _CLOSER[opener]:
+            elif opener is not None and mark in _CLOSER[opener]:
                 _add(found, text, offset + opened_at, offset + pos + 1, group)
                 opener = None
         if opener is not None:
@@ -154,8 +206,9 @@ def _tokens(text: str, segments: list[_Segment]) -> tuple[list[Token], list[int]
         tokens.append(Token(start, end, word, kind, sentence))
         following = raw[i + 1] if i + 1 < len(raw) else None
         if kind == "break" or (
-            (kind == "punct" and word in ".!?" or kind == "quote" and word[-1:] in ".!?")
-            and (following is None or following[3] != "word" or following[2][0].isupper())
+            ((kind == "punct" and word in ".!?") or (kind == "quote" and word[-1:] in ".!?"))
+            # "(R-Utah.)", "R-Ky.," end a state's abbreviation, not a sentence.
+            and (following is None or following[3] in ("break", "quote") or following[2][0].isupper())
         ):
             sentence += 1
     return tokens, quote_token
@@ -200,6 +253,8 @@ def _in_sentence(tokens: list[Token], first: int, last: int, vocab: Vocabulary) 
         cue = at.cue_at(tokens, c, vocab)
         if cue is not None:
             return at.source_of(tokens, cue, last + 1, hi, vocab)
+    if first > lo and tokens[first - 1].text == ":":
+        return at.clause_subject(tokens, lo, first - 1, vocab)  # "X a été clair : « … »"
     return None
 
 
@@ -214,18 +269,25 @@ def _sentence_end(tokens: list[Token], k: int) -> int:
 
 
 def _right_after(tokens: list[Token], last: int, hi: int, vocab: Vocabulary) -> Mention | None:
-    """'"…," Trump said', '"…," said Trump', '« … », a-t-il dit', '"…," according to X'."""
+    """'"…," Trump said', '"…," said Trump', '« … », a-t-il dit', '"…," according to X', and the
+    signature of a testimonial ('"…" ― Jane Doe')."""
     j = last + 1
-    while j < hi and tokens[j].kind == "punct" and tokens[j].text in ",.!?—–-" and j - last <= 2:
+    while j < hi and tokens[j].kind == "punct" and tokens[j].text in _TRAILING and j - last <= 2:
         j += 1
-    for c in range(j, min(hi, j + MAX_CUE_DISTANCE)):
-        if tokens[c].kind != "word":
+    if any(t.text in _DASHES for t in tokens[last + 1 : j]):
+        signed = at.right_mention(tokens, j, hi, vocab)
+        if signed is not None and signed.kind == "name" and _ends_line(tokens, signed.end):
+            return signed
+    for c in range(j, min(hi, j + MAX_APPOSITION_TOKENS)):
+        if tokens[c].kind in ("quote", "break"):
             return None
         cue = at.cue_at(tokens, c, vocab)
         if cue is None:
             continue
+        if _opens_new_clause(tokens, last, cue, vocab):
+            return None
         if cue.phrase or cue.pronoun is not None:
-            return at.source_of(tokens, cue, j, hi, vocab)
+            return at.source_of(tokens, cue, j, hi, vocab) if c == j else None
         # Everything between the quote and the verb must be its subject, else the cue is another's.
         if all(t.low in vocab.auxiliaries or t.low in vocab.fillers for t in tokens[j:c]):
             return at.source_of(tokens, cue, j, hi, vocab)
@@ -234,10 +296,26 @@ def _right_after(tokens: list[Token], last: int, hi: int, vocab: Vocabulary) -> 
     return None
 
 
+def _opens_new_clause(tokens: list[Token], last: int, cue: at.Cue, vocab: Vocabulary) -> bool:
+    """After a quote closed by a full stop, 'Le dirigeant russe a répondu que …' starts a sentence
+    of its own; only a bare '"We won." Trump said.' still attributes the quote."""
+    if tokens[last].text[-1:] not in ".!?" or tokens[last + 1].kind != "word":
+        return False
+    following = tokens[cue.last + 1] if cue.last + 1 < len(tokens) else None
+    return following is not None and following.low in _COMPLEMENTISERS
+
+
+def _ends_line(tokens: list[Token], offset: int) -> bool:
+    rest = [t for t in tokens if t.start >= offset][:2]
+    return (
+        not rest
+        or rest[0].kind == "break"
+        or (rest[0].text == "." and (len(rest) < 2 or rest[1].kind == "break"))
+    )
+
+
 def _last_cue_source(tokens: list[Token], lo: int, hi: int, bound: int, vocab: Vocabulary) -> Mention | None:
     for c in range(hi - 1, lo - 1, -1):
-        if tokens[c].kind == "quote":
-            return None  # a cue before an earlier quote is that quote's ("X said "a" and "b"")
         cue = at.cue_at(tokens, c, vocab)
         if cue is not None and cue.last < bound:
             source = at.source_of(tokens, cue, lo, bound, vocab)
@@ -260,13 +338,15 @@ def _from_context(
         lo = j
         while lo > 0 and tokens[lo - 1].sentence == tokens[j].sentence and tokens[lo - 1].kind != "break":
             lo -= 1
-        source = _last_cue_source(tokens, lo, j, j, vocab)
+        source = _last_cue_source(tokens, lo, j, j, vocab) or at.clause_subject(tokens, lo, j, vocab)
         if source is not None:
             return source
     if previous is None or previous_end < 0:
         return None
     between = tokens[previous_end + 1 : first]
-    paragraphs = sum(1 for k, t in enumerate(between) if t.kind == "break" and (k == 0 or between[k - 1].kind != "break"))
+    paragraphs = sum(
+        1 for k, t in enumerate(between) if t.kind == "break" and (k == 0 or between[k - 1].kind != "break")
+    )
     return previous if paragraphs <= 1 else None
 
 
@@ -275,6 +355,4 @@ def _speaker(mention: Mention | None, text: str, antecedents: list[Mention]) -> 
         return None
     if mention.kind == "pronoun":
         return at.resolve_pronoun(mention, antecedents)
-    if mention.kind == "role":
-        return at.resolve_role(mention, text)
-    return text[mention.start : mention.end]
+    return at.display_name(mention, text)

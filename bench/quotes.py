@@ -1,0 +1,82 @@
+"""Score quote attribution: PolNeAR dev (English, the shared scorer) and recoupe's own French set.
+
+usage: .venv/bin/python bench/quotes.py [-v]   (-v lists every miss and wrong speaker)
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+FRENCH_SET = ROOT / "tests" / "extract" / "data" / "fr-quotes.jsonl"
+
+
+def main(argv: list[str]) -> int:
+    scorer = SHARED / "tools" / "score_quotes.py"
+    data = SHARED / "data" / "polnear"
+    if not scorer.is_file() or not data.is_dir():
+        print(f"bench/quotes.py: {SHARED} is absent: no PolNeAR to score on", file=sys.stderr)
+        return 2
+    command = ["python3", str(scorer), str(ROOT / ".venv" / "bin" / "recoupe"), str(data), *argv]
+    run = subprocess.run(command, capture_output=True, text=True, check=False)
+    sys.stdout.write("PolNeAR dev: " + run.stdout if run.stdout else "")
+    sys.stderr.write(run.stderr)
+    print("French set: " + score_french_set(FRENCH_SET, verbose="-v" in argv))
+    return run.returncode
+
+
+def same_speaker(expected: str | None, found: str | None) -> bool:
+    """Both unknown, or one names the other ("Bertrand Lacoste" in "le général Bertrand Lacoste")."""
+    if expected is None or found is None:
+        return expected is None and found is None
+    a, b = expected.casefold().replace("’", "'"), found.casefold().replace("’", "'")
+    return a in b or b in a
+
+
+def score_french_set(path: Path, verbose: bool = False) -> str:
+    """Quote P/R/F1 (a prediction matches a gold quote it overlaps) and speaker P/R/F1 (the
+    matched prediction names the gold speaker), over the hand-written French articles."""
+    from recoupe.extract.quotes import find_quotes
+
+    n_gold = n_pred = pred_ok = tp_q = tp_s = pred_sp_ok = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        text: str = item["text"]
+        gold = []
+        for quote in item["quotes"]:
+            start = text.index(quote["text"])
+            gold.append((start, start + len(quote["text"]), quote["speaker"]))
+        found = find_quotes(text, "fr")
+        n_gold, n_pred = n_gold + len(gold), n_pred + len(found)
+        for q in found:
+            hits = [g for g in gold if q.start < g[1] and g[0] < q.end]
+            pred_ok += bool(hits)
+            pred_sp_ok += any(same_speaker(g[2], q.speaker) for g in hits)
+            if verbose and not hits:
+                print(f"  extra: {q.text[:60]!r}")
+        for g_start, g_end, speaker in gold:
+            hits = [q for q in found if q.start < g_end and g_start < q.end]
+            tp_q += bool(hits)
+            ok = any(same_speaker(speaker, q.speaker) for q in hits)
+            tp_s += ok
+            if verbose and not ok:
+                got = [q.speaker for q in hits] if hits else "no quote"
+                print(f"  {text[g_start:g_end][:50]!r}: gold {speaker!r} got {got}")
+
+    def prf(tp_pred: int, tp_gold: int) -> str:
+        p, r = tp_pred / n_pred if n_pred else 0.0, tp_gold / n_gold if n_gold else 0.0
+        return f"P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r) if p + r else 0.0:.3f}"
+
+    accuracy = tp_s / tp_q if tp_q else 0.0
+    return (
+        f"{n_gold} gold, {n_pred} found | quote {prf(pred_ok, tp_q)} | speaker {prf(pred_sp_ok, tp_s)}"
+        f" | speaker accuracy on found quotes {accuracy:.3f}"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

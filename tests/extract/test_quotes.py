@@ -1,0 +1,234 @@
+"""Direct quotes and their speakers: spans without quote marks, speaker mentions, pronouns resolved."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from recoupe.extract.attribution import vocabulary
+from recoupe.extract.quotes import find_quotes
+from recoupe.model import QuoteMention
+
+FRENCH_SET = Path(__file__).parent / "data" / "fr-quotes.jsonl"
+
+
+def said(text: str, language: str | None = None) -> list[tuple[str, str | None]]:
+    """(quote, speaker) pairs, after checking that every span is the text at its offsets."""
+    found = find_quotes(text, language)
+    for q in found:
+        assert text[q.start : q.end] == q.text
+        if q.speaker_start is not None:
+            assert q.speaker_end is not None and q.speaker_start < q.speaker_end
+    return [(q.text, q.speaker) for q in found]
+
+
+def mention(text: str, quote: QuoteMention) -> str | None:
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return None
+    return text[quote.speaker_start : quote.speaker_end]
+
+
+# --- French ---------------------------------------------------------------------------------
+
+
+def test_quote_after_a_colon_is_attributed_to_the_subject_of_the_cue() -> None:
+    assert said("Marie Dubois a déclaré : « Nous irons jusqu'au bout. »") == [
+        ("Nous irons jusqu'au bout.", "Marie Dubois")
+    ]
+
+
+def test_quote_inside_guillemets_is_attributed_to_inverted_subject() -> None:
+    assert said("« Le budget sera voté », a affirmé Paul Renard mardi.") == [
+        ("Le budget sera voté", "Paul Renard")
+    ]
+
+
+def test_pronoun_speaker_resolves_to_the_previous_named_speaker() -> None:
+    text = "Julie Caron a présenté son bilan. « Nous avons tenu parole », a-t-elle estimé."
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Julie Caron"
+    assert mention(text, quote) == "elle"  # the mention is the pronoun; the speaker is who it stands for
+
+
+def test_unresolvable_pronoun_gives_a_null_speaker() -> None:
+    [quote] = find_quotes("« Rien n'est décidé », a-t-il confié.")
+    assert quote.speaker is None
+
+
+def test_selon_and_d_apres_take_the_source_after_them() -> None:
+    assert said(
+        "Selon M. Morin, « la ligne rouvrira lundi ». D'après la mairie, « les bus seront gratuits »."
+    ) == [
+        ("la ligne rouvrira lundi", "M. Morin"),
+        ("les bus seront gratuits", "la mairie"),
+    ]
+
+
+def test_partial_quote_inside_a_sentence_is_attributed_to_its_reporting_verb() -> None:
+    assert said("Le ministre a déclaré que les relations étaient les « meilleures de l'histoire ».") == [
+        ("meilleures de l'histoire", "Le ministre")
+    ]
+
+
+def test_role_noun_resolves_to_the_name_in_apposition() -> None:
+    text = "Le maire de Kyiv, Vitali Klitschko, est venu. « Nous reconstruirons », a dit le maire de Kyiv."
+    assert said(text) == [("Nous reconstruirons", "Vitali Klitschko")]
+
+
+def test_role_noun_without_a_name_stays_as_written() -> None:
+    assert said("« Le cessez-le-feu est rompu », a indiqué l'armée de l'air ukrainienne.") == [
+        ("Le cessez-le-feu est rompu", "l'armée de l'air ukrainienne")
+    ]
+
+
+def test_quote_carried_over_paragraphs_keeps_its_speaker() -> None:
+    text = "Anne Roy a déclaré :\n« Le site ne fermera pas.\n« Les emplois seront maintenus. »"
+    assert said(text) == [
+        ("Le site ne fermera pas.", "Anne Roy"),
+        ("Les emplois seront maintenus.", "Anne Roy"),
+    ]
+
+
+def test_cue_in_the_previous_paragraph_ending_with_a_colon() -> None:
+    text = "Interrogé par la presse, le préfet Luc Arnaud a expliqué :\n\n« La route restera fermée. »"
+    assert said(text) == [("La route restera fermée.", "le préfet Luc Arnaud")]
+
+
+def test_nested_quotes_stay_inside_the_outer_quote() -> None:
+    text = "Eva Blin a dit : « On nous répète “patience”, mais rien ne change. »"
+    assert said(text) == [("On nous répète “patience”, mais rien ne change.", "Eva Blin")]
+
+
+def test_speaker_of_a_follow_up_quote_with_no_cue_is_the_previous_one() -> None:
+    text = "« C'est un échec », a admis Hugo Lenoir. « Nous devons tout reprendre. »"
+    assert said(text) == [("C'est un échec", "Hugo Lenoir"), ("Nous devons tout reprendre.", "Hugo Lenoir")]
+
+
+def test_scare_quotes_and_titles_without_a_cue_are_not_quotes() -> None:
+    assert said("Les habitants surnomment la tour « le Paquebot ». Elle sera détruite.") == []
+
+
+def test_non_breaking_spaces_inside_guillemets_are_not_part_of_the_quote() -> None:
+    assert said("Le préfet a ajouté\u00a0: «\u00a0Soyez prudents.\u00a0»") == [
+        ("Soyez prudents.", "Le préfet")
+    ]
+
+
+def test_subject_before_a_colon_with_no_reporting_verb() -> None:
+    text = "Interrogée sur la réforme, Sophie Lambert a été claire : « Je voterai contre. »"
+    assert said(text) == [("Je voterai contre.", "Sophie Lambert")]
+
+
+# --- English --------------------------------------------------------------------------------
+
+
+def test_english_quote_before_name_and_said() -> None:
+    assert said('"We will win this state," Jane Porter said on Monday.') == [
+        ("We will win this state,", "Jane Porter")
+    ]
+
+
+def test_english_said_before_the_name() -> None:
+    assert said("“The deal is dead,” said Sen. Tom Hale (R-Ohio).") == [
+        ("The deal is dead,", "Sen. Tom Hale (R-Ohio)")
+    ]
+
+
+def test_english_pronoun_after_the_quote_resolves_to_the_named_speaker() -> None:
+    text = 'Maria Lopez spoke to reporters. "The vote is rigged," she said.'
+    [quote] = find_quotes(text)
+    assert (quote.speaker, mention(text, quote)) == ("Maria Lopez", "she")
+
+
+def test_english_name_said_colon_before_the_quote() -> None:
+    assert said('Mayor Tim Reyes told reporters: "The bridge will reopen."') == [
+        ("The bridge will reopen.", "Mayor Tim Reyes")
+    ]
+
+
+def test_english_according_to() -> None:
+    assert said('According to a spokesman for the ministry, "no decision has been made."') == [
+        ("no decision has been made.", "a spokesman for the ministry")
+    ]
+
+
+def test_english_subject_in_apposition() -> None:
+    text = '"It is an invasion," Ann Cole, the attorney general of the state, said at a rally.'
+    assert said(text) == [("It is an invasion,", "Ann Cole")]
+
+
+def test_english_partial_quote_in_indirect_speech() -> None:
+    assert said('Bill Ross said the plan was "dead on arrival" and left.') == [
+        ("dead on arrival", "Bill Ross")
+    ]
+
+
+def test_english_paragraph_ending_with_said_colon() -> None:
+    text = 'The governor said:\n\n"We are ready for the storm."'
+    assert said(text) == [("We are ready for the storm.", "The governor")]
+
+
+def test_english_testimonial_signature() -> None:
+    assert said("“This election scares me.” ― Rosa Diaz\n") == [("This election scares me.", "Rosa Diaz")]
+
+
+def test_language_is_guessed_from_the_text() -> None:
+    assert said("« Nous gagnerons », a dit la candidate.", None) == [("Nous gagnerons", "la candidate")]
+    assert said('"We will win," the candidate said.', None) == [("We will win,", "the candidate")]
+
+
+# --- vocabulary and data --------------------------------------------------------------------
+
+
+def test_reporting_verbs_are_inflected_by_rule() -> None:
+    fr, en = vocabulary("fr"), vocabulary("en")
+    assert {
+        "déclare",
+        "déclarent",
+        "déclarait",
+        "déclaré",
+        "martèle",
+        "lançait",
+        "avertit",
+        "dit",
+    } <= fr.verbs
+    assert {"says", "said", "added", "warned", "insisted", "replied", "snapped", "told"} <= en.verbs
+    assert "states" not in en.verbs and "stated" in en.verbs  # "the United States" is no cue
+
+
+@pytest.mark.parametrize("line", FRENCH_SET.read_text(encoding="utf-8").splitlines())
+def test_french_set_quotes_are_found_at_their_offsets(line: str) -> None:
+    item = json.loads(line)
+    found = find_quotes(item["text"], "fr")
+    for q in found:
+        assert item["text"][q.start : q.end] == q.text
+    for expected in item["quotes"]:
+        assert any(expected["text"] in q.text or q.text in expected["text"] for q in found), expected["text"]
+
+
+def test_french_set_has_at_least_fifty_quotes() -> None:
+    items = [json.loads(line) for line in FRENCH_SET.read_text(encoding="utf-8").splitlines()]
+    assert sum(len(item["quotes"]) for item in items) >= 50
+
+
+# --- command line ---------------------------------------------------------------------------
+
+
+def test_quotes_command_prints_json_with_offsets(tmp_path: Path) -> None:
+    text = "Marc Noël a ajouté : « Rien n'est joué. »\n"
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    binary = Path(sys.executable).parent / "recoupe"
+    run = subprocess.run(
+        [str(binary), "quotes", str(article), "--format", "json"], capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    [quote] = json.loads(run.stdout)
+    assert quote["text"] == "Rien n'est joué." == text[quote["start"] : quote["end"]]
+    assert quote["speaker"] == "Marc Noël" == text[quote["speaker_start"] : quote["speaker_end"]]
+    table = subprocess.run([str(binary), "quotes", str(article)], capture_output=True, text=True, check=False)
+    assert "| Marc Noël | Rien n'est joué. |" in table.stdout
