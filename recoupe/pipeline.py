@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -67,7 +67,7 @@ def _unique_id(raw: RawArticle, taken: set[str]) -> RawArticle:
     n = 2
     while f"{raw.id}~{n}" in taken:
         n += 1
-    return RawArticle(**{**raw.__dict__, "id": f"{raw.id}~{n}"})
+    return replace(raw, id=f"{raw.id}~{n}")
 
 
 def build_brief(
