@@ -11,6 +11,7 @@ from recoupe.clean import clean_article
 from recoupe.extract.events import dated_sentences
 from recoupe.ingest import read_articles
 from recoupe.model import Article, Brief, RawArticle, Skipped
+from recoupe.reconcile.summary import summarise
 from recoupe.reconcile.timeline import build_timeline
 from recoupe.settings import Settings
 from recoupe.stories import assign_stories
@@ -81,9 +82,13 @@ def build_brief(
     articles, stories = assign_stories(articles, settings)
     by_id = {a.id: a for a in articles}
     for story in stories:
-        dated = [d for article_id in story.articles for d in dated_sentences(by_id[article_id])]
+        members = [by_id[article_id] for article_id in story.articles]
+        dated = [d for article in members for d in dated_sentences(article)]
         story.timeline = build_timeline(
             dated, settings.timeline_max_entries, settings.timeline_merge_similarity
+        )
+        story.summary = summarise(
+            members, settings.summary_sentences, settings.summary_redundancy, settings.summary_same_sentence
         )
     generated_at = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     return Run(Brief(generated_at=generated_at, articles=articles, stories=stories), skipped)

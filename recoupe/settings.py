@@ -88,3 +88,10 @@ class Settings:
     timeline_max_entries: int = 12
     # Sentences of one day that say the same thing (rapidfuzz token-set ratio, 0–100) merge.
     timeline_merge_similarity: float = 80.0
+
+    # --- summary ---
+    # Sentences per story summary; weight of novelty against centrality in the MMR pick; and the
+    # token-set similarity (0–100) from which two articles' sentences are one sentence.
+    summary_sentences: int = 4
+    summary_redundancy: float = 0.3
+    summary_same_sentence: float = 85.0

@@ -102,3 +102,12 @@ def test_markdown_shows_each_story_timeline(examples_brief: Brief) -> None:
     story = next(s for s in examples_brief.stories if s.timeline)
     assert "**Timeline**" in text
     assert f"- **{story.timeline[0].date}** {story.timeline[0].text}" in text
+
+
+def test_every_story_has_a_summary_quoting_its_first_cited_article(examples_brief: Brief) -> None:
+    by_id = {a.id: a for a in examples_brief.articles}
+    for story in examples_brief.stories:
+        assert 1 <= len(story.summary) <= 5
+        for sentence in story.summary:
+            assert set(sentence.articles) <= set(story.articles)
+            assert any(sentence.text in p.text for p in by_id[sentence.articles[0]].paragraphs)

@@ -1,0 +1,61 @@
+"""The story summary: a few central sentences, verbatim, each citing the articles that tell it."""
+
+from __future__ import annotations
+
+from recoupe.model import Article, Paragraph
+from recoupe.reconcile.summary import summarise
+
+
+def _article(article_id: str, *paragraphs: str, copy_of: str | None = None) -> Article:
+    return Article(
+        id=article_id,
+        origin=article_id,
+        title=None,
+        source=None,
+        published="2024-03-14",
+        published_basis="metadata",
+        language="fr",
+        paragraphs=[Paragraph(p, "fr") for p in paragraphs],
+        removed=[],
+        copy_of=copy_of,
+    )
+
+
+SHARED = "La grève des contrôleurs aériens a provoqué l'annulation de 1 200 vols jeudi en France."
+A = _article(
+    "a",
+    SHARED,
+    "Le syndicat majoritaire réclame une hausse des salaires et le recrutement de 300 contrôleurs.",
+    "À Marseille, des passagers ont dormi dans le terminal faute de solution pour rentrer chez eux.",
+)
+B = _article(
+    "b",
+    "La grève des contrôleurs aériens a provoqué jeudi l'annulation de 1 200 vols en France.",
+    "La direction de l'aviation civile avait demandé aux compagnies de réduire leurs programmes de moitié.",
+    "Le ministre des Transports a appelé les syndicats à reprendre le dialogue avant le week-end de Pâques.",
+)
+
+
+def test_every_summary_sentence_is_verbatim_in_the_first_article_it_cites() -> None:
+    # The others tell the same sentence in near-identical words (token-set similarity ≥ 85).
+    by_id = {"a": A, "b": B}
+    for sentence in summarise([A, B], size=4, redundancy=0.3, same_sentence=85):
+        assert any(sentence.text in p.text for p in by_id[sentence.articles[0]].paragraphs)
+
+
+def test_a_sentence_told_by_two_articles_is_picked_first_and_cites_both() -> None:
+    first = summarise([A, B], size=3, redundancy=0.3, same_sentence=85)[0]
+    assert first.text == SHARED
+    assert first.articles == ["a", "b"]
+
+
+def test_summary_has_at_most_the_asked_number_of_sentences_without_repeats() -> None:
+    summary = summarise([A, B], size=3, redundancy=0.3, same_sentence=85)
+    assert len(summary) == 3
+    assert len({s.text for s in summary}) == 3
+
+
+def test_copies_do_not_vote_for_their_own_sentences() -> None:
+    copy = _article("c", *[p.text for p in A.paragraphs], copy_of="a")
+    summary = summarise([A, copy], size=2, redundancy=0.3, same_sentence=85)
+    assert all(s.articles == ["a"] for s in summary)
