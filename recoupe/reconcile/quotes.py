@@ -1,0 +1,113 @@
+"""A story's quotes: each statement once, with every article's wording of it and its speaker.
+
+Quotes are found per article (`recoupe.extract.quotes`); a speaker becomes the story entity its
+name keys to, or null when no entity matches (never a guess). The same statement told by
+several articles — reworded, or in another language — is one quote: same speaker and either a
+close wording (token-set similarity) or, across languages, a close multilingual embedding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from recoupe.extract.quotes import find_quotes
+from recoupe.model import Article, Entity, Quote, QuoteVariant
+from recoupe.stories.embeddings import embed_passages
+from recoupe.stories.names import name_key
+
+_MIN_WORDS = 3  # one- and two-word fragments are labels, not statements worth aligning
+
+
+@dataclass
+class _Statement:
+    speaker: str | None
+    mention: str | None
+    variants: list[tuple[str, str, str | None]] = field(default_factory=list)  # article, text, language
+    embeddings: list[np.ndarray | None] = field(default_factory=list)
+
+
+def story_quotes(
+    articles: list[Article], entities: list[Entity], same_wording: float, same_meaning: float
+) -> list[Quote]:
+    """Quotes of a story's articles, aligned across articles and languages."""
+    speakers = _speaker_index(entities)
+    statements: list[_Statement] = []
+    for article in articles:
+        text = "\n".join(p.text for p in article.paragraphs)
+        for found in find_quotes(text, article.language):
+            if len(found.text.split()) < _MIN_WORDS or "\n" in found.text:
+                continue
+            speaker = _entity_for(found.speaker, speakers)
+            mention = (
+                text[found.speaker_start : found.speaker_end]
+                if found.speaker_start is not None and found.speaker_end is not None
+                else None
+            )
+            variant = (article.id, found.text, article.language)
+            same = _same_statement(statements, speaker, variant, same_wording, same_meaning)
+            if same is None:
+                statements.append(_Statement(speaker, mention, [variant], [None]))
+            elif all(v[0] != article.id or v[1] != found.text for v in same.variants):
+                same.variants.append(variant)
+                same.embeddings.append(None)
+    return [
+        Quote(
+            speaker=s.speaker,
+            speaker_mention=s.mention,
+            text=s.variants[0][1],
+            articles=list(dict.fromkeys(v[0] for v in s.variants)),
+            variants=[QuoteVariant(article, text) for article, text, _ in s.variants],
+        )
+        for s in statements
+    ]
+
+
+def _speaker_index(entities: list[Entity]) -> dict[str, str]:
+    """Name key of every variant (and of its last word, for surnames) → the entity's name."""
+    index: dict[str, str] = {}
+    for entity in entities:
+        if entity.type not in ("PER", "ORG"):
+            continue
+        for form in [entity.name, *entity.variants]:
+            index.setdefault(name_key(form), entity.name)
+            if entity.type == "PER" and len(form.split()) > 1:
+                index.setdefault(name_key(form.split()[-1]), entity.name)
+    return index
+
+
+def _entity_for(speaker: str | None, index: dict[str, str]) -> str | None:
+    if not speaker:
+        return None
+    if (key := name_key(speaker)) in index:
+        return index[key]
+    last = speaker.split()[-1] if speaker.split() else ""
+    return index.get(name_key(last)) if last[:1].isupper() else None
+
+
+def _same_statement(
+    statements: list[_Statement],
+    speaker: str | None,
+    variant: tuple[str, str, str | None],
+    same_wording: float,
+    same_meaning: float,
+) -> _Statement | None:
+    _, text, language = variant
+    for statement in statements:
+        if statement.speaker != speaker or speaker is None:
+            continue
+        for i, (_, other, other_language) in enumerate(statement.variants):
+            if other_language == language or not language or not other_language:
+                if fuzz.token_set_ratio(text, other) >= same_wording:
+                    return statement
+            elif _cosine(text, statement, i) >= same_meaning:
+                return statement
+    return None
+
+
+def _cosine(text: str, statement: _Statement, i: int) -> float:
+    if statement.embeddings[i] is None:
+        statement.embeddings[i] = embed_passages([statement.variants[i][1]])[0]
+    return float(embed_passages([text])[0] @ statement.embeddings[i])

@@ -1,0 +1,63 @@
+"""Story quotes: one statement per quote, every article's wording, the speaker an entity or null."""
+
+from __future__ import annotations
+
+from recoupe.model import Article, Entity, Paragraph
+from recoupe.reconcile.quotes import story_quotes
+
+VALMY = Entity("Arnaud Valmy", "PER", ["Arnaud Valmy", "Valmy"], ["a", "b", "c"], 5)
+
+
+def _article(article_id: str, language: str, *paragraphs: str) -> Article:
+    return Article(
+        id=article_id,
+        origin=article_id,
+        title=None,
+        source=None,
+        published="2024-03-14",
+        published_basis="metadata",
+        language=language,
+        paragraphs=[Paragraph(p, language) for p in paragraphs],
+        removed=[],
+    )
+
+
+A = _article(
+    "a", "fr", "« Nous reconstruirons chaque école de la ville avant l'hiver », a déclaré Arnaud Valmy."
+)
+B = _article(
+    "b", "fr", "« Nous reconstruirons toutes les écoles de la ville avant l'hiver », a assuré M. Valmy."
+)
+C = _article("c", "en", '"We will rebuild every school in the city before winter," Arnaud Valmy said.')
+OTHER = _article("d", "fr", "« Le budget sera voté en juin », a précisé Arnaud Valmy devant les élus.")
+
+
+def test_two_wordings_of_one_statement_are_one_quote_with_both_variants() -> None:
+    (quote,) = story_quotes([A, B], [VALMY], same_wording=70, same_meaning=0.9)
+    assert quote.speaker == "Arnaud Valmy"
+    assert quote.articles == ["a", "b"]
+    assert [v.article for v in quote.variants] == ["a", "b"]
+    assert quote.text == "Nous reconstruirons chaque école de la ville avant l'hiver"
+
+
+def test_a_translation_of_the_statement_joins_the_same_quote() -> None:
+    (quote,) = story_quotes([A, C], [VALMY], same_wording=70, same_meaning=0.9)
+    assert quote.articles == ["a", "c"]
+
+
+def test_different_statements_of_one_speaker_stay_apart() -> None:
+    quotes = story_quotes([A, OTHER], [VALMY], same_wording=70, same_meaning=0.9)
+    assert len(quotes) == 2
+
+
+def test_speaker_without_a_story_entity_is_null() -> None:
+    (quote,) = story_quotes([A], [], same_wording=70, same_meaning=0.9)
+    assert quote.speaker is None
+    assert quote.speaker_mention == "Arnaud Valmy"
+
+
+def test_quote_and_variant_texts_are_verbatim_in_their_articles() -> None:
+    by_id = {a.id: a for a in (A, B, C, OTHER)}
+    for quote in story_quotes([A, B, C, OTHER], [VALMY], same_wording=70, same_meaning=0.9):
+        for variant in quote.variants:
+            assert any(variant.text in p.text for p in by_id[variant.article].paragraphs)
