@@ -8,9 +8,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from recoupe.clean import clean_article
+from recoupe.extract.entities import mentions_for
 from recoupe.extract.events import dated_sentences
 from recoupe.ingest import read_articles
 from recoupe.model import Article, Brief, RawArticle, Skipped
+from recoupe.reconcile.entities import merge_entities
+from recoupe.reconcile.quotes import story_quotes
 from recoupe.reconcile.summary import summarise
 from recoupe.reconcile.timeline import build_timeline
 from recoupe.settings import Settings
@@ -81,8 +84,13 @@ def build_brief(
     articles, skipped = clean_all(paths, settings, on_skip, on_article)
     articles, stories = assign_stories(articles, settings)
     by_id = {a.id: a for a in articles}
+    mentions = mentions_for(articles)
     for story in stories:
         members = [by_id[article_id] for article_id in story.articles]
+        story.entities = merge_entities([m for article in members for m in mentions[article.id]])
+        story.quotes = story_quotes(
+            members, story.entities, settings.quote_same_wording, settings.quote_same_meaning
+        )
         dated = [d for article in members for d in dated_sentences(article)]
         story.timeline = build_timeline(
             dated, settings.timeline_max_entries, settings.timeline_merge_similarity

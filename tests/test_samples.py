@@ -99,3 +99,24 @@ def test_timeline_of_the_first_call_holds_the_night_strike_and_the_call(samples_
     assert {"2022-12-29", "2022-12-30"} <= days
     paragraphs = " ".join(p.text for p in _article(samples_brief, "000_").paragraphs)
     assert all(entry.text in paragraphs for entry in story.timeline)
+
+
+def test_putin_speaks_the_quotes_of_the_russian_leader_in_the_first_call(samples_brief: Brief) -> None:
+    first = _article(samples_brief, "000_").id
+    story = next(s for s in samples_brief.stories if first in s.articles)
+    speaker = {q.text: q.speaker for q in story.quotes}
+    assert speaker["meilleures de l’histoire"] == "Vladimir Putin"
+    assert speaker["démontrerait au monde la proximité des relations russo-chinoises"] == "Vladimir Putin"
+    assert speaker["La Biélorussie prend ce problème très au sérieux"] == "Anatoly Glaz"
+
+
+def test_putin_and_poutine_are_one_entity_and_zelensky_speaks_in_the_second(samples_brief: Brief) -> None:
+    second = _article(samples_brief, "002_").id
+    story = next(s for s in samples_brief.stories if second in s.articles)
+    putin = [e for e in story.entities if e.name == "Vladimir Putin"]
+    assert len(putin) == 1
+    assert {"Putin", "Poutine"} <= set(putin[0].variants)
+    zelensky = next(
+        q for q in story.quotes if q.text.startswith("Tous les pays européens doivent être prêts")
+    )
+    assert zelensky.speaker == "Volodymyr Zelensky"

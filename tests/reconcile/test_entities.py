@@ -1,0 +1,101 @@
+"""Merging a story's mentions into one entity per referent, across articles and languages."""
+
+from __future__ import annotations
+
+from recoupe.extract.entities import Mention, mentions_for
+from recoupe.model import Article, EntityType, Paragraph
+from recoupe.reconcile.entities import merge_entities
+
+
+def mention(text: str, type: EntityType = "PER", article: str = "a", language: str | None = "fr") -> Mention:
+    return Mention(article, text, type, 0, len(text), 0, language)
+
+
+def article(id: str, language: str, *texts: str) -> Article:
+    return Article(
+        id, f"{id}.txt", None, None, None, None, language, [Paragraph(t, language) for t in texts], []
+    )
+
+
+def test_poutine_and_putin_are_one_entity_named_in_english() -> None:
+    [putin] = merge_entities(
+        [mention("Vladimir Poutine"), mention("Poutine"), mention("Putin", article="b", language="en")]
+    )
+    assert putin.name == "Vladimir Putin"
+    assert putin.type == "PER"
+    assert putin.variants == ["Poutine", "Putin", "Vladimir Poutine"]
+    assert putin.articles == ["a", "b"]
+    assert putin.mentions == 3
+
+
+def test_surname_only_mention_links_to_the_full_name() -> None:
+    [macron] = merge_entities([mention("Emmanuel Macron"), mention("M. Macron"), mention("Macron", "LOC")])
+    assert (macron.name, macron.type, macron.mentions) == ("Emmanuel Macron", "PER", 3)
+    assert macron.variants == ["Emmanuel Macron", "Macron"]
+
+
+def test_surname_goes_to_the_most_mentioned_full_name() -> None:
+    entities = merge_entities(
+        [mention("Joe Biden"), mention("Joe Biden"), mention("Hunter Biden"), mention("Biden")]
+    )
+    assert [(e.name, e.mentions) for e in entities] == [("Joe Biden", 3), ("Hunter Biden", 1)]
+
+
+def test_places_merge_across_languages() -> None:
+    entities = merge_entities(
+        [
+            mention("Pékin", "LOC"),
+            mention("Beijing", "LOC", "b", "en"),
+            mention("Moscou", "LOC"),
+            mention("Moscow", "MISC", "b", "en"),
+            mention("Moscow", "LOC", "c", "en"),
+            mention("Kiev", "LOC"),
+            mention("Kyiv", "LOC", "b", "en"),
+        ]
+    )
+    assert [(e.name, e.type, e.mentions) for e in entities] == [
+        ("Moscow", "LOC", 3),
+        ("Beijing", "LOC", 2),
+        ("Kyiv", "LOC", 2),
+    ]
+
+
+def test_international_spelling_is_preferred_for_names_outside_the_table() -> None:
+    [entity] = merge_entities([mention("Oleksiï Reznikov"), mention("Oleksii Reznikov", language="en")])
+    assert entity.name == "Oleksii Reznikov"
+
+
+def test_monsieur_le_president_is_not_an_entity() -> None:
+    assert merge_entities([mention("Monsieur le Président"), mention("président"), mention("mars")]) == []
+
+
+def test_titles_only_and_numbers_and_lowercase_are_dropped() -> None:
+    assert (
+        merge_entities([mention("Prime Minister"), mention("2022", "MISC"), mention("x"), mention("armée")])
+        == []
+    )
+
+
+def test_entities_are_sorted_by_mentions_then_name() -> None:
+    entities = merge_entities(
+        [mention("Zurich", "LOC"), mention("Berne", "LOC"), mention("Lyon", "LOC"), mention("Zurich", "LOC")]
+    )
+    assert [e.name for e in entities] == ["Zurich", "Berne", "Lyon"]
+
+
+def test_french_and_english_articles_give_one_entity_per_referent() -> None:
+    fr = article(
+        "fr1",
+        "fr",
+        "Le président ukrainien Volodymyr Zelensky a rencontré Vladimir Poutine à Moscou.",
+        "Selon M. Zelensky, Poutine n'a rien promis.",
+    )
+    en = article(
+        "en1", "en", "Ukrainian President Volodymyr Zelenskyy met Vladimir Putin in Moscow on Monday."
+    )
+    found = mentions_for([fr, en])
+    entities = {e.name: e for e in merge_entities([m for ms in found.values() for m in ms])}
+    assert entities["Volodymyr Zelensky"].articles == ["fr1", "en1"]
+    assert entities["Volodymyr Zelensky"].mentions == 3
+    assert entities["Vladimir Putin"].mentions == 3
+    assert entities["Moscow"].type == "LOC"
