@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
+from factories import make_article
+
 from recoupe.extract.events import dated_sentences
-from recoupe.model import Article, Paragraph
+from recoupe.model import Article
 
 
 def _article(published: str | None, *paragraphs: str) -> Article:
-    return Article(
-        id="a",
-        origin="a.txt",
-        title=None,
-        source=None,
-        published=published,
-        published_basis="metadata" if published else None,
-        language="fr",
-        paragraphs=[Paragraph(p, "fr") for p in paragraphs],
-        removed=[],
-    )
+    return make_article("a", list(paragraphs), published=published)
 
 
 def test_weekday_sentence_is_dated_against_the_publication_date() -> None:

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from recoupe.model import Article, Entity, Paragraph
+from factories import make_article
+
+from recoupe.model import Article, Entity
 from recoupe.reconcile.quotes import story_quotes
 
 VALMY = Entity("Arnaud Valmy", "PER", ["Arnaud Valmy", "Valmy"], ["a", "b", "c"], 5)
 
 
 def _article(article_id: str, language: str, *paragraphs: str) -> Article:
-    return Article(
-        id=article_id,
-        origin=article_id,
-        title=None,
-        source=None,
-        published="2024-03-14",
-        published_basis="metadata",
-        language=language,
-        paragraphs=[Paragraph(p, language) for p in paragraphs],
-        removed=[],
-    )
+    return make_article(article_id, list(paragraphs), language=language)
 
 
 A = _article(

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from recoupe.model import Article, Paragraph
+from factories import make_article
+
+from recoupe.model import Article
 from recoupe.reconcile.summary import summarise
 
 
 def _article(article_id: str, *paragraphs: str, copy_of: str | None = None) -> Article:
-    return Article(
-        id=article_id,
-        origin=article_id,
-        title=None,
-        source=None,
-        published="2024-03-14",
-        published_basis="metadata",
-        language="fr",
-        paragraphs=[Paragraph(p, "fr") for p in paragraphs],
-        removed=[],
-        copy_of=copy_of,
-    )
+    return make_article(article_id, list(paragraphs), copy_of=copy_of)
 
 
 SHARED = "La grève des contrôleurs aériens a provoqué l'annulation de 1 200 vols jeudi en France."

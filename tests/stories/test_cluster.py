@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from recoupe.model import Article, Paragraph
+from factories import make_article
+
+from recoupe.model import Article
 from recoupe.settings import Settings
 from recoupe.stories import assign_stories
 
@@ -10,17 +12,7 @@ SETTINGS = Settings()
 
 
 def _article(article_id: str, published: str | None, *paragraphs: str) -> Article:
-    return Article(
-        id=article_id,
-        origin=article_id,
-        title=None,
-        source=None,
-        published=published,
-        published_basis="metadata" if published else None,
-        language="fr",
-        paragraphs=[Paragraph(p, "fr") for p in paragraphs],
-        removed=[],
-    )
+    return make_article(article_id, list(paragraphs), published=published)
 
 
 CALL_2022 = [

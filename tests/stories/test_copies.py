@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from recoupe.model import Article, Paragraph
+from factories import make_article
+
+from recoupe.model import Article
 from recoupe.settings import Settings
 from recoupe.stories.copies import find_near_copies, find_translated_copies
 from recoupe.stories.features import event_features
@@ -40,19 +42,9 @@ OTHER_REPORT = [
 
 
 def _article(
-    article_id: str, paragraphs: list[str], language: str = "fr", published: str = "2024-05-02"
+    article_id: str, paragraphs: list[str], language: str = "fr", published: str | None = "2024-05-02"
 ) -> Article:
-    return Article(
-        id=article_id,
-        origin=f"{article_id}.txt",
-        title=None,
-        source=None,
-        published=published,
-        published_basis="metadata",
-        language=language,
-        paragraphs=[Paragraph(p, language) for p in paragraphs],
-        removed=[],
-    )
+    return make_article(article_id, paragraphs, language=language, published=published)
 
 
 def test_scraped_copy_missing_a_sentence_is_a_near_copy_of_the_earlier_original() -> None:

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-from recoupe.model import Article, Paragraph
+from factories import make_article
+
+from recoupe.model import Article
 from recoupe.stories.features import event_features
 from recoupe.stories.names import name_key
 
 
 def _article(*paragraphs: str, title: str | None = None) -> Article:
-    return Article(
-        id="a",
-        origin="a.txt",
-        title=title,
-        source=None,
-        published="2024-03-14",
-        published_basis="metadata",
-        language="fr",
-        paragraphs=[Paragraph(p, "fr") for p in paragraphs],
-        removed=[],
-    )
+    return make_article("a", list(paragraphs), title=title)
 
 
 def test_names_are_keyed_across_spellings_and_after_elisions() -> None:

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from recoupe.model import Article, Paragraph
+from factories import make_article
+
+from recoupe.model import Article
 from recoupe.stories.provenance import count_independent_sources, independent_origins
 
 
 def _article(article_id: str, agencies: list[str] | None = None, copy_of: str | None = None) -> Article:
-    return Article(
-        id=article_id,
-        origin=article_id,
-        title=None,
-        source=None,
-        published=None,
-        published_basis=None,
-        language="fr",
-        paragraphs=[Paragraph("Texte.", "fr")],
-        removed=[],
-        copy_of=copy_of,
-        agencies=agencies or [],
-    )
+    return make_article(article_id, ["Texte."], published=None, agencies=agencies, copy_of=copy_of)
 
 
 def test_copy_shares_the_origin_of_its_original() -> None:
