@@ -21,6 +21,7 @@ from recoupe.stories.embeddings import embed_passages
 from recoupe.stories.names import fold, name_key
 
 _MIN_WORDS = 3  # one- and two-word fragments are labels, not statements worth aligning
+_SAME_WORDS_UNATTRIBUTED = 95  # token-set similarity for two quotes with no known speaker
 _NAME = r"((?:[A-ZÀ-Ý][\w'’-]+\s+){0,2}[A-ZÀ-Ý][\w'’-]+)"
 _ROLE_BEFORE_NAME_FR = re.compile(
     rf"\b(?:président|présidente|dirigeant|dirigeante|chef|premier ministre|"
@@ -29,6 +30,12 @@ _ROLE_BEFORE_NAME_FR = re.compile(
 _ROLE_BEFORE_NAME_EN = re.compile(
     rf"\b([A-Z][a-z]+)\s+(?:president|leader|prime minister|minister|mayor|"
     rf"spokesman|spokeswoman|chief)\s+{_NAME}"
+)
+# "le maire Oleh Kovalenko", "le maire de Zolotopil, Oleh Kovalenko": the role noun itself.
+_ROLE_NOUN_BEFORE_NAME_FR = re.compile(
+    rf"\b(maire|président|présidente|gouverneur|gouverneure|préfet|préfète|ministre|porte-parole|"
+    rf"dirigeant|dirigeante|chef|directeur|directrice|procureur|procureure|commandant|ambassadeur)"
+    rf"(?:\s+(?:de|du|des|d'|d’)\s*[\w'’-]+(?:\s+[\w'’-]+)?)?,?\s+{_NAME}"
 )
 _ROLE_DETERMINERS = {"le", "la", "l'", "l’", "the", "un", "une", "a", "an", "ce", "cet", "cette"}
 
@@ -107,7 +114,7 @@ def _roles_taught(texts: Iterable[str], speakers: dict[str, str]) -> dict[str, s
     An adjective tied to two people teaches nothing."""
     taught: dict[str, set[str]] = {}
     for text in texts:
-        for pattern in (_ROLE_BEFORE_NAME_FR, _ROLE_BEFORE_NAME_EN):
+        for pattern in (_ROLE_BEFORE_NAME_FR, _ROLE_BEFORE_NAME_EN, _ROLE_NOUN_BEFORE_NAME_FR):
             for adjective, name in pattern.findall(text):
                 if (entity := _entity_for(name, speakers)) is not None:
                     taught.setdefault(fold(adjective), set()).add(entity)
@@ -118,8 +125,12 @@ def _role_for(speaker: str | None, roles: dict[str, str]) -> str | None:
     """A role noun phrase ('le dirigeant russe', 'the Russian leader') → the person it stands for."""
     if not speaker or speaker.split()[0].lower() not in _ROLE_DETERMINERS:
         return None
-    found = {roles[fold(w)] for w in speaker.split()[1:] if fold(w) in roles}
-    return found.pop() if len(found) == 1 else None
+    words = [fold(w) for w in speaker.split()[1:]]
+    # The adjective says more than the noun ("le dirigeant russe"): try it first.
+    for word in reversed(words):
+        if word in roles:
+            return roles[word]
+    return None
 
 
 def _same_statement(
@@ -131,7 +142,15 @@ def _same_statement(
 ) -> _Statement | None:
     _, text, language = variant
     for statement in statements:
-        if statement.speaker != speaker or speaker is None:
+        if statement.speaker != speaker:
+            continue
+        if speaker is None:
+            # Without a speaker to agree on, only the same words make the same statement.
+            if any(
+                fuzz.token_set_ratio(text, other) >= _SAME_WORDS_UNATTRIBUTED
+                for _, other, _ in statement.variants
+            ):
+                return statement
             continue
         for i, (_, other, other_language) in enumerate(statement.variants):
             if other_language == language or not language or not other_language:

@@ -6,6 +6,9 @@ from collections import Counter
 
 from recoupe.model import Article, Brief, Story
 
+_QUOTES_SHOWN = 12
+_ENTITIES_SHOWN = 15
+
 
 def render_markdown(brief: Brief) -> str:
     by_id = {a.id: a for a in brief.articles}
@@ -33,6 +36,15 @@ def _story(story: Story, articles: list[Article]) -> list[str]:
     if story.timeline:
         out += ["**Timeline**", ""]
         out += [f"- **{t.date}** {t.text} [{', '.join(t.articles)}]" for t in story.timeline] + [""]
+    if story.quotes:
+        out += ["**Who said what**", ""]
+        for quote in story.quotes[:_QUOTES_SHOWN]:
+            who = quote.speaker or f"{quote.speaker_mention or 'unattributed'} (unresolved)"
+            out.append(f"- **{who}**: « {quote.text} » [{', '.join(quote.articles)}]")
+        out.append("")
+    if story.entities:
+        names = [f"{e.name} ({e.type}, {e.mentions})" for e in story.entities[:_ENTITIES_SHOWN]]
+        out += ["**Entities**: " + ", ".join(names), ""]
     for article in articles:
         out += _article(article)
     return out

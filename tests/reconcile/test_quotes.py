@@ -65,3 +65,21 @@ def test_a_role_the_story_ties_to_a_name_speaks_for_that_name() -> None:
     (quote,) = story_quotes([article], [VALMY], same_wording=70, same_meaning=0.9)
     assert quote.speaker == "Arnaud Valmy"
     assert quote.speaker_mention == "Le dirigeant lituanien"
+
+
+def test_a_role_noun_before_a_name_teaches_who_the_role_is() -> None:
+    article = _article(
+        "f",
+        "fr",
+        "Le maire de Brivelle, Arnaud Valmy, a visité le chantier lundi.",
+        "« Les travaux finiront avant l'été », a déclaré le maire.",
+    )
+    (quote,) = story_quotes([article], [VALMY], same_wording=70, same_meaning=0.9)
+    assert quote.speaker == "Arnaud Valmy"
+
+
+def test_the_same_unattributed_words_in_two_articles_are_one_quote() -> None:
+    one = _article("g", "fr", "Un tract proclamait « la ville ne se rendra jamais aux promoteurs » hier.")
+    two = _article("h", "fr", "On pouvait lire « la ville ne se rendra jamais aux promoteurs » sur les murs.")
+    quotes = story_quotes([one, two], [], same_wording=70, same_meaning=0.9)
+    assert [(q.speaker, q.articles) for q in quotes] == [(None, ["g", "h"])]

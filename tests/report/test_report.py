@@ -123,3 +123,11 @@ def test_every_quote_and_variant_is_verbatim_in_its_article(examples_brief: Brie
             assert quote.text == quote.variants[0].text
             for variant in quote.variants:
                 assert any(variant.text in p.text for p in by_id[variant.article].paragraphs)
+
+
+def test_markdown_shows_who_said_what_and_the_entities(examples_brief: Brief) -> None:
+    text = render_markdown(examples_brief)
+    story = next(s for s in examples_brief.stories if s.quotes and s.entities)
+    assert "**Who said what**" in text
+    assert f"« {story.quotes[0].text} »" in text
+    assert f"**Entities**: {story.entities[0].name} ({story.entities[0].type}" in text
