@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -45,7 +46,6 @@ class _Statement:
     speaker: str | None
     mention: str | None
     variants: list[tuple[str, str, str | None]] = field(default_factory=list)  # article, text, language
-    embeddings: list[np.ndarray | None] = field(default_factory=list)
 
 
 def story_quotes(
@@ -70,10 +70,9 @@ def story_quotes(
             variant = (article.id, found.text, article.language)
             same = _same_statement(statements, speaker, variant, same_wording, same_meaning)
             if same is None:
-                statements.append(_Statement(speaker, mention, [variant], [None]))
+                statements.append(_Statement(speaker, mention, [variant]))
             elif all(v[0] != article.id or v[1] != found.text for v in same.variants):
                 same.variants.append(variant)
-                same.embeddings.append(None)
     return [
         Quote(
             speaker=s.speaker,
@@ -152,16 +151,16 @@ def _same_statement(
             ):
                 return statement
             continue
-        for i, (_, other, other_language) in enumerate(statement.variants):
+        for _, other, other_language in statement.variants:
             if other_language == language or not language or not other_language:
                 if fuzz.token_set_ratio(text, other) >= same_wording:
                     return statement
-            elif _cosine(text, statement, i) >= same_meaning:
+            elif float(_embedding(text) @ _embedding(other)) >= same_meaning:
                 return statement
     return None
 
 
-def _cosine(text: str, statement: _Statement, i: int) -> float:
-    if statement.embeddings[i] is None:
-        statement.embeddings[i] = embed_passages([statement.variants[i][1]])[0]
-    return float(embed_passages([text])[0] @ statement.embeddings[i])
+@lru_cache(maxsize=4096)
+def _embedding(text: str) -> np.ndarray:
+    """Each quote is embedded once, however many statements it is compared with."""
+    return embed_passages([text])[0]

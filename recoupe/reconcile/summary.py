@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from recoupe.clean.sentences import sentences
 from recoupe.model import Article, SummarySentence
 from recoupe.stories.names import fold
+from recoupe.stories.vectors import dot, normalised
 
 _MIN_WORDS = 8  # shorter sentences rarely summarise anything
 _MAX_WORDS = 60
@@ -44,17 +45,17 @@ def summarise(
         return []
     frequency = Counter(t for c in candidates for t in c.vector)
     for c in candidates:
-        c.vector = _normalised(
+        c.vector = normalised(
             {t: w * math.log(1 + len(candidates) / frequency[t]) for t, w in c.vector.items()}
         )
-    centroid = _normalised(Counter({t: w for c in candidates for t, w in c.vector.items()}))
+    centroid = normalised(Counter({t: w for c in candidates for t, w in c.vector.items()}))
     picked: list[_Candidate] = []
     while candidates and len(picked) < size:
 
         def gain(c: _Candidate) -> float:
             told_by = 1 + 0.5 * (len(c.articles) - 1)
-            relevance = _dot(c.vector, centroid) * told_by * (1 + 0.5 / (1 + c.position))
-            overlap = max((_dot(c.vector, p.vector) for p in picked), default=0.0)
+            relevance = dot(c.vector, centroid) * told_by * (1 + 0.5 / (1 + c.position))
+            overlap = max((dot(c.vector, p.vector) for p in picked), default=0.0)
             return (1 - redundancy) * relevance - redundancy * overlap
 
         best = max(candidates, key=gain)
@@ -78,12 +79,3 @@ def _candidates(articles: list[Article], same_sentence: float) -> list[_Candidat
             words = Counter(w for w in fold(sentence).split() if len(w) > 3)
             found.append(_Candidate(sentence, [article.id], dict(words), position))
     return found
-
-
-def _normalised(vector: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-    return {k: v / norm for k, v in vector.items()}
-
-
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    return sum(a[k] * b[k] for k in a.keys() & b.keys())

@@ -20,6 +20,7 @@ import numpy as np
 from recoupe.settings import Settings
 from recoupe.stories.embeddings import embed_passages
 from recoupe.stories.features import EventFeatures
+from recoupe.stories.vectors import dot, normalised
 
 _CANDIDATE_TERMS = 25  # an article's rarest terms used to find candidate stories
 _NEAREST_MEMBERS = 10  # the most recent members a new article is compared with one by one
@@ -42,15 +43,8 @@ class _Idf:
         return math.log((self.documents + 1) / (self.frequency[key] + 1)) + 1.0
 
 
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    # Key intersection runs in C; most pairs share few keys.
-    return sum(a[key] * b[key] for key in a.keys() & b.keys())
-
-
 def _tfidf(counts: Counter[str], idf: _Idf) -> dict[str, float]:
-    vector = {k: (1.0 + math.log(n)) * idf.weight(k) for k, n in counts.items()}
-    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-    return {k: v / norm for k, v in vector.items()}
+    return normalised({k: (1.0 + math.log(n)) * idf.weight(k) for k, n in counts.items()})
 
 
 @dataclass
@@ -72,7 +66,7 @@ class _Centroid:
     def cosine(self, vector: dict[str, float]) -> float:
         if not self.norm:
             return 0.0
-        return _dot(vector, self.weights) / self.norm
+        return dot(vector, self.weights) / self.norm
 
 
 @dataclass
@@ -167,7 +161,7 @@ class StoryClusterer:
                 # Blend the centroid with the nearest member: a story that drifts over days
                 # still takes an article close to one of its reports.
                 nearest_terms, nearest_names = max(
-                    (_dot(scored.terms, t), _dot(scored.names, n)) for t, n in story.member_vectors
+                    (dot(scored.terms, t), dot(scored.names, n)) for t, n in story.member_vectors
                 )
                 share = s.nearest_member_share
                 text_similarity = (1 - share) * text_similarity + share * nearest_terms
