@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from recoupe.clean import clean_article
-from recoupe.extract.entities import mentions_for
+from recoupe.extract.entities import Mention, mentions_for
 from recoupe.extract.events import dated_sentences
 from recoupe.ingest import read_articles
-from recoupe.model import Article, Brief, RawArticle, Skipped
+from recoupe.model import Article, Brief, RawArticle, Skipped, Story
 from recoupe.reconcile.entities import merge_entities
 from recoupe.reconcile.quotes import story_quotes
 from recoupe.reconcile.summary import summarise
@@ -86,17 +86,21 @@ def build_brief(
     by_id = {a.id: a for a in articles}
     mentions = mentions_for(articles)
     for story in stories:
-        members = [by_id[article_id] for article_id in story.articles]
-        story.entities = merge_entities([m for article in members for m in mentions[article.id]])
-        story.quotes = story_quotes(
-            members, story.entities, settings.quote_same_wording, settings.quote_same_meaning
-        )
-        dated = [d for article in members for d in dated_sentences(article)]
-        story.timeline = build_timeline(
-            dated, settings.timeline_max_entries, settings.timeline_merge_similarity
-        )
-        story.summary = summarise(
-            members, settings.summary_sentences, settings.summary_redundancy, settings.summary_same_sentence
-        )
+        describe_story(story, [by_id[article_id] for article_id in story.articles], mentions, settings)
     generated_at = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     return Run(Brief(generated_at=generated_at, articles=articles, stories=stories), skipped)
+
+
+def describe_story(
+    story: Story, members: list[Article], mentions: dict[str, list[Mention]], settings: Settings
+) -> None:
+    """Fill what a story says from its member articles: entities, quotes, timeline, summary."""
+    story.entities = merge_entities([m for article in members for m in mentions[article.id]])
+    story.quotes = story_quotes(
+        members, story.entities, settings.quote_same_wording, settings.quote_same_meaning
+    )
+    dated = [d for article in members for d in dated_sentences(article)]
+    story.timeline = build_timeline(dated, settings.timeline_max_entries, settings.timeline_merge_similarity)
+    story.summary = summarise(
+        members, settings.summary_sentences, settings.summary_redundancy, settings.summary_same_sentence
+    )
