@@ -173,3 +173,20 @@ class QuoteMention:
     speaker: str | None  # the name the mention stands for, the role as written, or None
     speaker_start: int | None  # the speaker's mention in the text (a name, a role, a pronoun)
     speaker_end: int | None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A numeric figure found in a text: its value in base units, what it counts, who asserts it."""
+
+    start: int
+    end: int
+    text: str  # as written, with its unit and scale ("13,8 milliards de mètres cubes")
+    value: int | float  # "13,8 milliards" is 13800000000
+    unit: str | None  # "%", "€", "km", "m³", "year"…; None for a count
+    thing: str | None  # the counted noun as written ("missiles")
+    action: str | None  # the verb as written ("lancés", "shot down")
+    claimant: str | None  # who asserts it, as written or as the name set beside a role
+    time: str | None  # the day or period its sentence names (ISO-TimeML value)
+    sentence: str  # the sentence holding it, verbatim
+

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import recoupe
-from recoupe.model import Article, Brief
+from recoupe.model import Article, Brief, Story
 
 CHROME_REASONS = {"scraper-marker", "navigation", "metadata"}
 
@@ -120,3 +120,35 @@ def test_putin_and_poutine_are_one_entity_and_zelensky_speaks_in_the_second(samp
         q for q in story.quotes if q.text.startswith("Tous les pays européens doivent être prêts")
     )
     assert zelensky.speaker == "Volodymyr Zelensky"
+
+
+def _story_of(brief: Brief, article_id: str) -> Story:
+    return next(s for s in brief.stories if article_id in s.articles)
+
+
+def test_article_000_yields_its_figures_and_not_the_model_numbers(samples_brief: Brief) -> None:
+    article = _article(samples_brief, "000_")
+    story = _story_of(samples_brief, article.id)
+    values = {v.value for c in story.claims for v in c.values if article.id in v.articles}
+    assert {69, 54, 120, 16, 7, 13_800_000_000, 1700} <= values
+    assert not values & {136, 300}  # Shahed-136, S-300
+
+
+def test_missiles_fired_is_one_disputed_claim_holding_69_and_120(samples_brief: Brief) -> None:
+    story = _story_of(samples_brief, _article(samples_brief, "000_").id)
+    fired = [c for c in story.claims if {v.value for v in c.values} >= {69, 120}]
+    assert len(fired) == 1
+    assert fired[0].status == "disputed"
+    assert "missiles" in fired[0].subject
+    assert 54 not in {v.value for v in fired[0].values}
+
+
+def test_every_evidence_and_summary_sentence_is_verbatim_in_its_articles(samples_brief: Brief) -> None:
+    by_id = {a.id: a for a in samples_brief.articles}
+    for story in samples_brief.stories:
+        for claim in story.claims:
+            for value in claim.values:
+                for evidence in value.evidence:
+                    assert any(evidence in p.text for a in value.articles for p in by_id[a].paragraphs)
+        for sentence in story.summary:
+            assert any(sentence.text in p.text for a in sentence.articles for p in by_id[a].paragraphs)

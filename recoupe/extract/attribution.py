@@ -426,7 +426,10 @@ def resolve_role(role: Mention, text: str) -> str | None:
     )
     core = re.escape(core.replace("’", "'")).replace(r"\ ", r"\s+").replace("'", "['’]")
     name = r"((?:[A-Z]\.\s*)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,3})"
-    apposition = re.compile(rf"(?i:{core})\s*,\s*{name}|{name}\s*,\s*(?:\w+['’]?\s*)?(?i:{core})\b")
+    # A name before the role is set off by an article or a possessive ("X, le maire de Y"):
+    # "Auparavant, des responsables …" is an adverb before a plural subject, not an apposition.
+    set_off = r"(?:(?i:le|la|l['’]|un|une|the|a|an|son|sa|his|her|its|leur)\s*)?"
+    apposition = re.compile(rf"(?i:{core})\s*,\s*{name}|{name}\s*,\s*{set_off}(?i:{core})\b")
     best: str | None = None
     for match in apposition.finditer(text):
         candidate = match.group(1) or match.group(2)

@@ -130,6 +130,11 @@ def find_quotes(text: str, language: str | None = None) -> list[QuoteMention]:
     return found
 
 
+def tokenize(text: str) -> list[Token]:
+    """Words and punctuation of a text, each quote one token, with sentence numbers."""
+    return _tokens(text, _segments(text))[0]
+
+
 def guess_language(text: str) -> str:
     """French or English, by their commonest words: enough to pick a vocabulary of cues."""
     sample = text[:20000].lower()

@@ -116,3 +116,26 @@ def _entity(group: _Group) -> Entity:
         articles=group.articles,
         mentions=group.count,
     )
+
+
+def person_index(entities: list[Entity]) -> dict[str, str]:
+    """Name key of every variant of a person or organisation (and a person's surname) → its name."""
+    index: dict[str, str] = {}
+    for entity in entities:
+        if entity.type not in ("PER", "ORG"):
+            continue
+        for form in [entity.name, *entity.variants]:
+            index.setdefault(name_key(form), entity.name)
+            if entity.type == "PER" and len(form.split()) > 1:
+                index.setdefault(name_key(form.split()[-1]), entity.name)
+    return index
+
+
+def entity_named(speaker: str | None, index: dict[str, str]) -> str | None:
+    """The entity a name as written stands for ("M. Poutine" → "Vladimir Putin"), if any."""
+    if not speaker:
+        return None
+    if (key := name_key(speaker)) in index:
+        return index[key]
+    last = speaker.split()[-1] if speaker.split() else ""
+    return index.get(name_key(last)) if last[:1].isupper() else None

@@ -18,8 +18,9 @@ from rapidfuzz import fuzz
 
 from recoupe.extract.quotes import find_quotes
 from recoupe.model import Article, Entity, Quote, QuoteVariant
+from recoupe.reconcile.entities import entity_named, person_index
 from recoupe.stories.embeddings import embed_passages
-from recoupe.stories.names import fold, name_key
+from recoupe.stories.names import fold
 
 _MIN_WORDS = 3  # one- and two-word fragments are labels, not statements worth aligning
 _SAME_WORDS_UNATTRIBUTED = 95  # token-set similarity for two quotes with no known speaker
@@ -52,7 +53,7 @@ def story_quotes(
     articles: list[Article], entities: list[Entity], same_wording: float, same_meaning: float
 ) -> list[Quote]:
     """Quotes of a story's articles, aligned across articles and languages."""
-    speakers = _speaker_index(entities)
+    speakers = person_index(entities)
     texts = {a.id: "\n".join(p.text for p in a.paragraphs) for a in articles}
     roles = _roles_taught(texts.values(), speakers)
     statements: list[_Statement] = []
@@ -61,7 +62,7 @@ def story_quotes(
         for found in find_quotes(text, article.language):
             if len(found.text.split()) < _MIN_WORDS or "\n" in found.text:
                 continue
-            speaker = _entity_for(found.speaker, speakers) or _role_for(found.speaker, roles)
+            speaker = entity_named(found.speaker, speakers) or _role_for(found.speaker, roles)
             mention = (
                 text[found.speaker_start : found.speaker_end]
                 if found.speaker_start is not None and found.speaker_end is not None
@@ -85,28 +86,6 @@ def story_quotes(
     ]
 
 
-def _speaker_index(entities: list[Entity]) -> dict[str, str]:
-    """Name key of every variant (and of its last word, for surnames) → the entity's name."""
-    index: dict[str, str] = {}
-    for entity in entities:
-        if entity.type not in ("PER", "ORG"):
-            continue
-        for form in [entity.name, *entity.variants]:
-            index.setdefault(name_key(form), entity.name)
-            if entity.type == "PER" and len(form.split()) > 1:
-                index.setdefault(name_key(form.split()[-1]), entity.name)
-    return index
-
-
-def _entity_for(speaker: str | None, index: dict[str, str]) -> str | None:
-    if not speaker:
-        return None
-    if (key := name_key(speaker)) in index:
-        return index[key]
-    last = speaker.split()[-1] if speaker.split() else ""
-    return index.get(name_key(last)) if last[:1].isupper() else None
-
-
 def _roles_taught(texts: Iterable[str], speakers: dict[str, str]) -> dict[str, str]:
     """Nationality or place adjectives the story ties to one named speaker: 'le président russe
     Vladimir Poutine' makes 'le dirigeant russe' Putin ('Russian president Vladimir Putin' too).
@@ -115,7 +94,7 @@ def _roles_taught(texts: Iterable[str], speakers: dict[str, str]) -> dict[str, s
     for text in texts:
         for pattern in (_ROLE_BEFORE_NAME_FR, _ROLE_BEFORE_NAME_EN, _ROLE_NOUN_BEFORE_NAME_FR):
             for adjective, name in pattern.findall(text):
-                if (entity := _entity_for(name, speakers)) is not None:
+                if (entity := entity_named(name, speakers)) is not None:
                     taught.setdefault(fold(adjective), set()).add(entity)
     return {adjective: next(iter(names)) for adjective, names in taught.items() if len(names) == 1}
 

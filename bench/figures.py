@@ -1,0 +1,186 @@
+"""Score the figure finder (recoupe.extract.figures) on recoupe's hand-written French/English set.
+
+usage: .venv/bin/python bench/figures.py [--show] [--data PATH]
+
+A predicted figure matches a gold figure of the same text when their values are equal (1e-6
+relative) and their units are equal, one-to-one, greedily in text order. Prints figures gold,
+predicted and matched, precision, recall and F1 per language and overall; then, among matched
+figures, the accuracy of `thing` and of `action` (compared lowercased, without accents, a final
+s/x and final e's, so "blessées" = "blessé" and "missile" = "missiles"; null matches only null).
+`--show` lists the misses and the false positives.
+
+How bench/data/figures.jsonl is annotated (every figure of every text, in text order):
+- A figure is a quantity: a count, an amount, a measure, a duration, written in digits ("1 700"
+  with a space, no-break or narrow no-break space, "3,392", "13,8 milliards", "1.5 million",
+  "$2bn", "12 M€", "2,5 %") or in words ("sept", "neuf cents", "seventy", "a dozen").
+- Not figures: numbers inside names and models (Shahed-136, S-300, F-16, Airbus A320, Boeing
+  737, COVID-19, Windows 11, CAC 40, G20, MH17, Ligue 1), dates, years and decades, clock times
+  ("à 2 heures du matin", "vers 14h30", "at 5:30 pm"), ordinals ("premier", "4e", "21st"),
+  article, page, route, exit, room, case and phone numbers, and vague quantities without a
+  value ("des milliers", "des dizaines de milliers", "hundreds", "dozens", "thousands").
+- "un"/"une"/"a"/"an" are articles, not figures ("en un mois", "a year earlier"), except
+  "un seul"/"une seule"/"a single", "un" coordinated with another number ("un mort et trois
+  blessés"), and "a dozen", "a hundred" (12, 100). English "one" before a noun is a count of 1.
+- Approximations and bounds keep the number: "plus de 50", "au moins 3", "près de 200",
+  "une vingtaine", "about 30", "more than 1,000", "up to 40", "some 70" are 50, 3, 200, 20, 30,
+  1000, 40, 70. A range ("de 43,9 à 47,2 milliards") gives one figure per bound, the
+  multiplier and unit shared.
+- value: a number in base units (13,8 milliards d'euros = 13800000000 €, 1,5 million = 1500000,
+  2,5 % = 2.5, −12 °C = -12). unit, a small vocabulary: % and pt (percentage points), € $ £
+  (written symbols or words: euros, dollars, livres, pounds), km m cm mm m³ (mètres cubes,
+  cubic metres), km/h, t, kg, ha, °C, MW, and durations and ages s, min, h, day, week, month,
+  year ("trois ans", "30,4 secondes", "un homme de 45 ans", "45-year-old"); null for a count.
+- thing: the head noun the figure counts, as written ("3 392 nouveaux cas" -> "cas"); for a
+  measure, the noun introduced by de/d'/of right after it ("45 % des voix" -> "voix",
+  "80 mm de pluie" -> "pluie", "1,2 milliard de dollars d'aide" -> "aide"), else null.
+- action: the lexical verb or participle, as written, whose subject, object, agent or
+  complement the figure's phrase is ("69 missiles lancés", "ont été abattus" -> "abattus",
+  "took part" -> "took"); no auxiliary, particle or clitic; null under a copula ("turnout was
+  30%"), in an adverbial of time, place or duration ("en 24 heures", "in 23 matches"), inside
+  another noun's complement ("la suppression de 1 250 postes", "a budget of $640,000"), or in
+  a clause without a verb.
+- An elliptic figure takes the noun, unit and verb of the figure it echoes ("dont 54 ont été
+  abattus" -> missiles; "dont 7,5 millions" -> t of céréales; "la police 8 500" -> the verb
+  of "les organisateurs revendiquent 25 000 participants").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent
+DATA = ROOT / "data" / "figures.jsonl"
+
+
+@dataclass
+class Tally:
+    """Counts for one language (or all)."""
+
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    thing_ok: int = 0
+    action_ok: int = 0
+    misses: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        self.gold += other.gold
+        self.predicted += other.predicted
+        self.matched += other.matched
+        self.thing_ok += other.thing_ok
+        self.action_ok += other.action_ok
+        self.misses += other.misses
+        self.wrong += other.wrong
+        self.extras += other.extras
+
+
+def same_word(expected: str | None, found: str | None) -> bool:
+    """Both null, or equal once lowercased, unaccented and without a final s/x or final e's."""
+    if expected is None or found is None:
+        return expected is None and found is None
+    return word_key(expected) == word_key(found)
+
+
+def word_key(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("’", "'").strip())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if bare[-1:] in ("s", "x"):
+        bare = bare[:-1]
+    return bare.rstrip("e")
+
+
+def same_value(expected: float, found: float) -> bool:
+    return math.isclose(expected, found, rel_tol=1e-6)
+
+
+def score_text(item: dict[str, Any], predicted: Sequence[Any]) -> Tally:
+    """Greedy one-to-one matching of one text's gold figures (in text order) to the predictions."""
+    tally = Tally(gold=len(item["figures"]), predicted=len(predicted))
+    left = sorted(predicted, key=lambda f: f.start)
+    for gold in item["figures"]:
+        hit = next(
+            (f for f in left if same_value(gold["value"], f.value) and gold["unit"] == f.unit), None
+        )
+        if hit is None:
+            tally.misses.append(f"{item['id']}: {describe(gold)}")
+            continue
+        left.remove(hit)
+        tally.matched += 1
+        tally.thing_ok += same_word(gold["thing"], hit.thing)
+        tally.action_ok += same_word(gold["action"], hit.action)
+        if not (same_word(gold["thing"], hit.thing) and same_word(gold["action"], hit.action)):
+            tally.wrong.append(f"{item['id']}: {describe(gold)}, found {hit.thing!r}, {hit.action!r}")
+    tally.extras = [f"{item['id']}: {f.text!r} -> {f.value} {f.unit or ''}".rstrip() for f in left]
+    return tally
+
+
+def describe(figure: dict[str, Any]) -> str:
+    unit = f" {figure['unit']}" if figure["unit"] else ""
+    return f"{figure['value']}{unit} (thing {figure['thing']!r}, action {figure['action']!r})"
+
+
+def score(rows: list[dict[str, Any]], find: Callable[[str, str], Sequence[Any]]) -> dict[str, Tally]:
+    """Tallies per language and under "all"."""
+    tallies: dict[str, Tally] = {}
+    for item in rows:
+        tally = score_text(item, find(item["text"], item["language"]))
+        tallies.setdefault(item["language"], Tally()).add(tally)
+    overall = Tally()
+    for tally in tallies.values():
+        overall.add(tally)
+    return {**dict(sorted(tallies.items())), "all": overall}
+
+
+def report(name: str, t: Tally) -> str:
+    precision = t.matched / t.predicted if t.predicted else 0.0
+    recall = t.matched / t.gold if t.gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    thing = t.thing_ok / t.matched if t.matched else 0.0
+    action = t.action_ok / t.matched if t.matched else 0.0
+    return (
+        f"{name:<4} gold {t.gold:>3}  predicted {t.predicted:>3}  matched {t.matched:>3}  "
+        f"P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  |  matched: thing {thing:.3f}, action {action:.3f}"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA, help="a JSONL set in the same format")
+    parser.add_argument("--show", action="store_true", help="list misses, wrong things/actions and extras")
+    args = parser.parse_args()
+    if not args.data.is_file():
+        print(f"bench/figures.py: no figure set at {args.data}", file=sys.stderr)
+        return 2
+    try:
+        from recoupe.extract.figures import find_figures
+    except ImportError as error:
+        print(f"bench/figures.py: no figure finder to score ({error})", file=sys.stderr)
+        return 2
+
+    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    tallies = score(rows, find_figures)
+    print(f"{args.data.name}: {len(rows)} texts")
+    for name, tally in tallies.items():
+        print(report(name, tally))
+    if args.show:
+        for line in tallies["all"].misses:
+            print(f"  miss   {line}")
+        for line in tallies["all"].wrong:
+            print(f"  wrong  {line}")
+        for line in tallies["all"].extras:
+            print(f"  extra  {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,501 @@
+"""Numeric figures in running text: the value, its unit, what it counts, what was done to it, who says so.
+
+French and English conventions ("1 700", "13,8 milliards", "3,392", "1.5 million", "2,5 %"), number
+words ("sept", "seventy", "une douzaine") read with text2num, and the traps that are not figures:
+parts of names and models (Shahed-136, S-300, F-16), dates, years and clock times (the date finder
+claims them), ordinals ("2e", "21st"), and references ("article 12", "page 3").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from text_to_num import text2num
+
+from recoupe.clean.sentences import sentence_spans
+from recoupe.extract import attribution as at
+from recoupe.extract.dates import find_time_expressions
+from recoupe.extract.quotes import tokenize
+from recoupe.model import Figure, TimeExpression
+
+# How far (in words) from a figure its action may be, inside the figure's clause.
+MAX_ACTION_DISTANCE = 8
+# An English counted thing may follow this many modifiers ("69 Russian cruise missiles").
+MAX_THING_WORDS = 4
+# A date-finder span holding a figure makes it a date, unless it is a duration ("trois ans").
+_DURATION = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([YMWDHS])$")
+_SPACE = "[ \u00a0\u202f\u2009]"
+_DIGITS = {
+    "fr": re.compile(rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?"),
+    "en": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
+}
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+_TOKEN = re.compile(r"(?i:[dl]['’])(?=\w)|[^\W_][\w]*(?:[-'’/][\w]+)*|[^\w\s]")
+# After a number, a letter glued to it makes an ordinal, a model or a time ("2e", "21st", "14h30"),
+# except for the unit and scale symbols written that way ("12M€", "45%", "$2bn", "5km").
+_GLUED_OK = re.compile(r"(?:%|€|\$|£|M€|Md€|Mds€|bn|mn|m|k|km²|km|kg|mm|ha|MW|GW|°C|t)(?![\w])")
+_CLAUSE_END = re.compile(r"[;:.!?]|\s[–—]\s|,\s+(?:dont|including|of which|whose|mais|but)\b|\s(?:et|and)\s")
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    units: tuple[tuple[str, str], ...]  # (form, canonical unit), longest form first
+    prefixes: tuple[tuple[str, str], ...]
+    scales: dict[str, int]
+    durations: dict[str, str]
+    word_values: dict[str, int]
+    single: frozenset[str]
+    others: frozenset[str]
+    references: frozenset[str]
+    adjectives: frozenset[str]
+    of: frozenset[str]
+    part_of: frozenset[str]
+    stops: frozenset[str]
+    actions: dict[str, str]  # form -> concept
+
+
+@cache
+def _vocabulary(language: str) -> _Vocabulary:
+    from recoupe.data import read_text
+
+    raw = tomllib.loads(read_text("figures.toml"))
+    lang = raw[language]
+    units = sorted(((f, u) for u, forms in raw["units"].items() for f in forms), key=lambda p: -len(p[0]))
+    prefixes = sorted(
+        ((f, u) for u, forms in raw["currency_prefixes"].items() for f in forms), key=lambda p: -len(p[0])
+    )
+    return _Vocabulary(
+        units=tuple(units),
+        prefixes=tuple(prefixes),
+        scales=dict(raw["scales"]),
+        durations=dict(raw["durations"]),
+        word_values=dict(lang["word_values"]),
+        single=frozenset(lang["single"]),
+        others=frozenset(lang["others"]),
+        references=frozenset(lang["references"]),
+        adjectives=frozenset(lang["adjectives"]),
+        of=frozenset(lang["of"]),
+        part_of=frozenset(lang["part_of"]),
+        stops=frozenset(lang["stops"]),
+        actions={form: concept for concept, forms in raw["actions"].items() for form in forms},
+    )
+
+
+def action_concept(action: str | None) -> str | None:
+    """The concept an action word stands for across languages ("abattus", "shot down" -> intercept)."""
+    if action is None:
+        return None
+    low = action.lower()
+    return _vocabulary("fr").actions.get(low) or _vocabulary("en").actions.get(low) or low
+
+
+def thing_key(thing: str | None) -> str | None:
+    """A counted noun folded for comparison across inflections: lowercase, no accents, no plural s/x."""
+    if thing is None:
+        return None
+    folded = "".join(c for c in unicodedata.normalize("NFD", thing.lower()) if not unicodedata.combining(c))
+    return re.sub(r"(?<=\w\w\w)[sx]$", "", folded)
+
+
+@dataclass
+class _Number:
+    start: int
+    end: int  # end of the number itself
+    value: Decimal
+    words: bool  # written in words
+
+
+def find_figures(text: str, language: str, reference: date | None = None) -> list[Figure]:
+    """Every figure of `text`, in order; `reference` (the publication date) resolves their times."""
+    language = language if language in _DIGITS else "en"
+    vocab = _vocabulary(language)
+    times = find_time_expressions(text, reference or date(2000, 1, 1))
+    tokens = tokenize(text)
+    figures: list[Figure] = []
+    for sentence_start, sentence_end in sentence_spans(text):
+        sentence_times = [t for t in times if sentence_start <= t.start < sentence_end]
+        found: list[Figure] = []
+        for number in _numbers(text, sentence_start, sentence_end, language, vocab):
+            figure = _figure(
+                text, number, sentence_start, sentence_end, language, vocab, sentence_times, found
+            )
+            if figure is not None:
+                found.append(figure)
+        claimant = None
+        for i, figure in enumerate(found):
+            claimant = _claimant(tokens, text, figure.start, sentence_start, sentence_end, language)
+            when = None if reference is None else _time_of(sentence_times)
+            found[i] = Figure(**{**figure.__dict__, "claimant": claimant, "time": when})
+        figures.extend(found)
+    return figures
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+
+def _numbers(text: str, lo: int, hi: int, language: str, vocab: _Vocabulary) -> list[_Number]:
+    found: list[_Number] = []
+    for match in _DIGITS[language].finditer(text, lo, hi):
+        before = text[match.start() - 1] if match.start() > 0 else " "
+        if (
+            before.isalpha()
+            or (before in "-‐/_" and not _negative(text, match.start()))
+            or (before == "." and match.start() > 1 and text[match.start() - 2].isdigit())
+        ):
+            continue  # S-300, A320, COVID-19, 49.3's tail
+        if match.group().startswith("0") and len(match.group()) > 1 and match.group()[1].isdigit():
+            continue  # phone numbers and codes: 01 23 45
+        after = text[match.end() : match.end() + 6]
+        if after[:1].isalpha() and not _GLUED_OK.match(after):
+            continue  # 2e, 21st, 14h30
+        if after[:1] == "-" and after[1:2].isalnum() and not _hyphen_unit(text, match.end(), vocab):
+            continue  # 10-15 ranges, 136-mm: not one figure
+        value = _digits_value(match.group(), language)
+        if value is None:
+            continue
+        start = match.start()
+        if before in "-−" and (match.start() < 2 or text[match.start() - 2] in " (\u00a0"):
+            start, value = start - 1, -value  # −12 °C
+        found.append(_Number(start, match.end(), value, False))
+    if vocab.single and language == "en":
+        for match in re.finditer(r"\b(?:[Aa]|[Oo]ne)\s+single\b", text[lo:hi]):
+            found.append(_Number(lo + match.start(), lo + match.end(), Decimal(1), True))
+    for match in _WORD.finditer(text, lo, hi):
+        value = _word_value(match.group(), language, vocab)
+        if value is not None:
+            found.append(_Number(match.start(), match.end(), value, True))
+    return _merge_word_runs(sorted(found, key=lambda n: n.start), text, language, vocab)
+
+
+def _negative(text: str, start: int) -> bool:
+    return start >= 1 and text[start - 1] in "-−" and (start < 2 or text[start - 2] in " (\u00a0")
+
+
+def _hyphen_unit(text: str, end: int, vocab: _Vocabulary) -> bool:
+    """ "a 45-year-old", "a 10-km walk": the hyphen glues a unit, not another number or a name."""
+    word = re.match(r"-([a-zé]+(?:-old)?)", text[end : end + 16])
+    return word is not None and any(form == word.group(1) for form, _ in vocab.units)
+
+
+def _digits_value(written: str, language: str) -> Decimal | None:
+    plain = re.sub(_SPACE, "", written)
+    if language == "fr":
+        # A dot before exactly three digits groups thousands ("1.700"); otherwise it is a decimal point.
+        plain = plain.replace(".", "") if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", plain) else plain
+        plain = plain.replace(",", ".")
+    else:
+        plain = plain.replace(",", "")
+    try:
+        return Decimal(plain)
+    except InvalidOperation:
+        return None
+
+
+def _word_value(word: str, language: str, vocab: _Vocabulary) -> Decimal | None:
+    low = word.lower().replace("’", "'")
+    if low in vocab.word_values:
+        return Decimal(vocab.word_values[low])
+    if low in ("un", "une", "a", "an") or low in vocab.scales or low in ("et", "and"):
+        return Decimal(1) if low in ("un", "une") else None
+    if low.endswith("s") and _text2num(low[:-1], language) is not None:
+        return None  # "thousands of people", "hundreds": an order of magnitude, not a figure
+    return _text2num(low, language)
+
+
+@cache
+def _text2num(word: str, language: str) -> Decimal | None:
+    try:
+        return Decimal(text2num(word, language))
+    except ValueError:
+        return None
+
+
+def _merge_word_runs(numbers: list[_Number], text: str, language: str, vocab: _Vocabulary) -> list[_Number]:
+    """ "deux cent mille" is one number: adjacent number words are read together by text2num."""
+    merged: list[_Number] = []
+    for number in numbers:
+        last = merged[-1] if merged else None
+        gap = text[last.end : number.start] if last else ""
+        if last and last.words and number.words and re.fullmatch(r"\s+(?:(?:et|and)\s+)?", gap):
+            joined = text[last.start : number.end].lower()
+            value = _text2num(joined, language)
+            if value is None and text[number.start : number.end].lower() in vocab.word_values:
+                value = last.value * number.value  # "two dozen"
+            if value is not None:
+                merged[-1] = _Number(last.start, number.end, value, True)
+                continue
+        merged.append(number)
+    return merged
+
+
+# --- one figure -----------------------------------------------------------------------------
+
+
+def _figure(
+    text: str,
+    number: _Number,
+    lo: int,
+    hi: int,
+    language: str,
+    vocab: _Vocabulary,
+    times: list[TimeExpression],
+    earlier: list[Figure],
+) -> Figure | None:
+    start, end, value, unit = number.start, number.end, number.value, None
+    duration = next((t for t in times if t.start <= number.start < t.end), None)
+    if duration is not None:
+        unit = _duration_unit(duration.value, vocab)
+        if unit is None:
+            return None  # a date, a year or a clock time
+    if _is_reference(text, lo, number.start, vocab):
+        return None
+    prefix = _currency_before(text, lo, number.start, vocab)
+    if prefix is not None:
+        start, unit = prefix
+    cursor, scale = _scale_after(text, end, hi, vocab, currency=unit is not None)
+    value *= scale
+    cursor = cursor if scale != 1 else end
+    if unit is None or duration is None:
+        unit_found = _unit_after(text, cursor, hi, vocab, scaled=scale != 1)
+        if unit_found is not None:
+            unit, cursor = unit_found
+    if duration is not None:
+        cursor = max(cursor, duration.end)
+    end = max(end, cursor)
+    lead = text[number.start : number.end].lower()
+    words_after = [
+        w for w in _words_after(text, cursor, hi) if not any(t.start <= w[0] < t.end for t in times)
+    ]
+    if (
+        number.words
+        and lead in ("un", "une")
+        and not (words_after and words_after[0][2].lower() in vocab.single)
+    ):
+        return None  # an article, not a count
+    # "une douzaine de manifestants" joins its noun with "de", as a measure does
+    collective = lead.split()[-1] in vocab.word_values
+    thing_index, thing = _thing(words_after, language, vocab, unit is not None or collective)
+    part_of = _part_of(text, lo, number.start, vocab)
+    if part_of and thing is not None and thing.lower() in vocab.actions:
+        thing_index, thing = None, None  # "dont 54 abattus": the noun is the whole's, the word the action
+    if thing is None and earlier and (part_of or _stands_for_noun(text, lo, number.start, cursor, vocab)):
+        thing = earlier[-1].thing  # "dont 54 abattus", "les 11 autres", "the other 14"
+        unit = unit or earlier[-1].unit
+    if thing is None and unit is None:
+        return None  # a bare number: a score, an index, a code
+    clause_lo, clause_hi = _clause(text, lo, hi, number.start)
+    thing_end = words_after[thing_index][1] if thing_index is not None else end
+    action = _action(text, clause_lo, clause_hi, number.start, thing_end, vocab)
+    if action is None and part_of and earlier:
+        action = earlier[-1].action if earlier[-1].start > clause_lo - 200 and earlier[-1].action else None
+    return Figure(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=_json_number(value),
+        unit=unit,
+        thing=thing,
+        action=action,
+        claimant=None,
+        time=None,
+        sentence=text[lo:hi],
+    )
+
+
+def _json_number(value: Decimal) -> int | float:
+    integral = value.to_integral_value()
+    return int(integral) if value == integral else float(value)
+
+
+def _duration_unit(value: str, vocab: _Vocabulary) -> str | None:
+    match = _DURATION.match(value)
+    if match is None:
+        return None
+    designator = ("T" if match.group(1) else "") + match.group(3)
+    return vocab.durations.get(designator) or vocab.durations.get(match.group(3))
+
+
+def _is_reference(text: str, lo: int, start: int, vocab: _Vocabulary) -> bool:
+    before = text[max(lo, start - 20) : start].split()
+    word = re.sub(r"^[a-z]['’]", "", before[-1].lower().rstrip(":")) if before else ""  # "l'article"
+    return word in vocab.references
+
+
+def _currency_before(text: str, lo: int, start: int, vocab: _Vocabulary) -> tuple[int, str] | None:
+    head = text[max(lo, start - 4) : start].rstrip(" \u00a0\u202f")
+    for form, unit in vocab.prefixes:
+        if head.endswith(form):
+            return start - (start - max(lo, start - 4) - len(head)) - len(form), unit
+    return None
+
+
+def _scale_after(text: str, end: int, hi: int, vocab: _Vocabulary, currency: bool) -> tuple[int, int]:
+    match = re.compile(rf"{_SPACE}?([A-Za-zÀ-ÿ]+)").match(text, end, hi)
+    if match is None:
+        return end, 1
+    word = match.group(1)
+    low = word.lower()
+    if low not in vocab.scales:
+        return end, 1
+    if low in ("m", "k"):
+        # "$3m", "12 M€": a bare m/k scales only beside a currency (else it is metres).
+        follows_currency = text[match.end() : match.end() + 1] in ("€", "$", "£")
+        if not (currency or follows_currency):
+            return end, 1
+    return match.end(), vocab.scales[low]
+
+
+def _unit_after(text: str, cursor: int, hi: int, vocab: _Vocabulary, scaled: bool) -> tuple[str, int] | None:
+    rest = text[cursor:hi]
+    stripped = rest.lstrip(" \u00a0\u202f\u2009-")
+    offset = cursor + len(rest) - len(stripped)
+    if scaled:
+        # "13,8 milliards de mètres cubes", "3 millions d'euros", "2 billion dollars"
+        joined = re.match(r"(?:de|d['’]|of)\s*", stripped)
+        if joined:
+            offset += joined.end()
+            stripped = stripped[joined.end() :]
+    low = stripped.lower()
+    for form, unit in vocab.units:
+        symbol = not form[0].isalpha()
+        candidate = stripped if symbol or form.isupper() or form in ("°C", "MW", "GW") else low
+        if candidate.startswith(form if symbol or form in ("MW", "GW", "°C") else form.lower()):
+            end = offset + len(form)
+            if end < len(text) and (text[end].isalnum() and form[-1].isalnum()):
+                continue  # "m" of "mois", "t" of "tirs"
+            return unit, end
+    return None
+
+
+def _words_after(text: str, cursor: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, cursor, hi)][: MAX_THING_WORDS + 3]
+
+
+def _thing(
+    words: list[tuple[int, int, str]], language: str, vocab: _Vocabulary, measured: bool
+) -> tuple[int | None, str | None]:
+    """The counted noun: French puts it first ("16 drones kamikazes"), English last ("69 cruise missiles")."""
+    i = 0
+    if words and words[0][2].lower() in vocab.of:
+        # "13,8 milliards de mètres cubes de gaz", "45% of voters", "16 des 20 drones", "60 of the missiles"
+        i = 1
+        while i < len(words) and (
+            words[i][2].lower() in ("the", "les", "ces", "these") or words[i][2][0].isdigit()
+        ):
+            i += 1
+        if not measured and i == 1 and language == "fr" and words[0][2].lower() != "des":
+            return None, None
+    if language == "fr":
+        while i < len(words) and words[i][2].lower() in vocab.adjectives:
+            i += 1
+        if i < len(words) and _nounlike(words[i][2], vocab):
+            return i, words[i][2]
+        return None, None
+    last: int | None = None
+    while i < len(words) and _nounlike(words[i][2], vocab):
+        low = words[i][2].lower()
+        if last is not None and (low.endswith("ed") or low in vocab.actions):
+            break  # "2,000 migrants crossed": the verb after the noun
+        last = i
+        i += 1
+        if last >= MAX_THING_WORDS:
+            break
+    return (last, words[last][2]) if last is not None else (None, None)
+
+
+def _nounlike(word: str, vocab: _Vocabulary) -> bool:
+    return (
+        bool(_WORD.fullmatch(word) or re.fullmatch(r"[^\W\d_][\w-]*", word))
+        and word.lower() not in vocab.stops
+        and word.lower() not in vocab.scales
+    )
+
+
+def _part_of(text: str, lo: int, start: int, vocab: _Vocabulary) -> bool:
+    """The figure is a part of the one before ("69 missiles, dont 54 abattus"; "two of which")."""
+    before = text[max(lo, start - 40) : start].lower().split()
+    after = text[start : start + 40].lower()
+    return bool(before and (before[-1] in vocab.part_of or before[-1] in ("et", "and"))) or bool(
+        re.match(r"\S+\s+of\s+(?:which|them|whom)\b", after)
+    )
+
+
+def _stands_for_noun(text: str, lo: int, start: int, end: int, vocab: _Vocabulary) -> bool:
+    """ "les 11 autres", "the other 14": the figure counts more of the thing named before."""
+    before = text[max(lo, start - 12) : start].lower().split()
+    after = text[end : end + 12].lower().split()
+    return bool((before and before[-1] in vocab.others) or (after and after[0].strip(",.;") in vocab.others))
+
+
+def _clause(text: str, lo: int, hi: int, position: int) -> tuple[int, int]:
+    clause_lo = lo
+    for match in _CLAUSE_END.finditer(text, lo, position):
+        clause_lo = match.end()
+    following = _CLAUSE_END.search(text, position, hi)
+    return clause_lo, following.start() if following else hi
+
+
+def _action(text: str, lo: int, hi: int, start: int, thing_end: int, vocab: _Vocabulary) -> str | None:
+    """The action word of the clause nearest the figure: "69 missiles avaient été lancés"."""
+    best: tuple[int, str] | None = None
+    for match in re.finditer(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:\s+down)?", text[lo:hi]):
+        a, b = lo + match.start(), lo + match.end()
+        if start <= a < thing_end:
+            continue
+        word = match.group()
+        if word.lower() not in vocab.actions:
+            word = word.split()[0]
+            if word.lower() not in vocab.actions:
+                continue
+        distance = len(text[b:start].split()) if b <= start else len(text[thing_end:a].split())
+        if distance <= MAX_ACTION_DISTANCE and (best is None or distance < best[0]):
+            best = (distance, word)
+    return best[1] if best else None
+
+
+def _claimant(
+    tokens: list[at.Token], text: str, position: int, lo: int, hi: int, language: str
+) -> str | None:
+    """Who asserts the figure, from a reporting cue of its sentence: "X ont déclaré que …", "selon X",
+    or after it, "…, X said". A cue verb elsewhere ("avaient été lancés") reports nothing."""
+    vocab = at.vocabulary(language)
+    inside = [i for i, t in enumerate(tokens) if lo <= t.start < hi]
+    if not inside:
+        return None
+    first, last = inside[0], inside[-1] + 1
+    best: tuple[int, at.Mention] | None = None
+    for i in inside:
+        cue = at.cue_at(tokens, i, vocab)
+        if cue is None or not _reports(tokens, cue, position, last, vocab):
+            continue
+        mention = at.source_of(tokens, cue, first, last, vocab)
+        if mention is None or mention.kind == "pronoun":
+            continue
+        distance = abs(tokens[i].start - position)
+        if best is None or distance < best[0]:
+            best = (distance, mention)
+    return at.display_name(best[1], text) if best else None
+
+
+def _reports(tokens: list[at.Token], cue: at.Cue, position: int, hi: int, vocab: at.Vocabulary) -> bool:
+    if cue.phrase:
+        return True
+    if tokens[cue.last].start < position:
+        k = cue.last + 1
+        while k < hi and tokens[k].low in vocab.fillers:
+            k += 1
+        # "a déclaré que 69 …", "a déclaré avoir intercepté 55 …", "said that", "said it had"
+        return k < hi and tokens[k].low in ("que", "qu'", "that", "avoir", "d'", "it", "they")
+    between = [t.text for t in tokens if position <= t.start < tokens[cue.first].start]
+    return "," in between
+
+
+def _time_of(times: list[TimeExpression]) -> str | None:
+    """The day or period the figure's sentence names, if any (durations say how long, not when)."""
+    return next((t.value for t in times if not t.value.startswith("P") and t.value[:1].isdigit()), None)

@@ -1,0 +1,142 @@
+"""Claims: the figures of a story grouped by what they count and what was done to it, then marked
+corroborated (one value, two or more independent sources), single (one source) or disputed."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import TypeVar
+
+from recoupe.extract.figures import action_concept, find_figures, thing_key
+from recoupe.model import Article, Claim, ClaimStatus, ClaimValue, Entity, Figure
+from recoupe.reconcile.entities import entity_named, person_index
+from recoupe.stories.provenance import independent_origins
+
+# Units of a time span: "deux heures" tells how long something lasted, not a fact worth checking.
+_DURATIONS = frozenset({"year", "month", "week", "day", "h", "min", "s"})
+T = TypeVar("T")
+_STATUS_ORDER: dict[ClaimStatus, int] = {"disputed": 0, "corroborated": 1, "single": 2}
+
+
+@dataclass(frozen=True)
+class StatedFigure:
+    """A figure as one article of the story states it."""
+
+    article: str
+    origin: str  # the article's independent origin (copies and one agency's dispatch share one)
+    figure: Figure
+
+
+def article_figures(article: Article) -> list[Figure]:
+    """The figures of an article's clean paragraphs, times resolved against its publication date."""
+    published = article.published or ""
+    reference = date.fromisoformat(published[:10]) if len(published) >= 10 else None
+    found: list[Figure] = []
+    for paragraph in article.paragraphs:
+        found.extend(find_figures(paragraph.text, paragraph.language or article.language or "fr", reference))
+    return found
+
+
+def story_claims(articles: list[Article], entities: list[Entity], max_claims: int) -> list[Claim]:
+    """The claims of a story's articles, disputed first, then corroborated, then single."""
+    origins = independent_origins(articles)
+    stated = [StatedFigure(a.id, origins[a.id], f) for a in articles for f in article_figures(a)]
+    return reconcile_figures(stated, entities, max_claims)
+
+
+def reconcile_figures(stated: list[StatedFigure], entities: list[Entity], max_claims: int) -> list[Claim]:
+    """Group figures about the same thing and action into claims and compare their values."""
+    groups: dict[tuple[str | None, str | None, str | None], list[StatedFigure]] = defaultdict(list)
+    seen: set[tuple[object, ...]] = set()
+    for item in stated:
+        key = _claim_key(item.figure)
+        if key is None or (item.article, item.figure.sentence, key) in seen:
+            # One sentence giving several values of one thing breaks a total down or states a
+            # change ("10 au-dessus de Smolensk et six au-dessus de Voronej", "de 43,9 à 47,2
+            # milliards"): its first figure speaks for the sentence, the others do not dispute it.
+            continue
+        seen.add((item.article, item.figure.sentence, key))
+        groups[key].append(item)
+    index = person_index(entities)
+    claims = [_claim(items, index) for items in groups.values()]
+    claims.sort(key=lambda c: (_STATUS_ORDER[c.status], -sum(len(v.articles) for v in c.values)))
+    return claims[:max_claims]
+
+
+def _claim_key(figure: Figure) -> tuple[str | None, str | None, str | None] | None:
+    """Same counted noun (across inflections), same action (across languages), same kind of unit."""
+    thing, action = thing_key(figure.thing), action_concept(figure.action)
+    if thing is None and (action is None or figure.unit is None):
+        return None  # "2,5 %" of nothing named: nothing to compare it with
+    if figure.unit in _DURATIONS and thing is None:
+        return None
+    return thing, action, figure.unit
+
+
+def same_value(a: float, b: float) -> bool:
+    """Equal, or equal once the more precise one is rounded as the other is written ("1.2 million"
+    = 1 234 000); small counts must match exactly: 16 drones are not "20 drones"."""
+    if a == b:
+        return True
+    if min(abs(a), abs(b)) < 1000:
+        return False
+    rough, precise = (a, b) if _significant(a) <= _significant(b) else (b, a)
+    digits = _significant(rough)
+    return float(f"{precise:.{digits}g}") == rough
+
+
+def _significant(value: float) -> int:
+    digits = Decimal(str(value)).normalize().as_tuple().digits
+    return max(1, len(digits))
+
+
+def _claim(items: list[StatedFigure], index: dict[str, str]) -> Claim:
+    values: list[list[StatedFigure]] = []
+    for item in items:
+        match = next((v for v in values if same_value(v[0].figure.value, item.figure.value)), None)
+        if match is None:
+            values.append([item])
+        else:
+            match.append(item)
+    claim_values = [_claim_value(group, index) for group in values]
+    status: ClaimStatus
+    if len(claim_values) > 1:
+        status = "disputed"
+    elif len({item.origin for item in items}) >= 2:
+        status = "corroborated"
+    else:
+        status = "single"
+    return Claim(subject=_subject(items), status=status, values=claim_values)
+
+
+def _claim_value(group: list[StatedFigure], index: dict[str, str]) -> ClaimValue:
+    # The most precise writing stands for the value: "13 800 000 000" over "13,8 milliards".
+    best = max(group, key=lambda item: _significant(item.figure.value))
+    claimants = [entity_named(i.figure.claimant, index) or i.figure.claimant for i in group]
+    return ClaimValue(
+        value=best.figure.value,
+        unit=best.figure.unit,
+        claimants=_distinct(c for c in claimants if c),
+        articles=_distinct(i.article for i in group),
+        evidence=_distinct(i.figure.sentence for i in group),
+    )
+
+
+def _subject(items: list[StatedFigure]) -> str:
+    """What the figures count and what was done to it, as first written, with the times they name."""
+    first = items[0].figure
+    words = [w for w in (first.thing, first.action) if w] or [first.unit or ""]
+    times = _distinct(i.figure.time for i in items)
+    when = f" ({'; '.join(t for t in times if t)})" if any(times) else ""
+    return " ".join(words) + when
+
+
+def _distinct(values: Iterable[T]) -> list[T]:
+    seen: list[T] = []
+    for value in values:
+        if value not in seen:
+            seen.append(value)
+    return seen

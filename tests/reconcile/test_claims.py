@@ -1,0 +1,90 @@
+"""Claims: figures about one thing and action, compared across independent sources."""
+
+from __future__ import annotations
+
+from factories import make_article
+
+from recoupe.model import Entity
+from recoupe.reconcile.claims import same_value, story_claims
+
+KLITSCHKO = Entity("Vitali Klitschko", "PER", ["Vitali Klitschko", "Klitschko"], ["a"], 2)
+
+
+def test_two_independent_sources_with_one_value_corroborate() -> None:
+    a = make_article("a", ["L'armée a indiqué que 7 drones avaient été abattus au-dessus de la ville."])
+    b = make_article("b", ["Seven drones were shot down over the city, the army said."], language="en")
+    (claim,) = story_claims([a, b], [], 10)
+    assert claim.status == "corroborated"
+    assert [(v.value, v.articles) for v in claim.values] == [(7, ["a", "b"])]
+
+
+def test_a_copy_does_not_corroborate_its_original() -> None:
+    a = make_article("a", ["L'armée a indiqué que 7 drones avaient été abattus au-dessus de la ville."])
+    b = make_article(
+        "b", ["L'armée a indiqué que 7 drones avaient été abattus au-dessus de la ville."], copy_of="a"
+    )
+    (claim,) = story_claims([a, b], [], 10)
+    assert claim.status == "single"
+
+
+def test_different_values_for_one_thing_and_action_are_disputed_with_their_claimants() -> None:
+    a = make_article(
+        "a",
+        [
+            "Les forces armées ont déclaré que 69 missiles avaient été lancés, dont 54 abattus. "
+            "Auparavant, des responsables avaient estimé que 120 missiles avaient été lancés."
+        ],
+    )
+    claims = {c.subject: c for c in story_claims([a], [], 10)}
+    launched = claims["missiles lancés"]
+    assert launched.status == "disputed"
+    assert [(v.value, v.claimants) for v in launched.values] == [
+        (69, ["Les forces armées"]),
+        (120, ["des responsables"]),
+    ]
+    # Shot down is another action on the same missiles: another claim.
+    assert [v.value for v in claims["missiles abattus"].values] == [54]
+
+
+def test_scale_and_rounding_do_not_dispute_a_value() -> None:
+    assert same_value(13_800_000_000, 13.8e9)
+    assert same_value(1_200_000, 1_234_000)
+    assert not same_value(16, 20)
+    assert not same_value(69, 70)
+    a = make_article("a", ["Le pipeline a acheminé 13,8 milliards de mètres cubes de gaz."])
+    b = make_article("b", ["Au total, 13 800 000 000 mètres cubes de gaz ont été acheminés."])
+    (claim,) = story_claims([a, b], [], 10)
+    assert claim.status == "corroborated"
+    assert [v.value for v in claim.values] == [13_800_000_000]
+
+
+def test_a_breakdown_in_one_sentence_does_not_dispute_its_total() -> None:
+    a = make_article(
+        "a",
+        ["Le ministère a déclaré avoir intercepté 55 drones, 10 drones au-dessus de Koursk et six ailleurs."],
+    )
+    claims = story_claims([a], [], 10)
+    assert all(c.status != "disputed" for c in claims)
+
+
+def test_claimant_resolves_to_the_story_entity() -> None:
+    a = make_article("a", ["Klitschko a déclaré que 7 drones avaient été abattus."])
+    (claim,) = story_claims([a], [KLITSCHKO], 10)
+    assert claim.values[0].claimants == ["Vitali Klitschko"]
+
+
+def test_evidence_is_verbatim_in_the_article() -> None:
+    a = make_article("a", ["Premier point. Selon la préfecture, 1 200 manifestants ont défilé lundi. Fin."])
+    (claim,) = story_claims([a], [], 10)
+    assert claim.values[0].evidence == ["Selon la préfecture, 1 200 manifestants ont défilé lundi."]
+    assert all(e in a.paragraphs[0].text for e in claim.values[0].evidence)
+
+
+def test_disputed_claims_come_first_and_the_count_is_capped() -> None:
+    a = make_article(
+        "a", ["L'armée a compté 3 chars. La police a compté 40 blindés. Les pompiers ont compté 9 camions."]
+    )
+    b = make_article("b", ["La police a compté 45 blindés."])
+    claims = story_claims([a, b], [], 2)
+    assert len(claims) == 2
+    assert claims[0].status == "disputed"
