@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from recoupe.clean.agencies import credited_agencies, dateline_agency
 from recoupe.clean.language import label_paragraph_languages
-from recoupe.clean.published import date_in_metadata_line
+from recoupe.clean.published import date_in_dateline, date_in_metadata_line
 from recoupe.clean.rules import ChromeRule, chrome_rules, normalise_for_matching
 from recoupe.model import Article, RawArticle, Removal, RemovalReason
 from recoupe.settings import Settings
@@ -97,6 +97,8 @@ def clean_article(raw: RawArticle, settings: Settings) -> Article:
     published, basis = (
         (raw.published, "metadata") if raw.published else (_metadata_date(removed, title), "metadata")
     )
+    if not published and paragraphs:
+        published, basis = date_in_dateline(paragraphs[0].text), "text"
     flags = []
     reasons = {r.reason for r in removed}
     if "scraper-marker" in reasons:

@@ -1,4 +1,5 @@
-"""Publication dates written in an article's metadata lines ('Mis à jour : 30 décembre 2022')."""
+"""Publication dates written in an article's metadata lines ('Mis à jour : 30 décembre 2022') or in
+the dateline that opens its body ('PARIS, 12 mars 2024 (AFP) –')."""
 
 from __future__ import annotations
 
@@ -30,6 +31,23 @@ def date_in_metadata_line(line: str) -> str | None:
         # Day first, as in French and British usage; month first only when day-first is impossible.
         return _iso(year, int(match[2]), int(match[1])) or _iso(year, int(match[1]), int(match[2]))
     return None
+
+
+# A dateline: a place in capitals or title case, a comma, the date, an optional agency credit,
+# then a dash. A date further into the lead ("Le 24 février 2022, la Russie…") is what the
+# article tells, not when it was written.
+_DATELINE = re.compile(
+    r"^[A-ZÀ-Ý][\w'’ .-]{1,40}?,\s*(?:le\s+|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+    r"(?P<date>[^()–—]{6,30}?)\s*(?:\([^)]{2,20}\)\s*)?[–—-]\s"
+)
+
+
+def date_in_dateline(paragraph: str) -> str | None:
+    """The full date (with its year) of a dateline opening the body, as ISO 8601, or None."""
+    match = _DATELINE.match(paragraph)
+    if match is None or not re.search(r"\d{4}", match["date"]):
+        return None
+    return date_in_metadata_line(match["date"])
 
 
 def _parse_written(span: str) -> str | None:
