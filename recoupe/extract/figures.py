@@ -96,11 +96,25 @@ def action_concept(action: str | None) -> str | None:
 
 
 def thing_key(thing: str | None) -> str | None:
-    """A counted noun folded for comparison across inflections: lowercase, no accents, no plural s/x."""
+    """A counted noun folded for comparison across inflections and languages: lowercase, no accents,
+    no plural s/x, then its concept when the table has one ("soldats", "troops" -> soldier)."""
     if thing is None:
         return None
-    folded = "".join(c for c in unicodedata.normalize("NFD", thing.lower()) if not unicodedata.combining(c))
-    return re.sub(r"(?<=\w\w\w)[sx]$", "", folded)
+    folded = _fold(thing)
+    return _thing_concepts().get(folded, folded)
+
+
+def _fold(word: str) -> str:
+    plain = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+    return re.sub(r"(?<=\w\w\w)[sx]$", "", plain)
+
+
+@cache
+def _thing_concepts() -> dict[str, str]:
+    from recoupe.data import read_text
+
+    table = tomllib.loads(read_text("figures.toml"))["things"]
+    return {_fold(form): concept for concept, forms in table.items() for form in forms}
 
 
 @dataclass

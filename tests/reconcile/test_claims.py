@@ -88,3 +88,15 @@ def test_disputed_claims_come_first_and_the_count_is_capped() -> None:
     claims = story_claims([a, b], [], 2)
     assert len(claims) == 2
     assert claims[0].status == "disputed"
+
+
+def test_one_thing_counted_in_two_languages_is_one_claim() -> None:
+    a = make_article("a", ["Le pipeline a acheminé 13,8 milliards de mètres cubes de gaz."])
+    b = make_article("b", ["The pipeline delivered 13.8 billion cubic metres of gas."], language="en")
+    (claim,) = story_claims([a, b], [], 10)
+    assert claim.status == "corroborated"
+    c = make_article("c", ["Selon l'armée, 24 soldats ont été tués."])
+    d = make_article("d", ["The army said 30 troops were killed."], language="en")
+    (claim,) = story_claims([c, d], [], 10)
+    assert claim.status == "disputed"
+    assert [v.value for v in claim.values] == [24, 30]
