@@ -384,3 +384,8 @@ def test_day_month_in_a_future_clause_stays_ahead() -> None:
     text = "Le sommet se tiendra le 24 février à Genève."
     (found,) = find_time_expressions(text, date(2022, 12, 30))
     assert found.value == "2023-02-24"
+
+
+def test_jeudi_in_an_article_of_friday_30_december_2022_is_the_29th() -> None:
+    found = find_time_expressions("La Russie a lancé jeudi son plus grand assaut aérien.", date(2022, 12, 30))
+    assert [(t.text, t.value) for t in found] == [("jeudi", "2022-12-29")]
