@@ -61,7 +61,7 @@ def reconcile_figures(stated: list[StatedFigure], entities: list[Entity], max_cl
         seen.add((item.article, item.figure.sentence, key))
         groups[key].append(item)
     index = person_index(entities)
-    claims = [_claim(items, index) for items in groups.values()]
+    claims = [_claim(items, index) for group in groups.values() for items in _by_period(group)]
     claims.sort(key=lambda c: (_STATUS_ORDER[c.status], -sum(len(v.articles) for v in c.values)))
     return claims[:max_claims]
 
@@ -74,6 +74,26 @@ def _claim_key(figure: Figure) -> tuple[str | None, str | None, str | None] | No
     if figure.unit in _DURATIONS and thing is None:
         return None
     return thing, action, figure.unit
+
+
+def _by_period(items: list[StatedFigure]) -> list[list[StatedFigure]]:
+    """Figures that name different periods are different claims (240 job cuts in 2024, 90 in
+    2021); one that names none goes with the only period named, else stands with the others
+    that name none."""
+    periods: dict[str | None, list[StatedFigure]] = defaultdict(list)
+    for item in items:
+        periods[_period(item.figure.time)].append(item)
+    named = [p for p in periods if p is not None]
+    if len(named) == 1 and None in periods:
+        periods[named[0]].extend(periods.pop(None))
+    return list(periods.values())
+
+
+def _period(time: str | None) -> str | None:
+    """The calendar period a time value names: a day, a month or a year ("2022-12-29T20:00" is the day)."""
+    if time is None or not time[:4].isdigit():
+        return None
+    return time[:10]
 
 
 def same_value(a: float, b: float) -> bool:

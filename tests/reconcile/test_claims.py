@@ -100,3 +100,12 @@ def test_one_thing_counted_in_two_languages_is_one_claim() -> None:
     (claim,) = story_claims([c, d], [], 10)
     assert claim.status == "disputed"
     assert [v.value for v in claim.values] == [24, 30]
+
+
+def test_figures_of_different_periods_are_different_claims() -> None:
+    a = make_article(
+        "a", ["En 2024, l'usine a supprimé 240 emplois.", "En 2021, l'usine avait supprimé 90 emplois."]
+    )
+    claims = story_claims([a], [], 10)
+    assert sorted((c.status, c.values[0].value) for c in claims) == [("single", 90), ("single", 240)]
+    assert {c.subject for c in claims} == {"emplois supprimé (2024)", "emplois supprimé (2021)"}
