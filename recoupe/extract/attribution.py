@@ -126,8 +126,12 @@ def _inflect(verb: str, language: str, past_only: bool) -> set[str]:
         past = verb + verb[-1] + "ed"
     else:
         past = verb + "ed"
+    # "asking", "saying", "is promising": the -ing form reports too, and is never a noun of speech.
+    stem = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
+    doubled = past[: -len("ed")] if past.endswith(verb[-1] * 2 + "ed") else stem
+    ing = (doubled if past != verb + "d" else stem) + "ing"
     if past_only:
-        return {past}
+        return {past, ing}
     third = (
         verb + "es"
         if re.search(r"(s|sh|ch|x|z)$", verb)
@@ -135,7 +139,7 @@ def _inflect(verb: str, language: str, past_only: bool) -> set[str]:
         if re.search(r"[^aeiou]y$", verb)
         else verb + "s"
     )
-    return {verb, third, past}
+    return {verb, third, past, ing}
 
 
 # --- cues and mentions ----------------------------------------------------------------------
