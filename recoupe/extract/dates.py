@@ -32,7 +32,10 @@ def find_time_expressions(text: str, reference: date) -> list[TimeExpression]:
         context = _Context(text, reference, tr.vocabulary(language), language)
         for pattern, handler in _rules(language):
             for match in pattern.finditer(text):
-                candidates.extend(handler(match, context))
+                try:
+                    candidates.extend(handler(match, context))
+                except (OverflowError, ValueError):
+                    continue  # a day past year 1 or 9999: a reference at the calendar's edge
     chosen = _select(candidates)
     return _resolve(chosen, text, reference)
 
@@ -49,7 +52,11 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
 def _resolve(chosen: list[Candidate], text: str, reference: date) -> list[TimeExpression]:
     """Values in text order. An anchored expression ("18 h", "la veille") hangs on the day its
     sentence names, before it or else after it, else on the last day named, else the reference."""
-    values: dict[int, str] = {i: c.value(reference) for i, c in enumerate(chosen) if not c.anchored}
+    values: dict[int, str] = {
+        i: value
+        for i, c in enumerate(chosen)
+        if not c.anchored and (value := _calendar_value(c, reference)) is not None
+    }
     sentence = [len(re.findall(r"[.!?](?:\s|$)|\n", text[: c.start])) for c in chosen]
     last_day: date | None = None
     for i, cand in enumerate(chosen):
@@ -59,10 +66,23 @@ def _resolve(chosen: list[Candidate], text: str, reference: date) -> list[TimeEx
             after = [j for j in same if j > i and not chosen[j].anchored and _DAY_DATE.match(values[j])]
             pick = before[-1] if before else after[0] if after else None
             anchor = date.fromisoformat(values[pick][:10]) if pick is not None else last_day or reference
-            values[i] = cand.value(anchor)
-        if _DAY_DATE.match(values[i]):
+            if (value := _calendar_value(cand, anchor)) is not None:
+                values[i] = value
+        if i in values and _DAY_DATE.match(values[i]):
             last_day = date.fromisoformat(values[i][:10])
-    return [TimeExpression(c.start, c.end, text[c.start : c.end], values[i]) for i, c in enumerate(chosen)]
+    return [
+        TimeExpression(c.start, c.end, text[c.start : c.end], values[i])
+        for i, c in enumerate(chosen)
+        if i in values
+    ]
+
+
+def _calendar_value(candidate: Candidate, anchor: date) -> str | None:
+    """The candidate's value, or None for a day pushed past year 1 or 9999 (no value to give)."""
+    try:
+        return candidate.value(anchor)
+    except (OverflowError, ValueError):
+        return None
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -209,7 +229,7 @@ def _decade(m: re.Match[str], ctx: _Context) -> list[Candidate]:
 
 
 def _century(m: re.Match[str], ctx: _Context) -> list[Candidate]:
-    roman = {"I": 1, "V": 5, "X": 10, "L": 50}
+    roman = {"I": 1, "V": 5, "X": 10}
     letters = [roman[c] for c in m["r"].upper()]
     n = sum(-v if i + 1 < len(letters) and v < letters[i + 1] else v for i, v in enumerate(letters))
     return _span(m, _fixed(f"{n - 1:02d}"))
@@ -309,7 +329,7 @@ def _is_age(m: re.Match[str], text: str) -> bool:
 
 
 def _year_of(d: date) -> str:
-    return str(d.year)
+    return tr.iso_year(d.year)
 
 
 def _ago(m: re.Match[str], ctx: _Context) -> list[Candidate]:
@@ -366,9 +386,9 @@ def _season(m: re.Match[str], ctx: _Context) -> list[Candidate]:
     code = ctx.vocab.lookup("seasons", m["s"])
     rel = tr.relation(m["rel"], ctx.vocab)
     if m["year"]:
-        return _span(m, _fixed(f"{tr.full_year(m['year'], ctx.reference)}-{code}"))
+        return _span(m, _fixed(f"{tr.iso_year(tr.full_year(m['year'], ctx.reference))}-{code}"))
     if rel or m["this"]:
-        return _span(m, _fixed(f"{tr.season_year(ctx.reference, code, rel or 'near')}-{code}"))
+        return _span(m, _fixed(f"{tr.iso_year(tr.season_year(ctx.reference, code, rel or 'near'))}-{code}"))
     if m["det"]:
         return _span(m, _fixed(f"XXXX-{code}"))  # "en été": summers in general
     return []

@@ -133,11 +133,18 @@ def day(d: date) -> str:
 
 def week(d: date) -> str:
     iso = d.isocalendar()
-    return f"{iso.year}-W{iso.week:02d}"
+    return f"{iso.year:04d}-W{iso.week:02d}"
 
 
-def month(year: int, month_number: int) -> str:
-    return f"{year:04d}-{month_number:02d}"
+def iso_year(number: int) -> str:
+    """A calendar year as ISO 8601 writes it (four digits); past year 1 or 9999 it has no value."""
+    if not 1 <= number <= 9999:
+        raise ValueError(f"year {number} is out of range")
+    return f"{number:04d}"
+
+
+def month(year_number: int, month_number: int) -> str:
+    return f"{iso_year(year_number)}-{month_number:02d}"
 
 
 def shift(d: date, amount: int, unit: str) -> date:
@@ -290,7 +297,8 @@ def _french(v: Vocabulary) -> list[tuple[str, str]]:
         ),
         ("year", rf"\b(?:(?P<pre>en|l{a}an|l{a}année|depuis|dès|année)\s+)?(?P<y>\d{{4}})\b"),
         ("decade", r"\bles\s+années\s+(?P<d>(?:19|20)?\d0)\b"),
-        ("century", r"\b(?:le\s+|au\s+|du\s+)?(?P<r>[XVIL]+)e\s+siècle\b"),
+        # Capital numerals only, and no L: "le siècle dernier" is not the 50th century.
+        ("century", r"\b(?:le\s+|au\s+|du\s+)?(?P<r>(?-i:[XVI]+))e\s+siècle\b"),
         ("relative_day", rf"\b(?P<w>{v.alt('relative_days')})(?:\s+(?:{wd}))?(?:\s+{part_after})?\b"),
         # "cette soirée" is more often a party than an evening: only the plain parts of day here.
         ("this_part", r"\b(?:ce|cet|cette)\s+(?P<part>matin|soir|après-midi|nuit|matinée)\b"),

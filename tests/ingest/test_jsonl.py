@@ -178,3 +178,25 @@ def test_jsonl_line_with_wrong_type_is_skipped_and_the_rest_goes_through(tmp_pat
 def test_blank_lines_are_ignored_and_not_reported() -> None:
     items = _read("", _line(id="a", text=TEXT_EN), "   ", "")
     assert [type(i) for i in items] == [RawArticle]
+
+
+def test_a_line_over_the_size_cap_is_skipped_and_the_lines_after_it_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    long_line = _line(id="long", text=TEXT_EN * 40)
+    path.write_text("\n".join([_line(id="a", text=TEXT_FR), long_line, _line(id="b", text=TEXT_EN)]) + "\n")
+    items = list(read_file(path, Settings(max_input_bytes=1000)))
+    assert [i.id for i in items if isinstance(i, RawArticle)] == ["a", "b"]
+    assert [i for i in items if isinstance(i, Skipped)] == [
+        Skipped(f"{path}:2", f"line too long ({len(long_line.encode()) + 1:,} bytes, limit 1,000)")
+    ]
+
+
+def test_a_line_over_the_time_budget_is_skipped_and_the_next_line_is_read(tmp_path: Path) -> None:
+    soup = "<div><p>Encore une phrase dans la soupe de balises.</p></div>" * 60_000
+    path = tmp_path / "feed.jsonl"
+    page = f"<html><body>{soup}</body></html>"
+    path.write_text(_line(id="soup", html=page) + "\n" + _line(id="b", text=TEXT_EN))
+    items = list(read_file(path, Settings(document_time_budget_s=1)))
+    assert items[0] == Skipped(f"{path}:1", "took more than 1 s (time budget)")
+    assert isinstance(items[1], RawArticle)
+    assert items[1].id == "b"

@@ -221,3 +221,35 @@ def test_missing_warc_file_is_skipped_with_a_reason(tmp_path: Path) -> None:
     assert isinstance(item, Skipped)
     assert item.where == str(path)
     assert "cannot read file" in item.reason
+
+
+def test_a_record_over_the_time_budget_is_skipped_and_the_archive_goes_on(tmp_path: Path) -> None:
+    soup = "<div><p>Encore une phrase dans la soupe de balises.</p></div>" * 60_000
+    page = f"<html><body>{soup}</body></html>".encode()
+    path = tmp_path / "crawl.warc.gz"
+    _write_warc(
+        path,
+        [
+            ("response", "https://example.org/soup", page, "text/html"),
+            ("response", "https://example.com/ludlow/market", PAGE_MARKET.encode(), "text/html"),
+        ],
+        gzip=True,
+    )
+    items = list(read_warc_articles(path, MAX, time_budget_s=1))
+    assert items[0] == Skipped(f"{path} [https://example.org/soup]", "took more than 1 s (time budget)")
+    assert [i.id for i in items[1:]] == ["https://example.com/ludlow/market"]
+
+
+def test_a_file_that_is_not_a_warc_is_named_once(tmp_path: Path) -> None:
+    path = tmp_path / "notes.warc"
+    path.write_text("these are my notes, not an archive\n" * 20)
+    assert list(read_warc_articles(path, MAX)) == [
+        Skipped(str(path), "not a WARC archive (no WARC version and type at its start)")
+    ]
+
+
+def test_an_archive_without_html_records_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    _write_warc(path, [("request", "https://example.org/tours/pont", b"", "")], gzip=False)
+    expected = [Skipped(str(path), "no HTML response record in the archive")]
+    assert list(read_warc_articles(path, MAX)) == expected
