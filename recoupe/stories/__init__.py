@@ -5,12 +5,16 @@ The order of the passes:
   2. online event clustering of the originals, in publication order; copies join their original;
   3. translated copies inside each story (multilingual sentence embeddings);
   4. origins and independent sources; story date and title; undated articles take the story's date.
+
+Incrementally (the store), a batch of new articles is assigned beside the stories already kept
+that are open to it: their members are seeded into the clusterer in their fixed stories, can be
+originals of new copies, and never move; new stories are numbered after the stored ones.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from recoupe.model import Article, Story
@@ -20,7 +24,7 @@ from recoupe.stories.copies import CopyLink, find_near_copies, find_translated_c
 from recoupe.stories.features import EventFeatures, event_features
 from recoupe.stories.provenance import count_independent_sources
 
-__all__ = ["assign_stories", "publication_order"]
+__all__ = ["StoredStories", "assign_stories", "publication_order"]
 
 _TITLE_WORDS = 14
 
@@ -30,37 +34,86 @@ def publication_order(article: Article) -> tuple[bool, str, str]:
     return (article.published is None, article.published or "", article.id)
 
 
-def assign_stories(articles: list[Article], settings: Settings) -> tuple[list[Article], list[Story]]:
-    """Group articles into stories; return the articles with `copy_of`, flags and dates filled."""
-    features = {a.id: event_features(a) for a in articles}
-    links = {link.copy: link for link in find_near_copies(articles, settings)}
-    clusterer = StoryClusterer(settings)
-    clusterer.observe(features[a.id] for a in articles if a.id not in links)
-    membership: dict[str, int] = {}
+@dataclass(frozen=True)
+class StoredStories:
+    """Stories already kept (by the store) that a batch of new articles may join."""
+
+    articles: list[Article]  # every member of these stories, as stored
+    story_of: dict[str, str]  # article id → story id
+    next_number: int = 1  # new stories are numbered from here: s<next_number>, …
+    refresh: frozenset[str] = field(default_factory=frozenset)  # recomputed even if nothing joins
+
+
+def assign_stories(
+    articles: list[Article], settings: Settings, existing: StoredStories | None = None
+) -> tuple[list[Article], list[Story]]:
+    """Group articles into stories; return the articles with `copy_of`, flags and dates filled.
+
+    With `existing`, the articles join those stories or open new ones, and the result is the
+    stories they touched (plus `refresh`) with the new articles and those stories' members.
+    """
+    existing = existing or StoredStories([], {})
+    stored = [_as_read(a) for a in existing.articles]
+    everything = stored + articles
+    features = {a.id: event_features(a) for a in everything}
+    links = {link.copy: link for link in find_near_copies(articles, settings, stored)}
+    index_of: dict[str, int] = {}  # stored story id → its index in the clusterer
+    for article in stored:
+        index_of.setdefault(existing.story_of[article.id], len(index_of))
+    clusterer = StoryClusterer(settings, first_index=len(index_of))
+    clusterer.observe(features[a.id] for a in everything if a.id not in links and not _near_copy(a))
+    membership = {a.id: index_of[existing.story_of[a.id]] for a in stored}
+    for article in sorted(stored, key=publication_order):
+        if not _near_copy(article):
+            clusterer.seed(features[article.id], membership[article.id])
     for article in sorted(articles, key=publication_order):
         if article.id not in links:
             membership[article.id] = clusterer.assign(features[article.id])
     for link in links.values():
         membership[link.copy] = membership[link.original]
 
+    new = {a.id for a in articles}
+    refresh = {index_of[story_id] for story_id in existing.refresh if story_id in index_of}
     members: dict[int, list[Article]] = {}
-    for article in articles:
+    for article in everything:
         members.setdefault(membership[article.id], []).append(article)
-    for group in members.values():
-        originals = [a for a in group if a.id not in links]
-        for link in find_translated_copies(originals, features, settings):
+    touched = {i: g for i, g in members.items() if i in refresh or any(a.id in new for a in g)}
+    for group in touched.values():
+        originals = [a for a in group if a.id not in links and not a.copy_of]
+        for link in find_translated_copies(originals, features, settings, new):
             links[link.copy] = link
 
-    updated = {a.id: _with_copy_link(a, links.get(a.id)) for a in articles}
-    stories = [_story(group, updated, features) for group in members.values()]
-    stories.sort(key=lambda s: (s.date is None, s.date or "", -len(s.articles), s.articles[0]))
-    for number, story in enumerate(stories, start=1):
+    updated = {a.id: _with_copy_link(a, links.get(a.id)) for a in everything}
+    story_ids = {index: story_id for story_id, index in index_of.items()}
+    stories = [_story(group, updated, features) for group in touched.values()]
+    for index, story in zip(touched, stories, strict=True):
+        story.id = story_ids.get(index, "")
+    opened = sorted((s for s in stories if not s.id), key=_story_order)
+    for number, story in enumerate(opened, start=existing.next_number):
         story.id = f"s{number}"
+    stories.sort(key=lambda s: int(s.id[1:]))
+    for story in stories:
         for article_id in story.articles:
             article = updated[article_id]
             if article.published is None and story.date is not None:
                 updated[article_id] = replace(article, published=story.date, published_basis="story")
-    return [updated[a.id] for a in articles], stories
+    kept = [a for a in stored if membership[a.id] in touched]
+    return [updated[a.id] for a in articles + kept], stories
+
+
+def _as_read(article: Article) -> Article:
+    """A stored article as the clusterer first saw it: a date taken from its story is not its own."""
+    if article.published_basis == "story":
+        return replace(article, published=None, published_basis=None)
+    return article
+
+
+def _near_copy(article: Article) -> bool:
+    return "near-copy" in article.flags
+
+
+def _story_order(story: Story) -> tuple[bool, str, int, str]:
+    return (story.date is None, story.date or "", -len(story.articles), story.articles[0])
 
 
 def _with_copy_link(article: Article, link: CopyLink | None) -> Article:

@@ -80,6 +80,7 @@ class _OpenStory:
     quotes: set[str] = field(default_factory=set)
     languages: Counter[str] = field(default_factory=Counter)
     keys: set[str] = field(default_factory=set)  # index keys, to leave the index on closing
+    first: date | None = None
     last: date | None = None
     leads: list[str] = field(default_factory=list)
     member_vectors: list[tuple[dict[str, float], dict[str, float]]] = field(default_factory=list)
@@ -97,14 +98,14 @@ class _Scored:
 class StoryClusterer:
     """Assigns articles, one at a time, to stories; `assign` returns the story's index."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, first_index: int = 0) -> None:
         self.settings = settings
         self.term_idf = _Idf()
         self.name_idf = _Idf()
         self.open: dict[int, _OpenStory] = {}
         self.index: dict[str, set[int]] = defaultdict(set)
         self.closed = 0
-        self._next = 0
+        self._next = first_index  # indices below it are stories seeded from a store
         self._observed: set[str] = set()
 
     def observe(self, articles: Iterable[EventFeatures]) -> None:
@@ -115,12 +116,21 @@ class StoryClusterer:
             self.name_idf.add(article.names)
             self._observed.add(article.article_id)
 
+    def seed(self, article: EventFeatures, index: int) -> None:
+        """Put an article back into the story it already belongs to (a stored one): no scoring."""
+        if article.article_id not in self._observed:
+            self.term_idf.add(article.terms)
+            self.name_idf.add(article.names)
+        story = self.open.setdefault(index, _OpenStory(index))
+        self._next = max(self._next, index + 1)
+        self._join(story, self._scored(article))
+
     def assign(self, article: EventFeatures) -> int:
         self._close_stale(article.published)
         if article.article_id not in self._observed:
             self.term_idf.add(article.terms)
             self.name_idf.add(article.names)
-        scored = _Scored(article, _tfidf(article.terms, self.term_idf), _tfidf(article.names, self.name_idf))
+        scored = self._scored(article)
         # A cheap score ranks the candidates; only the best few get the costly parts
         # (nearest member, embeddings).
         ranked = sorted(
@@ -137,6 +147,9 @@ class StoryClusterer:
             self.open[best.index] = best
         self._join(best, scored)
         return best.index
+
+    def _scored(self, article: EventFeatures) -> _Scored:
+        return _Scored(article, _tfidf(article.terms, self.term_idf), _tfidf(article.names, self.name_idf))
 
     def _threshold(self, article: EventFeatures, story: _OpenStory) -> float:
         # An undated article cannot be checked against a dated story's time window: it must
@@ -201,7 +214,14 @@ class StoryClusterer:
             found |= self.index.get(key, set())
         # Stories in another language share names (keyed across languages), not words, so the
         # name keys above already bring them in.
-        return [self.open[i] for i in sorted(found) if i in self.open]
+        candidates = [self.open[i] for i in sorted(found) if i in self.open]
+        return [story for story in candidates if not self._later(story, scored)]
+
+    def _later(self, story: _OpenStory, scored: _Scored) -> bool:
+        # Only a seeded story can start after the article (one that arrives late into a store):
+        # it is open to the article within the window, as an earlier story would be.
+        today = scored.article.published
+        return bool(today and story.first and (story.first - today).days > self.settings.story_window_days)
 
     def _join(self, story: _OpenStory, scored: _Scored) -> None:
         article = scored.article
@@ -215,6 +235,8 @@ class StoryClusterer:
             story.languages[article.language] += 1
         if article.published and (story.last is None or article.published > story.last):
             story.last = article.published
+        if article.published and (story.first is None or article.published < story.first):
+            story.first = article.published
         story.member_vectors.append((scored.terms, scored.names))
         del story.member_vectors[:-_NEAREST_MEMBERS]
         if len(story.leads) < _EMBEDDED_LEADS:

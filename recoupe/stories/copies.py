@@ -51,12 +51,19 @@ def _original_first(article: Article) -> tuple[bool, str, int, str]:
     return (article.published is None, article.published or "", -len(article.text), article.id)
 
 
-def find_near_copies(articles: list[Article], settings: Settings) -> list[CopyLink]:
-    """Groups of articles whose texts are copies or light rewrites of one another."""
+def find_near_copies(
+    articles: list[Article], settings: Settings, stored: list[Article] | None = None
+) -> list[CopyLink]:
+    """Groups of articles whose texts are copies or light rewrites of one another.
+
+    `stored` articles (already kept, already linked) can be originals of the new ones, never copies.
+    """
+    stored = stored or []
     lsh = MinHashLSH(threshold=settings.copy_lsh_threshold, num_perm=_NUM_PERM)
     signatures: dict[str, tuple[MinHash, int]] = {}
-    parent = {a.id: a.id for a in articles}
-    by_id = {a.id: a for a in articles}
+    everything = stored + articles
+    parent = {a.id: a.id for a in everything}
+    by_id = {a.id: a for a in everything}
 
     def root(item: str) -> str:
         while parent[item] != item:
@@ -64,7 +71,7 @@ def find_near_copies(articles: list[Article], settings: Settings) -> list[CopyLi
             item = parent[item]
         return item
 
-    for article in articles:
+    for article in everything:
         shingles = _shingles(article)
         if not shingles:
             continue
@@ -80,7 +87,7 @@ def find_near_copies(articles: list[Article], settings: Settings) -> list[CopyLi
                 parent[root(article.id)] = root(other)
         lsh.insert(article.id, signature)
         signatures[article.id] = (signature, len(shingles))
-    return _links_from_groups(articles, root, "near-copy")
+    return _links_from_groups(everything, root, "near-copy", {a.id for a in stored})
 
 
 def _close_in_time(a: Article, b: Article, days: int) -> bool:
@@ -97,7 +104,9 @@ def _containment(jaccard: float, size_a: int, size_b: int) -> float:
     return shared / max(1, min(size_a, size_b))
 
 
-def _links_from_groups(articles: list[Article], root: Callable[[str], str], kind: str) -> list[CopyLink]:
+def _links_from_groups(
+    articles: list[Article], root: Callable[[str], str], kind: str, stored: set[str]
+) -> list[CopyLink]:
     groups: dict[str, list[Article]] = {}
     for article in articles:
         groups.setdefault(root(article.id), []).append(article)
@@ -105,21 +114,34 @@ def _links_from_groups(articles: list[Article], root: Callable[[str], str], kind
     for members in groups.values():
         if len(members) < 2:
             continue
-        original, *copies = sorted(members, key=_original_first)
-        links += [CopyLink(copy.id, original.id, kind) for copy in copies]
+        kept = sorted((a for a in members if a.id in stored), key=_original_first)
+        if kept:
+            # Stored articles keep their links: the new ones copy the group's stored original.
+            anchor = kept[0]
+            original = anchor.copy_of if anchor.copy_of and kind in anchor.flags else anchor.id
+            links += [CopyLink(a.id, original, kind) for a in members if a.id not in stored]
+            continue
+        original_article, *copies = sorted(members, key=_original_first)
+        links += [CopyLink(copy.id, original_article.id, kind) for copy in copies]
     return links
 
 
 def find_translated_copies(
-    articles: list[Article], features: dict[str, EventFeatures], settings: Settings
+    articles: list[Article],
+    features: dict[str, EventFeatures],
+    settings: Settings,
+    new: set[str] | None = None,
 ) -> list[CopyLink]:
-    """Pairs of one story in different languages where one is a translation of the other."""
+    """Pairs of one story in different languages where one is a translation of the other; only
+    articles in `new` (all when None) can be found to be copies: stored ones keep their links."""
     links: list[CopyLink] = []
     taken: set[str] = set()
     ordered = sorted(articles, key=_original_first)
     for i, original in enumerate(ordered):
         for candidate in ordered[i + 1 :]:
             if candidate.id in taken or candidate.language == original.language:
+                continue
+            if new is not None and candidate.id not in new:
                 continue
             if not _shares_facts(features[original.id], features[candidate.id], settings):
                 continue

@@ -1,0 +1,87 @@
+"""The story store: one SQLite file (WAL) holding articles, stories and a full-text index.
+
+`recoupe ingest` fills it batch by batch (`recoupe.store.ingest`); everything else reads it
+through `Store`, one read-only `Store` per thread (sqlite3 connections are not shared across
+threads). Reading imports none of the pipeline's models.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from recoupe.model import Article, Brief, Story
+from recoupe.store import read
+from recoupe.store.listing import StoryRow, distinct_values, story_rows
+from recoupe.store.schema import StoreError, connect
+
+__all__ = ["Store", "StoreError", "StoryRow"]
+
+
+class Store:
+    """A store file opened for reading (or, not read-only, created and migrated if needed)."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self._connection = connect(self.path, readonly=readonly)
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def story_rows(
+        self,
+        *,
+        query: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        language: str | None = None,
+        source: str | None = None,
+    ) -> list[StoryRow]:
+        """Stories newest first; `query` is a full-text search over clean text, titles and quotes."""
+        return story_rows(
+            self._connection,
+            query=query,
+            date_from=date_from,
+            date_to=date_to,
+            language=language,
+            source=source,
+        )
+
+    def story(self, story_id: str) -> Story | None:
+        found = read.stories(self._connection, [story_id])
+        return found[0] if found else None
+
+    def article(self, article_id: str) -> Article | None:
+        found = read.articles(self._connection, [article_id])
+        return found[0] if found else None
+
+    def story_of(self, article_id: str) -> str | None:
+        return read.story_of(self._connection, article_id)
+
+    def brief(self, story_ids: list[str] | None = None) -> Brief:
+        """These stories (all when None) and their articles; an unknown id is a KeyError."""
+        stories = read.stories(self._connection, story_ids)
+        if story_ids is not None:
+            missing = sorted(set(story_ids) - {s.id for s in stories})
+            if missing:
+                raise KeyError(f"no story {', '.join(missing)} in {self.path}")
+        ids = None if story_ids is None else [a for s in stories for a in s.articles]
+        generated_at = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+        return Brief(
+            generated_at=generated_at, articles=read.articles(self._connection, ids), stories=stories
+        )
+
+    def languages(self) -> list[str]:
+        return distinct_values(self._connection, "language")
+
+    def sources(self) -> list[str]:
+        return distinct_values(self._connection, "source")

@@ -1,0 +1,114 @@
+"""The story list: one line per story, filtered by words (full-text), dates, language and source."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    """One line of the story list."""
+
+    id: str  # "s1", "s2"… — stable across later ingests
+    title: str | None
+    date: str | None
+    articles: int
+    independent_sources: int
+    languages: list[str]  # distinct article languages, sorted
+    sources: list[str]  # distinct article sources (outlet or agency), sorted
+
+
+_WORD = re.compile(r"\w")
+
+# Stories with an article whose title or text has every word, or whose quotes have every word.
+_MATCHING = """(
+    s.number IN (SELECT rowid FROM quote_search WHERE quote_search MATCH :match)
+    OR s.id IN (
+        SELECT m.story_id FROM story_articles m JOIN articles a ON a.id = m.article_id
+        WHERE a.seq IN (SELECT rowid FROM article_search WHERE article_search MATCH :match)
+    )
+)"""
+
+
+def fts_query(words: str) -> str | None:
+    """The user's words as FTS5 strings, all required: quotes, `*`, `-`, AND, NEAR, `col:` are
+    searched as text, never read as query syntax. None when no word is left to search."""
+    terms = ['"' + chunk.replace('"', '""') + '"' for chunk in words.split() if _WORD.search(chunk)]
+    return " ".join(terms) or None
+
+
+def story_rows(
+    connection: sqlite3.Connection,
+    *,
+    query: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    language: str | None = None,
+    source: str | None = None,
+) -> list[StoryRow]:
+    """Newest first (undated last, then by id); every filter given must hold."""
+    conditions, params = ["1"], {}
+    if query is not None and query.strip():
+        match = fts_query(query)
+        if match is None:
+            return []
+        conditions.append(_MATCHING)
+        params["match"] = match
+    if date_from:
+        conditions.append("s.date >= :date_from")
+        params["date_from"] = date_from
+    if date_to:
+        # A story date is a day; `date_to` names the last day included, whatever its precision.
+        conditions.append("substr(s.date, 1, length(:date_to)) <= :date_to")
+        params["date_to"] = date_to
+    for column, value in (("language", language), ("source", source)):
+        if value:
+            conditions.append(
+                "EXISTS (SELECT 1 FROM story_articles m JOIN articles a ON a.id = m.article_id"
+                f" WHERE m.story_id = s.id AND a.{column} = :{column})"
+            )
+            params[column] = value
+    rows = connection.execute(
+        "SELECT s.id, s.title, s.date, s.independent_sources,"
+        " (SELECT count(*) FROM story_articles m WHERE m.story_id = s.id)"
+        f" FROM stories s WHERE {' AND '.join(conditions)}"
+        " ORDER BY s.date IS NULL, s.date DESC, s.number",
+        params,
+    ).fetchall()
+    languages, sources = _languages_and_sources(connection, [row[0] for row in rows])
+    return [
+        StoryRow(story_id, title, day, count, independent, languages[story_id], sources[story_id])
+        for story_id, title, day, independent, count in rows
+    ]
+
+
+def _languages_and_sources(
+    connection: sqlite3.Connection, story_ids: list[str]
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    languages: dict[str, set[str]] = defaultdict(set)
+    sources: dict[str, set[str]] = defaultdict(set)
+    for story_id, language, source in connection.execute(
+        "SELECT m.story_id, a.language, a.source FROM story_articles m JOIN articles a ON a.id = m.article_id"
+        " WHERE m.story_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(story_ids),),
+    ):
+        if language:
+            languages[story_id].add(language)
+        if source:
+            sources[story_id].add(source)
+    return (
+        defaultdict(list, {k: sorted(v) for k, v in languages.items()}),
+        defaultdict(list, {k: sorted(v) for k, v in sources.items()}),
+    )
+
+
+def distinct_values(connection: sqlite3.Connection, column: str) -> list[str]:
+    """Every article language or source in the store, sorted: the choices of the list's filters."""
+    if column not in ("language", "source"):
+        raise ValueError(f"no filter on {column!r}")
+    rows = connection.execute(f"SELECT DISTINCT {column} FROM articles WHERE {column} IS NOT NULL")
+    return sorted(value for (value,) in rows)

@@ -1,0 +1,178 @@
+"""Writing articles and stories into the store, full-text index included (inside a transaction)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict
+from datetime import date
+from typing import TYPE_CHECKING
+
+from recoupe.model import Article, RawArticle, Story
+
+if TYPE_CHECKING:
+    from recoupe.extract.entities import Mention
+
+
+def _json(values: list[str]) -> str:
+    return json.dumps(values, ensure_ascii=False)
+
+
+def insert_article(
+    connection: sqlite3.Connection, article: Article, raw: RawArticle, mentions: list[Mention], seq: int
+) -> None:
+    """A new article, its raw text, paragraphs, removals, mentions and search row."""
+    connection.execute(
+        "INSERT INTO articles (id, seq, content_hash, origin, title, source, published, published_basis,"
+        " language, flags, copy_of, author, agencies, raw_text, raw_title, raw_published, raw_source,"
+        " raw_author, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (article.id, seq, *_article_values(article, raw, mentions)),
+    )
+    _write_article_parts(connection, article, seq)
+
+
+def replace_article(
+    connection: sqlite3.Connection, article: Article, raw: RawArticle, mentions: list[Mention]
+) -> None:
+    """A stored article cleaned again (`--force`): same id, place and story, new content."""
+    connection.execute(
+        "UPDATE articles SET content_hash = ?, origin = ?, title = ?, source = ?, published = ?,"
+        " published_basis = ?, language = ?, flags = ?, copy_of = ?, author = ?, agencies = ?, raw_text = ?,"
+        " raw_title = ?, raw_published = ?, raw_source = ?, raw_author = ?, mentions = ? WHERE id = ?",
+        (*_article_values(article, raw, mentions), article.id),
+    )
+    connection.execute("DELETE FROM paragraphs WHERE article_id = ?", (article.id,))
+    connection.execute("DELETE FROM removals WHERE article_id = ?", (article.id,))
+    seq = connection.execute("SELECT seq FROM articles WHERE id = ?", (article.id,)).fetchone()[0]
+    connection.execute("DELETE FROM article_search WHERE rowid = ?", (seq,))
+    _write_article_parts(connection, article, seq)
+
+
+def update_article_date(connection: sqlite3.Connection, article: Article) -> None:
+    """An undated article takes its story's date, which a later batch may change."""
+    connection.execute(
+        "UPDATE articles SET published = ?, published_basis = ? WHERE id = ?",
+        (article.published, article.published_basis, article.id),
+    )
+
+
+def _article_values(article: Article, raw: RawArticle, mentions: list[Mention]) -> tuple[object, ...]:
+    found = [{k: v for k, v in asdict(m).items() if k != "article"} for m in mentions]
+    return (
+        article.content_hash,
+        article.origin,
+        article.title,
+        article.source,
+        article.published,
+        article.published_basis,
+        article.language,
+        _json(article.flags),
+        article.copy_of,
+        article.author,
+        _json(article.agencies),
+        raw.text,
+        raw.title,
+        raw.published,
+        raw.source,
+        raw.author,
+        json.dumps(found, ensure_ascii=False),
+    )
+
+
+def _write_article_parts(connection: sqlite3.Connection, article: Article, seq: int) -> None:
+    connection.executemany(
+        "INSERT INTO paragraphs (article_id, position, text, language) VALUES (?, ?, ?, ?)",
+        [(article.id, i, p.text, p.language) for i, p in enumerate(article.paragraphs)],
+    )
+    connection.executemany(
+        "INSERT INTO removals (article_id, position, text, reason) VALUES (?, ?, ?, ?)",
+        [(article.id, i, r.text, r.reason) for i, r in enumerate(article.removed)],
+    )
+    connection.execute(
+        "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)", (seq, article.title, article.text)
+    )
+
+
+def save_story(connection: sqlite3.Connection, story: Story, members: list[Article]) -> None:
+    """Write a story whole, replacing what was stored under its id (membership included)."""
+    number = int(story.id.removeprefix("s"))
+    connection.execute("DELETE FROM stories WHERE id = ?", (story.id,))  # children go with it
+    connection.execute("DELETE FROM quote_search WHERE rowid = ?", (number,))
+    own_dates = sorted(d for a in members if (d := _own_date(a)))
+    connection.execute(
+        "INSERT INTO stories (id, number, title, date, independent_sources, first_published, last_published)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            story.id,
+            number,
+            story.title,
+            story.date,
+            story.independent_sources,
+            own_dates[0] if own_dates else None,
+            own_dates[-1] if own_dates else None,
+        ),
+    )
+    connection.executemany(
+        "INSERT INTO story_articles (article_id, story_id, position) VALUES (?, ?, ?)",
+        [(article_id, story.id, i) for i, article_id in enumerate(story.articles)],
+    )
+    connection.executemany(
+        "INSERT INTO summary (story_id, position, text, articles) VALUES (?, ?, ?, ?)",
+        [(story.id, i, s.text, _json(s.articles)) for i, s in enumerate(story.summary)],
+    )
+    connection.executemany(
+        "INSERT INTO entities (story_id, position, name, type, variants, articles, mentions)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (story.id, i, e.name, e.type, _json(e.variants), _json(e.articles), e.mentions)
+            for i, e in enumerate(story.entities)
+        ],
+    )
+    connection.executemany(
+        "INSERT INTO quotes (story_id, position, speaker, speaker_mention, text, articles)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (story.id, i, q.speaker, q.speaker_mention, q.text, _json(q.articles))
+            for i, q in enumerate(story.quotes)
+        ],
+    )
+    connection.executemany(
+        "INSERT INTO quote_variants (story_id, quote, position, article_id, text) VALUES (?, ?, ?, ?, ?)",
+        [
+            (story.id, i, j, v.article, v.text)
+            for i, q in enumerate(story.quotes)
+            for j, v in enumerate(q.variants)
+        ],
+    )
+    connection.executemany(
+        "INSERT INTO claims (story_id, position, subject, status) VALUES (?, ?, ?, ?)",
+        [(story.id, i, c.subject, c.status) for i, c in enumerate(story.claims)],
+    )
+    connection.executemany(
+        "INSERT INTO claim_values (story_id, claim, position, value, unit, claimants, articles, evidence)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (story.id, i, j, v.value, v.unit, _json(v.claimants), _json(v.articles), _json(v.evidence))
+            for i, c in enumerate(story.claims)
+            for j, v in enumerate(c.values)
+        ],
+    )
+    connection.executemany(
+        "INSERT INTO timeline (story_id, position, date, text, articles) VALUES (?, ?, ?, ?, ?)",
+        [(story.id, i, t.date, t.text, _json(t.articles)) for i, t in enumerate(story.timeline)],
+    )
+    if story.quotes:
+        quoted = "\n".join(
+            dict.fromkeys(text for q in story.quotes for text in (q.text, *(v.text for v in q.variants)))
+        )
+        connection.execute("INSERT INTO quote_search (rowid, body) VALUES (?, ?)", (number, quoted))
+
+
+def _own_date(article: Article) -> str | None:
+    """The article's own day (not one taken from its story): which stories a new batch may join."""
+    if not article.published or article.published_basis == "story":
+        return None
+    try:
+        return date.fromisoformat(article.published[:10]).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,145 @@
+"""Crash safety: `recoupe ingest` killed with SIGKILL at random moments, then run again, leaves
+the store a clean run leaves.
+
+The killed runs are child processes forked from the test process, which has the models loaded
+already: each starts at once instead of spending seconds importing spaCy, and SIGKILL stops them
+exactly as it stops a command started from a shell. No connection to a store may be open in the
+test process when it forks (sqlite3 connections are closed explicitly here): a child inheriting one
+would share its WAL index without holding its locks.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import random
+import sqlite3
+import time
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from store_articles import write_generated_articles
+from typer.testing import CliRunner
+
+from recoupe.cli import app
+from recoupe.extract.entities import french_nlp
+from recoupe.report import render_json
+from recoupe.store import Store
+
+_KILLS = 3
+_SEED = 20240301
+_FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+
+
+def _ingest(folder: Path, db: Path) -> None:
+    app(["ingest", str(folder), "--db", str(db), "--quiet"], prog_name="recoupe")
+
+
+def _stored_articles(db: Path) -> int:
+    try:
+        with closing(sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+            return connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:  # not created yet, or its schema not committed yet
+        return 0
+
+
+def _kill_moment(rng: random.Random, kill: int, total: int) -> tuple[int, float]:
+    """Articles stored before the kill, and seconds after: the first kill may land anywhere in
+    the first batch (even while the schema is created), the others past a random share of it all."""
+    if kill == 0:
+        return 0, rng.uniform(0.2, 3.0)
+    low, high = total * kill // (_KILLS + 1), total * (kill + 1) // (_KILLS + 1)
+    return rng.randint(low, high), rng.uniform(0.0, 0.8)
+
+
+def _kill_while_ingesting(folder: Path, db: Path, at_least: int, delay: float) -> int:
+    """Start an ingest, SIGKILL it once `at_least` articles are stored and `delay` more seconds
+    have passed; return how many articles were stored when it died."""
+    child = _FORK.Process(target=_ingest, args=(folder, db))
+    child.start()
+    deadline = time.monotonic() + 120
+    while _stored_articles(db) < at_least and child.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(delay)
+    assert child.is_alive(), "the ingest finished before it could be killed"
+    child.kill()
+    child.join()
+    assert child.exitcode == -9
+    return _stored_articles(db)
+
+
+def _consistent(db: Path) -> None:
+    """Every stored article is in exactly one story; every story has members and fits them."""
+    with closing(sqlite3.connect(db)) as connection:
+        lonely = connection.execute(
+            "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles)"
+        ).fetchone()[0]
+        empty = connection.execute(
+            "SELECT count(*) FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)"
+        ).fetchone()[0]
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert (lonely, empty) == (0, 0)
+    with Store(db, readonly=True) as store:
+        brief = store.brief()
+    by_id = {a.id: a for a in brief.articles}
+    for story in brief.stories:
+        members = [by_id[i] for i in story.articles]
+        assert 1 <= story.independent_sources <= len(members)
+        assert all(a.copy_of is None or a.copy_of in story.articles for a in members)
+
+
+def _membership(db: Path) -> dict[str, str]:
+    with closing(sqlite3.connect(db)) as connection:
+        return dict(connection.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+
+
+def _hashes(db: Path) -> list[tuple[str, str]]:
+    with closing(sqlite3.connect(db)) as connection:
+        return connection.execute("SELECT id, content_hash FROM articles ORDER BY seq").fetchall()
+
+
+def _brief_json(db: Path) -> dict[str, object]:
+    with Store(db, readonly=True) as store:
+        data = json.loads(render_json(store.brief()))
+    data.pop("generated_at")
+    return data
+
+
+@pytest.mark.skipif(_FORK is None, reason="needs fork()")
+def test_ingest_killed_at_random_moments_then_rerun_ends_as_a_clean_run(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    total = write_generated_articles(folder)
+    french_nlp()  # loaded before forking, so every child starts with it
+    clean = tmp_path / "clean.db"
+    # The clean run goes on beside the killed ones: two cores, half the wait.
+    clean_run = _FORK.Process(target=_ingest, args=(folder, clean))
+    clean_run.start()
+    try:
+        crashed = tmp_path / "crashed.db"
+        rng = random.Random(_SEED)
+        stored_at_kills = []
+        for kill in range(_KILLS):
+            at_least, delay = _kill_moment(rng, kill, total)
+            stored_at_kills.append(_kill_while_ingesting(folder, crashed, at_least, delay))
+            if crashed.exists():
+                _consistent(crashed)
+        assert stored_at_kills == sorted(stored_at_kills)  # committed work is never lost
+        assert stored_at_kills[-1] < total
+
+        result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(crashed)])
+        assert result.exit_code == 0, result.output
+        left = total - stored_at_kills[-1]
+        assert f"{left} articles added, {stored_at_kills[-1]} already stored" in result.stderr
+
+        clean_run.join()
+    finally:
+        if clean_run.is_alive():  # a failure above leaves no orphan behind
+            clean_run.kill()
+    assert clean_run.exitcode == 0
+    assert len(_hashes(clean)) == total
+    _consistent(crashed)
+    assert _hashes(crashed) == _hashes(clean)  # every article exactly once, in the same order
+    assert _membership(crashed) == _membership(clean)
+    assert _brief_json(crashed) == _brief_json(clean)
