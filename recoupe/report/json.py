@@ -9,12 +9,12 @@ from typing import Any
 from recoupe.model import Article, Brief, Story
 
 # Fields of the shared model that are recoupe's own bookkeeping, not part of the contract.
-_INTERNAL_ARTICLE_FIELDS = ("author", "agencies", "content_hash")
+INTERNAL_ARTICLE_FIELDS = ("author", "agencies", "content_hash")
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
     data = asdict(article)
-    for name in _INTERNAL_ARTICLE_FIELDS:
+    for name in INTERNAL_ARTICLE_FIELDS:
         data.pop(name)
     return data
 

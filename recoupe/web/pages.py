@@ -1,0 +1,83 @@
+"""The HTML pages: the story list, a story, an article; rendered on the server, no script."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader
+
+from recoupe.report.html import make_environment
+from recoupe.report.views import story_view
+from recoupe.web.db import StoryFilters, open_store
+
+router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
+
+
+@dataclass(frozen=True)
+class WebLinks:
+    """In the web app, every article and story has its own page; ids may be URLs, so they are quoted."""
+
+    def article(self, article_id: str) -> str:
+        return "/articles/" + quote(article_id, safe="")
+
+    def story(self, story_id: str) -> str:
+        return "/stories/" + quote(story_id, safe="")
+
+    def api_article(self, article_id: str) -> str:
+        return "/api" + self.article(article_id)
+
+    def api_story(self, story_id: str) -> str:
+        return "/api" + self.story(story_id)
+
+
+LINKS = WebLinks()
+
+
+@cache
+def _environment() -> Environment:
+    return make_environment(PackageLoader("recoupe.web", "templates"))
+
+
+def render(template: str, **context: Any) -> str:
+    return _environment().get_template(template).render(links=LINKS, **context)
+
+
+@router.get("/")
+def story_list(
+    request: Request,
+    q: str | None = None,
+    date_from: Annotated[str | None, Query(alias="from")] = None,
+    date_to: Annotated[str | None, Query(alias="to")] = None,
+    language: str | None = None,
+    source: str | None = None,
+) -> str:
+    filters = StoryFilters.from_form(q, date_from, date_to, language, source)
+    with open_store(request) as store:
+        rows = filters.rows(store)
+        languages, sources = store.languages(), store.sources()
+    return render("list.html", rows=rows, filters=filters, languages=languages, sources=sources)
+
+
+@router.get("/stories/{story_id}")
+def story_page(request: Request, story_id: str) -> str:
+    with open_store(request) as store:
+        story = store.story(story_id)
+        if story is None:
+            raise HTTPException(404, "No story has this id.")
+        articles = [a for a in map(store.article, story.articles) if a is not None]
+    return render("story.html", view=story_view(story, articles))
+
+
+@router.get("/articles/{article_id:path}")
+def article_page(request: Request, article_id: str) -> str:
+    with open_store(request) as store:
+        article = store.article(article_id)
+        if article is None:
+            raise HTTPException(404, "No article has this id.")
+        story_id = store.story_of(article_id)
+    return render("article.html", article=article, story_id=story_id)
