@@ -13,6 +13,7 @@ import typer
 
 from recoupe import __version__
 from recoupe.model import Article, Brief, Skipped
+from recoupe.settings import Settings
 
 app = typer.Typer(
     help="recoupe: turn a pile of news articles into cross-checked story dossiers.",
@@ -27,6 +28,12 @@ EXIT_OK, EXIT_INTERNAL, EXIT_NOTHING_READ = 0, 1, 2
 class Format(StrEnum):
     markdown = "markdown"
     json = "json"
+
+
+class BriefFormat(StrEnum):
+    markdown = "markdown"
+    json = "json"
+    html = "html"  # one self-contained page: the dossier to read in a browser, on a phone, or print
 
 
 def _version(value: bool) -> None:
@@ -54,22 +61,69 @@ OutputOpt = Annotated[
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Report each article; show tracebacks.")]
+TimeBudgetOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--time-budget",
+        min=0,
+        metavar="SECONDS",
+        help="Skip a document that takes longer than this to read, or to clean "
+        f"(default {Settings.document_time_budget_s:g}; 0: no limit).",
+    ),
+]
+MaxSizeOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--max-size",
+        min=1e-6,
+        metavar="MB",
+        help="Skip a document (file, JSONL line, WARC record) larger than this, gzip counted "
+        f"decompressed (default {Settings.max_input_bytes / 1_000_000:g}).",
+    ),
+]
+
+
+OptionalPathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Article files or folders (searched recursively); none with --db."),
+]
+DbOpt = Annotated[
+    Path | None, typer.Option("--db", help="Render from this store (see `recoupe ingest`), not from PATHS.")
+]
+StoryOpt = Annotated[
+    list[str] | None, typer.Option("--story", help="With --db: only this story (s1, s2…); repeatable.")
+]
 
 
 @app.command()
 def brief(
-    paths: PathsArg,
-    output_format: FormatOpt = Format.markdown,
+    paths: OptionalPathsArg = None,
+    db: DbOpt = None,
+    story: StoryOpt = None,
+    output_format: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        BriefFormat.markdown
+    ),
     output: OutputOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
+    time_budget: TimeBudgetOpt = None,
+    max_size: MaxSizeOpt = None,
 ) -> None:
     """Read articles and write the brief: clean texts, stories, and what was removed and why."""
-    from recoupe.report import render_json, render_markdown
+    from recoupe.report import render_html, render_json, render_markdown
 
-    _run_and_write(
-        paths, output, quiet, verbose, render_json if output_format is Format.json else render_markdown
-    )
+    renderers = {
+        BriefFormat.markdown: render_markdown,
+        BriefFormat.json: render_json,
+        BriefFormat.html: render_html,
+    }
+    if db is not None and not paths:
+        _write_from_store(db, story, output, verbose, renderers[output_format])
+        return
+    if db is not None or story or not paths:
+        _note("give article PATHS, or --db FILE (with --story ID to pick stories), not both")
+        raise typer.Exit(EXIT_NOTHING_READ)
+    _run_and_write(paths, output, quiet, verbose, renderers[output_format], _limits(time_budget, max_size))
 
 
 @app.command()
@@ -79,6 +133,8 @@ def stories(
     output: OutputOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
+    time_budget: TimeBudgetOpt = None,
+    max_size: MaxSizeOpt = None,
 ) -> None:
     """List the stories (date, title, articles, independent sources): the map before the dossier."""
     from recoupe.report import render_story_list_json, render_story_list_markdown
@@ -89,16 +145,36 @@ def stories(
         quiet,
         verbose,
         render_story_list_json if output_format is Format.json else render_story_list_markdown,
+        _limits(time_budget, max_size),
     )
 
 
+def _limits(time_budget: float | None, max_size_mb: float | None) -> Settings:
+    """Settings with the per-document limits given on the command line."""
+    from dataclasses import replace
+
+    settings = Settings()
+    if time_budget is not None:
+        settings = replace(settings, document_time_budget_s=time_budget)
+    if max_size_mb is not None:
+        settings = replace(settings, max_input_bytes=round(max_size_mb * 1_000_000))
+    return settings
+
+
 def _run_and_write(
-    paths: list[Path], output: Path | None, quiet: bool, verbose: bool, render: Callable[[Brief], str]
+    paths: list[Path],
+    output: Path | None,
+    quiet: bool,
+    verbose: bool,
+    render: Callable[[Brief], str],
+    settings: Settings | None = None,
 ) -> None:
     from recoupe.pipeline import build_brief
 
     with _guard(verbose), _progress(quiet) as advance:
-        run = build_brief(paths, on_skip=_report_skip, on_article=_article_reporter(advance, verbose))
+        run = build_brief(
+            paths, settings, on_skip=_report_skip, on_article=_article_reporter(advance, verbose)
+        )
         _require_articles(run.brief)
         _write(render(run.brief), output)
         if not quiet:
@@ -106,6 +182,57 @@ def _run_and_write(
                 f"{len(run.brief.articles)} articles in {len(run.brief.stories)} stories"
                 + (f", {len(run.skipped)} inputs skipped" if run.skipped else "")
             )
+
+
+def _write_from_store(
+    db: Path, story_ids: list[str] | None, output: Path | None, verbose: bool, render: Callable[[Brief], str]
+) -> None:
+    from recoupe.store import Store, StoreError
+
+    with _guard(verbose):
+        try:
+            with Store(db, readonly=True) as store:
+                result = store.brief(story_ids or None)
+        except (StoreError, KeyError) as exc:
+            _note(str(exc.args[0]))
+            raise typer.Exit(EXIT_NOTHING_READ) from None
+        _write(render(result), output)
+
+
+@app.command()
+def ingest(
+    paths: PathsArg,
+    db: Annotated[
+        Path, typer.Option("--db", help="The story store (SQLite) to add to; created when missing.")
+    ] = Path("recoupe.db"),
+    force: Annotated[
+        bool, typer.Option("--force", help="Clean and describe again articles already stored.")
+    ] = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Add articles to a story store: new ones join its stories or open new ones, known ones are skipped."""
+    from recoupe.store import StoreError
+    from recoupe.store.ingest import ingest_paths
+
+    with _guard(verbose), _progress(quiet) as advance:
+        try:
+            done = ingest_paths(
+                paths, db, force=force, on_skip=_report_skip, on_article=_article_reporter(advance, verbose)
+            )
+        except StoreError as exc:
+            _note(f"cannot use the store: {exc}")
+            raise typer.Exit(EXIT_NOTHING_READ) from None
+    if not done.articles_read:
+        _note("no article could be read")
+        raise typer.Exit(EXIT_NOTHING_READ)
+    if not quiet:
+        _note(
+            f"{done.added} articles added, {done.already_stored} already stored"
+            + (f", {done.reprocessed} reprocessed" if force else "")
+            + (f", {len(done.skipped)} inputs skipped" if done.skipped else "")
+            + f"; {len(done.new_stories)} new stories, {len(done.updated_stories)} updated ({db})"
+        )
 
 
 def _report_skip(item: Skipped) -> None:
@@ -175,9 +302,11 @@ def _progress(quiet: bool) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
-def _iso_date(value: str) -> str:
+def _iso_date(value: str | None) -> str | None:
     from datetime import date
 
+    if value is None:
+        return None
     try:
         date.fromisoformat(value)
     except ValueError:
@@ -236,6 +365,45 @@ def quotes(
             _write(markdown_table(["speaker", "quote"], [[q.speaker or "?", q.text] for q in found]), output)
 
 
+
+@app.command()
+def figures(
+    path: Annotated[Path, typer.Argument(help="A text file (UTF-8 or another detected encoding).")],
+    language: Annotated[
+        str | None, typer.Option("--language", help="fr or en (guessed from the text when left out).")
+    ] = None,
+    reference: Annotated[
+        str | None,
+        typer.Option(
+            "--reference", callback=_iso_date, help="The article's date (YYYY-MM-DD): times hang on it."
+        ),
+    ] = None,
+    output_format: FormatOpt = Format.markdown,
+    output: OutputOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """List the numeric figures of a text: value, unit, what they count, the action, who says so."""
+    from datetime import date
+
+    from recoupe.extract.figures import find_figures
+    from recoupe.extract.quotes import guess_language
+    from recoupe.report.tables import markdown_table, spans_json
+
+    with _guard(verbose):
+        text = _read_one_text(path)
+        found = find_figures(
+            text, language or guess_language(text), date.fromisoformat(reference) if reference else None
+        )
+        if output_format is Format.json:
+            _write(spans_json(found), output)
+        else:
+            headers = ["figure", "value", "unit", "counts", "action", "claimant", "time"]
+            rows = [
+                [f.text, str(f.value)] + [w or "" for w in (f.unit, f.thing, f.action, f.claimant, f.time)]
+                for f in found
+            ]
+            _write(markdown_table(headers, rows), output)
+
 def _read_one_text(path: Path) -> str:
     """The text of one file as recoupe reads it (offsets point into it); unreadable: exit 2."""
     from recoupe.ingest.decode import InputError, decode_text, read_input_bytes
@@ -246,3 +414,27 @@ def _read_one_text(path: Path) -> str:
     except InputError as exc:
         _note(f"skipped {path}: {exc}")
         raise typer.Exit(EXIT_NOTHING_READ) from None
+
+
+@app.command()
+def serve(
+    db: Annotated[Path, typer.Option("--db", help="The story database (built by `recoupe ingest`).")],
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; the default keeps it to this machine.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Serve the database's stories as a local, read-only web app (pages and a JSON API)."""
+    if not db.is_file():
+        _note(f"no database at {db} (build one with `recoupe ingest PATH... --db {db}`)")
+        raise typer.Exit(EXIT_NOTHING_READ)
+    import uvicorn
+
+    from recoupe.web import create_app
+
+    with _guard(verbose):
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            _note(f"listening on {host}: other machines can read these stories")
+        _note(f"serving {db} on http://{host}:{port}/ (Ctrl-C stops)")
+        uvicorn.run(create_app(db), host=host, port=port, log_level="info" if verbose else "warning")

@@ -8,10 +8,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from recoupe.clean import clean_article
+from recoupe.clean.language import load_language_models
 from recoupe.extract.entities import Mention, mentions_for
 from recoupe.extract.events import dated_sentences
 from recoupe.ingest import read_articles
+from recoupe.ingest.limits import DocumentTimeout, oversized_article, time_budget
 from recoupe.model import Article, Brief, RawArticle, Skipped, Story
+from recoupe.reconcile.claims import story_claims
 from recoupe.reconcile.entities import merge_entities
 from recoupe.reconcile.quotes import story_quotes
 from recoupe.reconcile.summary import summarise
@@ -34,7 +37,11 @@ def clean_all(
     on_skip: Callable[[Skipped], None] | None = None,
     on_article: Callable[[Article], None] | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
-    """Read and clean every article; exact duplicates (same content) are read once."""
+    """Read and clean every article; exact duplicates (same content) are read once.
+
+    The result does not depend on the order of `paths` (inputs are read in sorted order). Each
+    article is cleaned under the time budget; one too long for the later stages is skipped.
+    """
     articles: list[Article] = []
     skipped: list[Skipped] = []
     by_hash: dict[str, str] = {}
@@ -45,6 +52,7 @@ def clean_all(
         if on_skip:
             on_skip(item)
 
+    load_language_models(settings.fallback_languages)  # outside any article's time budget
     for item in read_articles(paths, settings):
         if isinstance(item, Skipped):
             skip(item)
@@ -52,9 +60,9 @@ def clean_all(
         if item.content_hash in by_hash:
             skip(Skipped(item.origin, f"same content as article '{by_hash[item.content_hash]}'"))
             continue
-        article = clean_article(_unique_id(item, ids), settings)
-        if not article.paragraphs:
-            skip(Skipped(item.origin, "no article text left after cleaning (only chrome)"))
+        article = clean_one(unique_id(item, ids), settings)
+        if isinstance(article, Skipped):
+            skip(article)
             continue
         by_hash[item.content_hash] = article.id
         ids.add(article.id)
@@ -64,7 +72,21 @@ def clean_all(
     return articles, skipped
 
 
-def _unique_id(raw: RawArticle, taken: set[str]) -> RawArticle:
+def clean_one(raw: RawArticle, settings: Settings) -> Article | Skipped:
+    """Clean one article under the time budget; too long, too slow or only chrome, it is skipped."""
+    if reason := oversized_article(raw, settings):
+        return Skipped(raw.origin, reason)
+    try:
+        with time_budget(settings.document_time_budget_s):
+            article = clean_article(raw, settings)
+    except DocumentTimeout as exc:
+        return Skipped(raw.origin, str(exc))
+    if not article.paragraphs:
+        return Skipped(raw.origin, "no article text left after cleaning (only chrome)")
+    return article
+
+
+def unique_id(raw: RawArticle, taken: set[str]) -> RawArticle:
     """Two different inputs with one name (a/x.txt, b/x.txt) both stay, the second as 'x~2'."""
     if raw.id not in taken:
         return raw
@@ -94,8 +116,9 @@ def build_brief(
 def describe_story(
     story: Story, members: list[Article], mentions: dict[str, list[Mention]], settings: Settings
 ) -> None:
-    """Fill what a story says from its member articles: entities, quotes, timeline, summary."""
+    """Fill what a story says from its member articles: entities, quotes, claims, timeline, summary."""
     story.entities = merge_entities([m for article in members for m in mentions[article.id]])
+    story.claims = story_claims(members, story.entities, settings.max_claims)
     story.quotes = story_quotes(
         members, story.entities, settings.quote_same_wording, settings.quote_same_meaning
     )

@@ -7,8 +7,23 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Settings:
-    # Inputs larger than this are refused: a news article is kilobytes, not gigabytes.
+    # Inputs larger than this are refused: a news article is kilobytes, not gigabytes. It bounds
+    # one document (a file, a JSONL line, a WARC record), gzip counted decompressed.
     max_input_bytes: int = 50_000_000
+    # An article's text (after HTML extraction) longer than this is refused: the whole pipeline
+    # takes 37 s (idle) to 61 s (busy) and 590 MB on a text of 1,000,000 characters, spaCy's
+    # own limit (2 cores).
+    max_article_chars: int = 1_000_000
+    # ... and so is one with a line longer than this: spaCy NER on a single paragraph costs
+    # 6 s and +350 MB at 100,000 characters but 81 s and 3.6 GB at 990,000. No news
+    # paragraph comes near it; a dump pasted on one line does.
+    max_paragraph_chars: int = 100_000
+    # Wall-clock seconds one document may take to be read and parsed, and again to be cleaned,
+    # before it is skipped (main thread only: see recoupe/ingest/limits.py). The longest article
+    # the caps above let through (a 1.8 MB page, 1,000,000 characters) takes 2.5 s to read and
+    # 3.6 s to clean on this 2-core machine; 30 s leaves ×8 for a slower or busier one, and cuts
+    # a 6 MB page of tag soup (69 s to parse) short.
+    document_time_budget_s: float = 30.0
     # Language identification: py3langid's normalised probability below which lingua decides.
     # Short chrome lines ("Prime indépendante") score ~0.3; real paragraphs score > 0.9.
     langid_min_confidence: float = 0.8
@@ -86,6 +101,9 @@ class Settings:
     # --- timeline ---
     # At most this many entries per story (the ones told by most articles are kept).
     timeline_max_entries: int = 12
+    # Claims kept per story, disputed first: a long story states dozens of incidental figures
+    # ("deux immeubles"); the ones several sources give, or disagree on, come first.
+    max_claims: int = 30
     # Sentences of one day that say the same thing (rapidfuzz token-set ratio, 0–100) merge.
     timeline_merge_similarity: float = 80.0
 
@@ -102,3 +120,8 @@ class Settings:
     # 0.93–0.96 with multilingual-e5-small, different statements of one speaker 0.80–0.87).
     quote_same_wording: float = 70.0
     quote_same_meaning: float = 0.9
+
+    # --- store ---
+    # Articles per transaction of `recoupe ingest`: a kill loses at most this much work, and each
+    # batch re-reads the open stories it may join, so much smaller batches cost more per article.
+    ingest_batch_size: int = 32

@@ -289,3 +289,19 @@ def test_stories_lists_each_story_with_its_articles_and_sources(two_articles: Pa
     assert table.startswith("# recoupe stories")
     assert "| s1 |" in table
     assert "Les vendanges commencent plus tôt que prévu en Bourgogne" in table
+
+
+def test_max_size_skips_a_larger_document_and_the_smaller_one_goes_through(two_articles: Path) -> None:
+    result = recoupe("stories", two_articles, "--format", "json", "--max-size", "0.00045")  # 450 bytes
+    assert result.returncode == 0, result.stderr
+    listing = json.loads(result.stdout)
+    assert [a for s in listing["stories"] for a in s["articles"]] == ["ferry"]
+    (line,) = _skip_lines(result.stderr)
+    assert line["where"].endswith("vendanges.txt")
+    assert line["reason"] == f"file too large ({len(ARTICLE_FR.encode()):,} bytes, limit 450)"
+
+
+def test_brief_help_describes_the_per_document_limits() -> None:
+    result = recoupe("brief", "--help")
+    assert "--time-budget" in result.stdout
+    assert "--max-size" in result.stdout

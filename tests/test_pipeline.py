@@ -1,10 +1,15 @@
-"""The pipeline as a whole: ids stay unique and exact duplicates are read once."""
+"""The pipeline as a whole: ids stay unique, exact duplicates are read once, the order of the inputs
+does not change the brief."""
 
 from __future__ import annotations
 
+import json
+import random
+from dataclasses import replace
 from pathlib import Path
 
 from recoupe.pipeline import build_brief
+from recoupe.report import render_json
 
 TEXT_A = "Le conseil municipal de Dinan a voté mardi la piétonnisation du centre historique pour l'été."
 TEXT_B = "The harbour authority in Falmouth said on Monday that the new ferry terminal would open in May."
@@ -26,3 +31,59 @@ def test_the_same_content_twice_is_read_once_and_the_second_reported(tmp_path: P
     run = build_brief([tmp_path])
     assert [a.id for a in run.brief.articles] == ["one"]
     assert [(s.where.endswith("two.txt"), "same content" in s.reason) for s in run.skipped] == [(True, True)]
+
+
+STORY_FR = [
+    "Incendie au port de Lorient",
+    "",
+    "Un incendie s'est déclaré lundi soir dans un entrepôt du port de pêche de Lorient, a indiqué la "
+    "préfecture du Morbihan. Une soixantaine de pompiers ont lutté toute la nuit contre les flammes.",
+    "",
+    "« Le feu est maîtrisé depuis six heures du matin », a déclaré mardi le commandant Yann Le Goff.",
+]
+STORY_EN = [
+    "Ferry terminal delayed again",
+    "",
+    "The harbour authority in Falmouth said on Monday that the new ferry terminal would open in May, "
+    "six months late, after winter storms damaged the quay twice.",
+]
+
+
+def _corpus(root: Path) -> list[Path]:
+    """Files given one by one: two named alike in two folders, an exact copy, JSONL and HTML."""
+    files = {
+        "x/lorient.txt": "\n".join(STORY_FR),
+        "y/lorient.txt": "\n".join(STORY_FR).replace("lundi soir", "dimanche soir"),
+        "y/copy-of-ferry.txt": "\n".join(STORY_EN),
+        "z/ferry.txt": "\n".join(STORY_EN),
+        "z/feed.jsonl": json.dumps({"id": "dinan", "text": TEXT_A, "published": "2024-03-12"}) + "\n",
+        "page.html": (
+            "<html><head><title>Le port de Lorient rouvre</title></head><body><article><p>Le port de "
+            "Lorient a rouvert mercredi après l'incendie de lundi, a annoncé la préfecture du Morbihan, "
+            "qui a levé le périmètre de sécurité autour de l'entrepôt détruit.</p></article></body></html>"
+        ),
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return [root / name for name in files]
+
+
+def _brief_json(paths: list[Path]) -> str:
+    run = build_brief(paths)
+    return render_json(replace(run.brief, generated_at=""))
+
+
+def test_the_brief_is_byte_identical_whatever_the_order_of_the_inputs(tmp_path: Path) -> None:
+    paths = _corpus(tmp_path)
+    shuffled = paths[:]
+    random.Random(7).shuffle(shuffled)
+    first = _brief_json(paths)
+    assert _brief_json(list(reversed(paths))) == first
+    assert _brief_json(shuffled) == first
+    brief = json.loads(first)
+    ids = [a["id"] for a in brief["articles"]]
+    assert "lorient" in ids and "lorient~2" in ids  # the ~2 goes to the later path in sorted order
+    by_id = {a["id"]: a for a in brief["articles"]}
+    assert by_id["lorient"]["origin"] == str(tmp_path / "x" / "lorient.txt")
+    assert "copy-of-ferry" in ids and "ferry" not in ids  # of two equal files, the first path stays
