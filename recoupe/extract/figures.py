@@ -197,6 +197,15 @@ def _hyphen_unit(text: str, end: int, vocab: _Vocabulary) -> bool:
     return word is not None and any(form == word.group(1) for form, _ in vocab.units)
 
 
+def format_number(value: int | float, language: str) -> str:
+    """A number as the language writes it: "1 700" and "13,8" in French (narrow no-break space
+    groups), "1,700" and "13.8" in English; the figure finder reads it back to the same value."""
+    text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.15g}"
+    if language == "fr":
+        return text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
 def _digits_value(written: str, language: str) -> Decimal | None:
     plain = re.sub(_SPACE, "", written)
     if language == "fr":

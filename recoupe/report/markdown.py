@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from recoupe.model import Article, Brief, Story
+from recoupe.extract.figures import format_number
+from recoupe.model import Article, Brief, ClaimValue, Story
 
 _QUOTES_SHOWN = 12
 _ENTITIES_SHOWN = 15
+_CLAIMS_SHOWN = 12
 
 
 def render_markdown(brief: Brief) -> str:
@@ -36,6 +38,12 @@ def _story(story: Story, articles: list[Article]) -> list[str]:
     if story.timeline:
         out += ["**Timeline**", ""]
         out += [f"- **{t.date}** {t.text} [{', '.join(t.articles)}]" for t in story.timeline] + [""]
+    if story.claims:
+        out += ["**Figures**", ""]
+        for claim in story.claims[:_CLAIMS_SHOWN]:
+            values = "; ".join(_claim_value(v, articles) for v in claim.values)
+            out.append(f"- *{claim.status}* — {claim.subject}: {values}")
+        out.append("")
     if story.quotes:
         out += ["**Who said what**", ""]
         for quote in story.quotes[:_QUOTES_SHOWN]:
@@ -48,6 +56,13 @@ def _story(story: Story, articles: list[Article]) -> list[str]:
     for article in articles:
         out += _article(article)
     return out
+
+
+def _claim_value(value: ClaimValue, articles: list[Article]) -> str:
+    language = next((a.language for a in articles if a.id in value.articles and a.language), "en")
+    amount = format_number(value.value, language) + (f" {value.unit}" if value.unit else "")
+    who = f" according to {', '.join(value.claimants)}" if value.claimants else ""
+    return f"**{amount}**{who} [{', '.join(value.articles)}]"
 
 
 def _article(article: Article) -> list[str]:

@@ -131,3 +131,24 @@ def test_markdown_shows_who_said_what_and_the_entities(examples_brief: Brief) ->
     assert "**Who said what**" in text
     assert f"« {story.quotes[0].text} »" in text
     assert f"**Entities**: {story.entities[0].name} ({story.entities[0].type}" in text
+
+
+def test_markdown_shows_each_claim_with_its_status_values_and_claimants() -> None:
+    from factories import make_article
+
+    from recoupe.model import Claim, ClaimValue, Story
+
+    article = make_article("a", ["Selon l'armée, 1 700 drones ont été lancés."])
+    value = ClaimValue(1700, None, ["l'armée"], ["a"], ["Selon l'armée, 1 700 drones ont été lancés."])
+    story = Story("s1", "Drones", "2024-03-14", ["a"], 1, claims=[Claim("drones lancés", "single", [value])])
+    text = render_markdown(Brief("2026-01-01T00:00:00Z", [article], [story]))
+    assert "*single* — drones lancés: **1\u202f700** according to l'armée [a]" in text
+
+
+def test_every_claim_evidence_is_verbatim_in_its_articles(examples_brief: Brief) -> None:
+    by_id = {a.id: a for a in examples_brief.articles}
+    values = [v for s in examples_brief.stories for c in s.claims for v in c.values]
+    evidence = [(e, v.articles) for v in values for e in v.evidence]
+    assert evidence
+    for sentence, articles in evidence:
+        assert any(sentence in p.text for a in articles for p in by_id[a].paragraphs)
