@@ -497,13 +497,33 @@ def _claimant(
         cue = at.cue_at(tokens, i, vocab)
         if cue is None or not _reports(tokens, cue, position, last, vocab):
             continue
-        mention = at.source_of(tokens, cue, first, last, vocab)
+        mention = _inverted_subject(tokens, cue, position, last, vocab) or at.source_of(
+            tokens, cue, first, last, vocab
+        )
         if mention is None or mention.kind == "pronoun":
             continue
         distance = abs(tokens[i].start - position)
         if best is None or distance < best[0]:
             best = (distance, mention)
     return at.display_name(best[1], text) if best else None
+
+
+def _inverted_subject(
+    tokens: list[at.Token], cue: at.Cue, position: int, hi: int, vocab: at.Vocabulary
+) -> at.Mention | None:
+    """ "… 9 morts, ont annoncé mercredi les autorités locales": after the figure, a comma, then the
+    cue, the subject follows the verb."""
+    if cue.phrase or tokens[cue.first].start < position:
+        return None
+    k = cue.first - 1
+    while k >= 0 and (tokens[k].low in vocab.auxiliaries or tokens[k].low in vocab.fillers):
+        k -= 1
+    if k < 0 or tokens[k].text != ",":
+        return None
+    j = cue.last + 1
+    while j < hi and tokens[j].low in vocab.fillers:
+        j += 1
+    return at.right_mention(tokens, j, hi, vocab)
 
 
 def _reports(tokens: list[at.Token], cue: at.Cue, position: int, hi: int, vocab: at.Vocabulary) -> bool:

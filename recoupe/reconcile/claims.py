@@ -18,6 +18,8 @@ from recoupe.stories.provenance import independent_origins
 # Units of a time span: "deux heures" tells how long something lasted, not a fact worth checking.
 _DURATIONS = frozenset({"year", "month", "week", "day", "h", "min", "s"})
 T = TypeVar("T")
+# Counted nouns that carry their action: the dead were killed, the injured wounded.
+_NOUNS_OF_ACTIONS = {"dead": "kill", "injured": "wound"}
 _STATUS_ORDER: dict[ClaimStatus, int] = {"disputed": 0, "corroborated": 1, "single": 2}
 
 
@@ -40,10 +42,19 @@ def article_figures(article: Article) -> list[Figure]:
     return found
 
 
-def story_claims(articles: list[Article], entities: list[Entity], max_claims: int) -> list[Claim]:
-    """The claims of a story's articles, disputed first, then corroborated, then single."""
+def story_claims(
+    articles: list[Article],
+    entities: list[Entity],
+    max_claims: int,
+    figures: dict[str, list[Figure]] | None = None,
+) -> list[Claim]:
+    """The claims of a story's articles, disputed first, then corroborated, then single.
+
+    `figures`: each article's figures as already found (the per-article stage), else found here.
+    """
     origins = independent_origins(articles)
-    stated = [StatedFigure(a.id, origins[a.id], f) for a in articles for f in article_figures(a)]
+    found = figures if figures is not None else {a.id: article_figures(a) for a in articles}
+    stated = [StatedFigure(a.id, origins[a.id], f) for a in articles for f in found[a.id]]
     return reconcile_figures(stated, entities, max_claims)
 
 
@@ -69,6 +80,8 @@ def reconcile_figures(stated: list[StatedFigure], entities: list[Entity], max_cl
 def _claim_key(figure: Figure) -> tuple[str | None, str | None, str | None] | None:
     """Same counted noun (across inflections), same action (across languages), same kind of unit."""
     thing, action = thing_key(figure.thing), action_concept(figure.action)
+    if thing in _NOUNS_OF_ACTIONS and action in (None, _NOUNS_OF_ACTIONS[thing]):
+        thing, action = "people", _NOUNS_OF_ACTIONS[thing]  # "9 morts" = "9 personnes tuées"
     if thing is None and (action is None or figure.unit is None):
         return None  # "2,5 %" of nothing named: nothing to compare it with
     if figure.unit in _DURATIONS and thing is None:
@@ -149,8 +162,8 @@ def _subject(items: list[StatedFigure]) -> str:
     """What the figures count and what was done to it, as first written, with the times they name."""
     first = items[0].figure
     words = [w for w in (first.thing, first.action) if w] or [first.unit or ""]
-    times = _distinct(i.figure.time for i in items)
-    when = f" ({'; '.join(t for t in times if t)})" if any(times) else ""
+    periods = _distinct(p for i in items if (p := _period(i.figure.time)))
+    when = f" ({'; '.join(periods)})" if periods else ""
     return " ".join(words) + when
 
 

@@ -140,3 +140,12 @@ def test_actions_and_things_fold_across_languages_and_inflections() -> None:
     assert action_concept("lancés") == action_concept("fired") == "launch"
     assert thing_key("missiles") == thing_key("Missile") == "missile"
     assert thing_key("drones") == thing_key("drone")
+
+
+def test_an_inverted_subject_after_the_cue_is_the_claimant() -> None:
+    text = (
+        "Au moins neuf personnes ont été tuées à Zolotopil, une ville du centre, "
+        "ont annoncé mercredi les autorités locales."
+    )
+    (figure,) = find_figures(text, "fr", REF)
+    assert figure.claimant == "les autorités locales"

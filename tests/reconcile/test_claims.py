@@ -109,3 +109,10 @@ def test_figures_of_different_periods_are_different_claims() -> None:
     claims = story_claims([a], [], 10)
     assert sorted((c.status, c.values[0].value) for c in claims) == [("single", 90), ("single", 240)]
     assert {c.subject for c in claims} == {"emplois supprimé (2024)", "emplois supprimé (2021)"}
+
+
+def test_the_dead_and_people_killed_are_one_claim() -> None:
+    a = make_article("a", ["L'attaque a fait 9 morts."])
+    b = make_article("b", ["Neuf personnes ont été tuées dans l'attaque."])
+    (claim,) = story_claims([a, b], [], 10)
+    assert claim.status == "corroborated"
