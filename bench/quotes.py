@@ -1,6 +1,26 @@
-"""Score quote attribution: PolNeAR dev (English, the shared scorer) and recoupe's own French set.
+"""Score quote attribution: PolNeAR dev (English, the shared scorer), recoupe's own French set and a
+held-out French set.
 
 usage: .venv/bin/python bench/quotes.py [-v]   (-v lists every miss and wrong speaker)
+
+The held-out set, bench/data/fr-quotes-heldout.jsonl, was written without looking at the quote rules
+or at the tests' French set. How it is annotated:
+- A quote is words the text gives as said, written or chanted by someone (a notice on a door, a
+  crowd's cry too): what lies between a pair of « », “ ”, " " or ‹ › marks (the spaces by the marks
+  left out, punctuation inside them kept), however short ("a jugé « indécent »", "ce qu'il appelle
+  la « trahison »").
+- Not quotes, so not listed: titles of works, names of operations and exercises, nicknames, and
+  scare quotes that no one in the text says (the debate on the « superprofits »).
+- One quote per pair of marks: a quote over several sentences is one quote, a nested quote stays
+  inside its outer one, and a cue inside the marks ("« Cette décision, a commenté X, est … »")
+  stays in the quote; a quote closed and reopened around its cue is two quotes.
+- speaker: the fullest name the text gives the person ("Grégoire Martel", or "M. Ravier" when
+  that is all), or the organisation as written ("le parquet de Marseille", "l'ONU", "Moscou"),
+  whatever the cue says (a pronoun, a role noun, "selon la présidence"); null when the text names
+  no one: no cue, or an anonymous or indefinite speaker ("une source proche de Matignon", "un
+  retraité", "a-t-on appris").
+- cue (not scored): how the text points at the speaker: name, role, pronoun, organisation,
+  context (no cue in the sentence: the previous speaker or subject), none.
 """
 
 from __future__ import annotations
@@ -13,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 FRENCH_SET = ROOT / "tests" / "extract" / "data" / "fr-quotes.jsonl"
+HELDOUT_SET = ROOT / "bench" / "data" / "fr-quotes-heldout.jsonl"
 
 
 def main(argv: list[str]) -> int:
@@ -26,6 +47,7 @@ def main(argv: list[str]) -> int:
     sys.stdout.write("PolNeAR dev: " + run.stdout if run.stdout else "")
     sys.stderr.write(run.stderr)
     print("French set: " + score_french_set(FRENCH_SET, verbose="-v" in argv))
+    print("French held-out set: " + score_french_set(HELDOUT_SET, verbose="-v" in argv))
     return run.returncode
 
 
