@@ -433,10 +433,41 @@ def resolve_role(role: Mention, text: str) -> str | None:
     # A name before the role is set off by an article or a possessive ("X, le maire de Y"):
     # "Auparavant, des responsables …" is an adverb before a plural subject, not an apposition.
     set_off = r"(?:(?i:le|la|l['’]|un|une|the|a|an|son|sa|his|her|its|leur)\s*)?"
-    apposition = re.compile(rf"(?i:{core})\s*,\s*{name}|{name}\s*,\s*{set_off}(?i:{core})\b")
+    # The mention may stop short of the role's full complement ("le directeur général de l'agence
+    # régionale [de santé d'Occitanie], Bruno Caillat,"): a few more words may come before the comma.
+    tail = r"[^,.;:«»\"“”]{0,60}?"
+    apposition = re.compile(rf"(?i:{core}){tail}\s*,\s*{name}|{name}\s*,\s*{set_off}(?i:{core})\b")
     best: str | None = None
     for match in apposition.finditer(text):
         candidate = match.group(1) or match.group(2)
         if candidate and candidate[0].isupper() and match.start() <= role.end:
             best = candidate
     return best
+
+
+_DEFINITE = frozenset({"le", "la", "l'", "the"})
+
+
+def resolve_definite_role(role: Mention, text: str, candidates: list[Mention]) -> str | None:
+    """A definite role noun with no name beside it stands for someone already named: "a souligné
+    le magistrat" after "Le procureur …, Antoine Ferrand". The named subject whose introduction
+    holds the role's noun wins, else the nearest one of a compatible gender."""
+    words = text[role.start : role.end].replace("’", "'").split()
+    if not words:
+        return None
+    first = words[0].lower()
+    head = words[1].lower() if first in _DEFINITE and len(words) > 1 else None
+    if first.startswith("l'") and len(first) > 2:
+        head = first[2:]
+    if head is None:
+        return None
+    earlier = [
+        c
+        for c in sorted(candidates, key=lambda m: -m.start)
+        if c.end <= role.start and role.start - c.end <= MAX_PRONOUN_DISTANCE and c.kind != "pronoun"
+    ]
+    for candidate in earlier:
+        introduction = text[max(0, candidate.start - 80) : candidate.end].lower()
+        if re.search(rf"\b{re.escape(head)}\b", introduction):
+            return candidate.text
+    return next((c.text for c in earlier if c.gender in ("", role.gender) or not role.gender), None)

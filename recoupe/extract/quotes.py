@@ -360,4 +360,7 @@ def _speaker(mention: Mention | None, text: str, antecedents: list[Mention]) -> 
         return None
     if mention.kind == "pronoun":
         return at.resolve_pronoun(mention, antecedents)
+    if mention.kind == "role":
+        named = at.resolve_role(mention, text) or at.resolve_definite_role(mention, text, antecedents)
+        return named or text[mention.start : mention.end]
     return at.display_name(mention, text)

@@ -232,3 +232,21 @@ def test_quotes_command_prints_json_with_offsets(tmp_path: Path) -> None:
     assert quote["speaker"] == "Marc Noël" == text[quote["speaker_start"] : quote["speaker_end"]]
     table = subprocess.run([str(binary), "quotes", str(article)], capture_output=True, text=True, check=False)
     assert "| Marc Noël | Rien n'est joué. |" in table.stdout
+
+
+def test_a_definite_role_without_a_name_beside_it_is_the_person_named_before() -> None:
+    text = (
+        "Le procureur de Nantes, Julien Marchal, a requis cinq ans de prison. "
+        "« Le dossier est accablant », a souligné le magistrat à l'audience."
+    )
+    (quote,) = find_quotes(text, "fr")
+    assert quote.speaker == "Julien Marchal"
+
+
+def test_a_role_whose_complement_runs_past_the_mention_still_finds_its_apposition() -> None:
+    text = (
+        "Selon le directeur général de l'agence régionale de santé de Bretagne, Paul Riou, "
+        "« le pic est passé »."
+    )
+    (quote,) = find_quotes(text, "fr")
+    assert quote.speaker == "Paul Riou"
