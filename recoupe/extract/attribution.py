@@ -14,7 +14,7 @@ TokenKind = Literal["word", "punct", "quote", "break"]
 MentionKind = Literal["name", "role", "pronoun"]
 
 # A speaker mention longer than this is a clause, not a noun phrase ("the man who …").
-MAX_MENTION_WORDS = 8
+MAX_MENTION_WORDS = 12
 # A pronoun refers to a speaker named at most this many characters before it.
 MAX_PRONOUN_DISTANCE = 2000
 _PRONOUN_SUFFIX = re.compile(r"^(.+?)-(?:t-)?(il|elle|ils|elles|on)$")
@@ -153,13 +153,18 @@ def cue_at(tokens: list[Token], i: int, vocab: Vocabulary) -> Cue | None:
     for words in vocab.multiword:
         if words[0] == tok.low and _lows(tokens, i, len(words)) == words:
             last = i + len(words) - 1
-            return Cue(i, last, words in vocab.phrases, True, None)
+            # A phrase's source follows it ("selon X"); a verb of several words ("a fait valoir
+            # le rapporteur") takes an inverted subject like a one-word verb.
+            return Cue(i, last, words in vocab.phrases, words in vocab.phrases, None)
     if tok.low in vocab.clause_phrases and (i == 0 or tokens[i - 1].kind != "word"):
         end = _right_end(tokens, i + 1, len(tokens), vocab)
         if end > i + 1 and end < len(tokens) and tokens[end].text == ",":
             return Cue(i, i, True, True, None)
     if tok.low in vocab.verbs:
-        return Cue(i, i, False, tok.low in vocab.transitive, _inverted_pronoun(tokens, i - 1, vocab))
+        # "s'est félicité le maire": the reflexive verb has no object; its subject may follow it.
+        reflexive = i >= 2 and tokens[i - 1].low == "est" and tokens[i - 2].low == "s'"
+        transitive = tok.low in vocab.transitive and not reflexive
+        return Cue(i, i, False, transitive, _inverted_pronoun(tokens, i - 1, vocab))
     inverted = _PRONOUN_SUFFIX.match(tok.low)
     if inverted and inverted.group(1) in vocab.verbs:
         return Cue(i, i, False, False, _suffix_pronoun(tok, inverted, vocab))
@@ -197,7 +202,12 @@ def source_of(tokens: list[Token], cue: Cue, lo: int, hi: int, vocab: Vocabulary
     left = left_mention(tokens, cue.first - 1, lo, vocab)
     if left is not None:
         return left
-    return None if cue.transitive else right_mention(tokens, cue.last + 1, hi, vocab)
+    if cue.transitive:
+        return None
+    k = cue.last + 1
+    while k < hi and tokens[k].low in vocab.fillers and tokens[k].low not in vocab.determiners:
+        k += 1  # "a alerté mercredi le président …" (but "l'" there is an article, not a pronoun)
+    return right_mention(tokens, k, hi, vocab)
 
 
 def left_mention(
@@ -250,8 +260,10 @@ def _appositive_subject(tokens: list[Token], comma: int, lo: int, vocab: Vocabul
         if end > k + 1 and end < len(tokens) and tokens[end].text == ",":
             phrases.append(_mention(tokens[k + 1 : end], vocab))
     # The name rather than the role beside it ("La ministre de la Santé, Claire Besson, a dit").
+    # A bare name beats a role that ends in one ("Le directeur de la compagnie Air Cévennes, Marc Oudin").
     named = [m for m in phrases if m is not None and m.kind == "name"]
-    return named[0] if named else next((m for m in phrases if m is not None), None)
+    bare = [m for m in named if m.text.split()[0].lower() not in vocab.determiners]
+    return (bare or named)[0] if named else next((m for m in phrases if m is not None), None)
 
 
 def right_mention(tokens: list[Token], i: int, hi: int, vocab: Vocabulary) -> Mention | None:
@@ -429,7 +441,9 @@ def resolve_role(role: Mention, text: str) -> str | None:
         else " ".join(words)
     )
     core = re.escape(core.replace("’", "'")).replace(r"\ ", r"\s+").replace("'", "['’]")
-    name = r"((?:[A-Z]\.\s*)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,3})"
+    # "…, le docteur Vincent Lemaire": a title may come between the comma and the name.
+    titled = r"(?:(?:le|la|l['’])\s*[a-zéèû-]+\s+)?"
+    name = titled + r"((?:[A-Z]\.\s*)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,3})"
     # A name before the role is set off by an article or a possessive ("X, le maire de Y"):
     # "Auparavant, des responsables …" is an adverb before a plural subject, not an apposition.
     set_off = r"(?:(?i:le|la|l['’]|un|une|the|a|an|son|sa|his|her|its|leur)\s*)?"

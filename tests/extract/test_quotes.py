@@ -250,3 +250,25 @@ def test_a_role_whose_complement_runs_past_the_mention_still_finds_its_appositio
     )
     (quote,) = find_quotes(text, "fr")
     assert quote.speaker == "Paul Riou"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("« Le texte est solide », a fait valoir la rapporteuse, Inès Morel, au Sénat.", "Inès Morel"),
+        ("« C'est un grand jour », s'est félicité le maire, Paul Arnaud.", "Paul Arnaud"),
+        ("« La situation est grave », a alerté mercredi le directeur, le docteur Marc Viel.", "Marc Viel"),
+    ],
+)
+def test_inverted_subjects_after_several_word_reflexive_or_dated_cues(text: str, speaker: str) -> None:
+    (quote,) = find_quotes(text, "fr")
+    assert quote.speaker is not None and speaker in quote.speaker
+
+
+def test_a_pronoun_goes_to_the_bare_name_not_to_the_role_that_ends_in_a_company_name() -> None:
+    text = (
+        "Le directeur de la compagnie Air Lozère, Marc Oudin, a confirmé la fermeture. "
+        "« Nous perdions de l'argent », a-t-il justifié."
+    )
+    (quote,) = find_quotes(text, "fr")
+    assert quote.speaker == "Marc Oudin"
