@@ -263,7 +263,10 @@ def _appositive_subject(tokens: list[Token], comma: int, lo: int, vocab: Vocabul
     # A bare name beats a role that ends in one ("Le directeur de la compagnie Air Cévennes, Marc Oudin").
     named = [m for m in phrases if m is not None and m.kind == "name"]
     bare = [m for m in named if m.text.split()[0].lower() not in vocab.determiners]
-    return (bare or named)[0] if named else next((m for m in phrases if m is not None), None)
+    chosen = (bare or named)[0] if named else next((m for m in phrases if m is not None), None)
+    # The role beside a name tells its gender ("Leur représentante, Amandine Roux").
+    gendered = next((m.gender for m in phrases if m is not None and m is not chosen and m.gender), "")
+    return replace(chosen, gender=gendered) if chosen is not None and not chosen.gender else chosen
 
 
 def right_mention(tokens: list[Token], i: int, hi: int, vocab: Vocabulary) -> Mention | None:
@@ -306,6 +309,11 @@ def _in_phrase(tok: Token, vocab: Vocabulary) -> bool:
     )
 
 
+def _participle_opening(tok: Token) -> bool:
+    """A capitalised past participle alone is a clause opening ("Battue, elle …"), not a name."""
+    return bool(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:é|ée|és|ées|u|ue|ues)", tok.text))
+
+
 def _adverb(tok: Token, vocab: Vocabulary) -> bool:
     # English adverbs and participles end a subject ("egregiously", "talking"); French -ment
     # words are too often nouns ("le gouvernement") to be told apart without a tagger.
@@ -326,6 +334,9 @@ def _mention(words: list[Token], vocab: Vocabulary) -> Mention | None:
         words = words[:-1]
     if not words or not any(w.text[0].isalpha() for w in words):
         return None
+    lone = words[0] if len(words) == 1 and words[0].low not in vocab.pronouns else None
+    if lone is not None and (lone.text[0].islower() or _participle_opening(lone)):
+        return None  # "plaidé pour « … »"; "Battue au deuxième tour, la Française …"
     start, end = words[0].start, words[-1].end
     text = ""
     for w in words:
@@ -443,7 +454,8 @@ def resolve_role(role: Mention, text: str) -> str | None:
     core = re.escape(core.replace("’", "'")).replace(r"\ ", r"\s+").replace("'", "['’]")
     # "…, le docteur Vincent Lemaire": a title may come between the comma and the name.
     titled = r"(?:(?:le|la|l['’])\s*[a-zéèû-]+\s+)?"
-    name = titled + r"((?:[A-Z]\.\s*)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,3})"
+    # Initials carry a point ("J. R. Martin"); a word ending a sentence does not ("Arnoux. La").
+    name = titled + r"((?:[A-Z]\.\s*)?[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Ý][\w'’-]+)){0,3})"
     # A name before the role is set off by an article or a possessive ("X, le maire de Y"):
     # "Auparavant, des responsables …" is an adverb before a plural subject, not an apposition.
     set_off = r"(?:(?i:le|la|l['’]|un|une|the|a|an|son|sa|his|her|its|leur)\s*)?"

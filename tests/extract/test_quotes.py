@@ -272,3 +272,21 @@ def test_a_pronoun_goes_to_the_bare_name_not_to_the_role_that_ends_in_a_company_
     )
     (quote,) = find_quotes(text, "fr")
     assert quote.speaker == "Marc Oudin"
+
+
+def test_a_participle_opening_the_sentence_is_not_the_speaker() -> None:
+    text = (
+        "Battue en finale, la Française Léa Morin n'a pas cherché d'excuses. "
+        "« Elle a été meilleure que moi », a-t-elle reconnu."
+    )
+    (quote,) = find_quotes(text, "fr")
+    assert quote.speaker is not None and "Léa Morin" in quote.speaker
+
+
+def test_the_role_beside_a_name_gives_the_gender_a_pronoun_needs() -> None:
+    text = (
+        "« Aucune classe ne fermera », a promis l'inspecteur, Gilles Portal. "
+        "La représentante des parents, Amandine Roux, a salué « un premier geste ». "
+        "« Nous resterons vigilants », a-t-il nuancé."
+    )
+    assert [q.speaker for q in find_quotes(text, "fr")] == ["Gilles Portal", "Amandine Roux", "Gilles Portal"]
