@@ -420,7 +420,14 @@ def antecedents(tokens: list[Token], text: str, vocab: Vocabulary) -> list[Menti
         mention = source_of(tokens, cue, start, end, vocab)
         if mention is not None and mention.kind != "pronoun":
             found.append(mention)
-    return [replace(m, text=display_name(m, text)) for m in found]
+    named: list[Mention] = []
+    for mention in sorted(found, key=lambda m: m.start):
+        shown = display_name(mention, text)
+        if mention.kind == "role" and shown == text[mention.start : mention.end]:
+            # "L'institution juge …" after "La Banque de France a revu …": the role stands for it.
+            shown = resolve_definite_role(mention, text, named) or shown
+        named.append(replace(mention, text=shown))
+    return named
 
 
 def display_name(mention: Mention, text: str) -> str:

@@ -290,3 +290,11 @@ def test_the_role_beside_a_name_gives_the_gender_a_pronoun_needs() -> None:
         "« Nous resterons vigilants », a-t-il nuancé."
     )
     assert [q.speaker for q in find_quotes(text, "fr")] == ["Gilles Portal", "Amandine Roux", "Gilles Portal"]
+
+
+def test_a_pronoun_after_a_definite_role_goes_to_what_the_role_stands_for() -> None:
+    text = (
+        "La Banque de France a revu sa prévision. L'institution juge la conjoncture « fragile ». "
+        "« Le pic est passé », assure-t-elle."
+    )
+    assert [q.speaker for q in find_quotes(text, "fr")] == ["La Banque de France"] * 2
