@@ -81,6 +81,21 @@ MaxSizeOpt = Annotated[
         f"decompressed (default {Settings.max_input_bytes / 1_000_000:g}).",
     ),
 ]
+WorkersOpt = Annotated[
+    int,
+    typer.Option(
+        "--workers", min=1, help="Clean and extract articles in this many local processes (same output)."
+    ),
+]
+DaskOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        metavar="ADDRESS",
+        help="Clean and extract articles on the Dask cluster whose scheduler is at ADDRESS "
+        "(tcp://host:8786); its workers need recoupe installed.",
+    ),
+]
 
 
 OptionalPathsArg = Annotated[
@@ -108,6 +123,8 @@ def brief(
     verbose: VerboseOpt = False,
     time_budget: TimeBudgetOpt = None,
     max_size: MaxSizeOpt = None,
+    workers: WorkersOpt = 1,
+    dask: DaskOpt = None,
 ) -> None:
     """Read articles and write the brief: clean texts, stories, and what was removed and why."""
     from recoupe.report import render_html, render_json, render_markdown
@@ -123,7 +140,9 @@ def brief(
     if db is not None or story or not paths:
         _note("give article PATHS, or --db FILE (with --story ID to pick stories), not both")
         raise typer.Exit(EXIT_NOTHING_READ)
-    _run_and_write(paths, output, quiet, verbose, renderers[output_format], _limits(time_budget, max_size))
+    _run_and_write(
+        paths, output, quiet, verbose, renderers[output_format], _limits(time_budget, max_size), workers, dask
+    )
 
 
 @app.command()
@@ -168,12 +187,19 @@ def _run_and_write(
     verbose: bool,
     render: Callable[[Brief], str],
     settings: Settings | None = None,
+    workers: int = 1,
+    dask: str | None = None,
 ) -> None:
     from recoupe.pipeline import build_brief
 
     with _guard(verbose), _progress(quiet) as advance:
         run = build_brief(
-            paths, settings, on_skip=_report_skip, on_article=_article_reporter(advance, verbose)
+            paths,
+            settings,
+            on_skip=_report_skip,
+            on_article=_article_reporter(advance, verbose),
+            workers=workers,
+            dask=dask,
         )
         _require_articles(run.brief)
         _write(render(run.brief), output)
@@ -210,6 +236,8 @@ def ingest(
     ] = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
+    workers: WorkersOpt = 1,
+    dask: DaskOpt = None,
 ) -> None:
     """Add articles to a story store: new ones join its stories or open new ones, known ones are skipped."""
     from recoupe.store import StoreError
@@ -218,7 +246,13 @@ def ingest(
     with _guard(verbose), _progress(quiet) as advance:
         try:
             done = ingest_paths(
-                paths, db, force=force, on_skip=_report_skip, on_article=_article_reporter(advance, verbose)
+                paths,
+                db,
+                force=force,
+                on_skip=_report_skip,
+                on_article=_article_reporter(advance, verbose),
+                workers=workers,
+                dask=dask,
             )
         except StoreError as exc:
             _note(f"cannot use the store: {exc}")

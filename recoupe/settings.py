@@ -125,3 +125,11 @@ class Settings:
     # Articles per transaction of `recoupe ingest`: a kill loses at most this much work, and each
     # batch re-reads the open stories it may join, so much smaller batches cost more per article.
     ingest_batch_size: int = 32
+    # Articles per task of the per-article stage (clean, extract) sent to a worker process or a
+    # Dask worker: NER streams a task's paragraphs in one nlp.pipe, and two tasks per worker are
+    # in flight, so memory stays bounded whatever the input's size.
+    worker_batch_size: int = 16
+    # Articles whose story features and copy signature stay in memory between ingest batches (each
+    # batch compares its articles with the members of the open stories again). About 15 kB each:
+    # 4,096 is ~60 MB, and covers the open stories of bench/throughput.py's corpus at 100,000.
+    kept_articles: int = 4096

@@ -69,8 +69,8 @@ def _corpus(root: Path) -> list[Path]:
     return [root / name for name in files]
 
 
-def _brief_json(paths: list[Path]) -> str:
-    run = build_brief(paths)
+def _brief_json(paths: list[Path], workers: int = 1) -> str:
+    run = build_brief(paths, workers=workers)
     return render_json(replace(run.brief, generated_at=""))
 
 
@@ -87,3 +87,8 @@ def test_the_brief_is_byte_identical_whatever_the_order_of_the_inputs(tmp_path: 
     by_id = {a["id"]: a for a in brief["articles"]}
     assert by_id["lorient"]["origin"] == str(tmp_path / "x" / "lorient.txt")
     assert "copy-of-ferry" in ids and "ferry" not in ids  # of two equal files, the first path stays
+
+
+def test_the_brief_is_byte_identical_whatever_the_number_of_workers(tmp_path: Path) -> None:
+    paths = _corpus(tmp_path)
+    assert _brief_json(paths, workers=2) == _brief_json(paths)

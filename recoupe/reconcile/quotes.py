@@ -17,7 +17,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from recoupe.extract.quotes import find_quotes
-from recoupe.model import Article, Entity, Quote, QuoteVariant
+from recoupe.model import Article, Entity, Quote, QuoteMention, QuoteVariant
 from recoupe.reconcile.entities import entity_named, person_index
 from recoupe.stories.embeddings import embed_passages
 from recoupe.stories.names import fold
@@ -50,16 +50,24 @@ class _Statement:
 
 
 def story_quotes(
-    articles: list[Article], entities: list[Entity], same_wording: float, same_meaning: float
+    articles: list[Article],
+    entities: list[Entity],
+    same_wording: float,
+    same_meaning: float,
+    found_quotes: dict[str, list[QuoteMention]] | None = None,
 ) -> list[Quote]:
-    """Quotes of a story's articles, aligned across articles and languages."""
+    """Quotes of a story's articles, aligned across articles and languages.
+
+    `found_quotes`: each article's quotes as already found (the per-article stage), else found here.
+    """
     speakers = person_index(entities)
     texts = {a.id: "\n".join(p.text for p in a.paragraphs) for a in articles}
     roles = _roles_taught(texts.values(), speakers)
     statements: list[_Statement] = []
     for article in articles:
         text = texts[article.id]
-        for found in find_quotes(text, article.language):
+        quotes = found_quotes[article.id] if found_quotes is not None else find_quotes(text, article.language)
+        for found in quotes:
             if len(found.text.split()) < _MIN_WORDS or "\n" in found.text:
                 continue
             speaker = entity_named(found.speaker, speakers) or _role_for(found.speaker, roles)

@@ -11,22 +11,26 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TypeVar
 
-from recoupe.clean.language import load_language_models
-from recoupe.extract.entities import Mention, mentions_for
+from recoupe.extract.article import ArticleExtraction, extract_articles, extraction_from_json, for_article
+from recoupe.extract.entities import Mention
 from recoupe.ingest import read_articles
 from recoupe.model import Article, RawArticle, Skipped
-from recoupe.pipeline import clean_one, describe_story, unique_id
+from recoupe.pipeline import describe_story, prepared_as, provisional_ids, unique_id
 from recoupe.settings import Settings
 from recoupe.store import read, write
 from recoupe.store.schema import connect, transaction
 from recoupe.stories import StoredStories, assign_stories
+from recoupe.workers import article_stage
 
 _COPY_FLAGS = ("near-copy", "translated-copy")
+T = TypeVar("T")
 
 
 @dataclass
@@ -39,6 +43,28 @@ class IngestReport:
     skipped: list[Skipped] = field(default_factory=list)
     new_stories: set[str] = field(default_factory=set)
     updated_stories: set[str] = field(default_factory=set)  # stored before this run, described again
+    seconds: dict[str, float] = field(default_factory=dict)  # wall-clock time per stage (bench/throughput.py)
+
+    def timed(self, stage: str, started: float) -> float:
+        """Add the time since `started` to `stage`; return now, the next stage's start."""
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - started
+        return now
+
+    def add_seconds(self, seconds: dict[str, float]) -> None:
+        for stage, value in seconds.items():
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + value
+
+    def timed_reading(self, items: Iterable[T]) -> Iterator[T]:
+        """The items, the time spent reading each counted as "read"."""
+        iterator = iter(items)
+        while True:
+            started = time.perf_counter()
+            item = next(iterator, None)
+            self.timed("read", started)
+            if item is None:
+                return
+            yield item
 
     @property
     def articles_read(self) -> int:
@@ -49,6 +75,7 @@ class IngestReport:
 class _Pending:
     raw: RawArticle
     article: Article
+    extraction: ArticleExtraction
     stored: bool  # cleaned again in place of the stored article (`force`)
 
 
@@ -60,6 +87,8 @@ def ingest_paths(
     force: bool = False,
     on_skip: Callable[[Skipped], None] | None = None,
     on_article: Callable[[Article], None] | None = None,
+    workers: int = 1,
+    dask: str | None = None,
 ) -> IngestReport:
     """Read, clean and store every new article of `paths` into the store at `db`."""
     settings = settings or Settings()
@@ -78,32 +107,35 @@ def ingest_paths(
         seen: dict[str, str] = {}  # content hash → article id, in this run
         batch: list[_Pending] = []
         touched: set[str] = set()
-        load_language_models(settings.fallback_languages)  # outside any article's time budget
-        for item in read_articles(paths, settings):
-            if isinstance(item, RawArticle) and item.content_hash in seen:
-                item = Skipped(item.origin, f"same content as article '{seen[item.content_hash]}'")
-            if isinstance(item, Skipped):
-                skip(item)
-                continue
-            stored_id = known.get(item.content_hash)
-            if stored_id is not None and not force:
-                seen[item.content_hash] = stored_id
-                report.already_stored += 1
-                continue
-            # Ids depend only on what is stored and on the inputs before: a rerun gives the same.
-            raw = replace(item, id=stored_id) if stored_id else unique_id(item, taken)
-            article = clean_one(raw, settings)
-            if isinstance(article, Skipped):
-                skip(article)
-                continue
-            seen[item.content_hash] = raw.id
-            taken.add(raw.id)
-            batch.append(_Pending(raw, article, stored_id is not None))
-            if on_article:
-                on_article(article)
-            if len(batch) >= settings.ingest_batch_size:
-                touched |= _store_batch(connection, batch, settings, report)
-                batch = []
+        stage = article_stage(settings, workers=workers, dask=dask, on_batch=report.add_seconds)
+        with stage as prepare:
+            items = report.timed_reading(read_articles(paths, settings))
+            for item, prepared in prepare(provisional_ids(items, known, taken, force)):
+                if isinstance(item, RawArticle) and item.content_hash in seen:
+                    item = Skipped(item.origin, f"same content as article '{seen[item.content_hash]}'")
+                if isinstance(item, Skipped):
+                    skip(item)
+                    continue
+                stored_id = known.get(item.content_hash)
+                if stored_id is not None and not force:
+                    seen[item.content_hash] = stored_id
+                    report.already_stored += 1
+                    continue
+                # Ids depend only on what is stored and on the inputs before: a rerun gives the same.
+                raw = replace(item, id=stored_id) if stored_id else unique_id(item, taken)
+                prepared = prepared_as(raw, prepared, settings, extract=True)
+                if isinstance(prepared.article, Skipped):
+                    skip(prepared.article)
+                    continue
+                seen[item.content_hash] = raw.id
+                taken.add(raw.id)
+                assert prepared.extraction is not None
+                batch.append(_Pending(raw, prepared.article, prepared.extraction, stored_id is not None))
+                if on_article:
+                    on_article(prepared.article)
+                if len(batch) >= settings.ingest_batch_size:
+                    touched |= _store_batch(connection, batch, settings, report)
+                    batch = []
         if batch:
             touched |= _store_batch(connection, batch, settings, report)
     finally:
@@ -117,7 +149,8 @@ def _store_batch(
     connection: sqlite3.Connection, batch: list[_Pending], settings: Settings, report: IngestReport
 ) -> set[str]:
     """One transaction: the batch's articles, their stories, and every story they touched (returned)."""
-    found = mentions_for([p.article for p in batch])
+    started = time.perf_counter()
+    found = {p.article.id: p.extraction for p in batch}
     with transaction(connection):
         refresh = set()
         for pending in batch:
@@ -131,16 +164,20 @@ def _store_batch(
             connection, [p.article.published for p in new], settings.story_window_days, refresh
         )
         articles, stories = assign_stories([p.article for p in new], settings, existing)
+        started = report.timed("stories", started)
         by_id = {a.id: a for a in articles}
-        found |= stored_mentions(connection, [a.id for a in articles if a.id not in found])
+        found |= stored_extractions(connection, [a for a in articles if a.id not in found])
         for story in stories:
             describe_story(story, [by_id[i] for i in story.articles], found, settings)
+        started = report.timed("describe", started)
         raw = {p.article.id: p.raw for p in new}
         before = {a.id: a for a in existing.articles}
         seq = read.next_seq(connection)
         for article in articles:
             if article.id in raw:
-                write.insert_article(connection, article, raw[article.id], found[article.id], seq)
+                # Kept as of the date the article is stored with (an undated one takes its story's).
+                extraction = for_article(found[article.id], article)
+                write.insert_article(connection, article, raw[article.id], extraction, seq)
                 seq += 1
             elif (article.published, article.published_basis) != (
                 before[article.id].published,
@@ -149,6 +186,7 @@ def _store_batch(
                 write.update_article_date(connection, article)
         for story in stories:
             write.save_story(connection, story, [by_id[i] for i in story.articles])
+    report.timed("store", started)
     report.added += len(new)
     report.reprocessed += len(batch) - len(new)
     return {s.id for s in stories}
@@ -161,15 +199,24 @@ def _keep_copy_link(connection: sqlite3.Connection, article: Article) -> Article
     return replace(article, copy_of=stored.copy_of, flags=[*article.flags, *copy_flags])
 
 
-def stored_mentions(connection: sqlite3.Connection, ids: list[str]) -> dict[str, list[Mention]]:
-    """The entity mentions found when each article was stored."""
+def stored_extractions(
+    connection: sqlite3.Connection, articles: list[Article]
+) -> dict[str, ArticleExtraction]:
+    """What the per-article stage found when each article was stored (found again if not kept)."""
     rows = connection.execute(
-        f"SELECT id, mentions FROM articles WHERE id {read.IN_IDS}", (read.json_ids(ids),)
+        f"SELECT id, mentions, extraction FROM articles WHERE id {read.IN_IDS}",
+        (read.json_ids([a.id for a in articles]),),
     )
-    return {
-        article_id: [Mention(article=article_id, **m) for m in json.loads(found)]
-        for article_id, found in rows
-    }
+    by_id = {a.id: a for a in articles}
+    found: dict[str, ArticleExtraction] = {}
+    for article_id, mentions, extraction in rows:
+        kept = [Mention(article=article_id, **m) for m in json.loads(mentions)]
+        if extraction is None:  # stored by a recoupe that kept only the mentions
+            again = extract_articles([by_id[article_id]], ner=False)[article_id]
+            found[article_id] = replace(again, mentions=kept)
+        else:
+            found[article_id] = extraction_from_json(article_id, kept, json.loads(extraction))
+    return found
 
 
 def open_stories(

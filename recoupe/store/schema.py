@@ -137,6 +137,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE VIRTUAL TABLE quote_search USING fts5 (body, tokenize = '{_TOKENIZER}');
     PRAGMA application_id = {APPLICATION_ID};
     """,
+    # 2: what the per-article stage found besides mentions (quotes, figures, dated sentences), so
+    # that describing a story again never parses its members again; NULL for older rows.
+    """
+    ALTER TABLE articles ADD COLUMN extraction TEXT;
+    """,
 )
 
 

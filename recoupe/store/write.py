@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from recoupe.model import Article, RawArticle, Story
 
 if TYPE_CHECKING:
-    from recoupe.extract.entities import Mention
+    from recoupe.extract.article import ArticleExtraction
 
 
 def _json(values: list[str]) -> str:
@@ -19,27 +19,28 @@ def _json(values: list[str]) -> str:
 
 
 def insert_article(
-    connection: sqlite3.Connection, article: Article, raw: RawArticle, mentions: list[Mention], seq: int
+    connection: sqlite3.Connection, article: Article, raw: RawArticle, found: ArticleExtraction, seq: int
 ) -> None:
-    """A new article, its raw text, paragraphs, removals, mentions and search row."""
+    """A new article, its raw text, paragraphs, removals, extraction and search row."""
     connection.execute(
         "INSERT INTO articles (id, seq, content_hash, origin, title, source, published, published_basis,"
         " language, flags, copy_of, author, agencies, raw_text, raw_title, raw_published, raw_source,"
-        " raw_author, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (article.id, seq, *_article_values(article, raw, mentions)),
+        " raw_author, mentions, extraction) VALUES (" + ", ".join("?" * 20) + ")",
+        (article.id, seq, *_article_values(article, raw, found)),
     )
     _write_article_parts(connection, article, seq)
 
 
 def replace_article(
-    connection: sqlite3.Connection, article: Article, raw: RawArticle, mentions: list[Mention]
+    connection: sqlite3.Connection, article: Article, raw: RawArticle, found: ArticleExtraction
 ) -> None:
     """A stored article cleaned again (`--force`): same id, place and story, new content."""
     connection.execute(
         "UPDATE articles SET content_hash = ?, origin = ?, title = ?, source = ?, published = ?,"
         " published_basis = ?, language = ?, flags = ?, copy_of = ?, author = ?, agencies = ?, raw_text = ?,"
-        " raw_title = ?, raw_published = ?, raw_source = ?, raw_author = ?, mentions = ? WHERE id = ?",
-        (*_article_values(article, raw, mentions), article.id),
+        " raw_title = ?, raw_published = ?, raw_source = ?, raw_author = ?, mentions = ?, extraction = ?"
+        " WHERE id = ?",
+        (*_article_values(article, raw, found), article.id),
     )
     connection.execute("DELETE FROM paragraphs WHERE article_id = ?", (article.id,))
     connection.execute("DELETE FROM removals WHERE article_id = ?", (article.id,))
@@ -56,8 +57,10 @@ def update_article_date(connection: sqlite3.Connection, article: Article) -> Non
     )
 
 
-def _article_values(article: Article, raw: RawArticle, mentions: list[Mention]) -> tuple[object, ...]:
-    found = [{k: v for k, v in asdict(m).items() if k != "article"} for m in mentions]
+def _article_values(article: Article, raw: RawArticle, found: ArticleExtraction) -> tuple[object, ...]:
+    from recoupe.extract.article import extraction_json
+
+    mentions = [{k: v for k, v in asdict(m).items() if k != "article"} for m in found.mentions]
     return (
         article.content_hash,
         article.origin,
@@ -75,7 +78,8 @@ def _article_values(article: Article, raw: RawArticle, mentions: list[Mention]) 
         raw.published,
         raw.source,
         raw.author,
-        json.dumps(found, ensure_ascii=False),
+        json.dumps(mentions, ensure_ascii=False),
+        json.dumps(extraction_json(found), ensure_ascii=False),
     )
 
 

@@ -21,7 +21,7 @@ from recoupe.model import Article, Story
 from recoupe.settings import Settings
 from recoupe.stories.cluster import StoryClusterer
 from recoupe.stories.copies import CopyLink, find_near_copies, find_translated_copies
-from recoupe.stories.features import EventFeatures, event_features
+from recoupe.stories.features import EventFeatures, kept_event_features
 from recoupe.stories.provenance import count_independent_sources
 
 __all__ = ["StoredStories", "assign_stories", "publication_order"]
@@ -55,7 +55,7 @@ def assign_stories(
     existing = existing or StoredStories([], {})
     stored = [_as_read(a) for a in existing.articles]
     everything = stored + articles
-    features = {a.id: event_features(a) for a in everything}
+    features = {a.id: kept_event_features(a, settings.kept_articles) for a in everything}
     links = {link.copy: link for link in find_near_copies(articles, settings, stored)}
     index_of: dict[str, int] = {}  # stored story id → its index in the clusterer
     for article in stored:

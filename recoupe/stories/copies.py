@@ -8,9 +8,11 @@ group, else the most complete one.
 from __future__ import annotations
 
 import zlib
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -39,11 +41,40 @@ def _crc32(data: bytes) -> int:
     return zlib.crc32(data)
 
 
-def _shingles(article: Article) -> set[bytes]:
-    words = fold(article.text).split()
+def _shingles_of(text: str) -> set[bytes]:
+    words = fold(text).split()
     if len(words) < _SHINGLE_WORDS:
         return {" ".join(words).encode()} if words else set()
     return {" ".join(words[i : i + _SHINGLE_WORDS]).encode() for i in range(len(words) - _SHINGLE_WORDS + 1)}
+
+
+@cache
+def _first_signature() -> MinHash:
+    """An empty signature whose permutations (datasketch's, for its default seed) the others reuse:
+    drawing them costs more than signing an article."""
+    return MinHash(num_perm=_NUM_PERM, hashfunc=_crc32)
+
+
+# Stored members of open stories are compared again by each ingest batch: their signatures are kept.
+_SIGNATURES: OrderedDict[str, tuple[MinHash | None, int]] = OrderedDict()
+
+
+def _signature(text: str, keep: int) -> tuple[MinHash | None, int]:
+    """The MinHash of a text's shingles and their number (None for an empty text), kept for `keep` texts."""
+    found = _SIGNATURES.get(text)
+    if found is not None:
+        _SIGNATURES.move_to_end(text)
+        return found
+    shingles = _shingles_of(text)
+    signature = None
+    if shingles:
+        first = _first_signature()
+        signature = MinHash(_NUM_PERM, hashfunc=_crc32, permutations=first.permutations, scheme=first.scheme)
+        signature.update_batch(list(shingles))
+    found = _SIGNATURES[text] = (signature, len(shingles))
+    while len(_SIGNATURES) > keep:
+        _SIGNATURES.popitem(last=False)
+    return found
 
 
 def _original_first(article: Article) -> tuple[bool, str, int, str]:
@@ -72,21 +103,19 @@ def find_near_copies(
         return item
 
     for article in everything:
-        shingles = _shingles(article)
-        if not shingles:
+        signature, size = _signature(article.text, settings.kept_articles)
+        if signature is None:
             continue
-        signature = MinHash(num_perm=_NUM_PERM, hashfunc=_crc32)
-        signature.update_batch(list(shingles))
         for other in lsh.query(signature):
             other_signature, other_size = signatures[other]
             if not _close_in_time(article, by_id[other], settings.story_window_days):
                 continue
-            if _containment(signature.jaccard(other_signature), len(shingles), other_size) >= (
+            if _containment(signature.jaccard(other_signature), size, other_size) >= (
                 settings.copy_containment
             ):
                 parent[root(article.id)] = root(other)
         lsh.insert(article.id, signature)
-        signatures[article.id] = (signature, len(shingles))
+        signatures[article.id] = (signature, size)
     return _links_from_groups(everything, root, "near-copy", {a.id for a in stored})
 
 

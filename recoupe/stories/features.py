@@ -9,7 +9,7 @@ entity stage, where precision matters more than speed.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -76,6 +76,25 @@ def _calendar_words() -> frozenset[str]:
     days = "lundi mardi mercredi jeudi vendredi samedi dimanche"
     days += " monday tuesday wednesday thursday friday saturday sunday"
     return frozenset(days.split()) | frozenset(_MONTHS)
+
+
+# Each ingest batch compares its articles with the members of the stories still open, which
+# earlier batches already read: their features are kept, the most recently used first.
+_KEPT: OrderedDict[tuple[object, ...], EventFeatures] = OrderedDict()
+
+
+def kept_event_features(article: Article, keep: int) -> EventFeatures:
+    """`event_features`, kept for the last `keep` articles seen (same id, title, date and text)."""
+    texts = [p.text for p in article.paragraphs]
+    key = (article.id, article.title, article.language, article.published, *texts)
+    found = _KEPT.get(key)
+    if found is None:
+        found = _KEPT[key] = event_features(article)
+        while len(_KEPT) > keep:
+            _KEPT.popitem(last=False)
+    else:
+        _KEPT.move_to_end(key)
+    return found
 
 
 def event_features(article: Article) -> EventFeatures:

