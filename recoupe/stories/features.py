@@ -14,9 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 
-from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
-from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
-
 from recoupe.model import Article
 from recoupe.stories.names import canonical_variant, fold, name_key
 
@@ -68,6 +65,11 @@ class EventFeatures:
 
 @cache
 def _stop_words() -> frozenset[str]:
+    # Imported here: loading spaCy's French language data takes 3 s, which the readers of a
+    # store (recoupe serve, the dossier) must not pay for the provenance they import from here.
+    from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
+
     return frozenset(fold(w) for w in FR_STOP_WORDS | EN_STOP_WORDS)
 
 
