@@ -60,6 +60,9 @@ OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")]
+LanguageOpt = Annotated[
+    str | None, typer.Option("--language", help="fr or en (guessed from the text when left out).")
+]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Report each article; show tracebacks.")]
 TimeBudgetOpt = Annotated[
     float | None,
@@ -380,9 +383,7 @@ def dates(
 @app.command()
 def quotes(
     path: Annotated[Path, typer.Argument(help="A text file (UTF-8 or another detected encoding).")],
-    language: Annotated[
-        str | None, typer.Option("--language", help="fr or en (guessed from the text when left out).")
-    ] = None,
+    language: LanguageOpt = None,
     output_format: FormatOpt = Format.markdown,
     output: OutputOpt = None,
     verbose: VerboseOpt = False,
@@ -403,9 +404,7 @@ def quotes(
 @app.command()
 def figures(
     path: Annotated[Path, typer.Argument(help="A text file (UTF-8 or another detected encoding).")],
-    language: Annotated[
-        str | None, typer.Option("--language", help="fr or en (guessed from the text when left out).")
-    ] = None,
+    language: LanguageOpt = None,
     reference: Annotated[
         str | None,
         typer.Option(
