@@ -53,6 +53,9 @@ def time_budget(seconds: float | None) -> Iterator[None]:
         return
 
     def expire(_signum: int, _frame: object) -> None:
+        # The signal may land inside a finalizer run by the garbage collector, where Python
+        # swallows the exception: arm again, so that the next one lands in the document's code.
+        signal.setitimer(signal.ITIMER_REAL, _RETRY_S)
         raise DocumentTimeout(seconds)
 
     previous = signal.signal(signal.SIGALRM, expire)
@@ -62,6 +65,10 @@ def time_budget(seconds: float | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+# Seconds after which an expired budget fires again if its first signal was swallowed.
+_RETRY_S = 0.05
 
 
 def _can_arm_timer() -> bool:
