@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 PublishedBasis = Literal["metadata", "text", "story"]
@@ -190,3 +191,13 @@ class Figure:
     time: str | None  # the day or period its sentence names (ISO-TimeML value)
     sentence: str  # the sentence holding it, verbatim
 
+
+def day_of(value: str | None) -> date | None:
+    """The calendar day an ISO value starts with ("2022-12-30T10:00" → 2022-12-30); None for a
+    value known only to the month or year, or none at all."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

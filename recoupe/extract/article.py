@@ -15,9 +15,9 @@ from typing import Any
 
 from recoupe.extract.entities import Mention, mentions_for
 from recoupe.extract.events import DatedSentence, dated_sentences
+from recoupe.extract.figures import article_figures
 from recoupe.extract.quotes import find_quotes
-from recoupe.model import Article, Figure, QuoteMention
-from recoupe.reconcile.claims import article_figures
+from recoupe.model import Article, Figure, QuoteMention, day_of
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,8 @@ class ArticleExtraction:
 
 def reference_day(article: Article) -> str | None:
     """The day an article's relative dates resolve against: its publication date, when a full one."""
-    published = article.published or ""
-    return published[:10] if len(published) >= 10 else None
+    day = day_of(article.published)
+    return day.isoformat() if day else None
 
 
 def extract_articles(articles: list[Article], *, ner: bool = True) -> dict[str, ArticleExtraction]:

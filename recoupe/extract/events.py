@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from recoupe.clean.sentences import sentence_spans
 from recoupe.extract.dates import find_time_expressions
-from recoupe.model import Article
+from recoupe.model import Article, day_of
 
 _DAY_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
@@ -25,9 +24,9 @@ def dated_sentences(article: Article) -> list[DatedSentence]:
 
     An article without a known date has nothing to resolve relative dates against: none.
     """
-    if not article.published or len(article.published) < 10:
+    reference = day_of(article.published)
+    if reference is None:
         return []
-    reference = date.fromisoformat(article.published[:10])
     found: dict[str, DatedSentence] = {}
     for paragraph in article.paragraphs:
         spans = sentence_spans(paragraph.text)

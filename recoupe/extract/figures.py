@@ -11,18 +11,20 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from typing import Any
 
 from text_to_num import text2num
 
 from recoupe.clean.sentences import sentence_spans
+from recoupe.data import read_text
 from recoupe.extract import attribution as at
 from recoupe.extract.dates import find_time_expressions
 from recoupe.extract.quotes import tokenize
-from recoupe.model import Figure, TimeExpression
+from recoupe.model import Article, Figure, TimeExpression, day_of
 
 # How far (in words) from a figure its action may be, inside the figure's clause.
 MAX_ACTION_DISTANCE = 8
@@ -61,10 +63,13 @@ class _Vocabulary:
 
 
 @cache
-def _vocabulary(language: str) -> _Vocabulary:
-    from recoupe.data import read_text
+def _table() -> dict[str, Any]:
+    return tomllib.loads(read_text("figures.toml"))
 
-    raw = tomllib.loads(read_text("figures.toml"))
+
+@cache
+def _vocabulary(language: str) -> _Vocabulary:
+    raw = _table()
     lang = raw[language]
     units = sorted(((f, u) for u, forms in raw["units"].items() for f in forms), key=lambda p: -len(p[0]))
     prefixes = sorted(
@@ -111,9 +116,7 @@ def _fold(word: str) -> str:
 
 @cache
 def _thing_concepts() -> dict[str, str]:
-    from recoupe.data import read_text
-
-    table = tomllib.loads(read_text("figures.toml"))["things"]
+    table = _table()["things"]
     return {_fold(form): concept for concept, forms in table.items() for form in forms}
 
 
@@ -125,12 +128,21 @@ class _Number:
     words: bool  # written in words
 
 
+def article_figures(article: Article) -> list[Figure]:
+    """The figures of an article's clean paragraphs, times resolved against its publication day."""
+    reference = day_of(article.published)
+    found: list[Figure] = []
+    for paragraph in article.paragraphs:
+        found.extend(find_figures(paragraph.text, paragraph.language or article.language or "fr", reference))
+    return found
+
+
 def find_figures(text: str, language: str, reference: date | None = None) -> list[Figure]:
     """Every figure of `text`, in order; `reference` (the publication date) resolves their times."""
     language = language if language in _DIGITS else "en"
     vocab = _vocabulary(language)
     times = find_time_expressions(text, reference or date(2000, 1, 1))
-    tokens = tokenize(text)
+    tokens: list[at.Token] | None = None  # for claimants: tokenised only when a figure is found
     figures: list[Figure] = []
     for sentence_start, sentence_end in sentence_spans(text):
         sentence_times = [t for t in times if sentence_start <= t.start < sentence_end]
@@ -141,12 +153,12 @@ def find_figures(text: str, language: str, reference: date | None = None) -> lis
             )
             if figure is not None:
                 found.append(figure)
-        claimant = None
-        for i, figure in enumerate(found):
-            claimant = _claimant(tokens, text, figure.start, sentence_start, sentence_end, language)
-            when = None if reference is None else _time_of(sentence_times)
-            found[i] = Figure(**{**figure.__dict__, "claimant": claimant, "time": when})
-        figures.extend(found)
+        if found and tokens is None:
+            tokens = tokenize(text)
+        when = None if reference is None else _time_of(sentence_times)
+        for figure in found:
+            claimant = _claimant(tokens or [], text, figure.start, sentence_start, sentence_end, language)
+            figures.append(replace(figure, claimant=claimant, time=when))
     return figures
 
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
-from recoupe.extract.figures import action_concept, find_figures, thing_key
+from recoupe.extract.figures import action_concept, article_figures, thing_key
 from recoupe.model import Article, Claim, ClaimStatus, ClaimValue, Entity, Figure
 from recoupe.reconcile.entities import entity_named, person_index
 from recoupe.stories.provenance import independent_origins
@@ -30,16 +29,6 @@ class StatedFigure:
     article: str
     origin: str  # the article's independent origin (copies and one agency's dispatch share one)
     figure: Figure
-
-
-def article_figures(article: Article) -> list[Figure]:
-    """The figures of an article's clean paragraphs, times resolved against its publication date."""
-    published = article.published or ""
-    reference = date.fromisoformat(published[:10]) if len(published) >= 10 else None
-    found: list[Figure] = []
-    for paragraph in article.paragraphs:
-        found.extend(find_figures(paragraph.text, paragraph.language or article.language or "fr", reference))
-    return found
 
 
 def story_claims(
@@ -152,9 +141,9 @@ def _claim_value(group: list[StatedFigure], index: dict[str, str]) -> ClaimValue
     return ClaimValue(
         value=best.figure.value,
         unit=best.figure.unit,
-        claimants=_distinct(c for c in claimants if c),
-        articles=_distinct(i.article for i in group),
-        evidence=_distinct(i.figure.sentence for i in group),
+        claimants=_unique(c for c in claimants if c),
+        articles=_unique(i.article for i in group),
+        evidence=_unique(i.figure.sentence for i in group),
     )
 
 
@@ -162,14 +151,11 @@ def _subject(items: list[StatedFigure]) -> str:
     """What the figures count and what was done to it, as first written, with the times they name."""
     first = items[0].figure
     words = [w for w in (first.thing, first.action) if w] or [first.unit or ""]
-    periods = _distinct(p for i in items if (p := _period(i.figure.time)))
+    periods = _unique(p for i in items if (p := _period(i.figure.time)))
     when = f" ({'; '.join(periods)})" if periods else ""
     return " ".join(words) + when
 
 
-def _distinct(values: Iterable[T]) -> list[T]:
-    seen: list[T] = []
-    for value in values:
-        if value not in seen:
-            seen.append(value)
-    return seen
+def _unique(values: Iterable[T]) -> list[T]:
+    """In first-seen order, each once."""
+    return list(dict.fromkeys(values))

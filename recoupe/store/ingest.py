@@ -14,14 +14,14 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import TypeVar
 
 from recoupe.extract.article import ArticleExtraction, extract_articles, extraction_from_json, for_article
 from recoupe.extract.entities import Mention
 from recoupe.ingest import read_articles
-from recoupe.model import Article, RawArticle, Skipped
+from recoupe.model import Article, RawArticle, Skipped, day_of
 from recoupe.pipeline import describe_story, prepared_as, provisional_ids, unique_id
 from recoupe.settings import Settings
 from recoupe.store import read, write
@@ -228,7 +228,7 @@ def open_stories(
     either side of its members' own dates, always when it has no date, and to an undated article
     when it was still open at the latest date known. `refresh` stories come whatever their dates.
     """
-    days = sorted(d for value in published if (d := _day(value)))
+    days = sorted(d for value in published if (d := day_of(value)))
     conditions = ["last_published IS NULL"]
     params: dict[str, str] = {}
     window = timedelta(days=window_days)
@@ -237,7 +237,7 @@ def open_stories(
         params |= {"low": (days[0] - window).isoformat(), "high": (days[-1] + window).isoformat()}
     if len(days) < len(published):
         latest = connection.execute("SELECT max(last_published) FROM stories").fetchone()[0]
-        known = [d for d in (_day(latest), days[-1] if days else None) if d]
+        known = [d for d in (day_of(latest), days[-1] if days else None) if d]
         if known:
             conditions.append("last_published >= :tail")
             params["tail"] = (max(known) - window).isoformat()
@@ -255,12 +255,3 @@ def open_stories(
         next_number=read.next_story_number(connection),
         refresh=frozenset(refresh),
     )
-
-
-def _day(value: str | None) -> date | None:
-    if not value or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import asdict
-from datetime import date
 from typing import TYPE_CHECKING
 
-from recoupe.model import Article, RawArticle, Story
+from recoupe.model import Article, RawArticle, Story, day_of
 
 if TYPE_CHECKING:
     from recoupe.extract.article import ArticleExtraction
@@ -174,9 +173,5 @@ def save_story(connection: sqlite3.Connection, story: Story, members: list[Artic
 
 def _own_date(article: Article) -> str | None:
     """The article's own day (not one taken from its story): which stories a new batch may join."""
-    if not article.published or article.published_basis == "story":
-        return None
-    try:
-        return date.fromisoformat(article.published[:10]).isoformat()
-    except ValueError:
-        return None
+    day = day_of(article.published) if article.published_basis != "story" else None
+    return day.isoformat() if day else None

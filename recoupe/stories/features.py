@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 
-from recoupe.model import Article
+from recoupe.model import Article, day_of
 from recoupe.stories.names import canonical_variant, fold, name_key
 
 _ELISION = re.compile(r"^(?:[DLNMTSJC]|Qu|Jusqu|Lorsqu|Puisqu)['’]")
@@ -120,7 +120,7 @@ def event_features(article: Article) -> EventFeatures:
     return EventFeatures(
         article_id=article.id,
         language=article.language,
-        published=_parse_date(article.published),
+        published=day_of(article.published),
         names=names,
         terms=terms,
         numbers=frozenset(_numbers(text)),
@@ -206,12 +206,3 @@ def _quote_shingles(text: str) -> set[str]:
         words = fold(next(g for g in groups if g)).split()
         shingles |= {" ".join(words[i : i + 4]) for i in range(len(words) - 3)}
     return shingles
-
-
-def _parse_date(value: str | None) -> date | None:
-    if not value or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
