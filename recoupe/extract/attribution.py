@@ -18,6 +18,10 @@ MAX_MENTION_WORDS = 12
 # A pronoun refers to a speaker named at most this many characters before it.
 MAX_PRONOUN_DISTANCE = 2000
 _PRONOUN_SUFFIX = re.compile(r"^(.+?)-(?:t-)?(il|elle|ils|elles|on)$")
+_PARTICIPLE_OPENERS = frozenset({",", "by", "while", "after", "before", "en"})
+_INDIRECT_OBJECT = frozenset({"au", "aux", "à"})
+_COORDINATORS = frozenset({"and", "but", "et", "mais", "puis"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "lui", "leur", "eux"})
 _NAME_GLUE = frozenset(
     {"de", "du", "des", "d'", "of", "for", "the", "la", "le", "les", "l'", "en", "à", "au"}
 )
@@ -48,6 +52,7 @@ class Mention:
 @dataclass(frozen=True)
 class Vocabulary:
     verbs: frozenset[str]
+    after_subject: frozenset[str]  # cues only right after a name or a subject pronoun
     transitive: frozenset[str]
     multiword: tuple[tuple[str, ...], ...]  # "pointed out", "according to": longest first
     phrases: frozenset[tuple[str, ...]]  # cues whose source follows them
@@ -81,6 +86,9 @@ def vocabulary(language: str) -> Vocabulary:
         built = set(irregular[verb]) if verb in irregular else _inflect(verb, language, verb in past_only)
         forms.setdefault(verb, set()).update(built)
     every = {f for fs in forms.values() for f in fs}
+    # The present of a past-only verb ("reports", "states") is a cue right after its subject.
+    after_subject = {f for v in past_only if v not in irregular for f in _inflect(v, language, False)} - every
+    forms.update({v: forms[v] | _inflect(v, language, False) for v in past_only if v not in irregular})
     transitive = {f for v in raw.get("transitive", []) for f in forms.get(v, set())}
     # Split as the tokenizer splits: "d'après" is "d'" + "après".
     phrases = {tuple(re.sub(r"\b([ldjmnstc]|qu)'", r"\1' ", p).split()) for p in raw["phrases"]}
@@ -88,6 +96,7 @@ def vocabulary(language: str) -> Vocabulary:
     titles = raw["titles"]
     return Vocabulary(
         verbs=frozenset(f for f in every if " " not in f),
+        after_subject=frozenset(after_subject),
         transitive=frozenset(transitive),
         multiword=tuple(sorted(multi, key=len, reverse=True)),
         phrases=frozenset(phrases),
@@ -165,10 +174,76 @@ def cue_at(tokens: list[Token], i: int, vocab: Vocabulary) -> Cue | None:
         reflexive = i >= 2 and tokens[i - 1].low == "est" and tokens[i - 2].low == "s'"
         transitive = tok.low in vocab.transitive and not reflexive
         return Cue(i, i, False, transitive, _inverted_pronoun(tokens, i - 1, vocab))
+    if tok.low in vocab.after_subject and i > 0 and _subject_word(tokens[i - 1], vocab):
+        return Cue(i, i, False, True, None)  # "Reuters reports", "it states"
     inverted = _PRONOUN_SUFFIX.match(tok.low)
     if inverted and inverted.group(1) in vocab.verbs:
         return Cue(i, i, False, False, _suffix_pronoun(tok, inverted, vocab))
     return None
+
+
+def _opens_noun_phrase(tok: Token, vocab: Vocabulary) -> bool:
+    """A subject opens with a determiner, a title or a capital; "mobilise toujours 7 000
+    militaires, a rappelé le ministre" is a clause before an inverted subject."""
+    return not tok.text[:1].islower() or tok.low in vocab.determiners or tok.low in vocab.titles
+
+
+def _opening_subject(tokens: list[Token], lo: int, hi: int, vocab: Vocabulary) -> Mention | None:
+    """The subject of the clause in tokens lo..hi, for a verb that does not follow it: a subject
+    that a cue or auxiliary follows, else the phrase opening the clause before a lowercase word."""
+    found = clause_subject(tokens, lo, hi, vocab, loose=True)
+    if found is not None:
+        return found
+    # For want of a tagger: the subject ends at the first auxiliary or past-tense-looking word.
+    end = lo
+    while (
+        end < hi
+        and end - lo < MAX_MENTION_WORDS
+        and tokens[end].kind == "word"
+        and not _verb_like(tokens[end], vocab)
+    ):
+        end += 1
+    if lo < end < hi and _verb_like(tokens[end], vocab):
+        while end > lo + 1 and tokens[end - 1].low in vocab.fillers:
+            end -= 1  # "Il y dénonce"
+        return _mention(tokens[lo:end], vocab)
+    return None
+
+
+def _verb_like(tok: Token, vocab: Vocabulary) -> bool:
+    """An auxiliary, a reporting verb, or for want of a tagger a word with a past or imperfect
+    ending ("outlined", "savourait")."""
+    return (
+        tok.low in vocab.auxiliaries
+        or tok.low in vocab.verbs
+        or (tok.text.islower() and tok.low.endswith(("ed", "ait", "aient")) and len(tok.low) > 4)
+    )
+
+
+def _named_elsewhere(tokens: list[Token], k: int) -> bool:
+    """A capitalised word opening a clause is a name only if the text also capitalises it
+    mid-sentence ("Trump spoke" beside "said Trump"; not "Vingt ans après")."""
+    word = tokens[k].text
+    return any(
+        t.text == word and j > 0 and tokens[j - 1].kind == "word" and tokens[j - 1].sentence == t.sentence
+        for j, t in enumerate(tokens)
+        if j != k
+    )
+
+
+def _subject_word(tok: Token, vocab: Vocabulary) -> bool:
+    if tok.kind != "word" or tok.low in _OBJECT_PRONOUNS or tok.low in vocab.determiners:
+        return False
+    return (tok.text[:1].isupper() and tok.low not in vocab.stops) or vocab.pronouns.get(tok.low) in (
+        "m",
+        "f",
+        "n",
+        "p",
+    )
+
+
+def _present_participle(tok: Token) -> bool:
+    return tok.low.endswith(("ing", "ant")) and "-" not in tok.low
 
 
 def _lows(tokens: list[Token], i: int, n: int) -> tuple[str, ...]:
@@ -193,20 +268,45 @@ def _suffix_pronoun(tok: Token, match: re.Match[str], vocab: Vocabulary) -> Ment
     )
 
 
-def source_of(tokens: list[Token], cue: Cue, lo: int, hi: int, vocab: Vocabulary) -> Mention | None:
-    """The speaker of a cue: "selon X", "dit-il", "X a déclaré", else an inverted "a déclaré X"."""
+def source_of(
+    tokens: list[Token], cue: Cue, lo: int, hi: int, vocab: Vocabulary, inverted: bool = True
+) -> Mention | None:
+    """The speaker of a cue: "selon X", "dit-il", "X a déclaré", else (with `inverted`) an
+    inverted "a déclaré X"."""
     if cue.phrase:
         return right_mention(tokens, cue.last + 1, hi, vocab)
     if cue.pronoun is not None:
         return cue.pronoun
+    if (
+        cue.first > lo
+        and tokens[cue.first - 1].low in _PARTICIPLE_OPENERS
+        and _present_participle(tokens[cue.first])
+    ):
+        # "Clinton spoke in Tulsa, Oklahoma, arguing that …", "began by saying": the clause's
+        # subject speaks, not the phrase before the comma.
+        return _opening_subject(tokens, lo, cue.first - 1, vocab)
     left = left_mention(tokens, cue.first - 1, lo, vocab)
     if left is not None:
         return left
-    if cue.transitive:
+    j = cue.first - 1
+    while j > lo and (
+        tokens[j].low in vocab.auxiliaries or tokens[j].low in vocab.fillers or _adverb(tokens[j], vocab)
+    ):
+        j -= 1
+    if j > lo and tokens[j].low in _COORDINATORS:
+        # "The nominee outlined his plan and vowed to punish …": the clause's subject again.
+        return _opening_subject(tokens, lo, j, vocab)
+    if cue.transitive or not inverted:
         return None
     k = cue.last + 1
     while k < hi and tokens[k].low in vocab.fillers and tokens[k].low not in vocab.determiners:
         k += 1  # "a alerté mercredi le président …" (but "l'" there is an article, not a pronoun)
+    if k < hi and tokens[k].low in _INDIRECT_OBJECT:
+        # "a raconté au Parisien le jeune homme": the subject follows the indirect object.
+        after = next((m for m in range(k + 1, min(hi, k + 6)) if tokens[m].low in vocab.determiners), None)
+        if after is None:
+            return None
+        k = after
     return right_mention(tokens, k, hi, vocab)
 
 
@@ -257,7 +357,8 @@ def _appositive_subject(tokens: list[Token], comma: int, lo: int, vocab: Vocabul
     phrases = []
     for k in [start - 1] + [k for k in range(start, comma) if tokens[k].text == ","]:
         end = _right_end(tokens, k + 1, comma, vocab)
-        if end > k + 1 and end < len(tokens) and tokens[end].text == ",":
+        opens = k + 1 < len(tokens) and _opens_noun_phrase(tokens[k + 1], vocab)
+        if end > k + 1 and end < len(tokens) and tokens[end].text == "," and opens:
             phrases.append(_mention(tokens[k + 1 : end], vocab))
     # The name rather than the role beside it ("La ministre de la Santé, Claire Besson, a dit").
     # A bare name beats a role that ends in one ("Le directeur de la compagnie Air Cévennes, Marc Oudin").
@@ -377,22 +478,60 @@ def clause_subject(
         after = end
         while after < hi and tokens[after].low in vocab.fillers:
             after += 1
-        if after >= hi:
-            continue
-        verb = tokens[after].low in vocab.auxiliaries or tokens[after].low in vocab.verbs
+        verb = after < hi and (tokens[after].low in vocab.auxiliaries or tokens[after].low in vocab.verbs)
         if loose and not verb:
-            run = k + 1
-            while run < end and tokens[run].text[0].isupper():
-                run += 1
-            if run > k + 1 and run < hi and tokens[run].kind == "word" and tokens[run].text.islower():
-                found = _mention(tokens[k + 1 : run], vocab)
-                if found is not None and found.kind == "name":
-                    return found
+            found = _loose_subject(tokens, k + 1, end, hi, vocab)
+            if found is not None:
+                return found
         if verb:
             if end > k + 1:
                 return _mention(tokens[k + 1 : end], vocab)
             if k >= lo:
                 return _appositive_subject(tokens, k, lo, vocab)  # "L'entraîneur, Luc Navarro, a été"
+    return None
+
+
+def _loose_subject(tokens: list[Token], first: int, end: int, hi: int, vocab: Vocabulary) -> Mention | None:
+    """A name opening a clause whose verb is not a known one: a capitalised run before a lowercase
+    word ("Maria Lopez spoke"), before an apposition ("Dana Price, a doctor, began"), or a phrase
+    holding a name before a verb-like word ("l'attaquant Mamadou Sy savourait")."""
+    run = first
+    while run < end and tokens[run].text[0].isupper():
+        run += 1
+    if run > first and run < hi:
+        # "The Republican nominee": after a determiner the lowercase word goes on with the phrase.
+        lowercase = (
+            tokens[run].kind == "word"
+            and tokens[run].text.islower()
+            and tokens[first].low not in vocab.determiners
+        )
+        apposition = (
+            run - first > 1
+            and tokens[run].text == ","
+            and run + 1 < hi
+            and tokens[run + 1].low in vocab.determiners
+        )
+        found = _mention(tokens[first:run], vocab) if lowercase or apposition else None
+        # A lone capitalised word opening a clause is a name only if the text names it elsewhere.
+        if (
+            found is not None
+            and found.kind == "name"
+            and (run - first > 1 or _named_elsewhere(tokens, first))
+        ):
+            return found
+    stop = first
+    while stop < hi and stop - first < MAX_MENTION_WORDS and tokens[stop].kind == "word":
+        if _verb_like(tokens[stop], vocab):
+            break
+        stop += 1
+    if first < stop < hi and _verb_like(tokens[stop], vocab):
+        found = _mention(tokens[first:stop], vocab)
+        if (
+            found is not None
+            and found.kind == "name"
+            and any(t.text[:1].isupper() for t in tokens[first + 1 : stop])
+        ):
+            return found
     return None
 
 
@@ -436,18 +575,49 @@ def display_name(mention: Mention, text: str) -> str:
     return (resolve_role(mention, text) or written) if mention.kind == "role" else written
 
 
-def resolve_pronoun(pronoun: Mention, candidates: list[Mention]) -> str | None:
-    """The nearest earlier subject of a compatible gender; None for plural, first person, or none."""
+def resolve_pronoun(
+    pronoun: Mention, candidates: list[Mention], others: list[Mention] | None = None
+) -> str | None:
+    """The nearest earlier subject of a compatible gender, else the nearest earlier person named
+    anywhere (`others`: "Le réalisateur X présentera son film. « … », a-t-il confié"); None for
+    plural, first person, or none."""
     if pronoun.gender not in ("m", "f"):
         return None
-    for name in sorted(candidates, key=lambda m: -m.start):
-        if name.start >= pronoun.start:
-            continue
-        if pronoun.start - name.end > MAX_PRONOUN_DISTANCE:
-            return None
-        if name.gender in ("", pronoun.gender):
-            return name.text
+    for pool in (candidates, others or []):
+        for name in sorted(pool, key=lambda m: -m.start):
+            if name.start >= pronoun.start:
+                continue
+            if pronoun.start - name.end > MAX_PRONOUN_DISTANCE:
+                break
+            if name.gender in ("", pronoun.gender):
+                return name.text
     return None
+
+
+def named_people(tokens: list[Token], vocab: Vocabulary) -> list[Mention]:
+    """Every run of at least two capitalised words that does not open a sentence ("Samuel
+    Oyono"), gendered by the role phrase just before it ("le réalisateur", "une voisine")."""
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        end = i
+        while end < len(tokens) and tokens[end].kind == "word" and tokens[end].text[:1].isupper():
+            end += 1
+        opening = i == 0 or tokens[i - 1].sentence != tokens[i].sentence or tokens[i - 1].kind == "break"
+        words = [t for t in tokens[i:end] if t.low not in vocab.titles]
+        if end - i >= 2 and not opening and len(words) >= 2 and not any(w.low in vocab.stops for w in words):
+            k = i
+            while k > 0 and i - k < 4 and tokens[k - 1].kind == "word" and tokens[k - 1].text.islower():
+                k -= 1
+                if tokens[k].low in vocab.determiners:
+                    break
+            head = {tokens[k].text, tokens[k].low} if k < i else {tokens[i].text}
+            gender = "f" if head & vocab.feminine else "m" if head & vocab.masculine else ""
+            found.append(
+                Mention(words[0].start, words[-1].end, " ".join(w.text for w in words), "name", gender)
+            )
+        i = max(end, i + 1)
+    return found
 
 
 def resolve_role(role: Mention, text: str) -> str | None:

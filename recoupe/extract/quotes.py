@@ -96,6 +96,7 @@ def find_quotes(text: str, language: str | None = None) -> list[QuoteMention]:
         else:
             groups.append([index])
     antecedents = at.antecedents(tokens, text, vocab)
+    people = at.named_people(tokens, vocab)
     found: list[QuoteMention] = []
     previous: Mention | None = None
     previous_end = -1
@@ -111,7 +112,7 @@ def find_quotes(text: str, language: str | None = None) -> list[QuoteMention]:
             continue
         if mention is None:
             mention = _from_context(tokens, first, vocab, previous, previous_end)
-        speaker = _speaker(mention, text, antecedents)
+        speaker = _speaker(mention, text, antecedents, people)
         if mention is not None and speaker is not None and mention.kind != "pronoun":
             antecedents.append(replace(mention, text=speaker))
         for m in members:
@@ -245,12 +246,17 @@ def _in_sentence(tokens: list[Token], first: int, last: int, vocab: Vocabulary) 
     it (X said: "…"; selon X, « … »), or later in the sentence."""
     # A quote ending in a full stop may still be followed by its cue ('"We won." Trump said.').
     after = _right_after(tokens, last, _sentence_end(tokens, last + 1), vocab)
-    if after is not None:
+    if after is not None and after.kind != "pronoun":
         return after
     lo = first
     while lo > 0 and tokens[lo - 1].sentence == tokens[first].sentence and tokens[lo - 1].kind != "break":
         lo -= 1
     before = _last_cue_source(tokens, lo, first, first, vocab)
+    if before is None and first > lo and tokens[first - 1].text == ":":
+        before = at.clause_subject(tokens, lo, first - 1, vocab, loose=True)  # "X a été clair : « … »"
+    # 'McCaskill scolded him: "…," she said': the pronoun after the quote stands for the name before it.
+    if after is not None and (before is None or before.kind == "pronoun"):
+        return after
     if before is not None:
         return before
     hi = _sentence_end(tokens, last)
@@ -258,8 +264,6 @@ def _in_sentence(tokens: list[Token], first: int, last: int, vocab: Vocabulary) 
         cue = at.cue_at(tokens, c, vocab)
         if cue is not None:
             return at.source_of(tokens, cue, last + 1, hi, vocab)
-    if first > lo and tokens[first - 1].text == ":":
-        return at.clause_subject(tokens, lo, first - 1, vocab)  # "X a été clair : « … »"
     return None
 
 
@@ -320,13 +324,45 @@ def _ends_line(tokens: list[Token], offset: int) -> bool:
 
 
 def _last_cue_source(tokens: list[Token], lo: int, hi: int, bound: int, vocab: Vocabulary) -> Mention | None:
+    # A subject is inverted after a quote ('"…," said X'), not before one: in 'she said he
+    # would "never"', "he" opens the reported clause.
     for c in range(hi - 1, lo - 1, -1):
         cue = at.cue_at(tokens, c, vocab)
         if cue is not None and cue.last < bound:
-            source = at.source_of(tokens, cue, lo, bound, vocab)
+            inverted = _after_quote(tokens, cue.first, vocab)
+            source = at.source_of(tokens, cue, lo, bound, vocab, inverted=inverted)
             if source is not None:
-                return source
+                return _reporting_source(tokens, lo, source, vocab) or source
     return None
+
+
+def _reporting_source(tokens: list[Token], lo: int, inner: Mention, vocab: Vocabulary) -> Mention | None:
+    """The speaker of a cue that reports the clause `inner` opens: in 'She says Trump's tweets
+    are "lies"' or 'Trump said that Clinton described it as "the gold standard"', the quote
+    reaches the reader through the outer speaker."""
+    k = next((i for i in range(lo, len(tokens)) if tokens[i].start == inner.start), None)
+    if k is None or k <= lo:
+        return None
+    j = k - 1
+    if tokens[j].low in _COMPLEMENTISERS:
+        j -= 1
+    else:
+        cue = at.cue_at(tokens, j, vocab)
+        if cue is None or cue.phrase:
+            return None
+    for c in range(j, lo - 1, -1):
+        cue = at.cue_at(tokens, c, vocab)
+        if cue is not None and cue.last < k and not cue.phrase:
+            return at.source_of(tokens, cue, lo, k, vocab, inverted=False)
+    return None
+
+
+def _after_quote(tokens: list[Token], k: int, vocab: Vocabulary) -> bool:
+    """Whether token k follows a closing quote, across commas and auxiliaries ('», a dit')."""
+    k -= 1
+    while k >= 0 and (tokens[k].text in _TRAILING or tokens[k].low in vocab.auxiliaries):
+        k -= 1
+    return k >= 0 and tokens[k].kind == "quote"
 
 
 def _from_context(
@@ -346,6 +382,8 @@ def _from_context(
         source = _last_cue_source(tokens, lo, j, j, vocab) or at.clause_subject(tokens, lo, j, vocab)
         if source is not None:
             return source
+    if (previous is None or previous_end < 0) and breaks == 0 and j >= 0:
+        return _previous_sentence_subject(tokens, j, vocab)
     if previous is None or previous_end < 0:
         return None
     between = tokens[previous_end + 1 : first]
@@ -355,11 +393,32 @@ def _from_context(
     return previous if paragraphs <= 1 else None
 
 
-def _speaker(mention: Mention | None, text: str, antecedents: list[Mention]) -> str | None:
+def _previous_sentence_subject(tokens: list[Token], j: int, vocab: Vocabulary) -> Mention | None:
+    """A quote standing as its own sentence, right after a sentence about someone in the same
+    paragraph ("Le maire, Yves Cassagne, a pris la parole. « Je ne serai pas candidat. »"),
+    is theirs: the subject of that sentence, when it names or describes a person."""
+    if tokens[j].text not in ".!?" or tokens[j].kind == "quote":
+        return None
+    lo = j
+    while (
+        lo > 0
+        and tokens[lo - 1].sentence == tokens[j].sentence
+        and tokens[lo - 1].kind not in ("break", "quote")
+    ):
+        lo -= 1
+    if lo > 0 and tokens[lo - 1].kind == "quote":
+        return None
+    subject = at.clause_subject(tokens, lo, j, vocab, loose=True)
+    return subject if subject is not None and subject.kind == "name" else None
+
+
+def _speaker(
+    mention: Mention | None, text: str, antecedents: list[Mention], people: list[Mention]
+) -> str | None:
     if mention is None:
         return None
     if mention.kind == "pronoun":
-        return at.resolve_pronoun(mention, antecedents)
+        return at.resolve_pronoun(mention, antecedents, people)
     if mention.kind == "role":
         named = at.resolve_role(mention, text) or at.resolve_definite_role(mention, text, antecedents)
         return named or text[mention.start : mention.end]

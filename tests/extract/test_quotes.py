@@ -298,3 +298,55 @@ def test_a_pronoun_after_a_definite_role_goes_to_what_the_role_stands_for() -> N
         "« Le pic est passé », assure-t-elle."
     )
     assert [q.speaker for q in find_quotes(text, "fr")] == ["La Banque de France"] * 2
+
+
+# --- which clause reports the quote ---------------------------------------------------------
+
+
+def test_subject_after_a_reporting_verb_before_the_quote_opens_the_reported_clause() -> None:
+    text = 'Dana Price, a medical doctor, began by saying he would "never" diagnose anyone on air.'
+    [quote] = find_quotes(text, "en")
+    assert (quote.speaker, mention(text, quote)) == ("Dana Price", "Dana Price")
+
+
+def test_inverted_subject_after_an_earlier_quote_still_speaks_the_next_one() -> None:
+    text = "« Nous avons mérité ce titre », a lancé l'entraîneuse Julie Marchal, qui se dit « sereine »."
+    assert [speaker for _, speaker in said(text)] == ["l'entraîneuse Julie Marchal"] * 2
+
+
+def test_present_participle_after_a_comma_takes_the_clause_subject() -> None:
+    text = 'Senator Ruth Olsen spoke in Tulsa, Oklahoma, arguing that the killings were "intolerable."'
+    assert said(text, "en") == [("intolerable.", "Senator Ruth Olsen")]
+
+
+def test_french_present_participle_after_a_comma_takes_the_clause_subject() -> None:
+    text = "La maire Claire Vidal a visité Lyon, Villeurbanne, estimant que la situation était « inacceptable »."
+    assert said(text) == [("inacceptable", "La maire Claire Vidal")]
+
+
+def test_the_outer_reporting_clause_gives_the_speaker_of_a_nested_report() -> None:
+    text = "Paul Grant says Ann Cole's flurry of late-night posts was “unhinged, even for her.”"
+    assert said(text, "en") == [("unhinged, even for her.", "Paul Grant")]
+    text = 'Paul Grant said on Friday that Ann Cole once described the treaty as "the gold standard".'
+    assert said(text, "en") == [("the gold standard", "Paul Grant")]
+
+
+def test_name_before_a_colon_is_the_mention_rather_than_the_pronoun_after_the_quote() -> None:
+    text = 'Sen. Claire Moss scolded him: "The science is against you," she said.'
+    [quote] = find_quotes(text, "en")
+    assert (quote.speaker, mention(text, quote)) == ("Sen. Claire Moss", "Sen. Claire Moss")
+
+
+def test_present_of_a_noun_like_verb_is_a_cue_right_after_its_subject() -> None:
+    assert said('The Daily Ledger reports that the team wanted to "keep the details under wraps."', "en") == [
+        ("keep the details under wraps.", "The Daily Ledger")
+    ]
+    # After an article it is a noun: "reports" is not a cue there.
+    assert said('The reports that the team wanted to "keep the details under wraps" were false.', "en") == [
+        ("keep the details under wraps", None)
+    ]
+
+
+def test_coordinated_reporting_verb_takes_the_subject_of_the_clause() -> None:
+    text = 'The Republican nominee outlined his plan and vowed to punish "those who leak secrets."'
+    assert said(text, "en") == [("those who leak secrets.", "The Republican nominee")]
