@@ -303,7 +303,7 @@ def source_of(
         k += 1  # "a alerté mercredi le président …" (but "l'" there is an article, not a pronoun)
     if k < hi and tokens[k].low in _INDIRECT_OBJECT:
         # "a raconté au Parisien le jeune homme": the subject follows the indirect object.
-        after = next((m for m in range(k + 1, min(hi, k + 6)) if tokens[m].low in vocab.determiners), None)
+        after = next((m for m in range(k + 2, min(hi, k + 6)) if tokens[m].low in vocab.determiners), None)
         if after is None:
             return None
         k = after

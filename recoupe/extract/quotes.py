@@ -23,6 +23,7 @@ _TRAILING = ",.!?—–-―"
 _DASHES = "—–-―"
 _COMPLEMENTISERS = frozenset({"que", "qu'", "that", "to", "à", "de", "d'", "if", "si", "whether"})
 # A transcript's speaker label opening a quoted paragraph ('"WALLACE: Let's start …').
+_INDEFINITE = frozenset({"un", "une", "des", "a", "an", "some"})
 _LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
 _TOKEN = re.compile(
     r"(?P<elision>(?i:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)'(?=\w))"
@@ -421,5 +422,10 @@ def _speaker(
         return at.resolve_pronoun(mention, antecedents, people)
     if mention.kind == "role":
         named = at.resolve_role(mention, text) or at.resolve_definite_role(mention, text, antecedents)
-        return named or text[mention.start : mention.end]
+        written = text[mention.start : mention.end]
+        # "une voisine", "a campaign aide": someone left unnamed is no one the story can name;
+        # the mention keeps the words.
+        if named is None and written.split()[0].lower() in _INDEFINITE:
+            return None
+        return named or written
     return at.display_name(mention, text)

@@ -151,9 +151,18 @@ def test_english_name_said_colon_before_the_quote() -> None:
 
 
 def test_english_according_to() -> None:
-    assert said('According to a spokesman for the ministry, "no decision has been made."') == [
-        ("no decision has been made.", "a spokesman for the ministry")
+    assert said('According to Lena Hart, a spokeswoman, "no decision has been made."') == [
+        ("no decision has been made.", "Lena Hart")
     ]
+
+
+def test_an_unnamed_speaker_keeps_the_mention_but_no_speaker_name() -> None:
+    text = 'According to a spokesman for the ministry, "no decision has been made."'
+    [quote] = find_quotes(text)
+    assert (quote.speaker, mention(text, quote)) == (None, "a spokesman for the ministry")
+    text = "« On nous a menti », lâche une riveraine, excédée."
+    [quote] = find_quotes(text)
+    assert (quote.speaker, mention(text, quote)) == (None, "une riveraine")
 
 
 def test_english_subject_in_apposition() -> None:
@@ -320,7 +329,7 @@ def test_present_participle_after_a_comma_takes_the_clause_subject() -> None:
 
 
 def test_french_present_participle_after_a_comma_takes_the_clause_subject() -> None:
-    text = "La maire Claire Vidal a visité Lyon, Villeurbanne, estimant que la situation était « inacceptable »."
+    text = "La maire Claire Vidal a visité Lyon, Bron, estimant que la situation était « inacceptable »."
     assert said(text) == [("inacceptable", "La maire Claire Vidal")]
 
 
@@ -350,3 +359,38 @@ def test_present_of_a_noun_like_verb_is_a_cue_right_after_its_subject() -> None:
 def test_coordinated_reporting_verb_takes_the_subject_of_the_clause() -> None:
     text = 'The Republican nominee outlined his plan and vowed to punish "those who leak secrets."'
     assert said(text, "en") == [("those who leak secrets.", "The Republican nominee")]
+
+
+def test_a_quote_standing_alone_after_a_sentence_about_someone_is_theirs() -> None:
+    text = (
+        "Le maire de Brive, Hugo Marchetti, a pris la parole en fin de séance. "
+        "« Je ne me représenterai pas. Il est temps de passer la main. » La salle est restée muette."
+    )
+    assert [speaker for _, speaker in said(text)] == ["Hugo Marchetti"]
+
+
+def test_a_pronoun_finds_a_person_named_outside_any_subject() -> None:
+    text = (
+        "Le réalisateur Samir Ouali présentera son film à Venise. "
+        "« C'est un film sur l'exil », a-t-il confié au Monde."
+    )
+    assert said(text) == [("C'est un film sur l'exil", "Samir Ouali")]
+
+
+def test_an_inverted_subject_after_an_indirect_object() -> None:
+    text = "« J'ai couru sans réfléchir », a raconté à l'AFP l'agent de la RATP, Lucas Ferrand."
+    assert said(text) == [("J'ai couru sans réfléchir", "Lucas Ferrand")]
+    text = "« J'ai couru sans réfléchir », a raconté au Parisien le jeune homme."
+    assert [mention(text, q) for q in find_quotes(text)] == ["le jeune homme"]
+
+
+def test_a_phrase_holding_a_name_before_an_unknown_verb_speaks_after_a_colon() -> None:
+    text = "Buteur à deux reprises, l'attaquant Karim Diallo savourait : « On a retrouvé la confiance. »"
+    assert said(text) == [("On a retrouvé la confiance.", "l'attaquant Karim Diallo")]
+
+
+def test_faire_etat_de_and_remercier_are_cues() -> None:
+    text = "La maire de Dax, Inès Carlier, a fait état de « dégâts importants »."
+    assert said(text) == [("dégâts importants", "Inès Carlier")]
+    text = "La judokate Léa Morin se retire. Dans un message, elle remercie « tous ceux qui m'ont portée »."
+    assert said(text) == [("tous ceux qui m'ont portée", "La judokate Léa Morin")]
