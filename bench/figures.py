@@ -108,9 +108,7 @@ def score_text(item: dict[str, Any], predicted: Sequence[Any]) -> Tally:
     tally = Tally(gold=len(item["figures"]), predicted=len(predicted))
     left = sorted(predicted, key=lambda f: f.start)
     for gold in item["figures"]:
-        hit = next(
-            (f for f in left if same_value(gold["value"], f.value) and gold["unit"] == f.unit), None
-        )
+        hit = next((f for f in left if same_value(gold["value"], f.value) and gold["unit"] == f.unit), None)
         if hit is None:
             tally.misses.append(f"{item['id']}: {describe(gold)}")
             continue

@@ -400,7 +400,6 @@ def quotes(
             _write(markdown_table(["speaker", "quote"], [[q.speaker or "?", q.text] for q in found]), output)
 
 
-
 @app.command()
 def figures(
     path: Annotated[Path, typer.Argument(help="A text file (UTF-8 or another detected encoding).")],
@@ -436,6 +435,7 @@ def figures(
                 for f in found
             ]
             _write(markdown_table(headers, rows), output)
+
 
 def _read_one_text(path: Path) -> str:
     """The text of one file as recoupe reads it (offsets point into it); unreadable: exit 2."""

@@ -393,4 +393,4 @@ def test_faire_etat_de_and_remercier_are_cues() -> None:
     text = "La maire de Dax, Inès Carlier, a fait état de « dégâts importants »."
     assert said(text) == [("dégâts importants", "Inès Carlier")]
     text = "La judokate Léa Morin se retire. Dans un message, elle remercie « tous ceux qui m'ont portée »."
-    assert said(text) == [("tous ceux qui m'ont portée", "La judokate Léa Morin")]
+    assert said(text) == [("tous ceux qui m'ont portée", "Léa Morin")]
