@@ -58,6 +58,7 @@ class Vocabulary:
     phrases: frozenset[tuple[str, ...]]  # cues whose source follows them
     clause_phrases: frozenset[str]  # the same, only opening a clause and closed by a comma ("Pour X, …")
     auxiliaries: frozenset[str]
+    adverbials: tuple[tuple[str, ...], ...]  # "de son côté", "for his part": between subject and verb
     fillers: frozenset[str]
     stops: frozenset[str]
     pronouns: dict[str, str]
@@ -102,6 +103,7 @@ def vocabulary(language: str) -> Vocabulary:
         phrases=frozenset(phrases),
         clause_phrases=frozenset(raw.get("clause_phrases", [])),
         auxiliaries=frozenset(raw["auxiliaries"]),
+        adverbials=tuple(tuple(a.split()) for a in raw.get("adverbials", [])),
         fillers=frozenset(raw["fillers"]),
         stops=frozenset(raw["stops"]),
         pronouns=dict(raw["pronouns"]),
@@ -313,15 +315,16 @@ def source_of(
 def left_mention(
     tokens: list[Token], j: int, lo: int, vocab: Vocabulary, relative: bool = True
 ) -> Mention | None:
-    """The subject ending at token j, going left over auxiliaries and adverbs ("X has also said")."""
-    while (
-        j >= lo
-        and tokens[j].kind == "word"
-        and (
-            tokens[j].low in vocab.auxiliaries or tokens[j].low in vocab.fillers or _adverb(tokens[j], vocab)
-        )
-    ):
-        j -= 1
+    """The subject ending at token j, going left over auxiliaries and adverbs ("X has also said",
+    "Il a de son côté évoqué")."""
+    while j >= lo and tokens[j].kind == "word":
+        if tokens[j].low in vocab.auxiliaries or tokens[j].low in vocab.fillers or _adverb(tokens[j], vocab):
+            j -= 1
+            continue
+        adverbial = next((a for a in vocab.adverbials if _lows(tokens, j - len(a) + 1, len(a)) == a), None)
+        if adverbial is None or j - len(adverbial) + 1 < lo:
+            break
+        j -= len(adverbial)
     if j < lo:
         return None
     if tokens[j].text == ",":
@@ -592,6 +595,33 @@ def resolve_pronoun(
             if name.gender in ("", pronoun.gender):
                 return name.text
     return None
+
+
+def resolve_demonym(mention: Mention, text: str, candidates: list[Mention]) -> str | None:
+    """ "le Serbe", "l'Américaine": the person whose introduction holds the adjective ("le joueur
+    serbe Nikola Petrović"); None when no one earlier is introduced so."""
+    written = text[mention.start : mention.end].replace("’", "'")
+    words = written.split()
+    if len(words) == 2 and words[0].lower() in ("le", "la", "the"):
+        word = words[1]
+    elif len(words) == 1 and words[0].lower().startswith("l'"):
+        word = words[0][2:]
+    else:
+        return None
+    if not word[:1].isupper():
+        return None
+    for candidate in sorted(candidates, key=lambda m: -m.start):
+        if candidate.end > mention.start or candidate.kind == "pronoun":
+            continue
+        introduction = text[max(0, candidate.start - 80) : candidate.end]
+        if re.search(rf"\b{re.escape(word.lower())}\b", introduction):
+            return candidate.text
+    return None
+
+
+def with_gender(mentions: list[Mention], name: str, gender: str) -> list[Mention]:
+    """The mentions, those of `name` with no gender yet given `gender`."""
+    return [replace(m, gender=gender) if m.text == name and not m.gender else m for m in mentions]
 
 
 def named_people(tokens: list[Token], vocab: Vocabulary) -> list[Mention]:

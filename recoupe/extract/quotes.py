@@ -116,6 +116,11 @@ def find_quotes(text: str, language: str | None = None) -> list[QuoteMention]:
         speaker = _speaker(mention, text, antecedents, people)
         if mention is not None and speaker is not None and mention.kind != "pronoun":
             antecedents.append(replace(mention, text=speaker))
+        elif mention is not None and speaker is not None and mention.gender in ("m", "f"):
+            # "a-t-elle regretté" tells that the person it stands for is a woman: a later "il"
+            # must look past her.
+            antecedents[:] = at.with_gender(antecedents, speaker, mention.gender)
+            people[:] = at.with_gender(people, speaker, mention.gender)
         for m in members:
             seg = segments[m]
             found.append(
@@ -428,4 +433,4 @@ def _speaker(
         if named is None and written.split()[0].lower() in _INDEFINITE:
             return None
         return named or written
-    return at.display_name(mention, text)
+    return at.resolve_demonym(mention, text, antecedents + people) or at.display_name(mention, text)

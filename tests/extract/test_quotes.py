@@ -394,3 +394,20 @@ def test_faire_etat_de_and_remercier_are_cues() -> None:
     assert said(text) == [("dégâts importants", "Inès Carlier")]
     text = "La judokate Léa Morin se retire. Dans un message, elle remercie « tous ceux qui m'ont portée »."
     assert said(text) == [("tous ceux qui m'ont portée", "Léa Morin")]
+
+
+def test_a_demonym_goes_to_the_person_introduced_with_that_nationality() -> None:
+    text = (
+        "Le joueur de tennis serbe Dragan Ilić a été éliminé au premier tour. "
+        "« Mon corps ne suit plus », a reconnu le Serbe, âgé de 34 ans."
+    )
+    assert said(text) == [("Mon corps ne suit plus", "Dragan Ilić")]
+
+
+def test_a_pronoun_that_told_a_gender_makes_the_next_pronoun_look_past_her() -> None:
+    text = (
+        "Le directeur de l'usine, Marc Olier, a reçu les déléguées, conduites par Nadia Ferhat. "
+        "« Nous n'avons obtenu aucune garantie », a-t-elle regretté. "
+        "Il a de son côté évoqué « un dialogue constructif »."
+    )
+    assert [speaker for _, speaker in said(text)] == ["Nadia Ferhat", "Marc Olier"]
