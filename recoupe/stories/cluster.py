@@ -77,7 +77,7 @@ class _OpenStory:
     names: _Centroid = field(default_factory=_Centroid)
     numbers: Counter[str] = field(default_factory=Counter)
     dates: Counter[str] = field(default_factory=Counter)
-    quotes: set[str] = field(default_factory=set)
+    quotes: Counter[str] = field(default_factory=Counter)
     languages: Counter[str] = field(default_factory=Counter)
     keys: set[str] = field(default_factory=set)  # index keys, to leave the index on closing
     first: date | None = None
@@ -107,6 +107,7 @@ class StoryClusterer:
         self.closed = 0
         self._next = first_index  # indices below it are stories seeded from a store
         self._observed: set[str] = set()
+        self._assigned: dict[str, tuple[_Scored, int]] = {}  # this run's articles: refine() may move them
 
     def observe(self, articles: Iterable[EventFeatures]) -> None:
         """Count articles into the IDF before assigning them: every article the system has read
@@ -146,20 +147,82 @@ class StoryClusterer:
             self._next += 1
             self.open[best.index] = best
         self._join(best, scored)
+        self._assigned[article.article_id] = (scored, best.index)
         return best.index
+
+    def refine(self, rounds: int) -> dict[str, int]:
+        """A second look, once the run is read: each article assigned in this run and still in an
+        open story leaves it and joins the open story that now fits it best (its own unless
+        another scores higher), as k-means revisits its points. Single-pass assignment depends
+        on the order articles come in; a report read before its event's best coverage gets a
+        fairer comparison here. Seeded (stored) articles never move. Returns the moves."""
+        moved: dict[str, int] = {}
+        for _ in range(rounds):
+            changed = False
+            for article_id in list(self._assigned):  # in assignment order
+                scored, index = self._assigned[article_id]
+                story = self.open.get(index)
+                if story is None:
+                    continue
+                self._leave(story, scored)
+                candidates = {st.index: st for st in self._candidates(scored)} | {story.index: story}
+                best, best_score = story, self.similarity(scored, story, nearest=False)
+                for other in sorted(candidates.values(), key=lambda st: st.index):
+                    if other is story or not self._within_window(scored.article, other):
+                        continue
+                    score = self.similarity(scored, other, nearest=False)
+                    if score > best_score and score >= self._threshold(scored.article, other):
+                        best, best_score = other, score
+                self._join(best, scored)
+                self._assigned[article_id] = (scored, best.index)
+                if not story.members:
+                    self._drop(story)
+                if best is not story:
+                    moved[article_id] = best.index
+                    changed = True
+            if not changed:
+                break
+        return moved
+
+    def _within_window(self, article: EventFeatures, story: _OpenStory) -> bool:
+        today, window = article.published, self.settings.story_window_days
+        if today is None or story.first is None or story.last is None:
+            return True
+        return (story.first - today).days <= window and (today - story.last).days <= window
+
+    def _leave(self, story: _OpenStory, scored: _Scored) -> None:
+        """Undo `_join` for one article (its index keys stay: they only propose candidates)."""
+        article = scored.article
+        story.members.remove(article.article_id)
+        story.terms.add({k: -v for k, v in scored.terms.items()})
+        story.names.add({k: -v for k, v in scored.names.items()})
+        story.numbers.subtract(article.numbers)
+        story.dates.subtract(article.dates)
+        story.quotes.subtract(article.quotes)
+        for counter in (story.numbers, story.dates, story.quotes):
+            for key in [k for k, n in counter.items() if n <= 0]:
+                del counter[key]
+        if article.language:
+            story.languages[article.language] -= 1
+            if story.languages[article.language] <= 0:
+                del story.languages[article.language]
+        story.member_vectors = [v for v in story.member_vectors if v[0] is not scored.terms]
 
     def _scored(self, article: EventFeatures) -> _Scored:
         return _Scored(article, _tfidf(article.terms, self.term_idf), _tfidf(article.names, self.name_idf))
 
     def _threshold(self, article: EventFeatures, story: _OpenStory) -> float:
-        # An undated article cannot be checked against a dated story's time window: it must
-        # bring stronger evidence than the window would have given.
-        if article.published is None and story.last is not None:
+        # An undated article cannot be checked against a dated story's time window (nor a dated
+        # one against an undated story's): it must bring stronger evidence than a window gives.
+        if (article.published is None) != (story.last is None):
             return self.settings.undated_join_threshold
         return self.settings.story_join_threshold
 
-    def similarity(self, scored: _Scored, story: _OpenStory, full: bool = True) -> float:
-        """Weighted signals in 0..1; `full=False` skips the nearest member and embeddings."""
+    def similarity(
+        self, scored: _Scored, story: _OpenStory, full: bool = True, nearest: bool = True
+    ) -> float:
+        """Weighted signals in 0..1; `full=False` skips the nearest member and embeddings,
+        `nearest=False` the nearest member only (refinement weighs the whole story)."""
         s = self.settings
         article = scored.article
         cross_language = bool(article.language) and article.language not in story.languages
@@ -170,7 +233,7 @@ class StoryClusterer:
             text_similarity = self._embedding_similarity(scored, story) if use_embedding else 0.0
         else:
             text_similarity = story.terms.cosine(scored.terms)
-            if full and s.nearest_member_share and story.member_vectors:
+            if full and nearest and s.nearest_member_share and story.member_vectors:
                 # Blend the centroid with the nearest member: a story that drifts over days
                 # still takes an article close to one of its reports.
                 nearest_terms, nearest_names = max(
@@ -182,7 +245,7 @@ class StoryClusterer:
         numbers = min(1.0, sum(1 for n in article.numbers if n in story.numbers) / 2)
         dates = min(1.0, float(sum(1 for d in article.dates if d in story.dates)))
         quotes = (
-            min(1.0, len(article.quotes & story.quotes) / (0.3 * len(article.quotes)))
+            min(1.0, sum(1 for q in article.quotes if q in story.quotes) / (0.3 * len(article.quotes)))
             if article.quotes
             else 0.0
         )
@@ -230,7 +293,7 @@ class StoryClusterer:
         story.names.add(scored.names)
         story.numbers.update(article.numbers)
         story.dates.update(article.dates)
-        story.quotes |= article.quotes
+        story.quotes.update(article.quotes)
         if article.language:
             story.languages[article.language] += 1
         if article.published and (story.last is None or article.published > story.last):
@@ -256,11 +319,17 @@ class StoryClusterer:
         window = self.settings.story_window_days
         stale = [s for s in self.open.values() if s.last is not None and (today - s.last).days > window]
         for story in stale:
-            for key in story.keys:
-                holders = self.index.get(key)
-                if holders is not None:
-                    holders.discard(story.index)
-                    if not holders:
-                        del self.index[key]
-            del self.open[story.index]
+            self._drop(story)
             self.closed += 1
+
+    def _drop(self, story: _OpenStory) -> None:
+        """The story leaves the open set and the candidate index; its articles are final."""
+        for article_id in story.members:
+            self._assigned.pop(article_id, None)
+        for key in story.keys:
+            holders = self.index.get(key)
+            if holders is not None:
+                holders.discard(story.index)
+                if not holders:
+                    del self.index[key]
+        del self.open[story.index]

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import date
+
 from factories import make_article
 
 from recoupe.model import Article
 from recoupe.settings import Settings
 from recoupe.stories import assign_stories
+from recoupe.stories.cluster import StoryClusterer
+from recoupe.stories.features import EventFeatures
 
 SETTINGS = Settings()
 
@@ -59,3 +64,44 @@ def test_stories_are_ordered_by_date_and_numbered() -> None:
     articles = [_article("c", "2024-03-05", *CALL_2024), _article("a", "2022-06-10", *CALL_2022)]
     _, stories = assign_stories(articles, SETTINGS)
     assert [(s.id, s.date) for s in stories] == [("s1", "2022-06-10"), ("s2", "2024-03-05")]
+
+
+def _features(article_id: str, names: str, terms: str) -> EventFeatures:
+    return EventFeatures(
+        article_id,
+        "fr",
+        date(2024, 3, 5),
+        Counter(names.split()),
+        Counter(terms.split()),
+        frozenset(),
+        frozenset(),
+        frozenset(),
+        frozenset(),
+        article_id,
+    )
+
+
+# "m" is read first and opens a story; the event's fuller reports come later and form their own.
+EARLY_REPORT = _features("m", "rask", "blindes usine contrat")
+FULL_COVERAGE = [
+    _features("b1", "orsini", "blindes commande defense"),
+    _features("b2", "orsini rask", "usine commande defense"),
+    _features("b3", "orsini rask", "contrat commande defense"),
+]
+
+
+def test_a_report_read_before_its_event_coverage_moves_to_that_story_on_refinement() -> None:
+    clusterer = StoryClusterer(SETTINGS)
+    clusterer.observe([EARLY_REPORT, *FULL_COVERAGE])
+    assigned = {f.article_id: clusterer.assign(f) for f in [EARLY_REPORT, *FULL_COVERAGE]}
+    assert assigned["m"] != assigned["b1"] == assigned["b3"]
+    moves = clusterer.refine(SETTINGS.story_refine_rounds)
+    assert moves == {"m": assigned["b1"]}
+
+
+def test_refinement_never_moves_a_stored_article() -> None:
+    clusterer = StoryClusterer(SETTINGS, first_index=1)
+    clusterer.seed(EARLY_REPORT, 0)
+    for features in FULL_COVERAGE:
+        clusterer.assign(features)
+    assert "m" not in clusterer.refine(SETTINGS.story_refine_rounds)
