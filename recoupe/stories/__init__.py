@@ -69,6 +69,7 @@ def assign_stories(
     for article in sorted(articles, key=publication_order):
         if article.id not in links:
             membership[article.id] = clusterer.assign(features[article.id])
+    membership.update(clusterer.refine(settings.story_refine_rounds))
     for link in links.values():
         membership[link.copy] = membership[link.original]
 
