@@ -597,28 +597,6 @@ def resolve_pronoun(
     return None
 
 
-def resolve_demonym(mention: Mention, text: str, candidates: list[Mention]) -> str | None:
-    """ "le Serbe", "l'Américaine": the person whose introduction holds the adjective ("le joueur
-    serbe Nikola Petrović"); None when no one earlier is introduced so."""
-    written = text[mention.start : mention.end].replace("’", "'")
-    words = written.split()
-    if len(words) == 2 and words[0].lower() in ("le", "la", "the"):
-        word = words[1]
-    elif len(words) == 1 and words[0].lower().startswith("l'"):
-        word = words[0][2:]
-    else:
-        return None
-    if not word[:1].isupper():
-        return None
-    for candidate in sorted(candidates, key=lambda m: -m.start):
-        if candidate.end > mention.start or candidate.kind == "pronoun":
-            continue
-        introduction = text[max(0, candidate.start - 80) : candidate.end]
-        if re.search(rf"\b{re.escape(word.lower())}\b", introduction):
-            return candidate.text
-    return None
-
-
 def with_gender(mentions: list[Mention], name: str, gender: str) -> list[Mention]:
     """The mentions, those of `name` with no gender yet given `gender`."""
     return [replace(m, gender=gender) if m.text == name and not m.gender else m for m in mentions]
@@ -634,14 +612,17 @@ def named_people(tokens: list[Token], vocab: Vocabulary) -> list[Mention]:
         while end < len(tokens) and tokens[end].kind == "word" and tokens[end].text[:1].isupper():
             end += 1
         opening = i == 0 or tokens[i - 1].sentence != tokens[i].sentence or tokens[i - 1].kind == "break"
-        words = [t for t in tokens[i:end] if t.low not in vocab.titles]
+        start = i
+        if opening and end - i >= 3 and tokens[i].low in vocab.determiners:
+            start, opening = i + 1, False  # "Le Serbe Dušan Kovaritch s'est qualifié"
+        words = [t for t in tokens[start:end] if t.low not in vocab.titles]
         if end - i >= 2 and not opening and len(words) >= 2 and not any(w.low in vocab.stops for w in words):
             k = i
             while k > 0 and i - k < 4 and tokens[k - 1].kind == "word" and tokens[k - 1].text.islower():
                 k -= 1
                 if tokens[k].low in vocab.determiners:
                     break
-            head = {tokens[k].text, tokens[k].low} if k < i else {tokens[i].text}
+            head = {tokens[k].text, tokens[k].low} if k < start else {tokens[i].text, tokens[i].low}
             gender = "f" if head & vocab.feminine else "m" if head & vocab.masculine else ""
             found.append(
                 Mention(words[0].start, words[-1].end, " ".join(w.text for w in words), "name", gender)
@@ -681,26 +662,76 @@ def resolve_role(role: Mention, text: str) -> str | None:
 _DEFINITE = frozenset({"le", "la", "l'", "the"})
 
 
-def resolve_definite_role(role: Mention, text: str, candidates: list[Mention]) -> str | None:
+def resolve_definite_role(
+    role: Mention, text: str, candidates: list[Mention], people: list[Mention] | None = None
+) -> str | None:
     """A definite role noun with no name beside it stands for someone already named: "a souligné
-    le magistrat" after "Le procureur …, Antoine Ferrand". The named subject whose introduction
-    holds the role's noun wins, else the nearest one of a compatible gender."""
+    le magistrat" after "Le procureur …, Antoine Ferrand", "le dirigeant russe" after "le
+    président russe Vladimir Poutine". The subject or person named (`people`) whose introduction
+    holds a word of the role wins (its noun first), else the nearest subject of a compatible
+    gender, else the nearest such person."""
     words = text[role.start : role.end].replace("’", "'").split()
     if not words:
         return None
     first = words[0].lower()
-    head = words[1].lower() if first in _DEFINITE and len(words) > 1 else None
     if first.startswith("l'") and len(first) > 2:
-        head = first[2:]
-    if head is None:
+        words = [first[2:], *words[1:]]
+    elif first in _DEFINITE and len(words) > 1:
+        words = words[1:]
+    else:
         return None
-    earlier = [
-        c
-        for c in sorted(candidates, key=lambda m: -m.start)
-        if c.end <= role.start and role.start - c.end <= MAX_PRONOUN_DISTANCE and c.kind != "pronoun"
-    ]
+    everyone = candidates + (people or [])
+    for word in [w.lower() for w in words if len(w) > 3 and w.isalpha()]:
+        introduced = _introduced_as(word, text, role.start, everyone)
+        if introduced is not None:
+            return introduced
+    for pool in (candidates, people or []):
+        earlier = [
+            c
+            for c in sorted(pool, key=lambda m: -m.start)
+            if c.end <= role.start and role.start - c.end <= MAX_PRONOUN_DISTANCE and c.kind != "pronoun"
+        ]
+        found = next((c.text for c in earlier if c.gender in ("", role.gender) or not role.gender), None)
+        if found is not None:
+            return found
+    return None
+
+
+def resolve_demonym(mention: Mention, text: str, candidates: list[Mention]) -> str | None:
+    """ "le Serbe", "l'Américaine": the person introduced with that word ("le joueur serbe Nikola
+    Petrović", "Le Serbe Dušan Kovaritch"); None when no one earlier is."""
+    written = text[mention.start : mention.end].replace("’", "'")
+    words = written.split()
+    if len(words) == 2 and words[0].lower() in ("le", "la", "the"):
+        word = words[1]
+    elif len(words) == 1 and words[0].lower().startswith("l'"):
+        word = words[0][2:]
+    else:
+        return None
+    if not word[:1].isupper():
+        return None
+    return _introduced_as(word.lower(), text, mention.start, candidates)
+
+
+def _introduced_as(word: str, text: str, before: int, candidates: list[Mention]) -> str | None:
+    """The nearest earlier candidate whose own introduction holds `word`: the words just before
+    it, back to a sentence break or to the mention before it (80 characters at most), so that
+    "battant l'Argentin X" after "Le Serbe Y" does not make X the Serbian."""
+    earlier = sorted(
+        (
+            c
+            for c in candidates
+            if c.end <= before and before - c.end <= MAX_PRONOUN_DISTANCE and c.kind != "pronoun"
+        ),
+        key=lambda m: -m.start,
+    )
+    ends = sorted({c.end for c in candidates})
     for candidate in earlier:
-        introduction = text[max(0, candidate.start - 80) : candidate.end].lower()
-        if re.search(rf"\b{re.escape(head)}\b", introduction):
+        start = max([candidate.start - 80, 0] + [e for e in ends if e <= candidate.start])
+        introduction = text[start : candidate.end].replace("’", "'")
+        cut = max(introduction.rfind(mark, 0, candidate.start - start) for mark in (".", ";", "!", "?"))
+        if cut >= 0:
+            introduction = introduction[cut + 1 :]
+        if re.search(rf"\b{re.escape(word)}\b", introduction, re.IGNORECASE):
             return candidate.text
-    return next((c.text for c in earlier if c.gender in ("", role.gender) or not role.gender), None)
+    return None

@@ -426,7 +426,7 @@ def _speaker(
     if mention.kind == "pronoun":
         return at.resolve_pronoun(mention, antecedents, people)
     if mention.kind == "role":
-        named = at.resolve_role(mention, text) or at.resolve_definite_role(mention, text, antecedents)
+        named = at.resolve_role(mention, text) or at.resolve_definite_role(mention, text, antecedents, people)
         written = text[mention.start : mention.end]
         # "une voisine", "a campaign aide": someone left unnamed is no one the story can name;
         # the mention keeps the words.
