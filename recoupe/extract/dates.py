@@ -35,9 +35,12 @@ def find_time_expressions(text: str, reference: date) -> list[TimeExpression]:
 @lru_cache(maxsize=512)
 def _time_expressions(text: str, reference: date) -> tuple[TimeExpression, ...]:
     candidates: list[Candidate] = []
+    words, digit = tr.text_words(text), tr.has_digit(text)
     for language in ("fr", "en"):
         context = _Context(text, reference, tr.vocabulary(language), language)
-        for pattern, handler in _rules(language):
+        for pattern, handler, trigger in _rules(language):
+            if not trigger.admits(words, digit):
+                continue  # none of the rule's words: its regex would scan the paragraph for nothing
             for match in pattern.finditer(text):
                 try:
                     candidates.extend(handler(match, context))
@@ -414,7 +417,7 @@ def _frequency(m: re.Match[str], ctx: _Context) -> list[Candidate]:
 
 
 @cache
-def _rules(language: str) -> tuple[tuple[re.Pattern[str], Handler], ...]:
+def _rules(language: str) -> tuple[tuple[re.Pattern[str], Handler, tr.Trigger], ...]:
     handlers: dict[str, Handler] = {
         "weekday": _weekday,
         "day_month": _day_month,
@@ -443,4 +446,6 @@ def _rules(language: str) -> tuple[tuple[re.Pattern[str], Handler], ...]:
     }
     vocab = tr.vocabulary(language)
     flags = re.IGNORECASE
-    return tuple((re.compile(p, flags), handlers[name]) for name, p in tr.patterns(language, vocab))
+    return tuple(
+        (re.compile(p, flags), handlers[name], trigger) for name, p, trigger in tr.patterns(language, vocab)
+    )

@@ -43,11 +43,20 @@ _TOKEN = re.compile(r"(?i:[dl]['’])(?=\w)|[^\W_][\w]*(?:[-'’/][\w]+)*|[^\w\s
 # except for the unit and scale symbols written that way ("12M€", "45%", "$2bn", "5km").
 _GLUED_OK = re.compile(r"(?:%|€|\$|£|M€|Md€|Mds€|bn|mn|m|k|km²|km|kg|mm|ha|MW|GW|°C|t)(?![\w])")
 _CLAUSE_END = re.compile(r"[;:.!?]|\s[–—]\s|,\s+(?:dont|including|of which|whose|mais|but)\b|\s(?:et|and)\s")
+_SCALE_WORD = re.compile(rf"{_SPACE}?([A-Za-zÀ-ÿ]+)")
+
+# A unit form as `_unit_after` compares it: (form, unit, what the text must start with, whether
+# that is the lower-cased text). Symbols, MW, GW and °C are compared as written, words lower-cased.
+_UnitForm = tuple[str, str, str, bool]
 
 
 @dataclass(frozen=True)
 class _Vocabulary:
     units: tuple[tuple[str, str], ...]  # (form, canonical unit), longest form first
+    # The same forms as `_unit_after` compares them, also by their first character: most numbers
+    # are followed by a word that no form starts like, so a handful of the ~80 are tried, not all.
+    unit_forms: tuple[_UnitForm, ...]
+    unit_forms_by_first: dict[str, tuple[_UnitForm, ...]]
     prefixes: tuple[tuple[str, str], ...]
     scales: dict[str, int]
     durations: dict[str, str]
@@ -75,8 +84,13 @@ def _vocabulary(language: str) -> _Vocabulary:
     prefixes = sorted(
         ((f, u) for u, forms in raw["currency_prefixes"].items() for f in forms), key=lambda p: -len(p[0])
     )
+    unit_forms = tuple(_unit_form(form, unit) for form, unit in units)
     return _Vocabulary(
         units=tuple(units),
+        unit_forms=unit_forms,
+        unit_forms_by_first={
+            first: tuple(f for f in unit_forms if f[2][0] == first) for first in {f[2][0] for f in unit_forms}
+        },
         prefixes=tuple(prefixes),
         scales=dict(raw["scales"]),
         durations=dict(raw["durations"]),
@@ -90,6 +104,13 @@ def _vocabulary(language: str) -> _Vocabulary:
         stops=frozenset(lang["stops"]),
         actions={form: concept for concept, forms in raw["actions"].items() for form in forms},
     )
+
+
+def _unit_form(form: str, unit: str) -> _UnitForm:
+    symbol = not form[0].isalpha()
+    lowered = not (symbol or form.isupper() or form in ("°C", "MW", "GW"))
+    written = form if symbol or form in ("MW", "GW", "°C") else form.lower()
+    return form, unit, written, lowered
 
 
 def action_concept(action: str | None) -> str | None:
@@ -371,7 +392,7 @@ def _currency_before(text: str, lo: int, start: int, vocab: _Vocabulary) -> tupl
 
 
 def _scale_after(text: str, end: int, hi: int, vocab: _Vocabulary, currency: bool) -> tuple[int, int]:
-    match = re.compile(rf"{_SPACE}?([A-Za-zÀ-ÿ]+)").match(text, end, hi)
+    match = _SCALE_WORD.match(text, end, hi)
     if match is None:
         return end, 1
     word = match.group(1)
@@ -397,10 +418,11 @@ def _unit_after(text: str, cursor: int, hi: int, vocab: _Vocabulary, scaled: boo
             offset += joined.end()
             stripped = stripped[joined.end() :]
     low = stripped.lower()
-    for form, unit in vocab.units:
-        symbol = not form[0].isalpha()
-        candidate = stripped if symbol or form.isupper() or form in ("°C", "MW", "GW") else low
-        if candidate.startswith(form if symbol or form in ("MW", "GW", "°C") else form.lower()):
+    first = low[:1]
+    # Where the text and its lower case start alike, only the forms starting so can match.
+    forms = vocab.unit_forms_by_first.get(first, ()) if stripped[:1] == first else vocab.unit_forms
+    for form, unit, written, lowered in forms:
+        if (low if lowered else stripped).startswith(written):
             end = offset + len(form)
             if end < len(text) and (text[end].isalnum() and form[-1].isalnum()):
                 continue  # "m" of "mois", "t" of "tirs"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from typing import Any, Literal
@@ -33,6 +34,16 @@ class Vocabulary:
     """One language's time words (data/time_words.toml) and the regex alternations built from them."""
 
     words: dict[str, Any]
+    # Each table keyed without accents, made once: `lookup` runs for every match of every rule.
+    plain: dict[str, dict[str, Any]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        plain = {
+            key: {_strip_accents(k): value for k, value in entries.items()}
+            for key, entries in self.words.items()
+            if isinstance(entries, dict)
+        }
+        object.__setattr__(self, "plain", plain)  # frozen: set once, here
 
     def __getitem__(self, key: str) -> Any:
         return self.words[key]
@@ -45,8 +56,7 @@ class Vocabulary:
 
     def lookup(self, key: str, word: str) -> Any:
         """The entry of `word`, ignoring case, accents and the kind of apostrophe ("Eté" is "été")."""
-        entries = self.words[key]
-        return {_strip_accents(k): value for k, value in entries.items()}[_strip_accents(_fold(word))]
+        return self.plain[key][_strip_accents(_fold(word))]
 
 
 @cache
@@ -63,12 +73,21 @@ def _strip_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
+# Capitals often lose their accent in French print ("Eté", "Ecole"): match with or without it.
+_UNACCENTED = {"é": "e", "è": "e", "ê": "e", "û": "u", "ô": "o", "î": "i"}
+
+
 def _accent_tolerant(word: str) -> str:
-    # Capitals often lose their accent in French print ("Eté", "Ecole"): match with or without it.
     pattern = re.escape(word).replace("'", APOS).replace(r"\ ", r"\s+").replace(" ", r"\s+")
-    for accented, plain in (("é", "e"), ("è", "e"), ("ê", "e"), ("û", "u"), ("ô", "o"), ("î", "i")):
+    for accented, plain in _UNACCENTED.items():
         pattern = pattern.replace(accented, f"[{accented}{plain}]")
     return pattern
+
+
+def _spellings(word: str) -> set[str]:
+    """Every way `_accent_tolerant` lets `word` be written in lower case ("été": été, eté, éte, ete)."""
+    letters = [(c, _UNACCENTED[c]) if c in _UNACCENTED else (c,) for c in word]
+    return {"".join(spelling) for spelling in itertools.product(*letters)}
 
 
 # --- numbers ---------------------------------------------------------------------------------
@@ -252,15 +271,68 @@ def preceded_by(text: str, start: int, pattern: str) -> bool:
     return re.search(rf"(?:{pattern})\s*$", text[max(0, start - 25) : start], re.IGNORECASE) is not None
 
 
+# --- triggers --------------------------------------------------------------------------------
+
+# Every rule's regex scans every paragraph in both languages, and those scans are most of the
+# finder's time: a rule is run only on a paragraph holding one of its words (its trigger).
+# Words are \w+ runs lower-cased as IGNORECASE compares Latin letters: str.lower() alone keeps
+# dotless ı, dotted İ (which it even makes two characters) and long ſ apart from i and s.
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+
+
+def text_words(text: str) -> frozenset[str]:
+    """The words of `text`, as the triggers name them."""
+    if "İ" in text or "ı" in text or "ſ" in text:  # seldom: three scans cost less than translate
+        text = text.translate(_FOLD)
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def has_digit(text: str) -> bool:
+    return _DIGIT.search(text) is not None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What a text needs for a rule to match it at all: one word of each set of `words` among its
+    words, and a digit when `digit`. Sound only for a word the rule's regex holds whole (no letter,
+    digit or underscore can touch it in a match), or whose glued forms are listed too (`_glued`);
+    tests/extract/test_date_properties.py checks it."""
+
+    words: tuple[frozenset[str], ...] = ()
+    digit: bool = False
+
+    def admits(self, words: frozenset[str], digit: bool) -> bool:
+        # map rather than a generator: this runs for every rule on every paragraph
+        return (digit or not self.digit) and not any(map(words.isdisjoint, self.words))
+
+
+def _words(*words: str) -> frozenset[str]:
+    return frozenset(words)
+
+
+def _last_words(v: Vocabulary, key: str) -> frozenset[str]:
+    """Every spelling of the last word of each entry ("à l'heure actuelle": actuelle): a rule
+    that lets no letter follow an entry holds that word whole, whatever comes before it."""
+    return frozenset(spelling for entry in v[key] for spelling in _spellings(_WORD.findall(entry)[-1]))
+
+
+def _glued(prefixes: tuple[str, ...], words: frozenset[str]) -> frozenset[str]:
+    """`words`, and each right after a prefix: a rule that lets the space between them be empty
+    finds "en mars" written "enmars"."""
+    return words | {prefix + word for prefix in prefixes for word in words}
+
+
 # --- patterns --------------------------------------------------------------------------------
 
 
-def patterns(language: str, vocab: Vocabulary) -> list[tuple[str, str]]:
-    """(handler name, regex) for one language; the handlers live in recoupe.extract.dates."""
+def patterns(language: str, vocab: Vocabulary) -> list[tuple[str, str, Trigger]]:
+    """(handler name, regex, trigger) for one language; the handlers live in recoupe.extract.dates."""
     return _french(vocab) if language == "fr" else _english(vocab)
 
 
-def _french(v: Vocabulary) -> list[tuple[str, str]]:
+def _french(v: Vocabulary) -> list[tuple[str, str, Trigger]]:
     a = APOS
     mon, wd, rel = v.alt("months"), v.alt("weekdays"), f"{v.alt('past_words')}|{v.alt('future_words')}"
     part, num, season = v.alt("day_parts"), number_pattern(v), v.alt("seasons")
@@ -270,133 +342,232 @@ def _french(v: Vocabulary) -> list[tuple[str, str]]:
     part_after = (
         rf"(?:(?:dans|en)\s+(?:la|l{a})\s*|en\s+(?:fin|début)\s+d(?:e\s+|{a})|au\s+|en\s+)?(?P<part>{part})"
     )
+    months, weekdays, parts = (
+        _last_words(v, "months"),
+        _last_words(v, "weekdays"),
+        _last_words(v, "day_parts"),
+    )
+    seasons, digit = _last_words(v, "seasons"), Trigger(digit=True)
     return [
         (
             "day_month",
             rf"\b(?:(?:le|du|au|ce)\s+)?(?:(?:{wd})\s+)?{day}\s+(?P<mon>{mon}){tail}"
             rf"(?:\s+(?P<part>matin|soir|après-midi))?\b",
+            Trigger((months,)),
         ),
         (
             "day_month",
             rf"\b(?:(?:les|du)\s+)?(?P<first>\d{{1,2}}|1er)\s+(?:et|au)\s+{day}\s+(?P<mon>{mon}){tail}\b",
+            Trigger((months,), digit=True),
         ),
         (
             "night_of",
             rf"\b(?:dans\s+)?la\s+nuit\s+(?:de|du)\s+(?:(?P<wd>{wd})(?:\s+(?:au|à)\s+(?:{wd}))?|"
             rf"(?P<day>\d{{1,2}}|1er)\s+(?:au|à)\s+\d{{1,2}}\s+(?P<mon>{mon})(?:\s+(?P<year>\d{{4}}))?)\b",
+            Trigger((_words("nuit"),)),
         ),
         (
             "weekday",
             rf"\b(?:(?P<det>tous\s+les|chaque|ce|cette|le|les)\s+)?(?P<same>même\s+)?(?P<wd>{wd})(?P<plural>s)?"
             rf"(?:\s+(?P<rel>{rel}))?(?:\s+(?P<part>{part}))?(?:\s+(?P<rel2>{rel}))?\b",
+            Trigger((weekdays | {w + "s" for w in weekdays},)),
         ),
         (
             "month",
             rf"\b(?:(?P<pre>en|début|fin|mi-|courant|depuis|dès|jusqu{a}en|à\s+partir\s+de|"
             rf"(?:le\s+|au\s+|du\s+)?mois\s+d(?:e\s+|{a}))\s*)?(?P<mon>{mon}){tail}\b",
+            Trigger((_glued(("en", "début", "fin", "courant", "depuis", "dès", "de"), months),)),
         ),
-        ("year", rf"\b(?:(?P<pre>en|l{a}an|l{a}année|depuis|dès|année)\s+)?(?P<y>\d{{4}})\b"),
-        ("decade", r"\bles\s+années\s+(?P<d>(?:19|20)?\d0)\b"),
+        ("year", rf"\b(?:(?P<pre>en|l{a}an|l{a}année|depuis|dès|année)\s+)?(?P<y>\d{{4}})\b", digit),
+        ("decade", r"\bles\s+années\s+(?P<d>(?:19|20)?\d0)\b", Trigger((_words("années"),), digit=True)),
         # Capital numerals only, and no L: "le siècle dernier" is not the 50th century.
-        ("century", r"\b(?:le\s+|au\s+|du\s+)?(?P<r>(?-i:[XVI]+))e\s+siècle\b"),
-        ("relative_day", rf"\b(?P<w>{v.alt('relative_days')})(?:\s+(?:{wd}))?(?:\s+{part_after})?\b"),
+        ("century", r"\b(?:le\s+|au\s+|du\s+)?(?P<r>(?-i:[XVI]+))e\s+siècle\b", Trigger((_words("siècle"),))),
+        (
+            "relative_day",
+            rf"\b(?P<w>{v.alt('relative_days')})(?:\s+(?:{wd}))?(?:\s+{part_after})?\b",
+            Trigger((_last_words(v, "relative_days"),)),
+        ),
         # "cette soirée" is more often a party than an evening: only the plain parts of day here.
-        ("this_part", r"\b(?:ce|cet|cette)\s+(?P<part>matin|soir|après-midi|nuit|matinée)\b"),
+        (
+            "this_part",
+            r"\b(?:ce|cet|cette)\s+(?P<part>matin|soir|après-midi|nuit|matinée)\b",
+            Trigger((_words("matin", "soir", "midi", "nuit", "matinée"),)),
+        ),
         (
             "anchored_day",
             rf"\b(?:la|le)\s+(?P<w>{v.alt('anchored_days')})(?:\s+(?:au\s+)?(?P<part>matin|soir))?\b",
+            Trigger((_last_words(v, "anchored_days"),)),
         ),
         (
             "anchored_part",
             rf"\b(?:(?:dans|pendant|durant|au\s+cours\s+de)\s+)?(?:la|l{a})\s*"
             rf"(?P<part>nuit|soirée|matinée|après-midi)\b",
+            Trigger((_glued(("la",), _words("nuit", "soirée", "matinée", "midi")),)),
         ),
-        ("anchored_part", r"\b(?:le|la)\s+(?P<part>matin|soir|nuit|soirée|matinée)\s+même\b"),
-        ("anchored_part", rf"\b(?:dans\s+la|en\s+(?:fin|début|milieu)\s+d(?:e\s+|{a}))\s*(?P<part>{part})\b"),
-        ("clock", r"\b(?P<h>\d{1,2})\s?h(?:\s?(?P<m>[0-5]\d))?(?!\w)"),
-        ("clock", r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b"),
+        (
+            "anchored_part",
+            r"\b(?:le|la)\s+(?P<part>matin|soir|nuit|soirée|matinée)\s+même\b",
+            Trigger((_words("même"),)),
+        ),
+        (
+            "anchored_part",
+            rf"\b(?:dans\s+la|en\s+(?:fin|début|milieu)\s+d(?:e\s+|{a}))\s*(?P<part>{part})\b",
+            Trigger((_glued(("la",), parts),)),
+        ),
+        ("clock", r"\b(?P<h>\d{1,2})\s?h(?:\s?(?P<m>[0-5]\d))?(?!\w)", digit),
+        ("clock", r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b", digit),
         (
             "clock",
             rf"\b(?P<h>\d{{1,2}}|{num})\s+heures?(?:\s+(?P<m>[0-5]\d))?\s+(?:du\s+matin|"
             rf"(?P<late>du\s+soir|de\s+l{a}après-midi))\b",
+            Trigger((_words("heure", "heures"), _words("matin", "soir", "midi"))),
         ),
-        ("clock", r"\b(?P<h>\d{1,2})\s+heures\s+(?P<m>[0-5]\d)\b"),
-        ("noon", rf"\b(?:à|vers|dès|avant|après|jusqu{a}à|de|entre)\s+(?P<w>midi|minuit)\b"),
+        ("clock", r"\b(?P<h>\d{1,2})\s+heures\s+(?P<m>[0-5]\d)\b", Trigger((_words("heures"),), digit=True)),
+        (
+            "noon",
+            rf"\b(?:à|vers|dès|avant|après|jusqu{a}à|de|entre)\s+(?P<w>midi|minuit)\b",
+            Trigger((_words("midi", "minuit"),)),
+        ),
         (
             "duration",
             rf"\b(?:(?P<pre>il\s+y\s+a|dans)\s+)?(?:(?:environ|près\s+de|plus\s+de|moins\s+de|presque|"
             rf"au\s+moins|quelque)\s+)?(?:(?P<vague>{v.alt('vague')})|(?P<num>{num}))\s+(?P<unit>{v.alt('units')})"
             rf"(?P<half>\s+et\s+demie?)?\b",
+            Trigger((_last_words(v, "units"),)),
         ),
-        ("present_ref", rf"(?<!\ben\s)\b(?P<w>{v.alt('present_ref')})\b"),
-        ("past_ref", rf"\b(?P<w>{v.alt('past_ref')})\b"),
-        ("future_ref", rf"\b(?P<w>{v.alt('future_ref')})\b"),
-        ("period_noun", rf"\b(?P<w>{v.alt('period_nouns')})\b"),
-        ("frequency", rf"\b(?:chaque|tous\s+les|toutes\s+les|par)\s+(?P<u>{v.alt('frequency_units')})\b"),
-        ("frequency_adjective", rf"\b(?P<w>{v.alt('frequency_adjectives')})\b"),
+        (
+            "present_ref",
+            rf"(?<!\ben\s)\b(?P<w>{v.alt('present_ref')})\b",
+            Trigger((_last_words(v, "present_ref"),)),
+        ),
+        ("past_ref", rf"\b(?P<w>{v.alt('past_ref')})\b", Trigger((_last_words(v, "past_ref"),))),
+        ("future_ref", rf"\b(?P<w>{v.alt('future_ref')})\b", Trigger((_last_words(v, "future_ref"),))),
+        ("period_noun", rf"\b(?P<w>{v.alt('period_nouns')})\b", Trigger((_last_words(v, "period_nouns"),))),
+        (
+            "frequency",
+            rf"\b(?:chaque|tous\s+les|toutes\s+les|par)\s+(?P<u>{v.alt('frequency_units')})\b",
+            Trigger((_last_words(v, "frequency_units"),)),
+        ),
+        (
+            "frequency_adjective",
+            rf"\b(?P<w>{v.alt('frequency_adjectives')})\b",
+            Trigger((_last_words(v, "frequency_adjectives"),)),
+        ),
         (
             "period",
             rf"\b(?:(?P<this>cette|ce|cet)\s+|(?:la|le|l{a})\s*)(?P<unit>semaine|mois|an|année|week-?end)"
             rf"(?:-ci)?(?:\s+(?P<rel>{rel}))?\b",
+            Trigger((_glued(("la", "le"), _words("semaine", "mois", "an", "année", "weekend")) | {"end"},)),
         ),
         (
             "season",
             rf"\b(?:(?P<this>cet|cette|ce)\s+|(?P<det>en|l{a}|le|au|du|à\s+l{a})\s*)?(?P<s>{season})"
             rf"(?:\s+(?P<year>\d{{4}}))?(?:\s+(?P<rel>{rel}))?\b",
+            Trigger((_glued(("en", "le", "au", "du"), seasons),)),
         ),
-        ("season_pair", rf"\b(?P<s>{season})\s+comme\s+(?P<s2>{season})\b"),
+        (
+            "season_pair",
+            rf"\b(?P<s>{season})\s+comme\s+(?P<s2>{season})\b",
+            Trigger((_words("comme"), seasons)),
+        ),
     ]
 
 
-def _english(v: Vocabulary) -> list[tuple[str, str]]:
+def _english(v: Vocabulary) -> list[tuple[str, str, Trigger]]:
     a = APOS
     mon, wd, part, num = v.alt("months"), v.alt("weekdays"), v.alt("day_parts"), number_pattern(v)
     rel = f"{v.alt('past_words')}|{v.alt('future_words')}"
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     year = r"(?:,?\s+(?P<year>\d{4}))?"
+    months, weekdays, parts = (
+        _last_words(v, "months"),
+        _last_words(v, "weekdays"),
+        _last_words(v, "day_parts"),
+    )
+    digit = Trigger(digit=True)
     return [
         (
             "day_month",
             rf"\b(?:(?:{wd}),?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?(?P<mon>{mon})\.?{year}(?P<rel>)\b",
+            Trigger((months,), digit=True),
         ),
-        ("day_month", rf"\b(?:(?:{wd}),?\s+)?(?P<mon>{mon})\.?\s+{day}\b{year}(?P<rel>)"),
+        (
+            "day_month",
+            rf"\b(?:(?:{wd}),?\s+)?(?P<mon>{mon})\.?\s+{day}\b{year}(?P<rel>)",
+            Trigger((months,), digit=True),
+        ),
         (
             "weekday",
             rf"\b(?:(?P<det>every|this)\s+|(?P<rel>{rel})\s+)?(?P<same>)(?P<wd>{wd})(?P<plural>s)?"
             rf"(?:\s+(?P<part>{part}))?(?P<rel2>)\b",
+            Trigger((weekdays | {w + "s" for w in weekdays},)),
         ),
         (
             "month",
             rf"\b(?:(?P<rel>{rel})\s+|(?P<pre>in|since|by|until|early|late|mid-|during|this|through|from)"
             rf"\s*)?(?P<mon>{mon})\.?{year}\b",
+            Trigger(
+                (
+                    _glued(
+                        ("in", "since", "by", "until", "early", "late", "during", "this", "through", "from"),
+                        months,
+                    ),
+                )
+            ),
         ),
-        ("year", r"\b(?:(?P<pre>in|since|the\s+year|by|until)\s+)?(?P<y>\d{4})\b"),
-        ("decade", r"\bthe\s+(?P<d>(?:19|20)?\d0)s\b"),
-        ("decade", r"\b(?P<d>(?:19|20)\d0)s\b"),
-        ("relative_day", rf"\b(?P<w>{v.alt('relative_days')})(?:\s+(?P<part>{part}))?\b"),
-        ("this_part", rf"\bthis\s+(?P<part>{part})\b"),
-        ("anchored_day", rf"\b(?P<w>{v.alt('anchored_days')})\b"),
-        ("anchored_part", rf"\bthat\s+(?P<part>{part})\b"),
-        ("clock", r"\b(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s*(?P<pm>[ap]\.?m\b\.?)"),
-        ("clock", rf"\b(?P<h>\d{{1,2}}|{num})\s+o{a}clock\b"),
-        ("noon", r"\b(?:at|around|by|until|before|after|from)\s+(?P<w>noon|midnight)\b"),
+        ("year", r"\b(?:(?P<pre>in|since|the\s+year|by|until)\s+)?(?P<y>\d{4})\b", digit),
+        ("decade", r"\bthe\s+(?P<d>(?:19|20)?\d0)s\b", digit),
+        ("decade", r"\b(?P<d>(?:19|20)\d0)s\b", digit),
+        (
+            "relative_day",
+            rf"\b(?P<w>{v.alt('relative_days')})(?:\s+(?P<part>{part}))?\b",
+            Trigger((_last_words(v, "relative_days"),)),
+        ),
+        ("this_part", rf"\bthis\s+(?P<part>{part})\b", Trigger((parts,))),
+        (
+            "anchored_day",
+            rf"\b(?P<w>{v.alt('anchored_days')})\b",
+            Trigger((_last_words(v, "anchored_days"),)),
+        ),
+        ("anchored_part", rf"\bthat\s+(?P<part>{part})\b", Trigger((parts,))),
+        ("clock", r"\b(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s*(?P<pm>[ap]\.?m\b\.?)", digit),
+        ("clock", rf"\b(?P<h>\d{{1,2}}|{num})\s+o{a}clock\b", Trigger((_words("clock"),))),
+        (
+            "noon",
+            r"\b(?:at|around|by|until|before|after|from)\s+(?P<w>noon|midnight)\b",
+            Trigger((_words("noon", "midnight"),)),
+        ),
         (
             "duration",
             rf"\b(?:(?P<pre>in)\s+)?(?:(?:about|nearly|almost|more\s+than|less\s+than|at\s+least|over|"
             rf"some)\s+)?(?:(?P<vague>{v.alt('vague')})|(?P<num>{num}))[\s-]+(?P<unit>{v.alt('units')})"
             rf"(?P<half>\s+and\s+a\s+half)?\b(?!\s+ago)",
+            Trigger((_last_words(v, "units"),)),
         ),
-        ("ago", rf"\b(?P<num>{num})\s+(?P<unit>{v.alt('units')})\s+ago\b"),
-        ("present_ref", rf"\b(?P<w>{v.alt('present_ref')})\b"),
-        ("past_ref", rf"\b(?P<w>{v.alt('past_ref')})\b"),
-        ("future_ref", rf"\b(?P<w>{v.alt('future_ref')})\b"),
-        ("period_noun", rf"\b(?P<w>{v.alt('period_nouns')})\b"),
-        ("frequency", rf"\b(?:every|each|per)\s+(?P<u>{v.alt('frequency_units')})\b"),
-        ("frequency_adjective", rf"\b(?P<w>{v.alt('frequency_adjectives')})\b"),
-        ("period", rf"\b(?:(?P<this>this)|(?P<rel>{rel}))\s+(?P<unit>week|month|year|weekend)\b"),
+        ("ago", rf"\b(?P<num>{num})\s+(?P<unit>{v.alt('units')})\s+ago\b", Trigger((_words("ago"),))),
+        ("present_ref", rf"\b(?P<w>{v.alt('present_ref')})\b", Trigger((_last_words(v, "present_ref"),))),
+        ("past_ref", rf"\b(?P<w>{v.alt('past_ref')})\b", Trigger((_last_words(v, "past_ref"),))),
+        ("future_ref", rf"\b(?P<w>{v.alt('future_ref')})\b", Trigger((_last_words(v, "future_ref"),))),
+        ("period_noun", rf"\b(?P<w>{v.alt('period_nouns')})\b", Trigger((_last_words(v, "period_nouns"),))),
+        (
+            "frequency",
+            rf"\b(?:every|each|per)\s+(?P<u>{v.alt('frequency_units')})\b",
+            Trigger((_last_words(v, "frequency_units"),)),
+        ),
+        (
+            "frequency_adjective",
+            rf"\b(?P<w>{v.alt('frequency_adjectives')})\b",
+            Trigger((_last_words(v, "frequency_adjectives"),)),
+        ),
+        (
+            "period",
+            rf"\b(?:(?P<this>this)|(?P<rel>{rel}))\s+(?P<unit>week|month|year|weekend)\b",
+            Trigger((_words("week", "month", "year", "weekend"),)),
+        ),
         (
             "season",
             rf"\b(?:(?P<this>this)\s+|(?P<rel>last|next)\s+|(?P<det>in|in\s+the|during\s+the)\s+)?"
             rf"(?P<s>{v.alt('seasons')})(?:\s+(?P<year>\d{{4}}))?\b",
+            Trigger((_last_words(v, "seasons"),)),
         ),
     ]

@@ -4,12 +4,14 @@ no exception, every value a well-formed ISO-TimeML value, every span pointing at
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from recoupe.extract.dates import find_time_expressions
+from recoupe.extract import timex_rules as tr
+from recoupe.extract.dates import _rules, find_time_expressions
 
 PHRASES = [
     "hier", "demain", "avant-hier", "lundi prochain", "jeudi soir", "mercredi dernier", "Vendredi",
@@ -67,3 +69,55 @@ def test_any_text_and_any_reference_date_give_well_formed_values_at_the_right_of
 @given(st.text(max_size=200), st.dates())
 def test_arbitrary_unicode_never_makes_the_finder_fail(text: str, reference: date) -> None:
     _check(text, reference)
+
+
+# Pieces that the rules' words are made of, and the ways print writes them: capitals, lost
+# accents, a dotless ı or long ſ (IGNORECASE reads them as i and s), words glued together.
+_RULE_WORDS = sorted(
+    {
+        word
+        for language in ("fr", "en")
+        for entries in tr.vocabulary(language).words.values()
+        for word in entries
+    }
+    | {
+        "nuit", "heure", "heures", "siècle", "années", "même", "comme", "ago", "o'clock", "midi", "minuit",
+        "noon", "midnight", "the", "this", "that", "le", "la", "l'", "les", "en", "début", "fin", "courant",
+        "depuis", "dès", "de", "du", "au", "ce", "cet", "cette", "dans", "in", "since", "by", "until",
+        "early", "late", "during", "through", "from", "mid-", "il y a", "every", "each", "per", "chaque",
+        "tous", "toutes", "par", "et", "-ci", "week-end", "weekend", "1er", "3", "12", "31", "1999", "90",
+        "1990s", "14h30", "10:30", "5", "p.m.", "XXe",
+    }
+)  # fmt: skip
+_SPELLINGS = [
+    str,
+    str.upper,
+    str.capitalize,
+    lambda w: unicodedata.normalize("NFD", w).encode("ascii", "ignore").decode(),
+    lambda w: w.replace("i", "ı").replace("s", "ſ"),
+    lambda w: w.upper().replace("I", "İ"),
+]
+_GLUE = st.sampled_from(["", " ", "  ", "-", "'", "’", ".", ",", "\n", "_"])
+rule_texts = st.lists(
+    st.tuples(st.sampled_from(_RULE_WORDS), st.sampled_from(_SPELLINGS), _GLUE), max_size=12
+).map(lambda pieces: "".join(spell(word) + glue for word, spell, glue in pieces))
+
+
+# And texts that hypothesis writes from each rule's own regex: any case, every optional space empty.
+_RULES = [rule for language in ("fr", "en") for rule in _rules(language)]
+rule_matches = st.sampled_from(_RULES).flatmap(lambda rule: st.from_regex(rule[0]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(rule_texts, rule_matches))
+@example("depuismars enété lanuit leweekend laaprès-midi inmay byJune LUNDİ ſamedi")
+def test_a_rule_skipped_for_lacking_its_trigger_words_could_not_have_matched(text: str) -> None:
+    words, digit = tr.text_words(text), tr.has_digit(text)
+    for pattern, _handler, trigger in _RULES:
+        if pattern.search(text):
+            assert trigger.admits(words, digit), (pattern.pattern[:60], text)
+
+
+def test_a_month_glued_to_its_preposition_is_still_found() -> None:
+    (found,) = find_time_expressions("Les prix montent depuismars.", date(2024, 3, 16))
+    assert (found.text, found.value) == ("depuismars", "2024-03")
