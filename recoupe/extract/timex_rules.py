@@ -66,7 +66,8 @@ def vocabulary(language: str) -> Vocabulary:
 
 
 def _fold(word: str) -> str:
-    return " ".join(word.lower().replace("’", "'").split())
+    # As IGNORECASE matches: dotless ı, dotted İ and long ſ are i, i and s ("lundı" is a weekday).
+    return " ".join(word.translate(_FOLD).lower().replace("’", "'").split())
 
 
 def _strip_accents(word: str) -> str:

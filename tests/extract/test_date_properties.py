@@ -121,3 +121,10 @@ def test_a_rule_skipped_for_lacking_its_trigger_words_could_not_have_matched(tex
 def test_a_month_glued_to_its_preposition_is_still_found() -> None:
     (found,) = find_time_expressions("Les prix montent depuismars.", date(2024, 3, 16))
     assert (found.text, found.value) == ("depuismars", "2024-03")
+
+
+def test_letters_the_rules_match_case_blind_are_read_as_their_plain_letters() -> None:
+    # dotless ı and long ſ match "i" and "s" under IGNORECASE: their words must be read, not crash.
+    reference = date(2024, 3, 5)
+    assert [t.value for t in find_time_expressions("il est venu lundı", reference)] == ["2024-03-04"]
+    assert [t.value for t in find_time_expressions("ſamedi dernier", reference)] == ["2024-03-02"]
