@@ -587,14 +587,24 @@ def resolve_pronoun(
     if pronoun.gender not in ("m", "f"):
         return None
     for pool in (candidates, others or []):
-        for name in sorted(pool, key=lambda m: -m.start):
-            if name.start >= pronoun.start:
-                continue
-            if pronoun.start - name.end > MAX_PRONOUN_DISTANCE:
-                break
-            if name.gender in ("", pronoun.gender):
-                return name.text
+        found = next(
+            (m.text for m in _earlier(pool, pronoun.start) if m.gender in ("", pronoun.gender)), None
+        )
+        if found is not None:
+            return found
     return None
+
+
+def _earlier(mentions: list[Mention], position: int) -> list[Mention]:
+    """The named or described mentions before `position` and near enough to it, nearest first."""
+    return sorted(
+        (
+            m
+            for m in mentions
+            if m.end <= position and position - m.end <= MAX_PRONOUN_DISTANCE and m.kind != "pronoun"
+        ),
+        key=lambda m: -m.start,
+    )
 
 
 def with_gender(mentions: list[Mention], name: str, gender: str) -> list[Mention]:
@@ -686,11 +696,7 @@ def resolve_definite_role(
         if introduced is not None:
             return introduced
     for pool in (candidates, people or []):
-        earlier = [
-            c
-            for c in sorted(pool, key=lambda m: -m.start)
-            if c.end <= role.start and role.start - c.end <= MAX_PRONOUN_DISTANCE and c.kind != "pronoun"
-        ]
+        earlier = _earlier(pool, role.start)
         found = next((c.text for c in earlier if c.gender in ("", role.gender) or not role.gender), None)
         if found is not None:
             return found
@@ -717,14 +723,7 @@ def _introduced_as(word: str, text: str, before: int, candidates: list[Mention])
     """The nearest earlier candidate whose own introduction holds `word`: the words just before
     it, back to a sentence break or to the mention before it (80 characters at most), so that
     "battant l'Argentin X" after "Le Serbe Y" does not make X the Serbian."""
-    earlier = sorted(
-        (
-            c
-            for c in candidates
-            if c.end <= before and before - c.end <= MAX_PRONOUN_DISTANCE and c.kind != "pronoun"
-        ),
-        key=lambda m: -m.start,
-    )
+    earlier = _earlier(candidates, before)
     ends = sorted({c.end for c in candidates})
     for candidate in earlier:
         start = max([candidate.start - 80, 0] + [e for e in ends if e <= candidate.start])
