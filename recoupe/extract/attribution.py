@@ -19,6 +19,8 @@ MAX_MENTION_WORDS = 12
 MAX_PRONOUN_DISTANCE = 2000
 _PRONOUN_SUFFIX = re.compile(r"^(.+?)-(?:t-)?(il|elle|ils|elles|on)$")
 _PARTICIPLE_OPENERS = frozenset({",", "by", "while", "after", "before", "en"})
+_INFINITIVE_OPENERS = frozenset({"de", "d'", "à"})  # "a refusé de commenter « … »"
+_STRESSED = frozenset({"lui", "elle", "eux", "elles", "himself", "herself"})
 _INDIRECT_OBJECT = frozenset({"au", "aux", "à"})
 _COORDINATORS = frozenset({"and", "but", "et", "mais", "puis"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "lui", "leur", "eux"})
@@ -66,6 +68,7 @@ class Vocabulary:
     determiners: frozenset[str]
     feminine: frozenset[str]
     masculine: frozenset[str]
+    plural: frozenset[str]  # determiners of a plural phrase: "les salariés" is no "il"
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ def vocabulary(language: str) -> Vocabulary:
         determiners=frozenset(raw["determiners"]),
         feminine=frozenset(raw["feminine_titles"]),
         masculine=frozenset(raw["masculine_titles"]),
+        plural=frozenset(raw.get("plural_determiners", [])),
     )
 
 
@@ -123,7 +127,7 @@ def _inflect(verb: str, language: str, past_only: bool) -> set[str]:
             present = re.sub(r"[eé]([^aeiouyéèêâîôû]+)$", r"è\1", stem)
             soft = stem + "e" if stem.endswith("g") else stem[:-1] + "ç" if stem.endswith("c") else stem
             return {present + "e", present + "ent", soft + "ait", soft + "aient", soft + "ant"} | {
-                stem + end for end in ("é", "ée", "és", "ées", "era", "eront")
+                stem + end for end in ("er", "é", "ée", "és", "ées", "era", "eront")
             }
         if verb.endswith("ir"):
             stem = verb[:-2]
@@ -162,7 +166,7 @@ def cue_at(tokens: list[Token], i: int, vocab: Vocabulary) -> Cue | None:
     if tok.kind != "word":
         return None
     for words in vocab.multiword:
-        if words[0] == tok.low and _lows(tokens, i, len(words)) == words:
+        if words[0] == tok.low and words_at(tokens, i, len(words)) == words:
             last = i + len(words) - 1
             # A phrase's source follows it ("selon X"); a verb of several words ("a fait valoir
             # le rapporteur") takes an inverted subject like a one-word verb.
@@ -244,11 +248,15 @@ def _subject_word(tok: Token, vocab: Vocabulary) -> bool:
     )
 
 
+def _infinitive(tok: Token) -> bool:
+    return tok.low.endswith(("er", "ir", "re"))
+
+
 def _present_participle(tok: Token) -> bool:
     return tok.low.endswith(("ing", "ant")) and "-" not in tok.low
 
 
-def _lows(tokens: list[Token], i: int, n: int) -> tuple[str, ...]:
+def words_at(tokens: list[Token], i: int, n: int) -> tuple[str, ...]:
     return tuple(t.low for t in tokens[i : i + n] if t.kind == "word")
 
 
@@ -279,10 +287,9 @@ def source_of(
         return right_mention(tokens, cue.last + 1, hi, vocab)
     if cue.pronoun is not None:
         return cue.pronoun
-    if (
-        cue.first > lo
-        and tokens[cue.first - 1].low in _PARTICIPLE_OPENERS
-        and _present_participle(tokens[cue.first])
+    if cue.first > lo and (
+        (tokens[cue.first - 1].low in _PARTICIPLE_OPENERS and _present_participle(tokens[cue.first]))
+        or (tokens[cue.first - 1].low in _INFINITIVE_OPENERS and _infinitive(tokens[cue.first]))
     ):
         # "Clinton spoke in Tulsa, Oklahoma, arguing that …", "began by saying": the clause's
         # subject speaks, not the phrase before the comma.
@@ -317,11 +324,16 @@ def left_mention(
 ) -> Mention | None:
     """The subject ending at token j, going left over auxiliaries and adverbs ("X has also said",
     "Il a de son côté évoqué")."""
-    while j >= lo and tokens[j].kind == "word":
+    while j >= lo:
+        if j - 2 >= lo and tokens[j].text == "," == tokens[j - 2].text and tokens[j - 1].low in _STRESSED:
+            j -= 3  # "Le ministre turc a, lui, évoqué"
+            continue
+        if tokens[j].kind != "word":
+            break
         if tokens[j].low in vocab.auxiliaries or tokens[j].low in vocab.fillers or _adverb(tokens[j], vocab):
             j -= 1
             continue
-        adverbial = next((a for a in vocab.adverbials if _lows(tokens, j - len(a) + 1, len(a)) == a), None)
+        adverbial = next((a for a in vocab.adverbials if words_at(tokens, j - len(a) + 1, len(a)) == a), None)
         if adverbial is None or j - len(adverbial) + 1 < lo:
             break
         j -= len(adverbial)
@@ -448,7 +460,15 @@ def _mention(words: list[Token], vocab: Vocabulary) -> Mention | None:
     if len(words) == 1 and words[0].low in vocab.pronouns:
         return Mention(start, end, text, "pronoun", vocab.pronouns[words[0].low])
     head = {words[0].text, words[0].low}
-    gender = "f" if head & vocab.feminine else "m" if head & vocab.masculine else ""
+    gender = (
+        "f"
+        if head & vocab.feminine
+        else "m"
+        if head & vocab.masculine
+        else "p"
+        if head & vocab.plural
+        else ""
+    )
     return Mention(start, end, text, _kind(words, vocab), gender)
 
 
@@ -678,7 +698,7 @@ def resolve_definite_role(
     """A definite role noun with no name beside it stands for someone already named: "a souligné
     le magistrat" after "Le procureur …, Antoine Ferrand", "le dirigeant russe" after "le
     président russe Vladimir Poutine". The subject or person named (`people`) whose introduction
-    holds a word of the role wins (its noun first), else the nearest subject of a compatible
+    holds a word of the role wins, else the nearest subject of a compatible
     gender, else the nearest such person."""
     words = text[role.start : role.end].replace("’", "'").split()
     if not words:
@@ -691,10 +711,20 @@ def resolve_definite_role(
     else:
         return None
     everyone = candidates + (people or [])
-    for word in [w.lower() for w in words if len(w) > 3 and w.isalpha()]:
-        introduced = _introduced_as(word, text, role.start, everyone)
-        if introduced is not None:
-            return introduced
+    # Its lowercase words ("dirigeant", "russe"): a name in it ("la direction de Navalis") would
+    # find the candidate that bears that name, not the one the role stands for.
+    holders = {
+        word: _introduced_as(word, text, role.start, everyone)
+        for word in words
+        if len(word) > 3 and word.isalpha() and word.islower()
+    }
+    # A word only one person was introduced with tells more than one several share, and the
+    # last such word most ("le ministre turc": turc, then ministre); else the nearest person
+    # introduced with the role's first word that any has.
+    unique = next((names[0] for names in reversed(holders.values()) if len(names) == 1), None)
+    shared = next((names[0] for names in holders.values() if names), None)
+    if unique or shared:
+        return unique or shared
     for pool in (candidates, people or []):
         earlier = _earlier(pool, role.start)
         found = next((c.text for c in earlier if c.gender in ("", role.gender) or not role.gender), None)
@@ -716,21 +746,21 @@ def resolve_demonym(mention: Mention, text: str, candidates: list[Mention]) -> s
         return None
     if not word[:1].isupper():
         return None
-    return _introduced_as(word.lower(), text, mention.start, candidates)
+    return next(iter(_introduced_as(word.lower(), text, mention.start, candidates)), None)
 
 
-def _introduced_as(word: str, text: str, before: int, candidates: list[Mention]) -> str | None:
-    """The nearest earlier candidate whose own introduction holds `word`: the words just before
-    it, back to a sentence break or to the mention before it (80 characters at most), so that
-    "battant l'Argentin X" after "Le Serbe Y" does not make X the Serbian."""
-    earlier = _earlier(candidates, before)
+def _introduced_as(word: str, text: str, before: int, candidates: list[Mention]) -> list[str]:
+    """The earlier candidates, nearest first, whose own introduction holds `word`: the words just
+    before each, back to a sentence break or to the mention before it (80 characters at most), so
+    that "battant l'Argentin X" after "Le Serbe Y" does not make X the Serbian."""
+    found: list[str] = []
     ends = sorted({c.end for c in candidates})
-    for candidate in earlier:
+    for candidate in _earlier(candidates, before):
         start = max([candidate.start - 80, 0] + [e for e in ends if e <= candidate.start])
         introduction = text[start : candidate.end].replace("’", "'")
         cut = max(introduction.rfind(mark, 0, candidate.start - start) for mark in (".", ";", "!", "?"))
         if cut >= 0:
             introduction = introduction[cut + 1 :]
-        if re.search(rf"\b{re.escape(word)}\b", introduction, re.IGNORECASE):
-            return candidate.text
-    return None
+        if re.search(rf"\b{re.escape(word)}\b", introduction, re.IGNORECASE) and candidate.text not in found:
+            found.append(candidate.text)
+    return found

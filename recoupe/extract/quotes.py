@@ -316,8 +316,12 @@ def _opens_new_clause(tokens: list[Token], last: int, cue: at.Cue, vocab: Vocabu
     of its own; only a bare '"We won." Trump said.' still attributes the quote."""
     if tokens[last].text[-1:] not in ".!?" or tokens[last + 1].kind != "word":
         return False
-    following = tokens[cue.last + 1] if cue.last + 1 < len(tokens) else None
-    return following is not None and following.low in _COMPLEMENTISERS
+    k = cue.last + 1
+    while k < len(tokens) and tokens[k].low in vocab.fillers:
+        k += 1
+    adverbial = next((a for a in vocab.adverbials if at.words_at(tokens, k, len(a)) == a), ())
+    k += len(adverbial)  # "La direction assure pour sa part que …"
+    return k < len(tokens) and tokens[k].low in _COMPLEMENTISERS
 
 
 def _ends_line(tokens: list[Token], offset: int) -> bool:
@@ -415,7 +419,9 @@ def _previous_sentence_subject(tokens: list[Token], j: int, vocab: Vocabulary) -
     if lo > 0 and tokens[lo - 1].kind == "quote":
         return None
     subject = at.clause_subject(tokens, lo, j, vocab, loose=True)
-    return subject if subject is not None and subject.kind == "name" else None
+    if subject is None and vocab.pronouns.get(tokens[lo].low) in ("m", "f"):
+        subject = at.right_mention(tokens, lo, j, vocab)  # "Il ne cache pas son amertume."
+    return subject if subject is not None and subject.kind in ("name", "pronoun") else None
 
 
 def _speaker(

@@ -411,3 +411,43 @@ def test_a_pronoun_that_told_a_gender_makes_the_next_pronoun_look_past_her() -> 
         "Il a de son côté évoqué « un dialogue constructif »."
     )
     assert [speaker for _, speaker in said(text)] == ["Nadia Ferhat", "Marc Olier"]
+
+
+def test_a_stressed_pronoun_between_commas_does_not_hide_the_subject() -> None:
+    text = (
+        "Le ministre suédois, Olof Berg, a reçu son homologue turc, Emre Kaya. "
+        "Le ministre turc a, lui, évoqué « des divergences qui demeurent »."
+    )
+    assert said(text) == [("des divergences qui demeurent", "Emre Kaya")]
+
+
+def test_an_infinitive_cue_after_de_takes_the_clause_subject() -> None:
+    text = "La porte-parole du gouvernement, Lise Aubry, a refusé de commenter « des rumeurs de couloir »."
+    assert said(text) == [("des rumeurs de couloir", "Lise Aubry")]
+
+
+def test_a_standalone_quote_after_a_sentence_opened_by_a_pronoun() -> None:
+    text = (
+        "Le PDG des Fromageries Ardan, Paul Vigne, a annoncé la fermeture du site. "
+        "Il ne cache pas son amertume. « Nous avons tout essayé pendant trois ans. »"
+    )
+    assert said(text) == [("Nous avons tout essayé pendant trois ans.", "Paul Vigne")]
+
+
+def test_a_plural_subject_is_no_antecedent_for_il() -> None:
+    text = (
+        "Les salariés de l'usine Ferrotec sont en grève. Le directeur du site, Marc Bonnel, conteste. "
+        "« Moins d'un tiers des équipes sont en grève », affirme-t-il."
+    )
+    assert said(text) == [("Moins d'un tiers des équipes sont en grève", "Marc Bonnel")]
+
+
+def test_a_sentence_after_a_closed_quote_that_reports_with_que_is_not_its_cue() -> None:
+    text = (
+        "Un délégué du personnel s'inquiète : « Ce sera le plan social. » "
+        "La direction de Navalis assure pour sa part que « les commandes reviennent »."
+    )
+    assert said(text) == [
+        ("Ce sera le plan social.", None),
+        ("les commandes reviennent", "La direction de Navalis"),
+    ]
