@@ -210,7 +210,7 @@ def _child(*args: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def print_table(results: list[dict]) -> None:
+def print_head() -> None:
     head = [
         "N",
         "workers",
@@ -225,25 +225,28 @@ def print_table(results: list[dict]) -> None:
         "× NER",
     ]
     print("| " + " | ".join(head) + " |")
-    print("|" + "---|" * len(head))
-    for r in results:
-        rate = r["n"] / r["seconds"]
-        stages = [f"{r['n'] / r['stages'][s]:.0f}" if r["stages"].get(s) else "–" for s in STAGES]
-        full, ner = r.get("spacy_full"), r.get("spacy_ner")
-        cells = [
-            f"{r['n']:,}",
-            str(r["workers"]),
-            f"{rate:.1f}",
-            f"{r['words'] / r['seconds']:,.0f}",
-            " / ".join(f"{q:.0f}" for q in r["rss_quarters"]) or f"{r['rss_mb']:.0f}",
-            f"{r['worker_rss_mb']:.0f}" if r.get("worker_rss_mb") else "–",
-            *stages,
-            f"{full:.1f}" if full else "–",
-            f"{ner:.1f}" if ner else "–",
-            f"{full / rate:.1f}" if full else "–",
-            f"{ner / rate:.1f}" if ner else "–",
-        ]
-        print("| " + " | ".join(cells) + " |")
+    print("|" + "---|" * len(head), flush=True)
+
+
+def print_row(r: dict) -> None:
+    """One measure's row, printed as soon as it is taken: a long run cut short keeps its rows."""
+    rate = r["n"] / r["seconds"]
+    stages = [f"{r['n'] / r['stages'][s]:.0f}" if r["stages"].get(s) else "–" for s in STAGES]
+    full, ner = r.get("spacy_full"), r.get("spacy_ner")
+    cells = [
+        f"{r['n']:,}",
+        str(r["workers"]),
+        f"{rate:.1f}",
+        f"{r['words'] / r['seconds']:,.0f}",
+        " / ".join(f"{q:.0f}" for q in r["rss_quarters"]) or f"{r['rss_mb']:.0f}",
+        f"{r['worker_rss_mb']:.0f}" if r.get("worker_rss_mb") else "–",
+        *stages,
+        f"{full:.1f}" if full else "–",
+        f"{ner:.1f}" if ner else "–",
+        f"{full / rate:.1f}" if full else "–",
+        f"{ner / rate:.1f}" if ner else "–",
+    ]
+    print("| " + " | ".join(cells) + " |", flush=True)
 
 
 def main() -> int:
@@ -270,7 +273,7 @@ def main() -> int:
         )
         return 0
     print(f"load average {os.getloadavg()[0]:.2f}, {os.cpu_count()} cores", file=sys.stderr)
-    results = []
+    print_head()
     for n in args.n:
         # Each measure in a fresh process, so that its peak RSS is its own.
         with tempfile.TemporaryDirectory(prefix="recoupe-feeds-") as tmp:
@@ -280,9 +283,8 @@ def main() -> int:
             result = _child(*command, *(["--dask", args.dask] if args.dask else []))
             if not args.no_floor:
                 result |= _child("--floor", "--folder", str(folder))
-        results.append({**result, "words": words})
         print(f"N={n}: {result['seconds']:.0f} s", file=sys.stderr)
-    print_table(results)
+        print_row({**result, "words": words})
     return 0
 
 
