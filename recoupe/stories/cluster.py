@@ -191,7 +191,9 @@ class StoryClusterer:
         return (story.first - today).days <= window and (today - story.last).days <= window
 
     def _leave(self, story: _OpenStory, scored: _Scored) -> None:
-        """Undo `_join` for one article (its index keys stay: they only propose candidates)."""
+        """Undo `_join` for one article. What stays: its index keys (they only propose
+        candidates), its lead among the first reports' (the story's embedding), and the story's
+        first and last dates (a move keeps an article within the window of both stories)."""
         article = scored.article
         story.members.remove(article.article_id)
         story.terms.add({k: -v for k, v in scored.terms.items()})
