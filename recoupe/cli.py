@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from recoupe import __version__
-from recoupe.model import Article, Brief, Skipped
+from recoupe.model import Article, Brief, QuoteMention, Skipped
 from recoupe.settings import Settings
 
 app = typer.Typer(
@@ -393,11 +393,22 @@ def quotes(
     from recoupe.report.tables import markdown_table, spans_json
 
     with _guard(verbose):
-        found = find_quotes(_read_one_text(path), language)
+        text = _read_one_text(path)
+        found = find_quotes(text, language)
         if output_format is Format.json:
             _write(spans_json(found), output)
         else:
-            _write(markdown_table(["speaker", "quote"], [[q.speaker or "?", q.text] for q in found]), output)
+            rows = [[_speaker_shown(q, text), q.text] for q in found]
+            _write(markdown_table(["speaker", "quote"], rows), output)
+
+
+def _speaker_shown(quote: QuoteMention, text: str) -> str:
+    """The speaker's name; an unnamed speaker as written, in parentheses ("(une voisine)"); else "?"."""
+    if quote.speaker:
+        return quote.speaker
+    if quote.speaker_start is not None and quote.speaker_end is not None:
+        return f"({text[quote.speaker_start : quote.speaker_end]})"
+    return "?"
 
 
 @app.command()

@@ -243,6 +243,14 @@ def test_quotes_command_prints_json_with_offsets(tmp_path: Path) -> None:
     assert "| Marc Noël | Rien n'est joué. |" in table.stdout
 
 
+def test_quotes_command_shows_an_unnamed_speaker_as_written(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("« Tout a brûlé », raconte une voisine.\n", encoding="utf-8")
+    binary = Path(sys.executable).parent / "recoupe"
+    table = subprocess.run([str(binary), "quotes", str(article)], capture_output=True, text=True, check=False)
+    assert "| (une voisine) | Tout a brûlé |" in table.stdout
+
+
 def test_a_definite_role_without_a_name_beside_it_is_the_person_named_before() -> None:
     text = (
         "Le procureur de Nantes, Julien Marchal, a requis cinq ans de prison. "
