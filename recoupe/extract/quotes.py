@@ -22,8 +22,8 @@ MAX_APPOSITION_TOKENS = 30
 _TRAILING = ",.!?—–-―"
 _DASHES = "—–-―"
 _COMPLEMENTISERS = frozenset({"que", "qu'", "that", "to", "à", "de", "d'", "if", "si", "whether"})
+_INDEFINITE = frozenset({"un", "une", "des", "a", "an", "some"})  # "une voisine": someone unnamed
 # A transcript's speaker label opening a quoted paragraph ('"WALLACE: Let's start …').
-_INDEFINITE = frozenset({"un", "une", "des", "a", "an", "some"})
 _LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
 _TOKEN = re.compile(
     r"(?P<elision>(?i:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)'(?=\w))"
