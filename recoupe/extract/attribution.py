@@ -200,19 +200,21 @@ def _opening_subject(tokens: list[Token], lo: int, hi: int, vocab: Vocabulary) -
     found = clause_subject(tokens, lo, hi, vocab, loose=True)
     if found is not None:
         return found
-    # For want of a tagger: the subject ends at the first auxiliary or past-tense-looking word.
-    end = lo
-    while (
-        end < hi
-        and end - lo < MAX_MENTION_WORDS
-        and tokens[end].kind == "word"
-        and not _verb_like(tokens[end], vocab)
-    ):
-        end += 1
-    if lo < end < hi and _verb_like(tokens[end], vocab):
-        while end > lo + 1 and tokens[end - 1].low in vocab.fillers:
-            end -= 1  # "Il y dénonce"
-        return _mention(tokens[lo:end], vocab)
+    # For want of a tagger: the subject ends at the first auxiliary or past-tense-looking word,
+    # at the clause's start or after one of its commas ("In August, several groups granted …").
+    for start in [lo] + [k + 1 for k in range(lo, hi) if tokens[k].text == ","]:
+        end = start
+        while (
+            end < hi
+            and end - start < MAX_MENTION_WORDS
+            and tokens[end].kind == "word"
+            and not _verb_like(tokens[end], vocab)
+        ):
+            end += 1
+        if start < end < hi and _verb_like(tokens[end], vocab):
+            while end > start + 1 and tokens[end - 1].low in vocab.fillers:
+                end -= 1  # "Il y dénonce"
+            return _mention(tokens[start:end], vocab)
     return None
 
 
@@ -521,7 +523,7 @@ def _loose_subject(tokens: list[Token], first: int, end: int, hi: int, vocab: Vo
     run = first
     while run < end and tokens[run].text[0].isupper():
         run += 1
-    if run > first and run < hi:
+    if run > first and run < hi and tokens[first].low not in vocab.stops:  # not "In August, …"
         # "The Republican nominee": after a determiner the lowercase word goes on with the phrase.
         lowercase = (
             tokens[run].kind == "word"

@@ -293,6 +293,8 @@ def _right_after(tokens: list[Token], last: int, hi: int, vocab: Vocabulary) -> 
         signed = at.right_mention(tokens, j, hi, vocab)
         if signed is not None and signed.kind == "name" and _ends_line(tokens, signed.end):
             return signed
+    if j < hi and tokens[j].low == "as":
+        j += 1  # '"…," as a memo put it'
     for c in range(j, min(hi, j + MAX_APPOSITION_TOKENS)):
         if tokens[c].kind in ("quote", "break"):
             return None
@@ -431,6 +433,8 @@ def _speaker(
         return None
     if mention.kind == "pronoun":
         return at.resolve_pronoun(mention, antecedents, people)
+    if mention.kind == "role" and mention.gender == "p":
+        return text[mention.start : mention.end]  # "several groups", "les salariés": no one person
     if mention.kind == "role":
         named = at.resolve_role(mention, text) or at.resolve_definite_role(mention, text, antecedents, people)
         written = text[mention.start : mention.end]

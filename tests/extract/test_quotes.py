@@ -459,3 +459,13 @@ def test_a_sentence_after_a_closed_quote_that_reports_with_que_is_not_its_cue() 
         ("Ce sera le plan social.", None),
         ("les commandes reviennent", "La direction de Navalis"),
     ]
+
+
+def test_as_someone_put_it_after_the_quote() -> None:
+    text = 'The main requirement is a "lawful source of income," as a Treasury memo put it.'
+    assert said(text, "en") == [("lawful source of income,", "a Treasury memo")]
+
+
+def test_a_participle_after_an_opening_adverbial_takes_the_subject_after_its_comma() -> None:
+    text = 'In August, several environmental groups granted him a delay, saying his "capital was short."'
+    assert said(text, "en") == [("capital was short.", "several environmental groups")]
