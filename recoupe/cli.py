@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -370,14 +370,10 @@ def dates(
     from datetime import date
 
     from recoupe.extract.dates import find_time_expressions
-    from recoupe.report.tables import markdown_table, spans_json
 
     with _guard(verbose):
         found = find_time_expressions(_read_one_text(path), date.fromisoformat(reference))
-        if output_format is Format.json:
-            _write(spans_json(found), output)
-        else:
-            _write(markdown_table(["text", "value"], [[t.text, t.value] for t in found]), output)
+        _write_spans(found, ["text", "value"], [[t.text, t.value] for t in found], output_format, output)
 
 
 @app.command()
@@ -390,16 +386,12 @@ def quotes(
 ) -> None:
     """List the direct quotes of a text with their speakers."""
     from recoupe.extract.quotes import find_quotes
-    from recoupe.report.tables import markdown_table, spans_json
 
     with _guard(verbose):
         text = _read_one_text(path)
         found = find_quotes(text, language)
-        if output_format is Format.json:
-            _write(spans_json(found), output)
-        else:
-            rows = [[_speaker_shown(q, text), q.text] for q in found]
-            _write(markdown_table(["speaker", "quote"], rows), output)
+        rows = [[_speaker_shown(q, text), q.text] for q in found]
+        _write_spans(found, ["speaker", "quote"], rows, output_format, output)
 
 
 def _speaker_shown(quote: QuoteMention, text: str) -> str:
@@ -430,22 +422,27 @@ def figures(
 
     from recoupe.extract.figures import find_figures
     from recoupe.extract.quotes import guess_language
-    from recoupe.report.tables import markdown_table, spans_json
 
     with _guard(verbose):
         text = _read_one_text(path)
         found = find_figures(
             text, language or guess_language(text), date.fromisoformat(reference) if reference else None
         )
-        if output_format is Format.json:
-            _write(spans_json(found), output)
-        else:
-            headers = ["figure", "value", "unit", "counts", "action", "claimant", "time"]
-            rows = [
-                [f.text, str(f.value)] + [w or "" for w in (f.unit, f.thing, f.action, f.claimant, f.time)]
-                for f in found
-            ]
-            _write(markdown_table(headers, rows), output)
+        headers = ["figure", "value", "unit", "counts", "action", "claimant", "time"]
+        rows = [
+            [f.text, str(f.value)] + [w or "" for w in (f.unit, f.thing, f.action, f.claimant, f.time)]
+            for f in found
+        ]
+        _write_spans(found, headers, rows, output_format, output)
+
+
+def _write_spans(
+    found: list[Any], headers: list[str], rows: list[list[str]], output_format: Format, output: Path | None
+) -> None:
+    """What `dates`, `quotes` and `figures` print: the spans as JSON, or a Markdown table."""
+    from recoupe.report.tables import markdown_table, spans_json
+
+    _write(spans_json(found) if output_format is Format.json else markdown_table(headers, rows), output)
 
 
 def _read_one_text(path: Path) -> str:

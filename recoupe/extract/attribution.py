@@ -299,11 +299,7 @@ def source_of(
     left = left_mention(tokens, cue.first - 1, lo, vocab)
     if left is not None:
         return left
-    j = cue.first - 1
-    while j > lo and (
-        tokens[j].low in vocab.auxiliaries or tokens[j].low in vocab.fillers or _adverb(tokens[j], vocab)
-    ):
-        j -= 1
+    j = _before_verb(tokens, cue.first - 1, lo, vocab)
     if j > lo and tokens[j].low in _COORDINATORS:
         # "The nominee outlined his plan and vowed to punish …": the clause's subject again.
         return _opening_subject(tokens, lo, j, vocab)
@@ -321,14 +317,13 @@ def source_of(
     return right_mention(tokens, k, hi, vocab)
 
 
-def left_mention(
-    tokens: list[Token], j: int, lo: int, vocab: Vocabulary, relative: bool = True
-) -> Mention | None:
-    """The subject ending at token j, going left over auxiliaries and adverbs ("X has also said",
-    "Il a de son côté évoqué")."""
+def _before_verb(tokens: list[Token], j: int, lo: int, vocab: Vocabulary) -> int:
+    """The token before what sits between a subject and its verb, going left from token j:
+    auxiliaries, adverbs, adverbials ("de son côté") and a stressed pronoun between commas
+    ("Le ministre a, lui, évoqué")."""
     while j >= lo:
         if j - 2 >= lo and tokens[j].text == "," == tokens[j - 2].text and tokens[j - 1].low in _STRESSED:
-            j -= 3  # "Le ministre turc a, lui, évoqué"
+            j -= 3
             continue
         if tokens[j].kind != "word":
             break
@@ -339,6 +334,15 @@ def left_mention(
         if adverbial is None or j - len(adverbial) + 1 < lo:
             break
         j -= len(adverbial)
+    return j
+
+
+def left_mention(
+    tokens: list[Token], j: int, lo: int, vocab: Vocabulary, relative: bool = True
+) -> Mention | None:
+    """The subject ending at token j, going left over auxiliaries and adverbs ("X has also said",
+    "Il a de son côté évoqué")."""
+    j = _before_verb(tokens, j, lo, vocab)
     if j < lo:
         return None
     if tokens[j].text == ",":
@@ -740,7 +744,7 @@ def resolve_demonym(mention: Mention, text: str, candidates: list[Mention]) -> s
     Petrović", "Le Serbe Dušan Kovaritch"); None when no one earlier is."""
     written = text[mention.start : mention.end].replace("’", "'")
     words = written.split()
-    if len(words) == 2 and words[0].lower() in ("le", "la", "the"):
+    if len(words) == 2 and words[0].lower() in _DEFINITE:
         word = words[1]
     elif len(words) == 1 and words[0].lower().startswith("l'"):
         word = words[0][2:]
