@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-import numpy as np
 from rapidfuzz import fuzz
 
 from recoupe.extract.quotes import find_quotes
@@ -142,12 +140,6 @@ def _same_statement(
             if other_language == language or not language or not other_language:
                 if fuzz.token_set_ratio(text, other) >= same_wording:
                     return statement
-            elif float(_embedding(text) @ _embedding(other)) >= same_meaning:
+            elif float(embed_passages([text])[0] @ embed_passages([other])[0]) >= same_meaning:
                 return statement
     return None
-
-
-@lru_cache(maxsize=4096)
-def _embedding(text: str) -> np.ndarray:
-    """Each quote is embedded once, however many statements it is compared with."""
-    return embed_passages([text])[0]

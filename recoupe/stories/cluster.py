@@ -92,7 +92,6 @@ class _Scored:
     article: EventFeatures
     terms: dict[str, float]
     names: dict[str, float]
-    embedding: np.ndarray | None = None
 
 
 class StoryClusterer:
@@ -218,6 +217,8 @@ class StoryClusterer:
         # one against an undated story's): it must bring stronger evidence than a window gives.
         if (article.published is None) != (story.last is None):
             return self.settings.undated_join_threshold
+        if len(story.members) == 1 and self.settings.single_report_join_threshold:
+            return self.settings.single_report_join_threshold
         return self.settings.story_join_threshold
 
     def similarity(
@@ -260,13 +261,11 @@ class StoryClusterer:
         )
 
     def _embedding_similarity(self, scored: _Scored, story: _OpenStory) -> float:
-        if scored.embedding is None:
-            scored.embedding = embed_passages([scored.article.lead])[0]
         if story.embedding is None:
             # The first reports define the event; later ones add cost, not meaning.
             story.embedding = embed_passages(story.leads[:_EMBEDDED_LEADS]).sum(axis=0)
         centroid = story.embedding / (np.linalg.norm(story.embedding) or 1.0)
-        cosine = float(centroid @ scored.embedding)
+        cosine = float(centroid @ embed_passages([scored.article.lead])[0])
         low, high = self.settings.embedding_cosine_range
         return max(0.0, min(1.0, (cosine - low) / (high - low)))
 
@@ -304,12 +303,11 @@ class StoryClusterer:
             story.first = article.published
         story.member_vectors.append((scored.terms, scored.names))
         del story.member_vectors[:-_NEAREST_MEMBERS]
-        if len(story.leads) < _EMBEDDED_LEADS:
+        # An article back from refinement's `_leave` is already among the first reports.
+        if len(story.leads) < _EMBEDDED_LEADS and article.lead not in story.leads:
             story.leads.append(article.lead)
-        if story.embedding is not None and len(story.leads) < _EMBEDDED_LEADS:
-            if scored.embedding is None:
-                scored.embedding = embed_passages([article.lead])[0]
-            story.embedding = story.embedding + scored.embedding
+            if story.embedding is not None:
+                story.embedding = story.embedding + embed_passages([article.lead])[0]
         rarest = sorted(scored.terms, key=scored.terms.__getitem__, reverse=True)[:_CANDIDATE_TERMS]
         for key in [f"n:{k}" for k in scored.names] + [f"t:{k}" for k in rarest]:
             self.index[key].add(story.index)

@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 from recoupe.cli import app
 from recoupe.extract.entities import french_nlp
 from recoupe.report import render_json
+from recoupe.settings import Settings
 from recoupe.store import Store
 
 _KILLS = 3
@@ -49,8 +50,11 @@ def _kill_moment(rng: random.Random, kill: int, total: int) -> tuple[int, float]
     the first batch (even while the schema is created), the others past a random share of it all."""
     if kill == 0:
         return 0, rng.uniform(0.2, 3.0)
+    # Two batches stay to be stored after the last kill's moment, and the delay is shorter than
+    # storing them, so that a fast ingest is still under way when the kill comes.
     low, high = total * kill // (_KILLS + 1), total * (kill + 1) // (_KILLS + 1)
-    return rng.randint(low, high), rng.uniform(0.0, 0.8)
+    high = min(high, total - 2 * Settings().ingest_batch_size)
+    return rng.randint(min(low, high), high), rng.uniform(0.0, 0.3)
 
 
 def _kill_while_ingesting(folder: Path, db: Path, at_least: int, delay: float) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from factories import make_article
@@ -105,3 +106,38 @@ def test_refinement_never_moves_a_stored_article() -> None:
     for features in FULL_COVERAGE:
         clusterer.assign(features)
     assert "m" not in clusterer.refine(SETTINGS.story_refine_rounds)
+
+
+def test_an_article_that_stays_on_refinement_counts_once_in_its_story_embedding() -> None:
+    clusterer = StoryClusterer(SETTINGS)
+    clusterer.observe(FULL_COVERAGE)
+    indices = {clusterer.assign(f) for f in FULL_COVERAGE}
+    assert clusterer.refine(SETTINGS.story_refine_rounds) == {}
+    (index,) = indices
+    assert clusterer.open[index].leads == ["b1", "b2", "b3"]
+
+
+# One report of a summit, then an article sharing most of its words but none of its names: it
+# scores about 0.245, between the one-report threshold (0.23) and the story threshold (0.27).
+SUMMIT = _features("a", "holm valmy", "sommet energie gaz fonds")
+SUMMIT_AGAIN = _features("a2", "holm valmy", "sommet energie gaz fonds")
+SAME_WORDS_OTHER_NAMES = _features("b", "orsini", "sommet energie gaz fonds blindes")
+
+
+def _assigned(settings: Settings, *articles: EventFeatures) -> dict[str, int]:
+    clusterer = StoryClusterer(settings)
+    clusterer.observe(articles)
+    return {f.article_id: clusterer.assign(f) for f in articles}
+
+
+def test_an_article_joins_a_one_report_story_from_the_lower_threshold() -> None:
+    assigned = _assigned(SETTINGS, SUMMIT, SAME_WORDS_OTHER_NAMES)
+    assert assigned["a"] == assigned["b"]
+    no_single_threshold = replace(SETTINGS, single_report_join_threshold=0.0)
+    assigned = _assigned(no_single_threshold, SUMMIT, SAME_WORDS_OTHER_NAMES)
+    assert assigned["a"] != assigned["b"]
+
+
+def test_a_story_of_two_reports_asks_the_story_threshold() -> None:
+    assigned = _assigned(SETTINGS, SUMMIT, SUMMIT_AGAIN, SAME_WORDS_OTHER_NAMES)
+    assert assigned["a"] == assigned["a2"] != assigned["b"]

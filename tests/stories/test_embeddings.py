@@ -1,0 +1,47 @@
+"""Multilingual embeddings: the real model, kept per text without changing a result."""
+
+import numpy as np
+import pytest
+
+from recoupe.stories import embeddings
+from recoupe.stories.embeddings import embed_passages
+
+_TEXTS = [
+    "Le maire de Lyon a inauguré jeudi un nouveau pont sur la Saône.",
+    "The mayor of Lyon opened a new bridge over the Saône on Thursday.",
+    "Les pompiers ont maîtrisé l'incendie de l'entrepôt après six heures.",
+]
+
+
+def test_translation_is_closer_than_an_unrelated_report() -> None:
+    french, english, other = embed_passages(_TEXTS)
+    assert french @ english > french @ other + 0.05
+
+
+def test_rows_are_unit_vectors_in_input_order_with_repeats() -> None:
+    vectors = embed_passages([_TEXTS[1], _TEXTS[0], _TEXTS[1]])
+    assert vectors.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+    assert np.array_equal(vectors[0], vectors[2])
+    assert not np.array_equal(vectors[0], vectors[1])
+
+
+def test_a_kept_embedding_equals_a_fresh_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    batched = embed_passages(_TEXTS)
+    monkeypatch.setattr(embeddings, "_kept", type(embeddings._kept)())
+    alone = np.stack([embed_passages([text])[0] for text in _TEXTS])
+    assert np.array_equal(batched, alone)
+    assert np.array_equal(embed_passages(_TEXTS), batched)
+
+
+def test_kept_texts_are_bounded_and_the_oldest_go_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embeddings, "_kept", type(embeddings._kept)())
+    monkeypatch.setattr(embeddings, "_KEPT_TEXTS", 2)
+    vectors = embed_passages(_TEXTS)
+    assert list(embeddings._kept) == _TEXTS[1:]
+    assert np.array_equal(embed_passages([_TEXTS[0]])[0], vectors[0])
+    assert list(embeddings._kept) == [_TEXTS[2], _TEXTS[0]]
+
+
+def test_no_text_gives_an_empty_matrix() -> None:
+    assert embed_passages([]).shape == (0, 384)
