@@ -78,7 +78,7 @@ class Settings:
     # A story of one report is compared with one article, not a centroid: a true pair scores
     # lower (median 0.30 on SemEval same-story pairs, where most stories are pairs). 0.23:
     # SemEval pairs 0.770 → 0.787, rpm2-dev 0.652 → 0.666, ecbplus-dev 0.907 → 0.908 (0.21:
-    # ecbplus-dev 0.896). 0 compares a one-report story like any other.
+    # ecbplus-dev 0.896). Equal to `story_join_threshold`: no difference made.
     single_report_join_threshold: float = 0.23
     # An undated article joins a dated story only from this score: no time window can rule it
     # out, and two calls between the same leaders two years apart score about 0.26.

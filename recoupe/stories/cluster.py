@@ -217,7 +217,7 @@ class StoryClusterer:
         # one against an undated story's): it must bring stronger evidence than a window gives.
         if (article.published is None) != (story.last is None):
             return self.settings.undated_join_threshold
-        if len(story.members) == 1 and self.settings.single_report_join_threshold:
+        if len(story.members) == 1:
             return self.settings.single_report_join_threshold
         return self.settings.story_join_threshold
 

@@ -133,7 +133,7 @@ def _assigned(settings: Settings, *articles: EventFeatures) -> dict[str, int]:
 def test_an_article_joins_a_one_report_story_from_the_lower_threshold() -> None:
     assigned = _assigned(SETTINGS, SUMMIT, SAME_WORDS_OTHER_NAMES)
     assert assigned["a"] == assigned["b"]
-    no_single_threshold = replace(SETTINGS, single_report_join_threshold=0.0)
+    no_single_threshold = replace(SETTINGS, single_report_join_threshold=SETTINGS.story_join_threshold)
     assigned = _assigned(no_single_threshold, SUMMIT, SAME_WORDS_OTHER_NAMES)
     assert assigned["a"] != assigned["b"]
 
