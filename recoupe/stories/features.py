@@ -8,6 +8,8 @@ entity stage, where precision matters more than speed.
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import re
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
@@ -64,13 +66,19 @@ class EventFeatures:
 
 
 @cache
-def _stop_words() -> frozenset[str]:
-    # Imported here: loading spaCy's French language data takes 3 s, which the readers of a
-    # store (recoupe serve, the dossier) must not pay for the provenance they import from here.
+def _stop_words(language: str | None) -> frozenset[str]:
+    """French and English stop words (quoted and untranslated passages mix them into any
+    article), plus those spaCy lists for the article's own language, if it lists any."""
+    # Imported here: loading spaCy's language data takes seconds, which the readers of a store
+    # (recoupe serve, the dossier) must not pay for the provenance they import from here.
     from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
     from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
 
-    return frozenset(fold(w) for w in FR_STOP_WORDS | EN_STOP_WORDS)
+    words = set(FR_STOP_WORDS | EN_STOP_WORDS)
+    if language and language.isalpha() and language not in ("fr", "en"):
+        with contextlib.suppress(ImportError):  # a language spaCy has no stop words for
+            words |= importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS
+    return frozenset(fold(w) for w in words)
 
 
 @cache
@@ -106,14 +114,15 @@ def event_features(article: Article) -> EventFeatures:
     title = article.title or ""
     # The headline and the lead say what the event is; they count twice.
     lead = title + "\n" + (paragraphs[0] if paragraphs else "")
-    names = _names(title + "\n" + text) + _names(lead)
+    stop_words = _stop_words(article.language)
+    names = _names(title + "\n" + text, stop_words) + _names(lead, stop_words)
     name_words = {w for key in names for w in key.split()}
     terms = Counter(
         _stem(w)
         for w in (fold(title) + " " + folded + " " + fold(lead)).split()
         if len(w) > 3
         and not w.isdigit()
-        and w not in _stop_words()
+        and w not in stop_words
         and w not in name_words
         and w not in _calendar_words()
     )
@@ -131,7 +140,7 @@ def event_features(article: Article) -> EventFeatures:
     )
 
 
-def _names(text: str) -> Counter[str]:
+def _names(text: str, stop_words: frozenset[str]) -> Counter[str]:
     names: Counter[str] = Counter()
     for match in _CAPITALISED_RUN.finditer(text):
         words = _ELISION.sub("", match.group()).rstrip(".").split()
@@ -143,7 +152,7 @@ def _names(text: str) -> Counter[str]:
             continue
         for word in words:
             folded = _fold_word(word)
-            if folded in _stop_words() or folded in _calendar_words() or len(folded) < 2:
+            if folded in stop_words or folded in _calendar_words() or len(folded) < 2:
                 continue
             names[name_key(word)] += 1
         if len(words) > 1 and (canonical := canonical_variant(match.group())):

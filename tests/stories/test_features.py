@@ -55,3 +55,20 @@ def test_content_terms_drop_stop_words_and_plural_endings() -> None:
     features = event_features(_article("Les missiles ont frappé les centrales électriques de la région."))
     assert "missil" in features.terms
     assert "les" not in features.terms
+
+
+def test_stop_words_of_the_article_language_are_not_terms_nor_names() -> None:
+    text = "Nach dem Beschluss wurde auch diese Regelung sofort geändert. Dieser Hafen bleibt gesperrt."
+    german = event_features(make_article("de", [text], language="de"))
+    assert {"auch", "diese", "wurde"}.isdisjoint(german.terms)
+    assert name_key("Dieser") not in german.names  # opens the run "Dieser Hafen"
+    assert name_key("Hafen") in german.names
+    # Read as French, the German function words are not stop words.
+    as_french = event_features(make_article("fr", [text], language="fr"))
+    assert "auch" in as_french.terms
+    assert name_key("Dieser") in as_french.names
+
+
+def test_an_article_in_a_language_without_stop_words_keeps_its_words() -> None:
+    features = event_features(make_article("x", ["Raketoj trafis la havenon de Odeso."], language="eo"))
+    assert "raketoj" in features.terms
