@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -241,6 +242,15 @@ def ingest(
     verbose: VerboseOpt = False,
     workers: WorkersOpt = 1,
     dask: DaskOpt = None,
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            "--batch-size",
+            min=1,
+            help="Articles stored per transaction: a kill loses at most one batch's work; smaller "
+            f"batches re-read the open stories more often (default {Settings.ingest_batch_size}).",
+        ),
+    ] = Settings.ingest_batch_size,
 ) -> None:
     """Add articles to a story store: new ones join its stories or open new ones, known ones are skipped."""
     from recoupe.store import StoreError
@@ -251,6 +261,7 @@ def ingest(
             done = ingest_paths(
                 paths,
                 db,
+                replace(Settings(), ingest_batch_size=batch_size),
                 force=force,
                 on_skip=_report_skip,
                 on_article=_article_reporter(advance, verbose),

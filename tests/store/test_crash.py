@@ -25,7 +25,6 @@ from typer.testing import CliRunner
 from recoupe.cli import app
 from recoupe.extract.entities import french_nlp
 from recoupe.report import render_json
-from recoupe.settings import Settings
 from recoupe.store import Store
 
 _KILLS = 3
@@ -33,8 +32,11 @@ _SEED = 20240301
 _FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
 
 
+_BATCH = 32  # small transactions: the kills land between and inside several of them
+
+
 def _ingest(folder: Path, db: Path) -> None:
-    app(["ingest", str(folder), "--db", str(db), "--quiet"], prog_name="recoupe")
+    app(["ingest", str(folder), "--db", str(db), "--quiet", "--batch-size", str(_BATCH)], prog_name="recoupe")
 
 
 def _stored_articles(db: Path) -> int:
@@ -53,7 +55,7 @@ def _kill_moment(rng: random.Random, kill: int, total: int) -> tuple[int, float]
     # Two batches stay to be stored after the last kill's moment, and the delay is shorter than
     # storing them, so that a fast ingest is still under way when the kill comes.
     low, high = total * kill // (_KILLS + 1), total * (kill + 1) // (_KILLS + 1)
-    high = min(high, total - 2 * Settings().ingest_batch_size)
+    high = min(high, total - 2 * _BATCH)
     return rng.randint(min(low, high), high), rng.uniform(0.0, 0.3)
 
 
@@ -132,7 +134,9 @@ def test_ingest_killed_at_random_moments_then_rerun_ends_as_a_clean_run(tmp_path
         assert stored_at_kills == sorted(stored_at_kills)  # committed work is never lost
         assert stored_at_kills[-1] < total
 
-        result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(crashed)])
+        result = CliRunner().invoke(
+            app, ["ingest", str(folder), "--db", str(crashed), "--batch-size", str(_BATCH)]
+        )
         assert result.exit_code == 0, result.output
         left = total - stored_at_kills[-1]
         assert f"{left} articles added, {stored_at_kills[-1]} already stored" in result.stderr

@@ -6,11 +6,13 @@ import json
 import re
 from pathlib import Path
 
+from pytest import MonkeyPatch
 from store_articles import BRIDGE_CLOSED, BRIDGE_NEXT_DAY, HONEY, write_feed
 from typer.testing import CliRunner, Result
 
 from recoupe.cli import app
 from recoupe.store import Store
+from recoupe.store import ingest as ingest_module
 
 SKIP_LINE = re.compile(r"^recoupe: skipped (?P<where>.+?): (?P<reason>.+)$")
 
@@ -61,6 +63,25 @@ def test_force_reports_the_articles_reprocessed(tmp_path: Path) -> None:
     forced = recoupe("ingest", folder, "--db", db, "--force")
     assert forced.exit_code == 0, forced.output
     assert "0 articles added, 0 already stored, 1 reprocessed; 0 new stories, 1 updated" in forced.stderr
+
+
+def test_batch_size_sets_the_articles_stored_per_transaction(
+    tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    folder = write_feed(tmp_path / "in", BRIDGE_CLOSED, HONEY, BRIDGE_NEXT_DAY)
+    store_batch = ingest_module._store_batch
+    batches: list[int] = []
+
+    def counted(connection: object, batch: list[object], *args: object) -> set[str]:
+        batches.append(len(batch))
+        return store_batch(connection, batch, *args)
+
+    monkeypatch.setattr(ingest_module, "_store_batch", counted)
+    result = recoupe("ingest", folder, "--db", tmp_path / "stories.db", "--batch-size", "2")
+    assert result.exit_code == 0, result.output
+    assert batches == [2, 1]
+    assert "3 articles added" in result.stderr
+    assert recoupe("ingest", folder, "--db", tmp_path / "other.db", "--batch-size", "0").exit_code == 2
 
 
 def test_brief_from_the_store_renders_all_stories_or_the_ones_asked_for(tmp_path: Path) -> None:
