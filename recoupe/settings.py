@@ -135,7 +135,8 @@ class Settings:
     # Articles per transaction of `recoupe ingest` (`--batch-size`): a kill loses at most this
     # much work, and each batch re-reads the open stories it may join and describes again the
     # stories it touched. bench/throughput.py at 3,000 with 2 workers: 32 → 39.2 articles/s
-    # (stories stage 72, describe 204), 128 → 44.3 (149, 281); main-process memory alike.
+    # (stories stage 72, describe 204), 64 → 39.4, 128 → 44.3 (149, 281), 256 → 43.5;
+    # main-process memory alike. At 10,000: 37.1 with 32, 43.1 with 128.
     ingest_batch_size: int = 128
     # Articles per task of the per-article stage (clean, extract) sent to a worker process or a
     # Dask worker: NER streams a task's paragraphs in one nlp.pipe, and two tasks per worker are
