@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from typing import Literal
 
 from recoupe.data import read_text
@@ -37,7 +37,7 @@ class Token:
     kind: TokenKind
     sentence: int = 0
 
-    @property
+    @cached_property  # asked millions of times a feed: each cue and subject test reads it
     def low(self) -> str:
         return self.text.lower()
 
@@ -165,8 +165,9 @@ def cue_at(tokens: list[Token], i: int, vocab: Vocabulary) -> Cue | None:
     tok = tokens[i]
     if tok.kind != "word":
         return None
+    low = tok.low
     for words in vocab.multiword:
-        if words[0] == tok.low and words_at(tokens, i, len(words)) == words:
+        if words[0] == low and words_at(tokens, i, len(words)) == words:
             last = i + len(words) - 1
             # A phrase's source follows it ("selon X"); a verb of several words ("a fait valoir
             # le rapporteur") takes an inverted subject like a one-word verb.
@@ -675,7 +676,19 @@ def resolve_role(role: Mention, text: str) -> str | None:
         if len(words) > 1 and words[0].lower() in _NAME_GLUE | {"a", "an", "un", "une"}
         else " ".join(words)
     )
-    core = re.escape(core.replace("’", "'")).replace(r"\ ", r"\s+").replace("'", "['’]")
+    best: str | None = None
+    for match in _apposition(core).finditer(text):
+        candidate = match.group(1) or match.group(2)
+        if candidate and candidate[0].isupper() and match.start() <= role.end:
+            best = candidate
+    return best
+
+
+@lru_cache(maxsize=4096)
+def _apposition(role: str) -> re.Pattern[str]:
+    """The pattern of a name set in apposition to this role noun, either side of it: compiled
+    once per role wording ("le maire de Kyiv" recurs across a feed), not at each mention."""
+    core = re.escape(role.replace("’", "'")).replace(r"\ ", r"\s+").replace("'", "['’]")
     # "…, le docteur Vincent Lemaire": a title may come between the comma and the name.
     titled = r"(?:(?:le|la|l['’])\s*[a-zéèû-]+\s+)?"
     # Initials carry a point ("J. R. Martin"); a word ending a sentence does not ("Arnoux. La").
@@ -686,13 +699,7 @@ def resolve_role(role: Mention, text: str) -> str | None:
     # The mention may stop short of the role's full complement ("le directeur général de l'agence
     # régionale [de santé d'Occitanie], Bruno Caillat,"): a few more words may come before the comma.
     tail = r"[^,.;:«»\"“”]{0,60}?"
-    apposition = re.compile(rf"(?i:{core}){tail}\s*,\s*{name}|{name}\s*,\s*{set_off}(?i:{core})\b")
-    best: str | None = None
-    for match in apposition.finditer(text):
-        candidate = match.group(1) or match.group(2)
-        if candidate and candidate[0].isupper() and match.start() <= role.end:
-            best = candidate
-    return best
+    return re.compile(rf"(?i:{core}){tail}\s*,\s*{name}|{name}\s*,\s*{set_off}(?i:{core})\b")
 
 
 _DEFINITE = frozenset({"le", "la", "l'", "the"})

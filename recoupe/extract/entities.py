@@ -72,14 +72,14 @@ def french_nlp() -> Language:
 
 
 @cache
-def _titles() -> tuple[tuple[str, ...], ...]:
-    """Titles as tuples of folded words, longest first so "Prime Minister" beats "Minister"."""
-    titles = {
+def _titles() -> tuple[frozenset[tuple[str, ...]], int]:
+    """Titles as tuples of folded words, and the longest title's length."""
+    titles = frozenset(
         tuple(fold(line).split())
         for line in read_text("titles.txt").splitlines()
         if line.strip() and not line.startswith("#")
-    }
-    return tuple(sorted(titles, key=len, reverse=True))
+    )
+    return titles, max(map(len, titles), default=0)
 
 
 @cache
@@ -106,10 +106,12 @@ def known_type(name: str) -> str | None:
 
 
 def _title_length(words: list[str]) -> int:
-    """How many of the leading folded words form a title (0 when none)."""
-    for title in _titles():
-        if tuple(words[: len(title)]) == title:
-            return len(title)
+    """How many of the leading folded words form a title (0 when none); the longest title wins,
+    so "Prime Minister" beats "Minister"."""
+    titles, longest = _titles()
+    for n in range(min(longest, len(words)), 0, -1):
+        if tuple(words[:n]) in titles:
+            return n
     return 0
 
 
