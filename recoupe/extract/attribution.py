@@ -165,9 +165,8 @@ def cue_at(tokens: list[Token], i: int, vocab: Vocabulary) -> Cue | None:
     tok = tokens[i]
     if tok.kind != "word":
         return None
-    low = tok.low
     for words in vocab.multiword:
-        if words[0] == low and words_at(tokens, i, len(words)) == words:
+        if words[0] == tok.low and words_at(tokens, i, len(words)) == words:
             last = i + len(words) - 1
             # A phrase's source follows it ("selon X"); a verb of several words ("a fait valoir
             # le rapporteur") takes an inverted subject like a one-word verb.

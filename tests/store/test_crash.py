@@ -29,10 +29,8 @@ from recoupe.store import Store
 
 _KILLS = 3
 _SEED = 20240301
-_FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-
-
 _BATCH = 32  # small transactions: the kills land between and inside several of them
+_FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
 
 
 def _ingest(folder: Path, db: Path) -> None:
