@@ -56,7 +56,8 @@ class Vocabulary:
     verbs: frozenset[str]
     after_subject: frozenset[str]  # cues only right after a name or a subject pronoun
     transitive: frozenset[str]
-    multiword: tuple[tuple[str, ...], ...]  # "pointed out", "according to": longest first
+    # "pointed out", "according to": by first word (cue_at looks at every token), longest first
+    multiword: dict[str, tuple[tuple[str, ...], ...]]
     phrases: frozenset[tuple[str, ...]]  # cues whose source follows them
     clause_phrases: frozenset[str]  # the same, only opening a clause and closed by a comma ("Pour X, …")
     auxiliaries: frozenset[str]
@@ -102,7 +103,7 @@ def vocabulary(language: str) -> Vocabulary:
         verbs=frozenset(f for f in every if " " not in f),
         after_subject=frozenset(after_subject),
         transitive=frozenset(transitive),
-        multiword=tuple(sorted(multi, key=len, reverse=True)),
+        multiword=_by_first_word(sorted(multi, key=len, reverse=True)),
         phrases=frozenset(phrases),
         clause_phrases=frozenset(raw.get("clause_phrases", [])),
         auxiliaries=frozenset(raw["auxiliaries"]),
@@ -116,6 +117,13 @@ def vocabulary(language: str) -> Vocabulary:
         masculine=frozenset(raw["masculine_titles"]),
         plural=frozenset(raw.get("plural_determiners", [])),
     )
+
+
+def _by_first_word(phrases: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for words in phrases:
+        grouped.setdefault(words[0], []).append(words)
+    return {first: tuple(group) for first, group in grouped.items()}
 
 
 def _inflect(verb: str, language: str, past_only: bool) -> set[str]:
@@ -165,8 +173,8 @@ def cue_at(tokens: list[Token], i: int, vocab: Vocabulary) -> Cue | None:
     tok = tokens[i]
     if tok.kind != "word":
         return None
-    for words in vocab.multiword:
-        if words[0] == tok.low and words_at(tokens, i, len(words)) == words:
+    for words in vocab.multiword.get(tok.low, ()):
+        if words_at(tokens, i, len(words)) == words:
             last = i + len(words) - 1
             # A phrase's source follows it ("selon X"); a verb of several words ("a fait valoir
             # le rapporteur") takes an inverted subject like a one-word verb.
@@ -675,6 +683,8 @@ def resolve_role(role: Mention, text: str) -> str | None:
         if len(words) > 1 and words[0].lower() in _NAME_GLUE | {"a", "an", "un", "une"}
         else " ".join(words)
     )
+    if not _may_hold_apposition(core, text):
+        return None
     best: str | None = None
     for match in _apposition(core).finditer(text):
         candidate = match.group(1) or match.group(2)
@@ -683,11 +693,51 @@ def resolve_role(role: Mention, text: str) -> str | None:
     return best
 
 
+def _may_hold_apposition(role: str, text: str) -> bool:
+    """Whether some occurrence of the role has what `_apposition` needs beside it: a comma
+    then a capital (or "le/la/l'") after it, or a comma, maybe with an article, just before it.
+    Most roles have neither; checking costs far less than compiling their pattern (~2 ms)."""
+    for found in _occurrences(role).finditer(text):
+        start = found.start()
+        after = text[found.end(1) :]
+        cut = _APPOSITION_STOP.search(after)
+        if (
+            cut is not None
+            and after[cut.start()] == ","
+            and len(after[: cut.start()].rstrip()) <= 60
+            and _APPOSED_NAME_START.match(after, cut.start() + 1)
+        ):
+            return True
+        before = text[:start].rstrip()
+        if before.endswith(","):
+            return True
+        low = before.lower()
+        if any(low.endswith(word) and low[: -len(word)].rstrip().endswith(",") for word in _SET_OFF):
+            return True
+    return False
+
+
+_APPOSITION_STOP = re.compile(r"[,.;:«»\"“”]")
+_APPOSED_NAME_START = re.compile(r"\s*(?:[A-ZÀ-Ý]|l[ea]|l['’])")
+_SET_OFF = ("le", "la", "l'", "l’", "un", "une", "the", "a", "an", "son", "sa", "his", "her", "its", "leur")
+
+
+@lru_cache(maxsize=4096)
+def _occurrences(role: str) -> re.Pattern[str]:
+    """Every place the role is written as `_apposition` reads it (any case, any spacing, either
+    apostrophe), as group 1 of an empty match: overlapping ones too, as `finditer` may try."""
+    return re.compile(rf"(?=((?i:{_flexible(role)})))")
+
+
+def _flexible(role: str) -> str:
+    return re.escape(role.replace("’", "'")).replace(r"\ ", r"\s+").replace("'", "['’]")
+
+
 @lru_cache(maxsize=4096)
 def _apposition(role: str) -> re.Pattern[str]:
     """The pattern of a name set in apposition to this role noun, either side of it: compiled
     once per role wording ("le maire de Kyiv" recurs across a feed), not at each mention."""
-    core = re.escape(role.replace("’", "'")).replace(r"\ ", r"\s+").replace("'", "['’]")
+    core = _flexible(role)
     # "…, le docteur Vincent Lemaire": a title may come between the comma and the name.
     titled = r"(?:(?:le|la|l['’])\s*[a-zéèû-]+\s+)?"
     # Initials carry a point ("J. R. Martin"); a word ending a sentence does not ("Arnoux. La").

@@ -23,6 +23,15 @@ class _Context:
 
 Handler = Callable[[re.Match[str], _Context], list[Candidate]]
 _DAY_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
+# Patterns of the handlers below, compiled once rather than looked up in re's cache at each match.
+_AT_SENTENCE_START = re.compile(r"(?:[.!?:«»\"\n]|^)\s*$")
+_DIGITS = re.compile(r"\d+")
+_WORD_AFTER = re.compile(r"\s*([^\s\d.,;:!?)»]+)")
+_CLOCK_AFTER = re.compile(r"\s+(?:à|to|-)\s+\d")
+_OLD = re.compile(r"[\s-]+old\b")
+_DE_AFTER = re.compile(r"\s+de\b")
+_AGE_CLASS = re.compile(r"(?:moins|plus)\s+de")
 
 
 def find_time_expressions(text: str, reference: date) -> list[TimeExpression]:
@@ -38,7 +47,9 @@ def _time_expressions(text: str, reference: date) -> tuple[TimeExpression, ...]:
     words, digit = tr.text_words(text), tr.has_digit(text)
     for language in ("fr", "en"):
         context = _Context(text, reference, tr.vocabulary(language), language)
-        for pattern, handler, trigger in _rules(language):
+        rules = _rules(language)
+        for index in _candidate_rules(language, words):
+            pattern, handler, trigger = rules[index]
             if not trigger.admits(words, digit):
                 continue  # none of the rule's words: its regex would scan the paragraph for nothing
             for match in pattern.finditer(text):
@@ -48,6 +59,31 @@ def _time_expressions(text: str, reference: date) -> tuple[TimeExpression, ...]:
                     continue  # a day past year 1 or 9999: a reference at the calendar's edge
     chosen = _select(candidates)
     return tuple(_resolve(chosen, text, reference))
+
+
+def _candidate_rules(language: str, words: frozenset[str]) -> list[int]:
+    """The indices, in order, of the rules whose trigger may admit a text of these words: those
+    with a word of the trigger's first set among them, and those whose trigger names no word.
+    Each paragraph holds the words of a few rules only: the others are not even asked."""
+    wordless, by_word, indexed = _rule_index(language)
+    chosen = set(wordless)
+    for word in words & indexed:
+        chosen.update(by_word[word])
+    return sorted(chosen)
+
+
+@cache
+def _rule_index(language: str) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]], frozenset[str]]:
+    """(rules whose trigger names no word, rules by each word of their trigger's first set, those words)."""
+    wordless: list[int] = []
+    by_word: dict[str, list[int]] = {}
+    for index, (_pattern, _handler, trigger) in enumerate(_rules(language)):
+        if not trigger.words:
+            wordless.append(index)
+            continue
+        for word in trigger.words[0]:
+            by_word.setdefault(word, []).append(index)
+    return tuple(wordless), {w: tuple(i) for w, i in by_word.items()}, frozenset(by_word)
 
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:
@@ -67,7 +103,7 @@ def _resolve(chosen: list[Candidate], text: str, reference: date) -> list[TimeEx
         for i, c in enumerate(chosen)
         if not c.anchored and (value := _calendar_value(c, reference)) is not None
     }
-    sentence = [len(re.findall(r"[.!?](?:\s|$)|\n", text[: c.start])) for c in chosen]
+    sentence = [len(_SENTENCE_BREAK.findall(text[: c.start])) for c in chosen]
     last_day: date | None = None
     for i, cand in enumerate(chosen):
         if cand.anchored:
@@ -116,7 +152,7 @@ def _weekday(m: re.Match[str], ctx: _Context) -> list[Candidate]:
     det = tr._fold(m["det"] or "")
     rel = tr.relation(m["rel"] or m["rel2"], vocab)
     part = _part_suffix(m["part"], vocab)
-    sentence_start = re.search(r"(?:[.!?:«»\"\n]|^)\s*$", ctx.text[max(0, m.start() - 3) : m.start()])
+    sentence_start = _AT_SENTENCE_START.search(ctx.text[max(0, m.start() - 3) : m.start()])
     if m["wd"][0].isupper() and ctx.language == "fr" and not m["det"] and not sentence_start:
         return []  # a capitalised weekday inside a sentence is a name ("Vendredi" the novel)
     if rel is None and (det in ("le", "les", "chaque", "tous les", "every", "on") or m["plural"]):
@@ -140,7 +176,7 @@ def _days_ahead(year: int, month_number: int, day_number: int, reference: date) 
 
 
 def _day_month(m: re.Match[str], ctx: _Context) -> list[Candidate]:
-    digits = re.match(r"\d+", m["day"])
+    digits = _DIGITS.match(m["day"])
     day_number = int(digits.group()) if digits else 1  # "premier"
     month_number = ctx.vocab.lookup("months", m["mon"].rstrip("."))
     if ctx.language == "en" and not m["mon"][0].isupper():
@@ -218,7 +254,7 @@ def _year(m: re.Match[str], ctx: _Context) -> list[Candidate]:
     before = ctx.text[max(0, m.start("y") - 1) : m.start("y")]
     if before and (before.isdigit() or before in ".,"):
         return []
-    after = re.match(r"\s*([^\s\d.,;:!?)»]+)", ctx.text[m.end() :])
+    after = _WORD_AFTER.match(ctx.text[m.end() :])
     if after and tr._fold(after.group(1)) in _quantity_words():
         return []
     if not m["pre"] and not 1900 <= int(m["y"]) <= 2099:
@@ -304,7 +340,7 @@ def _duration(m: re.Match[str], ctx: _Context) -> list[Candidate]:
     if amount is not None and m["half"]:
         amount += 0.5
     if unit == "TH" and amount is not None and amount <= 24 and amount == int(amount):
-        clock_after = re.match(r"\s+(?:à|to|-)\s+\d", ctx.text[m.end() :])
+        clock_after = _CLOCK_AFTER.match(ctx.text[m.end() :])
         if tr.preceded_by(ctx.text, m.start(), _CLOCK_BEFORE) or (
             tr.preceded_by(ctx.text, m.start(), r"\b(?:de|from)") and clock_after
         ):
@@ -325,13 +361,13 @@ _AGE_AFTER = re.compile(r"^(?:\s*[,)]|\s*$|[\s-]+old\b)")
 
 def _is_age(m: re.Match[str], text: str) -> bool:
     after = text[m.end() : m.end() + 12]
-    if re.match(r"[\s-]+old\b", after):
+    if _OLD.match(after):
         return True
-    if re.match(r"\s+de\b", after):
+    if _DE_AFTER.match(after):
         return False  # "une peine de 10 ans de prison" is a duration
     if tr.preceded_by(text, m.start(), r"\b(?:âgée?s?\s+de|aged|(?:les|des)\s+(?:moins|plus)\s+de)|\d[-–]"):
         return True
-    if re.match(r"(?:moins|plus)\s+de", m.group()) and tr.preceded_by(text, m.start(), r"\b(?:les|des)"):
+    if _AGE_CLASS.match(m.group()) and tr.preceded_by(text, m.start(), r"\b(?:les|des)"):
         return True  # "les moins de 17 ans": an age class
     if tr.preceded_by(text, m.start(), r"\bde") and m["num"] and m["num"][0].isdigit():
         return True

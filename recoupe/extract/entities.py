@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, cast
 
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
@@ -44,11 +44,15 @@ _BATCH_SIZE = 64
 _LABELS: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _STOP_WORDS = frozenset(fold(w) for w in EN_STOP_WORDS | FR_STOP_WORDS)
 _CONNECTORS = frozenset({"of", "de", "du", "von", "van", "der", "bin"})
+_TRAILING_NOISE = _STOP_WORDS | _CONNECTORS  # what a run may not end with
 _WORD = re.compile(r"\w[\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
 # Elided French articles glued to a name by the model: "l'OTAN", "d'Ukraine".
 _ELISION = re.compile(r"^(?:[lLdD]|qu|Qu)'")
 _SENTENCE_END = re.compile(r"(?:^|[.!?…])[\s\"«“'‘(\[—–-]*$")
+# `fold` normalises Unicode and runs two regexes; the rule path folds every capitalised word and
+# the words before each run, and names and titles recur from paragraph to paragraph.
+_fold_word = lru_cache(maxsize=65536)(fold)
 
 
 @dataclass(frozen=True)
@@ -72,14 +76,14 @@ def french_nlp() -> Language:
 
 
 @cache
-def _titles() -> tuple[frozenset[tuple[str, ...]], int]:
-    """Titles as tuples of folded words, and the longest title's length."""
+def _titles() -> tuple[frozenset[tuple[str, ...]], int, frozenset[str]]:
+    """Titles as tuples of folded words, the longest title's length, and the words titles start with."""
     titles = frozenset(
         tuple(fold(line).split())
         for line in read_text("titles.txt").splitlines()
         if line.strip() and not line.startswith("#")
     )
-    return titles, max(map(len, titles), default=0)
+    return titles, max(map(len, titles), default=0), frozenset(title[0] for title in titles if title)
 
 
 @cache
@@ -98,6 +102,7 @@ def _entity_types() -> tuple[dict[str, str], dict[str, EntityType]]:
     return names, markers
 
 
+@lru_cache(maxsize=65536)  # every run of capitals and every candidate name asks, many of them alike
 def known_type(name: str) -> str | None:
     """The type entity_types.tsv gives this name or its canonical spelling ("-": never a name)."""
     names, _ = _entity_types()
@@ -108,7 +113,9 @@ def known_type(name: str) -> str | None:
 def _title_length(words: list[str]) -> int:
     """How many of the leading folded words form a title (0 when none); the longest title wins,
     so "Prime Minister" beats "Minister"."""
-    titles, longest = _titles()
+    titles, longest, first_words = _titles()
+    if not words or words[0] not in first_words:
+        return 0  # most words start no title: no need to try each length
     for n in range(min(longest, len(words)), 0, -1):
         if tuple(words[:n]) in titles:
             return n
@@ -126,6 +133,7 @@ def strip_titles(name: str) -> tuple[str, bool]:
         name, had_title = " ".join(words[n:]), True
 
 
+@lru_cache(maxsize=65536)  # asked for every mention of both paths, names recur
 def is_name(text: str) -> bool:
     """Whether a mention's text (titles stripped) can name an entity."""
     folded = fold(text)
@@ -191,6 +199,7 @@ def _capitalised(word: str) -> bool:
 def _runs(text: str) -> Iterator[list[re.Match[str]]]:
     """Runs of capitalised words joined by single spaces (and inner connectors)."""
     words = list(_WORD.finditer(text))
+    capitalised = [_capitalised(word.group()) for word in words]  # each word is asked up to twice
     run: list[re.Match[str]] = []
     for i, word in enumerate(words):
         joined = bool(run) and text[run[-1].end() : word.start()] == " "
@@ -199,14 +208,14 @@ def _runs(text: str) -> Iterator[list[re.Match[str]]]:
             and word.group().lower() in _CONNECTORS
             and i + 1 < len(words)
             and text[word.end() : words[i + 1].start()] == " "
-            and _capitalised(words[i + 1].group())
+            and capitalised[i + 1]
         )
-        if (_capitalised(word.group()) and (joined or not run)) or inner_connector:
+        if (capitalised[i] and (joined or not run)) or inner_connector:
             run.append(word)
         else:
             if run:
                 yield run
-            run = [word] if _capitalised(word.group()) else []
+            run = [word] if capitalised[i] else []
     if run:
         yield run
 
@@ -214,15 +223,15 @@ def _runs(text: str) -> Iterator[list[re.Match[str]]]:
 def _rule_mentions(article_id: str, index: int, text: str, language: str | None) -> list[Mention]:
     mentions = []
     for run in _runs(text):
-        folded = [fold(w.group()) for w in run]
+        folded = [_fold_word(w.group()) for w in run]
         # A title inside the run ("Ukrainian President Volodymyr Zelenskyy") is cut off with all
         # that precedes it, and makes the run PER.
         cut = max((i + n for i in range(len(folded)) if (n := _title_length(folded[i:]))), default=0)
         titled = cut > 0
         run = run[cut:]
-        while run and fold(_POSSESSIVE.sub("", run[0].group())) in _STOP_WORDS:
+        while run and _fold_word(_POSSESSIVE.sub("", run[0].group())) in _STOP_WORDS:
             run = run[1:]
-        while run and fold(run[-1].group()) in _STOP_WORDS | _CONNECTORS:
+        while run and _fold_word(run[-1].group()) in _TRAILING_NOISE:
             run = run[:-1]
         if not run:
             continue
@@ -231,9 +240,10 @@ def _rule_mentions(article_id: str, index: int, text: str, language: str | None)
         if possessive:
             end -= 2
         surface = text[start:end]
-        before = text[:start]
-        titled = titled or _title_before(before)
-        sentence_start = not titled and bool(_SENTENCE_END.search(before))
+        # Only the 40 characters before the run can hold its title; the sentence-end test reads all
+        # the text before it, up to `start` rather than a copy of it.
+        titled = titled or _title_before(text[max(0, start - 40) : start])
+        sentence_start = not titled and bool(_SENTENCE_END.search(text, 0, start))
         kind = known_type(surface)
         if sentence_start and len(run) == 1 and kind is None and canonical_variant(surface) is None:
             continue
@@ -247,7 +257,7 @@ def _rule_mentions(article_id: str, index: int, text: str, language: str | None)
 
 def _title_before(before: str) -> bool:
     """Whether the text just before a run ends with a title: "Mr. ", "foreign minister "."""
-    words = [fold(w) for w in _WORD.findall(before[-40:])]
+    words = [_fold_word(w) for w in _WORD.findall(before[-40:])]
     return any(_title_length(words[-n:]) == n for n in range(1, min(4, len(words)) + 1))
 
 
@@ -256,8 +266,9 @@ def _rule_type(surface: str, kind: str | None, titled: bool) -> EntityType:
         return _LABELS[kind]
     _, markers = _entity_types()
     for word in surface.split():
-        if fold(word) in markers:
-            return markers[fold(word)]
+        folded = _fold_word(word)
+        if folded in markers:
+            return markers[folded]
     if titled or 2 <= len(surface.split()) <= 3:
         return "PER"
     return "MISC"

@@ -29,8 +29,11 @@ def dated_sentences(article: Article) -> list[DatedSentence]:
         return []
     found: dict[str, DatedSentence] = {}
     for paragraph in article.paragraphs:
+        expressions = find_time_expressions(paragraph.text, reference)
+        if not expressions:
+            continue  # most paragraphs name no time: no need to split them into sentences
         spans = sentence_spans(paragraph.text)
-        for expression in find_time_expressions(paragraph.text, reference):
+        for expression in expressions:
             day = _DAY_VALUE.match(expression.value)
             if day is None:
                 continue

@@ -14,7 +14,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
+from itertools import islice
 from typing import Any
 
 from text_to_num import text2num
@@ -44,6 +45,18 @@ _TOKEN = re.compile(r"(?i:[dl]['’])(?=\w)|[^\W_][\w]*(?:[-'’/][\w]+)*|[^\w\s
 _GLUED_OK = re.compile(r"(?:%|€|\$|£|M€|Md€|Mds€|bn|mn|m|k|km²|km|kg|mm|ha|MW|GW|°C|t)(?![\w])")
 _CLAUSE_END = re.compile(r"[;:.!?]|\s[–—]\s|,\s+(?:dont|including|of which|whose|mais|but)\b|\s(?:et|and)\s")
 _SCALE_WORD = re.compile(rf"{_SPACE}?([A-Za-zÀ-ÿ]+)")
+# Patterns the per-figure helpers use, compiled once: they run for every number of every paragraph.
+_PLURAL_END = re.compile(r"(?<=\w\w\w)[sx]$")
+_A_SINGLE = re.compile(r"\b(?:[Aa]|[Oo]ne)\s+single\b")
+_HYPHEN_WORD = re.compile(r"-([a-zé]+(?:-old)?)")
+_SPACES = re.compile(_SPACE)
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_WORD_GAP = re.compile(r"\s+(?:(?:et|and)\s+)?")
+_ELIDED = re.compile(r"^[a-z]['’]")
+_JOINED_BY = re.compile(r"(?:de|d['’]|of)\s*")
+_NOUNLIKE = re.compile(r"[^\W\d_][\w-]*")
+_OF_WHICH = re.compile(r"\S+\s+of\s+(?:which|them|whom)\b")
+_ACTION_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:\s+down)?")
 
 # A unit form as `_unit_after` compares it: (form, unit, what the text must start with, whether
 # that is the lower-cased text). Symbols, MW, GW and °C are compared as written, words lower-cased.
@@ -53,6 +66,7 @@ _UnitForm = tuple[str, str, str, bool]
 @dataclass(frozen=True)
 class _Vocabulary:
     units: tuple[tuple[str, str], ...]  # (form, canonical unit), longest form first
+    unit_words: frozenset[str]  # the forms alone, for membership tests
     # The same forms as `_unit_after` compares them, also by their first character: most numbers
     # are followed by a word that no form starts like, so a handful of the ~80 are tried, not all.
     unit_forms: tuple[_UnitForm, ...]
@@ -87,6 +101,7 @@ def _vocabulary(language: str) -> _Vocabulary:
     unit_forms = tuple(_unit_form(form, unit) for form, unit in units)
     return _Vocabulary(
         units=tuple(units),
+        unit_words=frozenset(form for form, _ in units),
         unit_forms=unit_forms,
         unit_forms_by_first={
             first: tuple(f for f in unit_forms if f[2][0] == first) for first in {f[2][0] for f in unit_forms}
@@ -132,7 +147,7 @@ def thing_key(thing: str | None) -> str | None:
 
 def _fold(word: str) -> str:
     plain = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
-    return re.sub(r"(?<=\w\w\w)[sx]$", "", plain)
+    return _PLURAL_END.sub("", plain)
 
 
 @cache
@@ -174,11 +189,15 @@ def find_figures(text: str, language: str, reference: date | None = None) -> lis
             )
             if figure is not None:
                 found.append(figure)
-        if found and tokens is None:
+        if not found:
+            continue
+        if tokens is None:
             tokens = tokenize(text)
+        # The sentence's reporting cues are the same for each of its figures: found once.
+        cues = _sentence_cues(tokens, sentence_start, sentence_end, language)
         when = None if reference is None else _time_of(sentence_times)
         for figure in found:
-            claimant = _claimant(tokens or [], text, figure.start, sentence_start, sentence_end, language)
+            claimant = _claimant(tokens, cues, text, figure.start, language)
             figures.append(replace(figure, claimant=claimant, time=when))
     return figures
 
@@ -189,32 +208,32 @@ def find_figures(text: str, language: str, reference: date | None = None) -> lis
 def _numbers(text: str, lo: int, hi: int, language: str, vocab: _Vocabulary) -> list[_Number]:
     found: list[_Number] = []
     for match in _DIGITS[language].finditer(text, lo, hi):
-        before = text[match.start() - 1] if match.start() > 0 else " "
+        start, end, written = match.start(), match.end(), match.group()
+        before = text[start - 1] if start > 0 else " "
         if (
             before.isalpha()
-            or (before in "-‐/_" and not _negative(text, match.start()))
-            or (before == "." and match.start() > 1 and text[match.start() - 2].isdigit())
+            or (before in "-‐/_" and not _negative(text, start))
+            or (before == "." and start > 1 and text[start - 2].isdigit())
         ):
             continue  # S-300, A320, COVID-19, 49.3's tail
-        if match.group().startswith("0") and len(match.group()) > 1 and match.group()[1].isdigit():
+        if written.startswith("0") and len(written) > 1 and written[1].isdigit():
             continue  # phone numbers and codes: 01 23 45
-        after = text[match.end() : match.end() + 6]
+        after = text[end : end + 6]
         if after[:1].isalpha() and not _GLUED_OK.match(after):
             continue  # 2e, 21st, 14h30
-        if after[:1] == "-" and after[1:2].isalnum() and not _hyphen_unit(text, match.end(), vocab):
+        if after[:1] == "-" and after[1:2].isalnum() and not _hyphen_unit(text, end, vocab):
             continue  # 10-15 ranges, 136-mm: not one figure
-        value = _digits_value(match.group(), language)
+        value = _digits_value(written, language)
         if value is None:
             continue
-        start = match.start()
-        if before in "-−" and (match.start() < 2 or text[match.start() - 2] in " (\u00a0"):
+        if before in "-−" and (start < 2 or text[start - 2] in " (\u00a0"):
             start, value = start - 1, -value  # −12 °C
-        found.append(_Number(start, match.end(), value, False))
+        found.append(_Number(start, end, value, False))
     if vocab.single and language == "en":
-        for match in re.finditer(r"\b(?:[Aa]|[Oo]ne)\s+single\b", text[lo:hi]):
+        for match in _A_SINGLE.finditer(text[lo:hi]):
             found.append(_Number(lo + match.start(), lo + match.end(), Decimal(1), True))
     for match in _WORD.finditer(text, lo, hi):
-        value = _word_value(match.group(), language, vocab)
+        value = _word_value(match.group(), language)
         if value is not None:
             found.append(_Number(match.start(), match.end(), value, True))
     return _merge_word_runs(sorted(found, key=lambda n: n.start), text, language, vocab)
@@ -226,8 +245,8 @@ def _negative(text: str, start: int) -> bool:
 
 def _hyphen_unit(text: str, end: int, vocab: _Vocabulary) -> bool:
     """ "a 45-year-old", "a 10-km walk": the hyphen glues a unit, not another number or a name."""
-    word = re.match(r"-([a-zé]+(?:-old)?)", text[end : end + 16])
-    return word is not None and any(form == word.group(1) for form, _ in vocab.units)
+    word = _HYPHEN_WORD.match(text[end : end + 16])
+    return word is not None and word.group(1) in vocab.unit_words
 
 
 def format_number(value: int | float, language: str) -> str:
@@ -239,11 +258,13 @@ def format_number(value: int | float, language: str) -> str:
     return text
 
 
+# Both caches below are keyed by a word or a number as written: news repeats them all along.
+@lru_cache(maxsize=16384)
 def _digits_value(written: str, language: str) -> Decimal | None:
-    plain = re.sub(_SPACE, "", written)
+    plain = _SPACES.sub("", written)
     if language == "fr":
         # A dot before exactly three digits groups thousands ("1.700"); otherwise it is a decimal point.
-        plain = plain.replace(".", "") if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", plain) else plain
+        plain = plain.replace(".", "") if _DOTTED_THOUSANDS.fullmatch(plain) else plain
         plain = plain.replace(",", ".")
     else:
         plain = plain.replace(",", "")
@@ -253,7 +274,11 @@ def _digits_value(written: str, language: str) -> Decimal | None:
         return None
 
 
-def _word_value(word: str, language: str, vocab: _Vocabulary) -> Decimal | None:
+@lru_cache(maxsize=65536)
+def _word_value(word: str, language: str) -> Decimal | None:
+    """The value of a number word ("sept", "seventy"), None for any other word; every word of the
+    text comes here, so the answer is kept."""
+    vocab = _vocabulary(language)
     low = word.lower().replace("’", "'")
     if low in vocab.word_values:
         return Decimal(vocab.word_values[low])
@@ -278,7 +303,7 @@ def _merge_word_runs(numbers: list[_Number], text: str, language: str, vocab: _V
     for number in numbers:
         last = merged[-1] if merged else None
         gap = text[last.end : number.start] if last else ""
-        if last and last.words and number.words and re.fullmatch(r"\s+(?:(?:et|and)\s+)?", gap):
+        if last and last.words and number.words and _WORD_GAP.fullmatch(gap):
             joined = text[last.start : number.end].lower()
             value = _text2num(joined, language)
             if value is None and text[number.start : number.end].lower() in vocab.word_values:
@@ -379,7 +404,7 @@ def _duration_unit(value: str, vocab: _Vocabulary) -> str | None:
 
 def _is_reference(text: str, lo: int, start: int, vocab: _Vocabulary) -> bool:
     before = text[max(lo, start - 20) : start].split()
-    word = re.sub(r"^[a-z]['’]", "", before[-1].lower().rstrip(":")) if before else ""  # "l'article"
+    word = _ELIDED.sub("", before[-1].lower().rstrip(":")) if before else ""  # "l'article"
     return word in vocab.references
 
 
@@ -413,7 +438,7 @@ def _unit_after(text: str, cursor: int, hi: int, vocab: _Vocabulary, scaled: boo
     offset = cursor + len(rest) - len(stripped)
     if scaled:
         # "13,8 milliards de mètres cubes", "3 millions d'euros", "2 billion dollars"
-        joined = re.match(r"(?:de|d['’]|of)\s*", stripped)
+        joined = _JOINED_BY.match(stripped)
         if joined:
             offset += joined.end()
             stripped = stripped[joined.end() :]
@@ -431,7 +456,9 @@ def _unit_after(text: str, cursor: int, hi: int, vocab: _Vocabulary, scaled: boo
 
 
 def _words_after(text: str, cursor: int, hi: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, cursor, hi)][: MAX_THING_WORDS + 3]
+    # The first few words only: stop reading the sentence there.
+    tokens = islice(_TOKEN.finditer(text, cursor, hi), MAX_THING_WORDS + 3)
+    return [(m.start(), m.end(), m.group()) for m in tokens]
 
 
 def _thing(
@@ -468,7 +495,7 @@ def _thing(
 
 def _nounlike(word: str, vocab: _Vocabulary) -> bool:
     return (
-        bool(_WORD.fullmatch(word) or re.fullmatch(r"[^\W\d_][\w-]*", word))
+        bool(_WORD.fullmatch(word) or _NOUNLIKE.fullmatch(word))
         and word.lower() not in vocab.stops
         and word.lower() not in vocab.scales
     )
@@ -479,7 +506,7 @@ def _part_of(text: str, lo: int, start: int, vocab: _Vocabulary) -> bool:
     before = text[max(lo, start - 40) : start].lower().split()
     after = text[start : start + 40].lower()
     return bool(before and (before[-1] in vocab.part_of or before[-1] in ("et", "and"))) or bool(
-        re.match(r"\S+\s+of\s+(?:which|them|whom)\b", after)
+        _OF_WHICH.match(after)
     )
 
 
@@ -501,7 +528,7 @@ def _clause(text: str, lo: int, hi: int, position: int) -> tuple[int, int]:
 def _action(text: str, lo: int, hi: int, start: int, thing_end: int, vocab: _Vocabulary) -> str | None:
     """The action word of the clause nearest the figure: "69 missiles avaient été lancés"."""
     best: tuple[int, str] | None = None
-    for match in re.finditer(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:\s+down)?", text[lo:hi]):
+    for match in _ACTION_WORD.finditer(text[lo:hi]):
         a, b = lo + match.start(), lo + match.end()
         if start <= a < thing_end:
             continue
@@ -516,20 +543,33 @@ def _action(text: str, lo: int, hi: int, start: int, thing_end: int, vocab: _Voc
     return best[1] if best else None
 
 
+@dataclass(frozen=True)
+class _SentenceCues:
+    first: int  # the sentence's first token
+    last: int  # and the token past its last one
+    cues: list[tuple[int, at.Cue]]  # (token index, the reporting cue starting there), in order
+
+
+def _sentence_cues(tokens: list[at.Token], lo: int, hi: int, language: str) -> _SentenceCues:
+    """The reporting cues of the sentence from `lo` to `hi` (character offsets)."""
+    vocab = at.vocabulary(language)
+    inside = [i for i, t in enumerate(tokens) if lo <= t.start < hi]
+    if not inside:
+        return _SentenceCues(0, 0, [])
+    cues = [(i, cue) for i in inside if (cue := at.cue_at(tokens, i, vocab)) is not None]
+    return _SentenceCues(inside[0], inside[-1] + 1, cues)
+
+
 def _claimant(
-    tokens: list[at.Token], text: str, position: int, lo: int, hi: int, language: str
+    tokens: list[at.Token], sentence: _SentenceCues, text: str, position: int, language: str
 ) -> str | None:
     """Who asserts the figure, from a reporting cue of its sentence: "X ont déclaré que …", "selon X",
     or after it, "…, X said". A cue verb elsewhere ("avaient été lancés") reports nothing."""
     vocab = at.vocabulary(language)
-    inside = [i for i, t in enumerate(tokens) if lo <= t.start < hi]
-    if not inside:
-        return None
-    first, last = inside[0], inside[-1] + 1
+    first, last = sentence.first, sentence.last
     best: tuple[int, at.Mention] | None = None
-    for i in inside:
-        cue = at.cue_at(tokens, i, vocab)
-        if cue is None or not _reports(tokens, cue, position, last, vocab):
+    for i, cue in sentence.cues:
+        if not _reports(tokens, cue, position, last, vocab):
             continue
         mention = _inverted_subject(tokens, cue, position, last, vocab) or at.source_of(
             tokens, cue, first, last, vocab

@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from recoupe.data import read_text
@@ -100,6 +100,9 @@ def number_pattern(vocab: Vocabulary) -> str:
     return rf"(?:\d+(?:,\d+)?|{word}(?:(?:-et-|-|\s+et\s+|\s+){word})*)"
 
 
+_NUMBER_PARTS = re.compile(r"-|\s+")
+
+
 def parse_number(text: str, vocab: Vocabulary) -> float | None:
     text = _fold(text)
     if text[0].isdigit():
@@ -107,7 +110,7 @@ def parse_number(text: str, vocab: Vocabulary) -> float | None:
     if text in vocab["numbers"]:
         return float(vocab["numbers"][text])
     total, current, previous = 0.0, 0.0, 0.0
-    for token in re.split(r"-|\s+", text):
+    for token in _NUMBER_PARTS.split(text):
         if token in ("et", "and", ""):
             continue
         value = vocab["numbers"].get(token)
@@ -269,7 +272,12 @@ def relation(word: str | None, vocab: Vocabulary) -> Direction | None:
 
 
 def preceded_by(text: str, start: int, pattern: str) -> bool:
-    return re.search(rf"(?:{pattern})\s*$", text[max(0, start - 25) : start], re.IGNORECASE) is not None
+    return _ending_with(pattern).search(text[max(0, start - 25) : start]) is not None
+
+
+@lru_cache(maxsize=64)  # the handlers pass a handful of constant patterns
+def _ending_with(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{pattern})\s*$", re.IGNORECASE)
 
 
 # --- triggers --------------------------------------------------------------------------------

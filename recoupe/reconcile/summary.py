@@ -12,7 +12,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from recoupe.clean.sentences import sentences
 from recoupe.model import Article, SummarySentence
@@ -71,8 +71,15 @@ def _candidates(articles: list[Article], same_sentence: float) -> list[_Candidat
         for position, sentence in enumerate(lead):
             if not _MIN_WORDS <= len(sentence.split()) <= _MAX_WORDS:
                 continue
-            same = next((c for c in found if fuzz.token_set_ratio(c.text, sentence) >= same_sentence), None)
-            if same is not None:
+            # The first earlier candidate close enough (rapidfuzz's loop: a story has hundreds).
+            match = next(
+                process.extract_iter(
+                    sentence, [c.text for c in found], scorer=fuzz.token_set_ratio, score_cutoff=same_sentence
+                ),
+                None,
+            )
+            if match is not None:
+                same = found[match[2]]
                 if article.id not in same.articles:
                     same.articles.append(article.id)
                 continue
