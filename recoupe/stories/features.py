@@ -46,6 +46,10 @@ _MONTH_WORDS = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({_MONTH_WORDS})\b(?:\s+(\d{{4}}))?")
 _MONTH_DAY = re.compile(rf"\b({_MONTH_WORDS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+# Terms are compared by their first 7 letters (truncation stemming): rpm2-dev BCubed F1 0.666 →
+# 0.674, SemEval pairs 0.802 → 0.808 (German 0.639 → 0.662), ecbplus-dev 0.908 either way;
+# 6 letters: 0.670 / 0.806 / 0.899, 8: 0.666 / 0.805 / 0.908.
+_TERM_PREFIX = 7
 _LEAD_CHARS = 300  # title and first sentence or two: embedding cost grows with length
 
 
@@ -166,11 +170,13 @@ def _fold_word(word: str) -> str:
 
 
 def _stem(word: str) -> str:
-    """Plural and gender endings off, so 'missiles'/'missile' and 'lancées'/'lancé' agree."""
+    """Plural and gender endings off, so 'missiles'/'missile' and 'lancées'/'lancé' agree, then
+    the first `_TERM_PREFIX` letters, so that inflected and derived forms in any language agree
+    too ('konservativen'/'konservative', 'negociations'/'negociateurs')."""
     for ending in ("ees", "es", "ee", "s", "x", "e"):
         if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)]
-    return word
+            return word[: -len(ending)][:_TERM_PREFIX]
+    return word[:_TERM_PREFIX]
 
 
 def _numbers(text: str) -> set[str]:
