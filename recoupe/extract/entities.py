@@ -32,7 +32,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
 
 from recoupe.data import read_text
 from recoupe.model import Article, EntityType
-from recoupe.stories.names import canonical_variant, fold
+from recoupe.stories.names import canonical_variant, fold, fold_word
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -50,9 +50,6 @@ _POSSESSIVE = re.compile(r"['’]s$")
 # Elided French articles glued to a name by the model: "l'OTAN", "d'Ukraine".
 _ELISION = re.compile(r"^(?:[lLdD]|qu|Qu)'")
 _SENTENCE_END = re.compile(r"(?:^|[.!?…])[\s\"«“'‘(\[—–-]*$")
-# `fold` normalises Unicode and runs two regexes; the rule path folds every capitalised word and
-# the words before each run, and names and titles recur from paragraph to paragraph.
-_fold_word = lru_cache(maxsize=65536)(fold)
 
 
 @dataclass(frozen=True)
@@ -223,15 +220,15 @@ def _runs(text: str) -> Iterator[list[re.Match[str]]]:
 def _rule_mentions(article_id: str, index: int, text: str, language: str | None) -> list[Mention]:
     mentions = []
     for run in _runs(text):
-        folded = [_fold_word(w.group()) for w in run]
+        folded = [fold_word(w.group()) for w in run]
         # A title inside the run ("Ukrainian President Volodymyr Zelenskyy") is cut off with all
         # that precedes it, and makes the run PER.
         cut = max((i + n for i in range(len(folded)) if (n := _title_length(folded[i:]))), default=0)
         titled = cut > 0
         run = run[cut:]
-        while run and _fold_word(_POSSESSIVE.sub("", run[0].group())) in _STOP_WORDS:
+        while run and fold_word(_POSSESSIVE.sub("", run[0].group())) in _STOP_WORDS:
             run = run[1:]
-        while run and _fold_word(run[-1].group()) in _TRAILING_NOISE:
+        while run and fold_word(run[-1].group()) in _TRAILING_NOISE:
             run = run[:-1]
         if not run:
             continue
@@ -257,7 +254,7 @@ def _rule_mentions(article_id: str, index: int, text: str, language: str | None)
 
 def _title_before(before: str) -> bool:
     """Whether the text just before a run ends with a title: "Mr. ", "foreign minister "."""
-    words = [_fold_word(w) for w in _WORD.findall(before[-40:])]
+    words = [fold_word(w) for w in _WORD.findall(before[-40:])]
     return any(_title_length(words[-n:]) == n for n in range(1, min(4, len(words)) + 1))
 
 
@@ -266,7 +263,7 @@ def _rule_type(surface: str, kind: str | None, titled: bool) -> EntityType:
         return _LABELS[kind]
     _, markers = _entity_types()
     for word in surface.split():
-        folded = _fold_word(word)
+        folded = fold_word(word)
         if folded in markers:
             return markers[folded]
     if titled or 2 <= len(surface.split()) <= 3:

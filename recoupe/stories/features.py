@@ -14,10 +14,10 @@ import re
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 
 from recoupe.model import Article, day_of
-from recoupe.stories.names import canonical_variant, fold, name_key
+from recoupe.stories.names import canonical_variant, fold, fold_word, name_key
 
 _ELISION = re.compile(r"^(?:[DLNMTSJC]|Qu|Jusqu|Lorsqu|Puisqu)['’]")
 _CAPITALISED_RUN = re.compile(
@@ -155,18 +155,13 @@ def _names(text: str, stop_words: frozenset[str]) -> Counter[str]:
         if len(words) == 1 and at_sentence_start and not canonical_variant(words[0]):
             continue
         for word in words:
-            folded = _fold_word(word)
+            folded = fold_word(word)
             if folded in stop_words or folded in _calendar_words() or len(folded) < 2:
                 continue
             names[name_key(word)] += 1
         if len(words) > 1 and (canonical := canonical_variant(match.group())):
             names[name_key(canonical)] += 1
     return names
-
-
-@lru_cache(maxsize=200_000)
-def _fold_word(word: str) -> str:
-    return fold(word)
 
 
 def _stem(word: str) -> str:

@@ -37,6 +37,12 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    """`fold` of one word, kept: names, titles and capitalised words recur all through a feed."""
+    return fold(word)
+
+
+@lru_cache(maxsize=200_000)
 def transliteration_key(word: str) -> str:
     key = fold(word).replace(" ", "")
     for pattern, replacement in _TRANSLITERATION:
