@@ -702,17 +702,16 @@ def may_hold_apposition(role: str, text: str) -> bool:
     False only when `apposed_name` finds nothing; most roles have neither, and checking costs far
     less than compiling their pattern (~2 ms)."""
     for found in _occurrences(role).finditer(text):
-        start = found.start()
-        after = text[found.end(1) :]
-        cut = _APPOSITION_STOP.search(after)
+        end = found.end(1)
+        cut = _APPOSITION_STOP.search(text, end)
         if (
             cut is not None
-            and after[cut.start()] == ","
-            and len(after[: cut.start()].rstrip()) <= 60
-            and _APPOSED_NAME_START.match(after, cut.start() + 1)
+            and cut.group() == ","
+            and len(text[end : cut.start()].rstrip()) <= 60
+            and _APPOSED_NAME_START.match(text, cut.end())
         ):
             return True
-        before = text[:start].rstrip()
+        before = text[: found.start()].rstrip()
         if before.endswith(","):
             return True
         # Matched as the pattern matches it: ignoring case, "ſon" and "hıs" are "son" and "his".
@@ -728,27 +727,25 @@ def may_hold_apposition(role: str, text: str) -> bool:
 
 _APPOSITION_STOP = re.compile(r"[,.;:«»\"“”]")
 _APPOSED_NAME_START = re.compile(r"\s*(?:[A-ZÀ-Ý]|l[ea]|l['’])")
-# The words of `_apposition`'s set-off, with their lengths.
-_SET_OFF = tuple(
-    (len(word), re.compile(f"(?i:{word})"))
-    for word in (
-        "le",
-        "la",
-        "l'",
-        "l’",
-        "un",
-        "une",
-        "the",
-        "a",
-        "an",
-        "son",
-        "sa",
-        "his",
-        "her",
-        "its",
-        "leur",
-    )
+# What may set a name off before its role ("X, le maire de Y"), in `_apposition` and its screen.
+_SET_OFF_WORDS = (
+    "le",
+    "la",
+    "l'",
+    "l’",
+    "un",
+    "une",
+    "the",
+    "a",
+    "an",
+    "son",
+    "sa",
+    "his",
+    "her",
+    "its",
+    "leur",
 )
+_SET_OFF = tuple((len(word), re.compile(f"(?i:{word})")) for word in _SET_OFF_WORDS)
 
 
 @lru_cache(maxsize=4096)
@@ -773,7 +770,7 @@ def _apposition(role: str) -> re.Pattern[str]:
     name = titled + r"((?:[A-Z]\.\s*)?[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Ý][\w'’-]+)){0,3})"
     # A name before the role is set off by an article or a possessive ("X, le maire de Y"):
     # "Auparavant, des responsables …" is an adverb before a plural subject, not an apposition.
-    set_off = r"(?:(?i:le|la|l['’]|un|une|the|a|an|son|sa|his|her|its|leur)\s*)?"
+    set_off = rf"(?:(?i:{'|'.join(_SET_OFF_WORDS)})\s*)?"
     # The mention may stop short of the role's full complement ("le directeur général de l'agence
     # régionale [de santé d'Occitanie], Bruno Caillat,"): a few more words may come before the comma.
     tail = r"[^,.;:«»\"“”]{0,60}?"

@@ -56,7 +56,7 @@ _ELIDED = re.compile(r"^[a-z]['’]")
 _JOINED_BY = re.compile(r"(?:de|d['’]|of)\s*")
 _NOUNLIKE = re.compile(r"[^\W\d_][\w-]*")
 _OF_WHICH = re.compile(r"\S+\s+of\s+(?:which|them|whom)\b")
-_ACTION_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:\s+down)?")
+_ACTION_WORD = re.compile(_WORD.pattern + r"(?:\s+down)?")  # "cut down", "shot down"
 
 # A unit form as `_unit_after` compares it: (form, unit, what the text must start with, whether
 # that is the lower-cased text). Symbols, MW, GW and °C are compared as written, words lower-cased.

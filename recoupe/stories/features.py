@@ -170,7 +170,8 @@ def _stem(word: str) -> str:
     too ('konservativen'/'konservative', 'negociations'/'negociateurs')."""
     for ending in ("ees", "es", "ee", "s", "x", "e"):
         if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)][:_TERM_PREFIX]
+            word = word[: -len(ending)]
+            break
     return word[:_TERM_PREFIX]
 
 
