@@ -8,7 +8,7 @@ scraper markers added, another site) so that copy detection finds real copies. F
 lines each, as a crawler would write them. The corpus is written by this process; each N is
 ingested into a new store by a fresh process, so that its peak RSS (ru_maxrss) is its own. Then,
 in another fresh process, spaCy's `nlp.pipe` alone over the same paragraphs — the French
-pipeline as shipped (tagger, parser, NER…) and as recoupe loads it (tok2vec + NER) — gives the
+pipeline as shipped (tagger, parser, NER…) and as recoupe loads it (NER only) — gives the
 floor cost of parsing; it runs on the first 500 articles and is given as a rate, recoupe's time
 as a multiple of it. The 1,000 articles take about 2 minutes on 2 cores, 10,000 about 17 (9 with
 --workers 2), 100,000 would take hours: measure the small ones first.
@@ -149,6 +149,8 @@ def _spacy_floor(folder: Path) -> dict[str, float]:
     """nlp.pipe alone over the paragraphs of the first articles: articles/s, full and NER-only."""
     import spacy
 
+    from recoupe.extract.entities import UNUSED_COMPONENTS
+
     texts: list[list[str]] = []
     for feed in sorted(folder.glob("*.jsonl")):
         for line in feed.read_text(encoding="utf-8").splitlines():
@@ -161,7 +163,7 @@ def _spacy_floor(folder: Path) -> dict[str, float]:
     rates = {}
     for label, exclude in (
         ("spacy_full", []),
-        ("spacy_ner", ["morphologizer", "parser", "attribute_ruler", "lemmatizer"]),
+        ("spacy_ner", UNUSED_COMPONENTS),
     ):
         nlp = spacy.load("fr_core_news_md", exclude=exclude)
         started = time.perf_counter()

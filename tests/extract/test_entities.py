@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from recoupe.extract.entities import Mention, find_mentions, mentions_for, strip_titles
+from recoupe.extract.entities import Mention, find_mentions, french_nlp, mentions_for, strip_titles
 from recoupe.model import Article, Paragraph
 
 
@@ -90,3 +90,15 @@ def test_mentions_for_covers_every_article_in_one_pass() -> None:
     assert all(isinstance(m, Mention) for ms in result.values() for m in ms)
     assert ("Emmanuel Macron", "PER") in [(m.text, m.type) for m in result["b"]]
     assert "Emmanuel Macron" in [m.text for m in result["a"]]
+
+
+def test_french_pipeline_runs_only_its_entity_recogniser() -> None:
+    # The shared tok2vec feeds the excluded tagger and parser only; running it would double the cost.
+    nlp = french_nlp()
+    assert nlp.pipe_names == ["ner"]
+    doc = nlp("Emmanuel Macron a rencontré Olaf Scholz à Berlin.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Emmanuel Macron", "PER"),
+        ("Olaf Scholz", "PER"),
+        ("Berlin", "LOC"),
+    ]
