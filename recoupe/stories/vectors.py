@@ -7,8 +7,10 @@ import math
 
 
 def dot(a: dict[str, float], b: dict[str, float]) -> float:
-    # Key intersection runs in C; most pairs share few keys.
-    return sum(a[key] * b[key] for key in a.keys() & b.keys())
+    # Key intersection runs in C; most pairs share few keys. Its order follows the string hashes,
+    # which change from one process to the next: fsum's exact sum does not depend on the order,
+    # so near-ties (two summary sentences, two stories) fall the same way in every run.
+    return math.fsum(a[key] * b[key] for key in a.keys() & b.keys())
 
 
 def normalised(vector: dict[str, float]) -> dict[str, float]:
