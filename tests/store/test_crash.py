@@ -47,14 +47,17 @@ def _stored_articles(db: Path) -> int:
 
 def _kill_moment(rng: random.Random, kill: int, total: int) -> tuple[int, float]:
     """Articles stored before the kill, and seconds after: the first kill may land anywhere in
-    the first batch (even while the schema is created), the others past a random share of it all."""
+    the first batches (even while the schema is created), the others past a random share of it all.
+    The whole ingest takes about a second when the models are loaded before the fork (as after
+    other tests), and the child's first batch comes later when it loads them itself."""
     if kill == 0:
-        return 0, rng.uniform(0.2, 3.0)
-    # Two batches stay to be stored after the last kill's moment, and the delay is shorter than
-    # storing them, so that a fast ingest is still under way when the kill comes.
+        return 0, rng.uniform(0.05, 0.5)
+    # Three batches stay to be stored after the last kill's moment, and the delay is shorter than
+    # storing one of them (0.17 s here, alone), so that a fast ingest is still under way when the
+    # kill comes, inside a batch or between two.
     low, high = total * kill // (_KILLS + 1), total * (kill + 1) // (_KILLS + 1)
-    high = min(high, total - 2 * _BATCH)
-    return rng.randint(min(low, high), high), rng.uniform(0.0, 0.3)
+    high = min(high, total - 3 * _BATCH)
+    return rng.randint(min(low, high), high), rng.uniform(0.0, 0.1)
 
 
 def _kill_while_ingesting(folder: Path, db: Path, at_least: int, delay: float) -> int:
@@ -66,7 +69,7 @@ def _kill_while_ingesting(folder: Path, db: Path, at_least: int, delay: float) -
     while _stored_articles(db) < at_least and child.is_alive() and time.monotonic() < deadline:
         time.sleep(0.02)
     time.sleep(delay)
-    assert child.is_alive(), "the ingest finished before it could be killed"
+    assert child.is_alive(), f"the ingest finished before it could be killed ({at_least}, {delay:.2f} s)"
     child.kill()
     child.join()
     assert child.exitcode == -9
