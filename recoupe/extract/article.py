@@ -10,14 +10,14 @@ found again (`for_article`).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from recoupe.extract.entities import Mention, mentions_for
 from recoupe.extract.events import DatedSentence, dated_sentences
 from recoupe.extract.figures import article_figures
 from recoupe.extract.quotes import find_quotes
-from recoupe.model import Article, Figure, QuoteMention, day_of
+from recoupe.model import Article, Figure, QuoteMention, day_of, plain_fields
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,8 @@ def extraction_json(extraction: ArticleExtraction) -> dict[str, Any]:
     """The date-dependent and quote parts, as stored (mentions have their own column)."""
     return {
         "reference": extraction.reference,
-        "quotes": [asdict(q) for q in extraction.quotes],
-        "figures": [asdict(f) for f in extraction.figures],
+        "quotes": [plain_fields(q) for q in extraction.quotes],
+        "figures": [plain_fields(f) for f in extraction.figures],
         "dated": [{"date": d.date, "text": d.text} for d in extraction.dated],
     }
 

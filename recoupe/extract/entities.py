@@ -126,7 +126,7 @@ def strip_titles(name: str) -> tuple[str, bool]:
     had_title = False
     while True:
         words = name.split()
-        n = _title_length([fold(w) for w in words])
+        n = _title_length([fold_word(w) for w in words])
         if not n:
             return name, had_title
         name, had_title = " ".join(words[n:]), True

@@ -9,7 +9,7 @@ favoured: what several sources say is what the story is sure of.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -25,6 +25,8 @@ _MAX_WORDS = 60
 # them keeps the sentence-by-sentence comparison small for stories of hundreds of articles.
 _LEAD_SENTENCES = 8
 _ARTICLES = 40
+# Candidates kept between descriptions of a story, counted in sentences (about 1 kB each).
+_KEPT_SENTENCES = 20_000
 
 
 @dataclass
@@ -64,9 +66,68 @@ def summarise(
     return [SummarySentence(c.text, c.articles) for c in picked]
 
 
+@dataclass(frozen=True)
+class _Gathered:
+    """The candidates of a story's first articles, as `_candidates` left them."""
+
+    articles: tuple[tuple[str, tuple[str, ...]], ...]  # (id, paragraph texts) of each, in order
+    same_sentence: float
+    candidates: tuple[_Candidate, ...]
+
+
+class _Kept:
+    """Gathered candidates by story (its first article's id), the least recently used dropped
+    first once they hold more than `limit` sentences in all."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.by_story: OrderedDict[str, _Gathered] = OrderedDict()
+        self.sentences = 0
+
+    def take(self, story_key: str) -> _Gathered | None:
+        gathered = self.by_story.pop(story_key, None)
+        if gathered is not None:
+            self.sentences -= len(gathered.candidates)
+        return gathered
+
+    def put(self, story_key: str, gathered: _Gathered) -> None:
+        self.take(story_key)
+        self.by_story[story_key] = gathered
+        self.sentences += len(gathered.candidates)
+        while self.sentences > self.limit and len(self.by_story) > 1:
+            self.sentences -= len(self.by_story.popitem(last=False)[1].candidates)
+
+
+# Each ingest batch describes again the stories it added to, and a story grows at its end: its
+# first articles' candidates are gathered once and taken up again.
+_KEPT = _Kept(_KEPT_SENTENCES)
+
+
 def _candidates(articles: list[Article], same_sentence: float) -> list[_Candidate]:
+    """The lead sentences of the first articles, those told alike merged: the same, sentence for
+    sentence, as gathering them all again, resumed after the articles already gathered."""
+    articles = articles[:_ARTICLES]
+    if not articles:
+        return []
+    keys = tuple((a.id, tuple(p.text for p in a.paragraphs)) for a in articles)
+    kept = _KEPT.take(articles[0].id)
     found: list[_Candidate] = []
-    for article in articles[:_ARTICLES]:
+    done = 0
+    if kept and kept.same_sentence == same_sentence and keys[: len(kept.articles)] == kept.articles:
+        found = list(kept.candidates)  # taken out of _KEPT, so ours to change
+        done = len(kept.articles)
+    _gather(found, articles[done:], same_sentence)
+    _KEPT.put(articles[0].id, _Gathered(keys, same_sentence, tuple(_copy(c) for c in found)))
+    return found
+
+
+def _copy(candidate: _Candidate) -> _Candidate:
+    """A candidate whose list of articles can grow apart (its vector is replaced, never changed)."""
+    return _Candidate(candidate.text, list(candidate.articles), candidate.vector, candidate.position)
+
+
+def _gather(found: list[_Candidate], articles: list[Article], same_sentence: float) -> None:
+    for article in articles:
         lead = [s for p in article.paragraphs for s in sentences(p.text)][:_LEAD_SENTENCES]
         for position, sentence in enumerate(lead):
             if not _MIN_WORDS <= len(sentence.split()) <= _MAX_WORDS:
@@ -85,4 +146,3 @@ def _candidates(articles: list[Article], same_sentence: float) -> list[_Candidat
                 continue
             words = Counter(w for w in fold(sentence).split() if len(w) > 3)
             found.append(_Candidate(sentence, [article.id], dict(words), position))
-    return found

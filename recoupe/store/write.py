@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from recoupe.model import Article, RawArticle, Story, day_of
+from recoupe.model import Article, RawArticle, Story, day_of, plain_fields
 
 if TYPE_CHECKING:
     from recoupe.extract.article import ArticleExtraction
@@ -59,7 +58,7 @@ def update_article_date(connection: sqlite3.Connection, article: Article) -> Non
 def _article_values(article: Article, raw: RawArticle, found: ArticleExtraction) -> tuple[object, ...]:
     from recoupe.extract.article import extraction_json
 
-    mentions = [{k: v for k, v in asdict(m).items() if k != "article"} for m in found.mentions]
+    mentions = [{k: v for k, v in plain_fields(m).items() if k != "article"} for m in found.mentions]
     return (
         article.content_hash,
         article.origin,

@@ -14,7 +14,7 @@ import re
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from recoupe.model import Article, day_of
 from recoupe.stories.names import canonical_variant, fold, fold_word, name_key
@@ -121,6 +121,7 @@ def event_features(article: Article) -> EventFeatures:
     stop_words = _stop_words(article.language)
     names = _names(title + "\n" + text, stop_words) + _names(lead, stop_words)
     name_words = {w for key in names for w in key.split()}
+    calendar_words = _calendar_words()
     terms = Counter(
         _stem(w)
         for w in (fold(title) + " " + folded + " " + fold(lead)).split()
@@ -128,7 +129,7 @@ def event_features(article: Article) -> EventFeatures:
         and not w.isdigit()
         and w not in stop_words
         and w not in name_words
-        and w not in _calendar_words()
+        and w not in calendar_words
     )
     return EventFeatures(
         article_id=article.id,
@@ -146,6 +147,7 @@ def event_features(article: Article) -> EventFeatures:
 
 def _names(text: str, stop_words: frozenset[str]) -> Counter[str]:
     names: Counter[str] = Counter()
+    calendar_words = _calendar_words()
     for match in _CAPITALISED_RUN.finditer(text):
         words = _ELISION.sub("", match.group()).rstrip(".").split()
         if not words or not words[0][:1].isupper():
@@ -156,7 +158,7 @@ def _names(text: str, stop_words: frozenset[str]) -> Counter[str]:
             continue
         for word in words:
             folded = fold_word(word)
-            if folded in stop_words or folded in _calendar_words() or len(folded) < 2:
+            if folded in stop_words or folded in calendar_words or len(folded) < 2:
                 continue
             names[name_key(word)] += 1
         if len(words) > 1 and (canonical := canonical_variant(match.group())):
@@ -164,6 +166,7 @@ def _names(text: str, stop_words: frozenset[str]) -> Counter[str]:
     return names
 
 
+@lru_cache(maxsize=200_000)  # a feed's words recur: most are stemmed many times
 def _stem(word: str) -> str:
     """Plural and gender endings off, so 'missiles'/'missile' and 'lancées'/'lancé' agree, then
     the first `_TERM_PREFIX` letters, so that inflected and derived forms in any language agree

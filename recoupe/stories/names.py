@@ -59,6 +59,7 @@ def _variant_table() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=200_000)  # asked for every capitalised run of every article and mention
 def canonical_variant(name: str) -> str | None:
     """The canonical name the variant table gives for this spelling, if any."""
     return _variant_table().get(fold(name))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from factories import make_article
 
+import recoupe.reconcile.summary as summary_module
 from recoupe.model import Article
 from recoupe.reconcile.summary import summarise
 
@@ -50,3 +52,30 @@ def test_copies_do_not_vote_for_their_own_sentences() -> None:
     copy = _article("c", *[p.text for p in A.paragraphs], copy_of="a")
     summary = summarise([A, copy], size=2, redundancy=0.3, same_sentence=85)
     assert all(s.articles == ["a"] for s in summary)
+
+
+C = _article(
+    "c",
+    "Jeudi, la grève des contrôleurs aériens a provoqué en France l'annulation de 1 200 vols.",
+    "Les compagnies à bas coût ont été les plus touchées, selon le syndicat des aéroports régionaux.",
+)
+
+
+def test_a_story_described_again_after_growing_gets_the_summary_of_a_fresh_description(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(summary_module, "_KEPT", summary_module._Kept(1000))
+    fresh = summarise([A, B, C], size=4, redundancy=0.3, same_sentence=85)
+    monkeypatch.setattr(summary_module, "_KEPT", summary_module._Kept(1000))
+    summarise([A, B], size=4, redundancy=0.3, same_sentence=85)
+    grown = summarise([A, B, C], size=4, redundancy=0.3, same_sentence=85)
+    assert grown == fresh
+    assert grown[0].articles == ["a", "b", "c"]  # C's wording joins the sentence A and B tell
+
+
+def test_an_article_cleaned_again_under_its_id_is_not_taken_from_an_earlier_description() -> None:
+    before = summarise([A, B], size=4, redundancy=0.3, same_sentence=85)
+    rewritten = _article("b", *[p.text for p in C.paragraphs])
+    after = summarise([A, rewritten], size=4, redundancy=0.3, same_sentence=85)
+    assert before != after
+    assert all(any(s.text in p.text for p in (A.paragraphs + rewritten.paragraphs)) for s in after)
