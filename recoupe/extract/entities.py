@@ -29,6 +29,9 @@ from typing import TYPE_CHECKING, cast
 
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
+from thinc.api import NumpyOps
+from thinc.backends.ops import Ops
+from thinc.types import Floats2d
 
 from recoupe.data import read_text
 from recoupe.model import Article, EntityType
@@ -71,7 +74,32 @@ class Mention:
 def french_nlp() -> Language:
     import spacy
 
-    return spacy.load(FRENCH_MODEL, exclude=UNUSED_COMPONENTS)
+    nlp = spacy.load(FRENCH_MODEL, exclude=UNUSED_COMPONENTS)
+    ops = NumpyBlasOps()
+    for node in nlp.get_pipe("ner").model.walk():
+        node.ops = ops
+    return nlp
+
+
+class NumpyBlasOps(NumpyOps):
+    """thinc's NumPy operations with matrix products done by NumPy's BLAS instead of blis.
+
+    Matrix products are most of the NER pass, and blis is the slower of the two here: a
+    3,000×288 by 288×288 product takes 12.5 ms with blis and 4.4 ms with NumPy's OpenBLAS on one
+    core; the NER pass over 4,077 paragraphs goes from 5.6 to 3.3 s, with the same entities.
+    """
+
+    name = "numpy-blas"
+
+    def gemm(
+        self,
+        x: Floats2d,
+        y: Floats2d,
+        out: Floats2d | None = None,
+        trans1: bool = False,
+        trans2: bool = False,
+    ) -> Floats2d:
+        return Ops.gemm(self, x, y, out=out, trans1=trans1, trans2=trans2)
 
 
 @cache

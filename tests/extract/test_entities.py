@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from recoupe.extract.entities import Mention, find_mentions, french_nlp, mentions_for, strip_titles
+import numpy as np
+import pytest
+from thinc.api import NumpyOps
+
+from recoupe.extract.entities import (
+    Mention,
+    NumpyBlasOps,
+    find_mentions,
+    french_nlp,
+    mentions_for,
+    strip_titles,
+)
 from recoupe.model import Article, Paragraph
 
 
@@ -96,9 +107,22 @@ def test_french_pipeline_runs_only_its_entity_recogniser() -> None:
     # The shared tok2vec feeds the excluded tagger and parser only; running it would double the cost.
     nlp = french_nlp()
     assert nlp.pipe_names == ["ner"]
+    assert all(isinstance(node.ops, NumpyBlasOps) for node in nlp.get_pipe("ner").model.walk())
     doc = nlp("Emmanuel Macron a rencontré Olaf Scholz à Berlin.")
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Emmanuel Macron", "PER"),
         ("Olaf Scholz", "PER"),
         ("Berlin", "LOC"),
     ]
+
+
+@pytest.mark.parametrize(("trans1", "trans2"), [(False, False), (True, False), (False, True), (True, True)])
+def test_numpy_blas_matrix_product_is_thincs_product(trans1: bool, trans2: bool) -> None:
+    rng = np.random.default_rng(3)
+    x = rng.standard_normal((5, 7) if not trans1 else (7, 5), dtype=np.float32)
+    y = rng.standard_normal((7, 4) if not trans2 else (4, 7), dtype=np.float32)
+    expected = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    assert np.allclose(NumpyBlasOps().gemm(x, y, trans1=trans1, trans2=trans2), expected, atol=1e-5)
+    out = np.zeros((5, 4), dtype=np.float32)
+    assert NumpyBlasOps().gemm(x, y, out=out, trans1=trans1, trans2=trans2) is out
+    assert np.allclose(out, expected, atol=1e-5)
