@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from threadpoolctl import threadpool_limits
+
 from recoupe.extract.article import ArticleExtraction, extract_articles
 from recoupe.model import Article, RawArticle, Skipped
 from recoupe.settings import Settings
@@ -55,8 +57,6 @@ def set_up_worker(settings: Settings, extract: bool = True) -> None:
     its idle threads spin, and beside the other workers that made `ingest --workers 2` 1.7×
     slower (46 against 77 articles/s at 10,000). One process alone keeps BLAS's own choice.
     """
-    from threadpoolctl import threadpool_limits
-
     threadpool_limits(1, user_api="blas")
     load_models(settings, extract)
 
@@ -111,9 +111,14 @@ def article_stage(
     elif workers > 1:
         # spawn, not fork: a forked copy of a process holding model threads can deadlock.
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=set_up_worker, initargs=(settings, extract)
-        ) as pool:
+        # This process shares the cores with its workers: one BLAS thread here too (72 → 77
+        # articles/s at 10,000 with two workers).
+        with (
+            threadpool_limits(1, user_api="blas"),
+            ProcessPoolExecutor(
+                workers, mp_context=context, initializer=set_up_worker, initargs=(settings, extract)
+            ) as pool,
+        ):
             yield _streamer(
                 lambda batch: pool.submit(prepare_articles, batch, settings, extract),
                 2 * workers,
