@@ -50,7 +50,10 @@ def summarise(
         c.vector = normalised(
             {t: w * math.log(1 + len(candidates) / frequency[t]) for t, w in c.vector.items()}
         )
-    centroid = normalised(Counter({t: w for c in candidates for t, w in c.vector.items()}))
+    total: Counter[str] = Counter()
+    for c in candidates:
+        total.update(c.vector)  # the sum of the sentence vectors: words many sentences share weigh most
+    centroid = normalised(total)
     picked: list[_Candidate] = []
     while candidates and len(picked) < size:
 

@@ -79,3 +79,20 @@ def test_an_article_cleaned_again_under_its_id_is_not_taken_from_an_earlier_desc
     after = summarise([A, rewritten], size=4, redundancy=0.3, same_sentence=85)
     assert before != after
     assert all(any(s.text in p.text for p in (A.paragraphs + rewritten.paragraphs)) for s in after)
+
+
+def test_the_first_pick_is_the_sentence_closest_to_what_most_sentences_say() -> None:
+    # Four reports word the strike differently; one sentence is about something else entirely,
+    # in words no other sentence uses (weighty one by one, but far from the story as a whole).
+    reports = [
+        _article("d", "Les contrôleurs aériens en grève ont cloué au sol des centaines de vols jeudi matin."),
+        _article("e", "Des centaines de vols annulés jeudi : la grève des contrôleurs aériens bloque tout."),
+        _article("f", "Jeudi, la grève des contrôleurs aériens a obligé les compagnies à annuler des vols."),
+        _article(
+            "g",
+            "Le musée municipal expose désormais quarante tapisseries médiévales restaurées patiemment.",
+            "La grève des contrôleurs aériens a entraîné jeudi l'annulation de nombreux vols au départ.",
+        ),
+    ]
+    first = summarise(reports, size=1, redundancy=0.0, same_sentence=85)[0]
+    assert "grève" in first.text
