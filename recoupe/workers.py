@@ -55,7 +55,8 @@ def set_up_worker(settings: Settings, extract: bool = True) -> None:
 
     Workers share the cores, so NumPy's BLAS (the NER pass's matrix products) gets one thread:
     its idle threads spin, and beside the other workers that made `ingest --workers 2` 1.7×
-    slower (46 against 77 articles/s at 10,000). One process alone keeps BLAS's own choice.
+    slower (bench/throughput.py at 10,000: 46.2 articles/s, against 76.5 with one thread set in
+    the environment). One process alone keeps BLAS's own choice.
     """
     threadpool_limits(1, user_api="blas")
     load_models(settings, extract)
