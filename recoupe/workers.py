@@ -1,4 +1,5 @@
-"""Where the per-article stage (clean, extract) runs: this process, N local processes, or a Dask cluster.
+"""Where the per-article stage (clean, extract) runs: this process, N local processes (this one
+among them), or a Dask cluster.
 
 Articles go out in small batches and come back in input order, so the output never depends on
 the number of workers; a bounded number of batches is in flight, so memory does not grow with
@@ -7,6 +8,7 @@ the input. Story assignment and the store stay in the calling process, the singl
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import time
 from collections import deque
@@ -51,7 +53,7 @@ def load_models(settings: Settings, extract: bool = True) -> None:
 
 
 def set_up_worker(settings: Settings, extract: bool = True) -> None:
-    """A worker process or Dask worker: one BLAS thread, and the models loaded.
+    """A worker process or Dask worker: one BLAS thread, the models loaded, and fewer collections.
 
     Workers share the cores, so NumPy's BLAS (the NER pass's matrix products) gets one thread:
     its idle threads spin, and beside the other workers that made `ingest --workers 2` 1.7×
@@ -60,6 +62,32 @@ def set_up_worker(settings: Settings, extract: bool = True) -> None:
     """
     threadpool_limits(1, user_api="blas")
     load_models(settings, extract)
+    _collect_less()
+
+
+# Python collects its youngest objects every 700 allocations, and every object it holds every
+# hundred collections or so: with the models' millions of objects in the heap, that was 4.8 s of
+# the main process's 37 over 3,000 articles. Frozen after loading and collected every 20,000, 1.1 s.
+_COLLECTION_THRESHOLDS = (20_000, 20, 20)
+
+
+def _collect_less() -> None:
+    """What the process holds now (the models) leaves the collector's rounds; the rounds get rarer."""
+    gc.freeze()
+    gc.set_threshold(*_COLLECTION_THRESHOLDS)
+
+
+@contextmanager
+def _models_here(settings: Settings, extract: bool) -> Iterator[None]:
+    """The models loaded in this process, collected less while the stage runs."""
+    thresholds = gc.get_threshold()
+    load_models(settings, extract)
+    _collect_less()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 def prepare_articles(raws: list[RawArticle], settings: Settings, extract: bool = True) -> PreparedBatch:
@@ -110,30 +138,36 @@ def article_stage(
                 on_batch,
             )
     elif workers > 1:
+        # This process is one of the `workers`: it prepares a batch itself whenever the next
+        # result is not back yet, instead of waiting for it. Three processes on two cores left
+        # them 12% idle and evicting each other's caches (bench/throughput.py, 3,000 articles:
+        # 67.7–75.1 articles/s with two worker processes beside this one, 78.6–84.2 with one).
         # spawn, not fork: a forked copy of a process holding model threads can deadlock.
         context = multiprocessing.get_context("spawn")
-        # This process shares the cores with its workers: one BLAS thread here too (72 → 77
-        # articles/s at 10,000 with two workers).
         with (
+            # This process shares the cores with the others: one BLAS thread here too.
             threadpool_limits(1, user_api="blas"),
             ProcessPoolExecutor(
-                workers, mp_context=context, initializer=set_up_worker, initargs=(settings, extract)
+                workers - 1, mp_context=context, initializer=set_up_worker, initargs=(settings, extract)
             ) as pool,
+            _models_here(settings, extract),
         ):
             yield _streamer(
                 lambda batch: pool.submit(prepare_articles, batch, settings, extract),
-                2 * workers,
+                # Enough work queued for the others while this process stores a batch.
+                2 * (workers - 1) + settings.ingest_batch_size // settings.worker_batch_size,
+                settings.worker_batch_size,
+                on_batch,
+                inline=lambda batch: prepare_articles(batch, settings, extract),
+            )
+    else:
+        with _models_here(settings, extract):
+            yield _streamer(
+                lambda batch: _done(prepare_articles(batch, settings, extract)),
+                1,
                 settings.worker_batch_size,
                 on_batch,
             )
-    else:
-        load_models(settings, extract)
-        yield _streamer(
-            lambda batch: _done(prepare_articles(batch, settings, extract)),
-            1,
-            settings.worker_batch_size,
-            on_batch,
-        )
 
 
 def _done(value: PreparedBatch) -> Future[PreparedBatch]:
@@ -143,8 +177,16 @@ def _done(value: PreparedBatch) -> Future[PreparedBatch]:
 
 
 def _streamer(
-    submit: Submit, window: int, batch_size: int, on_batch: Callable[[dict[str, float]], None] | None
+    submit: Submit,
+    window: int,
+    batch_size: int,
+    on_batch: Callable[[dict[str, float]], None] | None,
+    inline: Callable[[list[RawArticle]], PreparedBatch] | None = None,
 ) -> Stream[Any]:
+    """Batches go to `submit`, `window` of them at most unfinished there. With `inline`, while
+    the oldest batch is not back, this process prepares the next one itself; at most four
+    windows' worth are kept, finished or not, so that memory stays bounded."""
+
     def resolved(group: list[tuple[T, int]], future: Any) -> Iterator[tuple[T, Prepared | None]]:
         batch: PreparedBatch = future.result()
         if on_batch:
@@ -152,8 +194,9 @@ def _streamer(
         for item, index in group:
             yield item, batch.items[index] if index >= 0 else None
 
-    def stream(pairs: Iterable[tuple[T, RawArticle | None]]) -> Iterator[tuple[T, Prepared | None]]:
-        in_flight: deque[tuple[list[tuple[T, int]], Any]] = deque()
+    def batches(
+        pairs: Iterable[tuple[T, RawArticle | None]],
+    ) -> Iterator[tuple[list[tuple[T, int]], list[RawArticle]]]:
         group: list[tuple[T, int]] = []
         batch: list[RawArticle] = []
         for item, raw in pairs:
@@ -161,13 +204,35 @@ def _streamer(
             if raw is not None:
                 batch.append(raw)
             if len(batch) >= batch_size:
-                in_flight.append((group, submit(batch)))
+                yield group, batch
                 group, batch = [], []
-                while len(in_flight) > window:
-                    yield from resolved(*in_flight.popleft())
         if group:
-            in_flight.append((group, submit(batch) if batch else _done(PreparedBatch([]))))
-        while in_flight:
-            yield from resolved(*in_flight.popleft())
+            yield group, batch
+
+    def stream(pairs: Iterable[tuple[T, RawArticle | None]]) -> Iterator[tuple[T, Prepared | None]]:
+        waiting = batches(pairs)
+        in_flight: deque[tuple[list[tuple[T, int]], Any, bool]] = deque()  # (…, prepared here)
+
+        def room() -> bool:
+            return len(in_flight) < 4 * window
+
+        while True:
+            while (
+                room()
+                and sum(1 for _, future, here in in_flight if not (here or future.done())) < window
+                and (next_batch := next(waiting, None)) is not None
+            ):
+                group, batch = next_batch
+                in_flight.append((group, submit(batch) if batch else _done(PreparedBatch([])), False))
+            if not in_flight:
+                return
+            if inline is not None and not in_flight[0][1].done() and room():
+                next_batch = next(waiting, None)
+                if next_batch is not None:
+                    group, batch = next_batch
+                    in_flight.append((group, _done(inline(batch)), True))
+                    continue
+            group, future, _ = in_flight.popleft()
+            yield from resolved(group, future)
 
     return stream

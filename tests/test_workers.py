@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+import threading
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 
 from threadpoolctl import threadpool_info
 
+from recoupe.model import RawArticle, Skipped
 from recoupe.settings import Settings
-from recoupe.workers import article_stage, set_up_worker
+from recoupe.workers import Prepared, PreparedBatch, _streamer, article_stage, set_up_worker
 
 
 def test_a_worker_process_gives_blas_one_thread() -> None:
@@ -32,3 +36,98 @@ def test_this_process_gives_blas_one_thread_while_its_local_workers_run() -> Non
     with article_stage(Settings(), workers=2, extract=False):
         assert _blas_threads() == {1}
     assert _blas_threads() == before
+
+
+def test_a_worker_process_collects_less_and_leaves_the_loaded_models_out_of_its_rounds() -> None:
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        1, mp_context=context, initializer=set_up_worker, initargs=(Settings(), False)
+    ) as pool:
+        thresholds = pool.submit(gc.get_threshold).result()
+        frozen = pool.submit(gc.get_freeze_count).result()
+    assert thresholds[0] > 700  # Python's own: a young collection every 700 allocations
+    assert frozen > 10_000  # the language identifiers' objects, at least
+
+
+def test_this_process_collects_as_before_once_the_stage_is_over() -> None:
+    before = gc.get_threshold()
+    with article_stage(Settings(), workers=2, extract=False):
+        assert gc.get_threshold() != before
+        assert gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
+def _batch(raws: list[RawArticle], where: str) -> PreparedBatch:
+    return PreparedBatch([Prepared(raw, Skipped(raw.origin, where), None) for raw in raws])
+
+
+def _raw(number: int) -> RawArticle:
+    return RawArticle(id=f"a{number}", origin=f"feed.jsonl:{number}", text=f"Article {number}.")
+
+
+def test_this_process_prepares_the_next_batches_while_the_oldest_is_not_back_and_order_is_kept() -> None:
+    # A stand-in for a slow worker: its batches come back only when the test lets them.
+    submitted: list[Future[PreparedBatch]] = []
+    release = threading.Event()
+
+    def submit(batch: list[RawArticle]) -> Future[PreparedBatch]:
+        future: Future[PreparedBatch] = Future()
+        submitted.append(future)
+        threading.Thread(target=lambda: (release.wait(), future.set_result(_batch(batch, "worker")))).start()
+        return future
+
+    prepared_here: list[list[str]] = []
+
+    def inline(batch: list[RawArticle]) -> PreparedBatch:
+        prepared_here.append([raw.id for raw in batch])
+        if len(prepared_here) == 3:
+            release.set()  # the worker's batches come back while this process works
+        return _batch(batch, "here")
+
+    stream = _streamer(submit, 2, 2, None, inline=inline)
+    out = list(stream((number, _raw(number)) for number in range(20)))
+
+    assert [item for item, _ in out] == list(range(20))
+    assert [prepared.raw.id for _, prepared in out] == [f"a{n}" for n in range(20)]  # type: ignore[union-attr]
+    assert prepared_here[:3] == [["a4", "a5"], ["a6", "a7"], ["a8", "a9"]]  # after the window of 2
+    where = [prepared.article.reason for _, prepared in out]  # type: ignore[union-attr]
+    assert where[:4] == ["worker"] * 4 and "here" in where
+
+
+def test_batches_in_flight_stay_bounded_while_the_others_are_slow() -> None:
+    pending: list[tuple[Future[PreparedBatch], list[RawArticle]]] = []
+    released = threading.Event()
+    read = 0
+    read_when_released = 0
+
+    def submit(batch: list[RawArticle]) -> Future[PreparedBatch]:
+        future: Future[PreparedBatch] = Future()
+        if released.is_set():
+            future.set_result(_batch(batch, "worker"))
+        else:
+            pending.append((future, batch))
+        return future
+
+    def release() -> None:
+        nonlocal read_when_released
+        read_when_released = read
+        released.set()
+        for future, batch in pending:
+            future.set_result(_batch(batch, "worker"))
+
+    def pairs() -> Iterator[tuple[int, RawArticle]]:
+        nonlocal read
+        for number in range(40):
+            read += 1
+            yield number, _raw(number)
+
+    stream = _streamer(submit, 2, 1, None, inline=lambda batch: _batch(batch, "here"))
+    timer = threading.Timer(0.3, release)
+    timer.start()
+    out = list(stream(pairs()))
+    timer.join()
+
+    # While the others sat on their 2 batches, this process prepared 6 more, then waited.
+    assert read_when_released == 8
+    assert [item for item, _ in out] == list(range(40))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
+import numpy as np
 from lingua import IsoCode639_1, LanguageDetector, LanguageDetectorBuilder
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -13,7 +14,11 @@ from recoupe.model import Paragraph
 
 @cache
 def _langid() -> LanguageIdentifier:
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    # The model ships its feature weights as float16, which NumPy multiplies without BLAS: as
+    # float32 (28 MB more) a paragraph is scored in 6 µs instead of 18, with the same scores.
+    identifier.nb_ptc = identifier.nb_ptc.astype(np.float32)
+    return identifier
 
 
 @cache
