@@ -88,7 +88,9 @@ MaxSizeOpt = Annotated[
 WorkersOpt = Annotated[
     int,
     typer.Option(
-        "--workers", min=1, help="Clean and extract articles in this many local processes (same output)."
+        "--workers",
+        min=1,
+        help="Clean and extract articles in this many local processes, this one included (same output).",
     ),
 ]
 DaskOpt = Annotated[
