@@ -10,13 +10,14 @@ ingested into a new store by a fresh process, so that its peak RSS (ru_maxrss) i
 in another fresh process, spaCy's `nlp.pipe` alone over the same paragraphs — the French
 pipeline as shipped (tagger, parser, NER…) and its NER as recoupe loads it (`french_nlp`) —
 gives the floor cost of parsing; it runs on the first 500 articles and is given as a rate,
-recoupe's time as a multiple of it. With --workers 2 on this 2-core machine, 10,000 articles take
-about 2½ minutes and 100,000 about 25: measure the small ones first.
+recoupe's time as a multiple of it. With --workers 2 on this 2-core machine (the main process and
+one worker process, both cleaning and extracting), 10,000 articles take about 2 minutes and
+100,000 about 19: measure the small ones first.
 
 Stage columns are N divided by the seconds spent in that stage; with workers, clean and extract
-are the workers' seconds summed (so per worker core), the others the main process's. Peak RSS is
-given for the main process at each quarter of the run (flat memory shows as a flat row) and for
-the largest worker.
+are the seconds of every process that prepared articles, summed (so per core), the others the
+main process's. Peak RSS is given for the main process at each quarter of the run (flat memory
+shows as a flat row) and for the largest worker process.
 
 usage: .venv/bin/python bench/throughput.py [--n 1000 10000] [--workers 2] [--dask ADDRESS]
 """
@@ -252,7 +253,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, nargs="+", default=[1000, 10000], help="corpus sizes, one run each")
     parser.add_argument(
-        "--workers", type=int, default=1, help="local worker processes (recoupe ingest --workers)"
+        "--workers",
+        type=int,
+        default=1,
+        help="processes that clean and extract, the main one included (recoupe ingest --workers)",
     )
     parser.add_argument("--dask", default=None, help="a Dask scheduler address (recoupe ingest --dask)")
     parser.add_argument("--no-floor", action="store_true", help="skip the bare spaCy measure")
