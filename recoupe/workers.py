@@ -125,6 +125,10 @@ def article_stage(
     (summed over workers when there are several). Runs in this process, in `workers`
     local processes, or on the Dask cluster whose scheduler is at `dask` (`tcp://host:8786`).
     """
+
+    def prepare_here(batch: list[RawArticle]) -> PreparedBatch:
+        return prepare_articles(batch, settings, extract)
+
     if dask:
         from distributed import Client
 
@@ -158,12 +162,12 @@ def article_stage(
                 2 * (workers - 1) + settings.ingest_batch_size // settings.worker_batch_size,
                 settings.worker_batch_size,
                 on_batch,
-                inline=lambda batch: prepare_articles(batch, settings, extract),
+                inline=prepare_here,
             )
     else:
         with _models_here(settings, extract):
             yield _streamer(
-                lambda batch: _done(prepare_articles(batch, settings, extract)),
+                lambda batch: _done(prepare_here(batch)),
                 1,
                 settings.worker_batch_size,
                 on_batch,
@@ -211,28 +215,28 @@ def _streamer(
 
     def stream(pairs: Iterable[tuple[T, RawArticle | None]]) -> Iterator[tuple[T, Prepared | None]]:
         waiting = batches(pairs)
-        in_flight: deque[tuple[list[tuple[T, int]], Any, bool]] = deque()  # (…, prepared here)
+        in_flight: deque[tuple[list[tuple[T, int]], Any]] = deque()
 
         def room() -> bool:
             return len(in_flight) < 4 * window
 
         while True:
+            # Batches prepared here are done already: only those sent away can be unfinished.
             while (
                 room()
-                and sum(1 for _, future, here in in_flight if not (here or future.done())) < window
+                and sum(1 for _, future in in_flight if not future.done()) < window
                 and (next_batch := next(waiting, None)) is not None
             ):
                 group, batch = next_batch
-                in_flight.append((group, submit(batch) if batch else _done(PreparedBatch([])), False))
+                in_flight.append((group, submit(batch) if batch else _done(PreparedBatch([]))))
             if not in_flight:
                 return
             if inline is not None and not in_flight[0][1].done() and room():
                 next_batch = next(waiting, None)
                 if next_batch is not None:
                     group, batch = next_batch
-                    in_flight.append((group, _done(inline(batch)), True))
+                    in_flight.append((group, _done(inline(batch))))
                     continue
-            group, future, _ = in_flight.popleft()
-            yield from resolved(group, future)
+            yield from resolved(*in_flight.popleft())
 
     return stream
