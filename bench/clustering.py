@@ -10,13 +10,20 @@ month, each new report drawing paragraphs from all of the story's reports, seede
 story assignment (features, copies, clustering) on the already cleaned articles and prints
 articles/s, open stories and the clusterer's memory as closed stories pile up.
 
-usage: .venv/bin/python bench/clustering.py [--pairs] [--scale 10000]
+Separability: --separability measures how far the words and names that story assignment compares
+can tell the stories of one gold topic apart, even knowing the answers: each article goes to the
+nearer of its topic's gold stories (centroids of the other articles, centred on the topic's mean),
+and the bench prints that accuracy, the BCubed F1 of the resulting clustering (topics given,
+a ceiling for these signals) and the within-topic pair AUC.
+
+usage: .venv/bin/python bench/clustering.py [--pairs] [--scale 10000] [--separability]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import subprocess
 import sys
@@ -26,6 +33,8 @@ from collections import defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -93,21 +102,93 @@ def quality(with_pairs: bool) -> None:
         print(f"recoupe  {out.splitlines()[-1] if out else '(no output)'}")
 
 
-def scaled_articles(n: int, seed: int = 7) -> tuple[list, dict[str, str]]:
-    """N cleaned articles: the dev stories replayed month after month, reports remixed."""
+def cleaned_dev_articles(names: tuple[str, ...]) -> tuple[list[dict], list]:
+    """The gold rows of these dev sets, and their articles read and cleaned as recoupe does."""
     from recoupe.clean import clean_article
     from recoupe.ingest.jsonl import read_jsonl_articles
-    from recoupe.model import Paragraph, Skipped
+    from recoupe.model import Skipped
     from recoupe.settings import Settings
 
-    rng = random.Random(seed)
     rows = []
-    for name in ("rpm2-dev.jsonl", "ecbplus-dev.jsonl"):
-        rows += [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+    for name in names:
+        rows += [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line]
     text = "\n".join(json.dumps({k: r[k] for k in ("id", "title", "text") if k in r}) for r in rows)
-    base = [a for a in read_jsonl_articles(text, "dev", "dev") if not isinstance(a, Skipped)]
     settings = Settings()
-    cleaned = [clean_article(a, settings) for a in base]
+    articles = [a for a in read_jsonl_articles(text, "dev", "dev") if not isinstance(a, Skipped)]
+    return rows, [clean_article(a, settings) for a in articles]
+
+
+def _event_vectors(articles: list) -> np.ndarray:
+    """Sublinear TF-IDF of each article's terms and names side by side, as the clusterer weighs
+    them, unit length."""
+    from recoupe.stories.features import event_features
+
+    bags = []
+    for features in map(event_features, articles):
+        terms = {f"t:{k}": n for k, n in features.terms.items()}
+        bags.append(terms | {f"n:{k}": n for k, n in features.names.items()})
+    frequency: dict[str, int] = defaultdict(int)
+    for bag in bags:
+        for key in bag:
+            frequency[key] += 1
+    columns = {key: i for i, key in enumerate(frequency)}
+    vectors = np.zeros((len(bags), len(columns)))
+    for row, bag in enumerate(bags):
+        for key, n in bag.items():
+            idf = math.log((len(bags) + 1) / (frequency[key] + 1))
+            vectors[row, columns[key]] = (1 + math.log(n)) * idf
+    return vectors / (np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12)
+
+
+def _nearest_gold_story(block: np.ndarray, labels: list[str], i: int) -> str:
+    """The gold story whose other articles' centroid is nearest to article i."""
+    scores = {}
+    for candidate in set(labels):
+        others = [j for j, label in enumerate(labels) if label == candidate and j != i]
+        if others:
+            centroid = block[others].sum(axis=0)
+            scores[candidate] = float(block[i] @ centroid) / (float(np.linalg.norm(centroid)) or 1.0)
+    return max(scores, key=scores.__getitem__) if scores else labels[i]
+
+
+def separability() -> None:
+    for name in ("rpm2-dev.jsonl", "ecbplus-dev.jsonl"):
+        rows, articles = cleaned_dev_articles((name,))
+        story = {str(r["id"]): str(r["story"]) for r in rows}
+        topic = {str(r["id"]): str(r["topic"]) for r in rows}
+        vectors = _event_vectors(articles)
+        by_topic: dict[str, list[int]] = defaultdict(list)
+        for row, article in enumerate(articles):
+            by_topic[topic[article.id]].append(row)
+        predicted, right, same, other = {}, 0, [], []
+        for topic_rows in by_topic.values():
+            # Centred on the topic: what its stories share says nothing about which is which.
+            block = vectors[topic_rows] - vectors[topic_rows].mean(axis=0)
+            block /= np.linalg.norm(block, axis=1, keepdims=True) + 1e-12
+            ids = [articles[row].id for row in topic_rows]
+            labels = [story[article_id] for article_id in ids]
+            cosines = block @ block.T
+            for i, article_id in enumerate(ids):
+                guess = _nearest_gold_story(block, labels, i)
+                predicted[article_id] = f"{topic[article_id]}/{guess}"
+                right += guess == labels[i]
+                for j in range(i + 1, len(ids)):
+                    (same if labels[j] == labels[i] else other).append(cosines[i, j])
+        _, _, f1 = bcubed(story, predicted)
+        pos, neg = np.array(same)[:, None], np.array(other)[None, :]
+        auc = float((pos > neg).mean() + 0.5 * (pos == neg).mean())
+        print(
+            f"separability {name}: {len(by_topic)} topics | nearest gold story {right / len(articles):.3f} "
+            f"of articles | BCubed F1 with topics given {f1:.3f} | within-topic pair AUC {auc:.3f}"
+        )
+
+
+def scaled_articles(n: int, seed: int = 7) -> tuple[list, dict[str, str]]:
+    """N cleaned articles: the dev stories replayed month after month, reports remixed."""
+    from recoupe.model import Paragraph
+
+    rng = random.Random(seed)
+    rows, cleaned = cleaned_dev_articles(("rpm2-dev.jsonl", "ecbplus-dev.jsonl"))
     story_of = {str(r["id"]): str(r["story"]) for r in rows}
     pools: dict[str, list[Paragraph]] = defaultdict(list)
     for article in cleaned:
@@ -168,6 +249,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", action="store_true", help="also score the SemEval cross-language pairs")
     parser.add_argument("--scale", type=int, default=0, help="time story assignment on N articles")
+    parser.add_argument(
+        "--separability", action="store_true", help="how well the compared signals part a topic's stories"
+    )
     parser.add_argument("--no-quality", action="store_true", help="skip the dev-set scores")
     args = parser.parse_args()
     if not DATA.is_dir():
@@ -177,6 +261,8 @@ def main() -> int:
         quality(args.pairs)
     if args.scale:
         scale(args.scale)
+    if args.separability:
+        separability()
     return 0
 
 

@@ -45,7 +45,6 @@ _MONTHS = {
 _MONTH_WORDS = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({_MONTH_WORDS})\b(?:\s+(\d{{4}}))?")
 _MONTH_DAY = re.compile(rf"\b({_MONTH_WORDS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # Terms are compared by their first 7 letters (truncation stemming): rpm2-dev BCubed F1 0.666 →
 # 0.674, SemEval pairs 0.802 → 0.808 (German 0.639 → 0.662), ecbplus-dev 0.908 either way;
 # 6 letters: 0.670 / 0.806 / 0.899, 8: 0.666 / 0.805 / 0.908.
@@ -64,7 +63,6 @@ class EventFeatures:
     terms: Counter[str]  # content words (not names, not stop words), counted
     numbers: frozenset[str]  # figures, normalised ('1700', '13.8')
     dates: frozenset[str]  # day-month the text mentions ('12-30'), and full dates when a year is given
-    years: frozenset[str]
     quotes: frozenset[str]  # folded word 4-grams of quoted words
     lead: str  # title and first sentences, for the multilingual embedding
 
@@ -139,7 +137,6 @@ def event_features(article: Article) -> EventFeatures:
         terms=terms,
         numbers=frozenset(_numbers(text)),
         dates=frozenset(_mentioned_dates(folded)),
-        years=frozenset(_YEAR.findall(text)),
         quotes=frozenset(_quote_shingles(text)),
         lead=(title + "\n" + text)[:_LEAD_CHARS],
     )

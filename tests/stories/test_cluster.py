@@ -69,16 +69,15 @@ def test_stories_are_ordered_by_date_and_numbered() -> None:
 
 def _features(article_id: str, names: str, terms: str) -> EventFeatures:
     return EventFeatures(
-        article_id,
-        "fr",
-        date(2024, 3, 5),
-        Counter(names.split()),
-        Counter(terms.split()),
-        frozenset(),
-        frozenset(),
-        frozenset(),
-        frozenset(),
-        article_id,
+        article_id=article_id,
+        language="fr",
+        published=date(2024, 3, 5),
+        names=Counter(names.split()),
+        terms=Counter(terms.split()),
+        numbers=frozenset(),
+        dates=frozenset(),
+        quotes=frozenset(),
+        lead=article_id,
     )
 
 

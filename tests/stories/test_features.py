@@ -36,7 +36,6 @@ def test_figures_are_normalised_and_years_and_small_counts_left_out() -> None:
     assert {"13.8", "1700"} <= features.numbers
     assert "2022" not in features.numbers
     assert "3" not in features.numbers
-    assert features.years == frozenset({"2022"})
 
 
 def test_mentioned_dates_are_day_month_keys_and_full_dates_with_a_year() -> None:
