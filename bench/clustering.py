@@ -119,8 +119,8 @@ def cleaned_dev_articles(names: tuple[str, ...]) -> tuple[list[dict], list]:
 
 
 def _event_vectors(articles: list) -> np.ndarray:
-    """Sublinear TF-IDF of each article's terms and names side by side, as the clusterer weighs
-    them, unit length."""
+    """Sublinear TF-IDF of each article's terms and names side by side (the two signals story
+    assignment weighs most), unit length."""
     from recoupe.stories.features import event_features
 
     bags = []
