@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import subprocess
 import sys
@@ -119,24 +118,28 @@ def cleaned_dev_articles(names: tuple[str, ...]) -> tuple[list[dict], list]:
 
 
 def _event_vectors(articles: list) -> np.ndarray:
-    """Sublinear TF-IDF of each article's terms and names side by side (the two signals story
-    assignment weighs most), unit length."""
+    """Each article's terms and names as story assignment weighs them (its TF-IDF vectors, scaled
+    by the terms' and names' weights), side by side, unit length."""
+    from recoupe.settings import Settings
+    from recoupe.stories.cluster import Idf, tfidf
     from recoupe.stories.features import event_features
 
-    bags = []
-    for features in map(event_features, articles):
-        terms = {f"t:{k}": n for k, n in features.terms.items()}
-        bags.append(terms | {f"n:{k}": n for k, n in features.names.items()})
-    frequency: dict[str, int] = defaultdict(int)
-    for bag in bags:
-        for key in bag:
-            frequency[key] += 1
-    columns = {key: i for i, key in enumerate(frequency)}
-    vectors = np.zeros((len(bags), len(columns)))
-    for row, bag in enumerate(bags):
-        for key, n in bag.items():
-            idf = math.log((len(bags) + 1) / (frequency[key] + 1))
-            vectors[row, columns[key]] = (1 + math.log(n)) * idf
+    settings = Settings()
+    features = [event_features(a) for a in articles]
+    term_idf, name_idf = Idf(), Idf()
+    for f in features:
+        term_idf.add(f.terms)
+        name_idf.add(f.names)
+    weighted = [
+        {f"t:{k}": settings.weight_terms * v for k, v in tfidf(f.terms, term_idf).items()}
+        | {f"n:{k}": settings.weight_names * v for k, v in tfidf(f.names, name_idf).items()}
+        for f in features
+    ]
+    columns = {key: i for i, key in enumerate(dict.fromkeys(key for vector in weighted for key in vector))}
+    vectors = np.zeros((len(weighted), len(columns)))
+    for row, vector in enumerate(weighted):
+        for key, value in vector.items():
+            vectors[row, columns[key]] = value
     return vectors / (np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12)
 
 

@@ -30,7 +30,7 @@ _EMBEDDED_LEADS = 3
 _FULLY_SCORED = 3  # candidates, best first by the cheap score, that get the full score
 
 
-class _Idf:
+class Idf:
     """Inverse document frequency over the articles seen so far."""
 
     def __init__(self) -> None:
@@ -45,7 +45,7 @@ class _Idf:
         return math.log((self.documents + 1) / (self.frequency[key] + 1)) + 1.0
 
 
-def _tfidf(counts: Counter[str], idf: _Idf) -> dict[str, float]:
+def tfidf(counts: Counter[str], idf: Idf) -> dict[str, float]:
     return normalised({k: (1.0 + math.log(n)) * idf.weight(k) for k, n in counts.items()})
 
 
@@ -101,8 +101,8 @@ class StoryClusterer:
 
     def __init__(self, settings: Settings, first_index: int = 0) -> None:
         self.settings = settings
-        self.term_idf = _Idf()
-        self.name_idf = _Idf()
+        self.term_idf = Idf()
+        self.name_idf = Idf()
         self.open: dict[int, _OpenStory] = {}
         self.index: dict[str, set[int]] = defaultdict(set)
         self.closed = 0
@@ -212,7 +212,7 @@ class StoryClusterer:
         story.member_vectors = [v for v in story.member_vectors if v[0] is not scored.terms]
 
     def _scored(self, article: EventFeatures) -> _Scored:
-        return _Scored(article, _tfidf(article.terms, self.term_idf), _tfidf(article.names, self.name_idf))
+        return _Scored(article, tfidf(article.terms, self.term_idf), tfidf(article.names, self.name_idf))
 
     def _threshold(self, article: EventFeatures, story: _OpenStory) -> float:
         # An undated article cannot be checked against a dated story's time window (nor a dated
