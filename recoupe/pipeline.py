@@ -11,6 +11,7 @@ from recoupe.clean import clean_article
 from recoupe.extract.article import ArticleExtraction, for_article
 from recoupe.ingest import read_articles
 from recoupe.ingest.limits import DocumentTimeout, oversized_article, time_budget
+from recoupe.kept import RunCache
 from recoupe.model import Article, Brief, RawArticle, Skipped, Story
 from recoupe.reconcile.claims import story_claims
 from recoupe.reconcile.entities import merge_entities
@@ -174,7 +175,11 @@ def build_brief(
 
 
 def describe_story(
-    story: Story, members: list[Article], extractions: dict[str, ArticleExtraction], settings: Settings
+    story: Story,
+    members: list[Article],
+    extractions: dict[str, ArticleExtraction],
+    settings: Settings,
+    cache: RunCache | None = None,
 ) -> None:
     """Fill what a story says from its members' extractions: entities, quotes, claims, timeline, summary."""
     found = {a.id: for_article(extractions[a.id], a) for a in members}
@@ -192,5 +197,9 @@ def describe_story(
     dated = [d for article in members for d in found[article.id].dated]
     story.timeline = build_timeline(dated, settings.timeline_max_entries, settings.timeline_merge_similarity)
     story.summary = summarise(
-        members, settings.summary_sentences, settings.summary_redundancy, settings.summary_same_sentence
+        members,
+        settings.summary_sentences,
+        settings.summary_redundancy,
+        settings.summary_same_sentence,
+        cache.summaries if cache else None,
     )

@@ -146,3 +146,7 @@ class Settings:
     # batch compares its articles with the members of the open stories again). About 15 kB each:
     # 4,096 is ~60 MB, and covers the open stories of bench/throughput.py's corpus at 100,000.
     kept_articles: int = 4096
+    # Texts whose multilingual embedding stays in memory within a run (1.5 kB a vector: ~13 MB).
+    kept_embeddings: int = 8192
+    # Summary candidates (sentences, about 1 kB each) kept by story between its descriptions.
+    kept_summary_sentences: int = 20_000

@@ -9,12 +9,13 @@ favoured: what several sources say is what the story is sure of.
 from __future__ import annotations
 
 import math
-from collections import Counter, OrderedDict
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from recoupe.clean.sentences import sentences
+from recoupe.kept import Bounded
 from recoupe.model import Article, SummarySentence
 from recoupe.stories.names import fold
 from recoupe.stories.vectors import dot, normalised
@@ -25,8 +26,6 @@ _MAX_WORDS = 60
 # them keeps the sentence-by-sentence comparison small for stories of hundreds of articles.
 _LEAD_SENTENCES = 8
 _ARTICLES = 40
-# Candidates kept between descriptions of a story, counted in sentences (about 1 kB each).
-_KEPT_SENTENCES = 20_000
 
 
 @dataclass
@@ -38,11 +37,19 @@ class _Candidate:
 
 
 def summarise(
-    articles: list[Article], size: int, redundancy: float, same_sentence: float
+    articles: list[Article],
+    size: int,
+    redundancy: float,
+    same_sentence: float,
+    kept: Bounded[str, _Gathered] | None = None,
 ) -> list[SummarySentence]:
     """Up to `size` sentences; `redundancy` (0–1) weighs novelty against centrality; sentences
-    whose token-set similarity reaches `same_sentence` (0–100) are one told by several articles."""
-    candidates = _candidates([a for a in articles if not a.copy_of] or articles, same_sentence)
+    whose token-set similarity reaches `same_sentence` (0–100) are one told by several articles.
+
+    `kept` (a run's `RunCache.summaries`): each ingest batch describes again the stories it added
+    to, and a story grows at its end, so its first articles' candidates are gathered once.
+    """
+    candidates = _candidates([a for a in articles if not a.copy_of] or articles, same_sentence, kept)
     if not candidates:
         return []
     frequency = Counter(t for c in candidates for t in c.vector)
@@ -78,49 +85,24 @@ class _Gathered:
     candidates: tuple[_Candidate, ...]
 
 
-class _Kept:
-    """Gathered candidates by story (its first article's id), the least recently used dropped
-    first once they hold more than `limit` sentences in all."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.by_story: OrderedDict[str, _Gathered] = OrderedDict()
-        self.sentences = 0
-
-    def take(self, story_key: str) -> _Gathered | None:
-        gathered = self.by_story.pop(story_key, None)
-        if gathered is not None:
-            self.sentences -= len(gathered.candidates)
-        return gathered
-
-    def put(self, story_key: str, gathered: _Gathered) -> None:
-        self.take(story_key)
-        self.by_story[story_key] = gathered
-        self.sentences += len(gathered.candidates)
-        while self.sentences > self.limit and len(self.by_story) > 1:
-            self.sentences -= len(self.by_story.popitem(last=False)[1].candidates)
-
-
-# Each ingest batch describes again the stories it added to, and a story grows at its end: its
-# first articles' candidates are gathered once and taken up again.
-_KEPT = _Kept(_KEPT_SENTENCES)
-
-
-def _candidates(articles: list[Article], same_sentence: float) -> list[_Candidate]:
+def _candidates(
+    articles: list[Article], same_sentence: float, kept_by_story: Bounded[str, _Gathered] | None
+) -> list[_Candidate]:
     """The lead sentences of the first articles, those told alike merged: the same, sentence for
     sentence, as gathering them all again, resumed after the articles already gathered."""
     articles = articles[:_ARTICLES]
     if not articles:
         return []
     keys = tuple((a.id, tuple(p.text for p in a.paragraphs)) for a in articles)
-    kept = _KEPT.take(articles[0].id)
+    kept = kept_by_story.take(articles[0].id) if kept_by_story is not None else None
     found: list[_Candidate] = []
     done = 0
     if kept and kept.same_sentence == same_sentence and keys[: len(kept.articles)] == kept.articles:
-        found = list(kept.candidates)  # taken out of _KEPT, so ours to change
+        found = list(kept.candidates)  # taken out of the cache, so ours to change
         done = len(kept.articles)
     _gather(found, articles[done:], same_sentence)
-    _KEPT.put(articles[0].id, _Gathered(keys, same_sentence, tuple(_copy(c) for c in found)))
+    if kept_by_story is not None:
+        kept_by_story.put(articles[0].id, _Gathered(keys, same_sentence, tuple(_copy(c) for c in found)))
     return found
 
 

@@ -21,6 +21,7 @@ from typing import TypeVar
 from recoupe.extract.article import ArticleExtraction, extract_articles, extraction_from_json, for_article
 from recoupe.extract.entities import Mention
 from recoupe.ingest import read_articles
+from recoupe.kept import RunCache
 from recoupe.model import Article, RawArticle, Skipped, day_of
 from recoupe.pipeline import describe_story, prepared_as, provisional_ids, unique_id
 from recoupe.settings import Settings
@@ -99,6 +100,7 @@ def ingest_paths(
         if on_skip:
             on_skip(item)
 
+    cache = RunCache.for_settings(settings)
     connection = connect(db)
     try:
         known = read.stored_hashes(connection)
@@ -134,10 +136,10 @@ def ingest_paths(
                 if on_article:
                     on_article(prepared.article)
                 if len(batch) >= settings.ingest_batch_size:
-                    touched |= _store_batch(connection, batch, settings, report)
+                    touched |= _store_batch(connection, batch, settings, report, cache)
                     batch = []
         if batch:
-            touched |= _store_batch(connection, batch, settings, report)
+            touched |= _store_batch(connection, batch, settings, report, cache)
     finally:
         connection.close()
     report.new_stories = {s for s in touched if int(s[1:]) >= first_new}
@@ -146,7 +148,11 @@ def ingest_paths(
 
 
 def _store_batch(
-    connection: sqlite3.Connection, batch: list[_Pending], settings: Settings, report: IngestReport
+    connection: sqlite3.Connection,
+    batch: list[_Pending],
+    settings: Settings,
+    report: IngestReport,
+    cache: RunCache,
 ) -> set[str]:
     """One transaction: the batch's articles, their stories, and every story they touched (returned)."""
     started = time.perf_counter()
@@ -168,7 +174,7 @@ def _store_batch(
         by_id = {a.id: a for a in articles}
         found |= stored_extractions(connection, [a for a in articles if a.id not in found])
         for story in stories:
-            describe_story(story, [by_id[i] for i in story.articles], found, settings)
+            describe_story(story, [by_id[i] for i in story.articles], found, settings, cache)
         started = report.timed("describe", started)
         raw = {p.article.id: p.raw for p in new}
         before = {a.id: a for a in existing.articles}

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from factories import make_article
 
-import recoupe.reconcile.summary as summary_module
+from recoupe.kept import RunCache
 from recoupe.model import Article
 from recoupe.reconcile.summary import summarise
+from recoupe.settings import Settings
 
 
 def _article(article_id: str, *paragraphs: str, copy_of: str | None = None) -> Article:
@@ -61,22 +61,21 @@ C = _article(
 )
 
 
-def test_a_story_described_again_after_growing_gets_the_summary_of_a_fresh_description(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(summary_module, "_KEPT", summary_module._Kept(1000))
+def test_a_story_described_again_after_growing_gets_the_summary_of_a_fresh_description() -> None:
     fresh = summarise([A, B, C], size=4, redundancy=0.3, same_sentence=85)
-    monkeypatch.setattr(summary_module, "_KEPT", summary_module._Kept(1000))
-    summarise([A, B], size=4, redundancy=0.3, same_sentence=85)
-    grown = summarise([A, B, C], size=4, redundancy=0.3, same_sentence=85)
+    kept = RunCache.for_settings(Settings()).summaries
+    summarise([A, B], size=4, redundancy=0.3, same_sentence=85, kept=kept)
+    assert len(kept) == 1
+    grown = summarise([A, B, C], size=4, redundancy=0.3, same_sentence=85, kept=kept)
     assert grown == fresh
     assert grown[0].articles == ["a", "b", "c"]  # C's wording joins the sentence A and B tell
 
 
 def test_an_article_cleaned_again_under_its_id_is_not_taken_from_an_earlier_description() -> None:
-    before = summarise([A, B], size=4, redundancy=0.3, same_sentence=85)
+    kept = RunCache.for_settings(Settings()).summaries
+    before = summarise([A, B], size=4, redundancy=0.3, same_sentence=85, kept=kept)
     rewritten = _article("b", *[p.text for p in C.paragraphs])
-    after = summarise([A, rewritten], size=4, redundancy=0.3, same_sentence=85)
+    after = summarise([A, rewritten], size=4, redundancy=0.3, same_sentence=85, kept=kept)
     assert before != after
     assert all(any(s.text in p.text for p in (A.paragraphs + rewritten.paragraphs)) for s in after)
 
