@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from factories import make_article
 
-from recoupe.model import Article, Entity
+from recoupe.model import Article, Entity, QuoteMention
 from recoupe.reconcile.quotes import story_quotes
+from recoupe.settings import Settings
 
+SETTINGS = Settings()
+THRESHOLDS = {"same_wording": SETTINGS.quote_same_wording, "same_meaning": SETTINGS.quote_same_meaning}
 VALMY = Entity("Arnaud Valmy", "PER", ["Arnaud Valmy", "Valmy"], ["a", "b", "c"], 5)
 
 
@@ -25,7 +28,7 @@ OTHER = _article("d", "fr", "« Le budget sera voté en juin », a précisé Arn
 
 
 def test_two_wordings_of_one_statement_are_one_quote_with_both_variants() -> None:
-    (quote,) = story_quotes([A, B], [VALMY], same_wording=70, same_meaning=0.9)
+    (quote,) = story_quotes([A, B], [VALMY], **THRESHOLDS)
     assert quote.speaker == "Arnaud Valmy"
     assert quote.articles == ["a", "b"]
     assert [v.article for v in quote.variants] == ["a", "b"]
@@ -33,24 +36,24 @@ def test_two_wordings_of_one_statement_are_one_quote_with_both_variants() -> Non
 
 
 def test_a_translation_of_the_statement_joins_the_same_quote() -> None:
-    (quote,) = story_quotes([A, C], [VALMY], same_wording=70, same_meaning=0.9)
+    (quote,) = story_quotes([A, C], [VALMY], **THRESHOLDS)
     assert quote.articles == ["a", "c"]
 
 
 def test_different_statements_of_one_speaker_stay_apart() -> None:
-    quotes = story_quotes([A, OTHER], [VALMY], same_wording=70, same_meaning=0.9)
+    quotes = story_quotes([A, OTHER], [VALMY], **THRESHOLDS)
     assert len(quotes) == 2
 
 
 def test_speaker_without_a_story_entity_is_null() -> None:
-    (quote,) = story_quotes([A], [], same_wording=70, same_meaning=0.9)
+    (quote,) = story_quotes([A], [], **THRESHOLDS)
     assert quote.speaker is None
     assert quote.speaker_mention == "Arnaud Valmy"
 
 
 def test_quote_and_variant_texts_are_verbatim_in_their_articles() -> None:
     by_id = {a.id: a for a in (A, B, C, OTHER)}
-    for quote in story_quotes([A, B, C, OTHER], [VALMY], same_wording=70, same_meaning=0.9):
+    for quote in story_quotes([A, B, C, OTHER], [VALMY], **THRESHOLDS):
         for variant in quote.variants:
             assert any(variant.text in p.text for p in by_id[variant.article].paragraphs)
 
@@ -62,7 +65,7 @@ def test_a_role_the_story_ties_to_a_name_speaks_for_that_name() -> None:
         "Le président lituanien Arnaud Valmy a reçu ses homologues mardi.",
         "Le dirigeant lituanien a jugé les discussions « franches et très utiles pour la suite ».",
     )
-    (quote,) = story_quotes([article], [VALMY], same_wording=70, same_meaning=0.9)
+    (quote,) = story_quotes([article], [VALMY], **THRESHOLDS)
     assert quote.speaker == "Arnaud Valmy"
     assert quote.speaker_mention == "Le dirigeant lituanien"
 
@@ -74,12 +77,17 @@ def test_a_role_noun_before_a_name_teaches_who_the_role_is() -> None:
         "Le maire de Brivelle, Arnaud Valmy, a visité le chantier lundi.",
         "« Les travaux finiront avant l'été », a déclaré le maire.",
     )
-    (quote,) = story_quotes([article], [VALMY], same_wording=70, same_meaning=0.9)
+    # The quote as extraction gives it, the role as written: this test reads the reconciliation.
+    start = article.text.index("Les travaux")
+    role = article.text.index("le maire.")
+    found = QuoteMention(start, start + 32, "Les travaux finiront avant l'été", "le maire", role, role + 8)
+    (quote,) = story_quotes([article], [VALMY], **THRESHOLDS, found_quotes={"f": [found]})
     assert quote.speaker == "Arnaud Valmy"
+    assert quote.speaker_mention == "le maire"
 
 
 def test_the_same_unattributed_words_in_two_articles_are_one_quote() -> None:
     one = _article("g", "fr", "Un tract proclamait « la ville ne se rendra jamais aux promoteurs » hier.")
     two = _article("h", "fr", "On pouvait lire « la ville ne se rendra jamais aux promoteurs » sur les murs.")
-    quotes = story_quotes([one, two], [], same_wording=70, same_meaning=0.9)
+    quotes = story_quotes([one, two], [], **THRESHOLDS)
     assert [(q.speaker, q.articles) for q in quotes] == [(None, ["g", "h"])]
