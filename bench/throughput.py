@@ -19,7 +19,12 @@ are the seconds of every process that prepared articles, summed (so per core), t
 main process's. Peak RSS is given for the main process at each quarter of the run (flat memory
 shows as a flat row) and for the largest worker process.
 
-usage: .venv/bin/python bench/throughput.py [--n 1000 10000] [--workers 2] [--dask ADDRESS]
+With --real, the corpus is instead every distinct article of ../shared/data (the clustering
+sets, headlines included, the quote, figure and PolNeAR texts, the AEB pages, French TimeBank),
+deduplicated by content, ingested twice: undated as the sets give them, then dated (the set's own
+dates where it has them — rpm2-dev-dated, TimeBank's creation dates — else one day per story).
+
+usage: .venv/bin/python bench/throughput.py [--n 1000 10000 | --real] [--workers 2] [--dask ADDRESS]
 """
 
 from __future__ import annotations
@@ -125,6 +130,80 @@ def write_corpus(n: int, folder: Path, seed: int = 11) -> int:
     return words
 
 
+def _real_records() -> list[dict[str, str]]:
+    """Every distinct article of ../shared/data, read as recoupe would get it, with its date when
+    the set gives one (`_published`); deduplicated by content (a text's first 60 words)."""
+    import gzip
+    import re
+
+    shared = ROOT.parent / "shared" / "data"
+    dated = {}
+    for line in (DATA / "rpm2-dev-dated.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        dated[row["id"]] = row["published"]
+    records: list[dict[str, str]] = []
+    for name in ("rpm2-dev.jsonl", "ecbplus-dev.jsonl", "semeval-dev-articles.jsonl", "gnews-fr-dev.jsonl"):
+        prefix = name.split("-")[0]
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            record = {"id": f"{prefix}-{row['id']}", "_group": f"{prefix}-{row.get('story', row['id'])}"}
+            record |= {k: row[k] for k in ("title", "text") if row.get(k)}
+            if row["id"] in dated:
+                record["_published"] = dated[row["id"]]
+            records.append(record)
+    for folder in ("fr-quotes-dev/text", "fr-figures-dev/text", "polnear/text"):
+        for path in sorted((shared / folder).glob("*.txt")):
+            record_id = f"{folder.split('/')[0]}-{path.stem}"
+            records.append({"id": record_id, "_group": record_id, "text": path.read_text(encoding="utf-8")})
+    for path in sorted((shared / "aeb" / "html").glob("*.html.gz")):
+        html = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+        record_id = f"aeb-{path.name.split('.')[0]}"
+        records.append({"id": record_id, "_group": record_id, "html": html})
+    for path in sorted((shared / "fr-timebank").glob("*.tml")):
+        tml = path.read_text(encoding="utf-8")
+        body = tml[tml.index("<TEXT>") + 6 : tml.index("</TEXT>")]
+        text = re.sub(r"<[^>]+>", "", body).strip()
+        record_id = f"timebank-{path.stem}"
+        records.append(
+            {"id": record_id, "_group": record_id, "text": text, "_published": f"{path.stem[:10]}T12:00:00"}
+        )
+    distinct: dict[str, dict[str, str]] = {}
+    for record in records:
+        words = re.sub(r"<[^>]+>", " ", record.get("text") or record.get("html") or record.get("title", ""))
+        distinct.setdefault(" ".join(words.split()[:60]).lower(), record)
+    return list(distinct.values())
+
+
+def write_real_corpus(folder: Path, dated: bool) -> tuple[int, int]:
+    """The real articles as JSONL feeds in `folder`, with publication times when `dated`: the set's
+    own where it has one, else one day per story (a hash of its name) in 2019–2022 and hours
+    apart; returns the numbers of articles and words written."""
+    import hashlib
+
+    def spread(key: str, span: int) -> int:
+        return int.from_bytes(hashlib.sha256(key.encode()).digest()[:4], "big") % span
+
+    written = []
+    for record in _real_records():
+        out = {k: v for k, v in record.items() if not k.startswith("_")}
+        if dated:
+            day = date(2019, 1, 1) + timedelta(days=spread(record["_group"], 4 * 365))
+            hour = 6 + spread(record["id"], 60) // 4
+            out["published"] = (
+                record.get("_published") or f"{day + timedelta(days=hour % 3)}T{hour:02d}:00:00"
+            )
+        written.append(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    for first in range(0, len(written), FEED_LINES):
+        feed = folder / f"feed-{first // FEED_LINES:04d}.jsonl"
+        feed.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in written[first : first + FEED_LINES]),
+            encoding="utf-8",
+        )
+    words = sum(len((r.get("text") or r.get("html") or r.get("title", "")).split()) for r in written)
+    return len(written), words
+
+
 def _republication(original: dict[str, str], rng: random.Random, day: date) -> dict[str, str]:
     """A scraped copy: a paragraph dropped, scraper markers, another site, a day or two later."""
     paragraphs = original["text"].split("\n")
@@ -156,7 +235,9 @@ def _spacy_floor(folder: Path) -> dict[str, float]:
     texts: list[list[str]] = []
     for feed in sorted(folder.glob("*.jsonl")):
         for line in feed.read_text(encoding="utf-8").splitlines():
-            texts.append(json.loads(line)["text"].split("\n"))
+            row = json.loads(line)
+            if row.get("text") or row.get("title"):  # a page's HTML is not parsed as one text
+                texts.append((row.get("text") or row["title"]).split("\n"))
             if len(texts) >= FLOOR_ARTICLES:
                 break
         if len(texts) >= FLOOR_ARTICLES:
@@ -171,7 +252,7 @@ def _spacy_floor(folder: Path) -> dict[str, float]:
     return rates
 
 
-def measure(n: int, folder: Path, workers: int, dask: str | None) -> dict[str, object]:
+def measure(n: int, folder: Path, workers: int | None, dask: str | None) -> dict[str, object]:
     """One run in this process: the feeds ingested into a new store, timed per stage."""
     from recoupe.settings import Settings
     from recoupe.store.ingest import ingest_paths
@@ -187,8 +268,9 @@ def measure(n: int, folder: Path, workers: int, dask: str | None) -> dict[str, o
 
     with tempfile.TemporaryDirectory(prefix="recoupe-bench-") as tmp:
         started = time.perf_counter()
+        chosen = {"workers": workers} if workers else {}  # else recoupe's default
         report = ingest_paths(
-            [folder], Path(tmp) / "bench.db", Settings(), workers=workers, dask=dask, on_article=sample
+            [folder], Path(tmp) / "bench.db", Settings(), dask=dask, on_article=sample, **chosen
         )
         elapsed = time.perf_counter() - started
     return {
@@ -198,7 +280,7 @@ def measure(n: int, folder: Path, workers: int, dask: str | None) -> dict[str, o
         "stages": report.seconds,
         "rss_mb": _rss_mb(),
         "rss_quarters": quarters,
-        "worker_rss_mb": _rss_mb(resource.RUSAGE_CHILDREN) if workers > 1 else None,
+        "worker_rss_mb": _rss_mb(resource.RUSAGE_CHILDREN) or None,
         "stories": len(report.new_stories),
     }
 
@@ -212,7 +294,9 @@ def _child(*args: str) -> dict:
 
 def print_head() -> None:
     head = [
+        "corpus",
         "N",
+        "stored",
         "workers",
         "art/s",
         "words/s",
@@ -234,8 +318,10 @@ def print_row(r: dict) -> None:
     stages = [f"{r['n'] / r['stages'][s]:.0f}" if r["stages"].get(s) else "–" for s in STAGES]
     full, ner = r.get("spacy_full"), r.get("spacy_ner")
     cells = [
+        r.get("corpus", "synthetic"),
         f"{r['n']:,}",
-        str(r["workers"]),
+        f"{r['added']:,}",
+        str(r["workers"] or "default"),
         f"{rate:.1f}",
         f"{r['words'] / r['seconds']:,.0f}",
         " / ".join(f"{q:.0f}" for q in r["rss_quarters"]) or f"{r['rss_mb']:.0f}",
@@ -255,8 +341,14 @@ def main() -> int:
     parser.add_argument(
         "--workers",
         type=int,
-        default=1,
-        help="processes that clean and extract, the main one included (recoupe ingest --workers)",
+        default=None,
+        help="processes that clean and extract, the main one included (recoupe ingest --workers; "
+        "default: recoupe's own)",
+    )
+    parser.add_argument(
+        "--real",
+        action="store_true",
+        help="every distinct article of ../shared/data, undated then dated, instead of the synthetic stream",
     )
     parser.add_argument("--dask", default=None, help="a Dask scheduler address (recoupe ingest --dask)")
     parser.add_argument("--no-floor", action="store_true", help="skip the bare spaCy measure")
@@ -277,12 +369,24 @@ def main() -> int:
         return 0
     print(f"load average {os.getloadavg()[0]:.2f}, {os.cpu_count()} cores", file=sys.stderr)
     print_head()
+    chosen = ["--workers", str(args.workers)] if args.workers else []
+    if args.real:
+        for variant in ("undated", "dated"):
+            with tempfile.TemporaryDirectory(prefix="recoupe-feeds-") as tmp:
+                folder = Path(tmp)
+                n, words = write_real_corpus(folder, dated=variant == "dated")
+                result = _child("--run", str(n), "--folder", str(folder), *chosen)
+                if not args.no_floor:
+                    result |= _child("--floor", "--folder", str(folder))
+            print(f"real {variant}: {result['seconds']:.0f} s", file=sys.stderr)
+            print_row({**result, "words": words, "corpus": f"real, {variant}"})
+        return 0
     for n in args.n:
         # Each measure in a fresh process, so that its peak RSS is its own.
         with tempfile.TemporaryDirectory(prefix="recoupe-feeds-") as tmp:
             folder = Path(tmp)
             words = write_corpus(n, folder)
-            command = ["--run", str(n), "--folder", str(folder), "--workers", str(args.workers)]
+            command = ["--run", str(n), "--folder", str(folder), *chosen]
             result = _child(*command, *(["--dask", args.dask] if args.dask else []))
             if not args.no_floor:
                 result |= _child("--floor", "--folder", str(folder))

@@ -86,11 +86,12 @@ MaxSizeOpt = Annotated[
     ),
 ]
 WorkersOpt = Annotated[
-    int,
+    int | None,
     typer.Option(
         "--workers",
         min=1,
-        help="Clean and extract articles in this many local processes, this one included (same output).",
+        help="Clean and extract articles in this many local processes, this one included (same output; "
+        "default: one per core).",
     ),
 ]
 DaskOpt = Annotated[
@@ -129,7 +130,7 @@ def brief(
     verbose: VerboseOpt = False,
     time_budget: TimeBudgetOpt = None,
     max_size: MaxSizeOpt = None,
-    workers: WorkersOpt = 1,
+    workers: WorkersOpt = None,
     dask: DaskOpt = None,
 ) -> None:
     """Read articles and write the brief: clean texts, stories, and what was removed and why."""
@@ -160,6 +161,7 @@ def stories(
     verbose: VerboseOpt = False,
     time_budget: TimeBudgetOpt = None,
     max_size: MaxSizeOpt = None,
+    workers: WorkersOpt = None,
 ) -> None:
     """List the stories (date, title, articles, independent sources): the map before the dossier."""
     from recoupe.report import render_story_list_json, render_story_list_markdown
@@ -171,6 +173,7 @@ def stories(
         verbose,
         render_story_list_json if output_format is Format.json else render_story_list_markdown,
         _limits(time_budget, max_size),
+        workers,
     )
 
 
@@ -193,7 +196,7 @@ def _run_and_write(
     verbose: bool,
     render: Callable[[Brief], str],
     settings: Settings | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     dask: str | None = None,
 ) -> None:
     from recoupe.pipeline import build_brief
@@ -242,15 +245,16 @@ def ingest(
     ] = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
-    workers: WorkersOpt = 1,
+    workers: WorkersOpt = None,
     dask: DaskOpt = None,
     batch_size: Annotated[
         int,
         typer.Option(
             "--batch-size",
             min=1,
-            help="Articles stored per transaction: a kill loses at most one batch's work; smaller "
-            f"batches re-read the open stories more often (default {Settings.ingest_batch_size}).",
+            help="Articles stored per transaction while they are prepared: a kill loses at most one "
+            f"batch's work (default {Settings.ingest_batch_size}). All of a run's articles are then "
+            "given their stories together.",
         ),
     ] = Settings.ingest_batch_size,
 ) -> None:

@@ -1,16 +1,35 @@
-"""The pipeline, in one place: ingest → clean → extract (per article) → stories → reconcile → report."""
+"""The pipeline driver, one for every command: ingest → clean → extract → stories → reconcile.
+
+`recoupe ingest`, `recoupe brief`, `recoupe stories` and `recoupe.brief()` all run `ingest_into`
+on a store (a file for `ingest`, one in memory for the others), so the same input gives the same
+stories whichever command reads it. A run has two steps:
+
+1. Prepare: the inputs are read in sorted order; exact duplicates and articles already stored
+   are skipped; each new article is cleaned and extracted (in worker processes, see
+   `recoupe.workers`) and stored *pending* — in no story yet — batch by batch
+   (`Settings.ingest_batch_size`), each batch one transaction.
+2. Assign: every pending article goes to one `assign_stories` call beside the stored stories
+   open to it (the batch regime: the articles of one call are clustered as a whole); the
+   stories it touched are described and stored in the same transaction. Past
+   `Settings.clustering_batch_size` pending articles, the next ones are assigned in a further
+   call, in reading order, as a later run would (the stream regime).
+
+A kill loses at most the transaction under way: run again, the same command finds the stored
+articles (pending or not) by content hash, prepares the rest, and assigns every pending article
+at once, so the store ends as an undisturbed run leaves it. Stored articles never change story.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
-from recoupe.clean import clean_article
 from recoupe.extract.article import ArticleExtraction, for_article
 from recoupe.ingest import read_articles
-from recoupe.ingest.limits import DocumentTimeout, oversized_article, time_budget
 from recoupe.kept import RunCache
 from recoupe.model import Article, Brief, RawArticle, Skipped, Story
 from recoupe.reconcile.claims import story_claims
@@ -19,80 +38,186 @@ from recoupe.reconcile.quotes import story_quotes
 from recoupe.reconcile.summary import summarise
 from recoupe.reconcile.timeline import build_timeline
 from recoupe.settings import Settings
+from recoupe.store import pending, read, write
+from recoupe.store.schema import connect, transaction
 from recoupe.stories import assign_stories
-from recoupe.workers import Prepared, article_stage, prepare_articles
+from recoupe.workers import Prepared, Stream, article_stage, default_workers, prepare_articles
+
+T = TypeVar("T")
 
 
 @dataclass
 class Run:
-    """What a run produced: the brief and the inputs it had to skip."""
+    """What `build_brief` produced: the brief and the inputs it had to skip."""
 
     brief: Brief
     skipped: list[Skipped] = field(default_factory=list)
 
 
-def clean_all(
+@dataclass
+class IngestReport:
+    """What one run did."""
+
+    added: int = 0
+    already_stored: int = 0
+    reprocessed: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    new_stories: set[str] = field(default_factory=set)
+    updated_stories: set[str] = field(default_factory=set)  # stored before this run, described again
+    seconds: dict[str, float] = field(default_factory=dict)  # wall-clock time per stage (bench/throughput.py)
+
+    def timed(self, stage: str, started: float) -> float:
+        """Add the time since `started` to `stage`; return now, the next stage's start."""
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - started
+        return now
+
+    def add_seconds(self, seconds: dict[str, float]) -> None:
+        for stage, value in seconds.items():
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + value
+
+    def timed_reading(self, items: Iterable[T]) -> Iterator[T]:
+        """The items, the time spent reading each counted as "read"."""
+        iterator = iter(items)
+        while True:
+            started = time.perf_counter()
+            item = next(iterator, None)
+            self.timed("read", started)
+            if item is None:
+                return
+            yield item
+
+    @property
+    def articles_read(self) -> int:
+        return self.added + self.already_stored + self.reprocessed
+
+
+def build_brief(
     paths: Iterable[str | Path],
-    settings: Settings,
-    on_skip: Callable[[Skipped], None] | None = None,
-    on_article: Callable[[Article], None] | None = None,
-) -> tuple[list[Article], list[Skipped]]:
-    """Read and clean every article; exact duplicates (same content) are read once.
-
-    The result does not depend on the order of `paths` (inputs are read in sorted order). Each
-    article is cleaned under the time budget; one too long for the later stages is skipped.
-    """
-    articles, _, skipped = prepare_all(paths, settings, on_skip, on_article, extract=False)
-    return articles, skipped
-
-
-def prepare_all(
-    paths: Iterable[str | Path],
-    settings: Settings,
+    settings: Settings | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
     on_article: Callable[[Article], None] | None = None,
     *,
-    extract: bool = True,
-    workers: int = 1,
+    workers: int | None = None,
     dask: str | None = None,
-) -> tuple[list[Article], dict[str, ArticleExtraction], list[Skipped]]:
-    """Read, clean and (with `extract`) extract every article, in `workers` processes or on Dask.
+) -> Run:
+    """The brief of `paths`: the run of `recoupe ingest` on a store in memory, read back whole."""
+    settings = settings or Settings()
+    connection = connect(":memory:")
+    try:
+        report = ingest_into(
+            connection, paths, settings, on_skip=on_skip, on_article=on_article, workers=workers, dask=dask
+        )
+        brief = read.brief(connection)
+    finally:
+        connection.close()
+    return Run(brief, report.skipped)
 
-    Whatever runs the per-article stage, the outcome is the one of a single process: articles
-    come back in input order, and ids and duplicates are decided here, in that order.
-    """
-    articles: list[Article] = []
-    extractions: dict[str, ArticleExtraction] = {}
-    skipped: list[Skipped] = []
-    by_hash: dict[str, str] = {}
-    ids: set[str] = set()
+
+def ingest_into(
+    connection: sqlite3.Connection,
+    paths: Iterable[str | Path],
+    settings: Settings,
+    *,
+    force: bool = False,
+    on_skip: Callable[[Skipped], None] | None = None,
+    on_article: Callable[[Article], None] | None = None,
+    workers: int | None = None,
+    dask: str | None = None,
+) -> IngestReport:
+    """Read, clean, extract and store every new article of `paths`, then give every pending
+    article its story. `force`: articles already stored are cleaned again in place.
+    `workers`: processes preparing articles, this one included (default: one per core)."""
+    report = IngestReport()
+    cache = RunCache.for_settings(settings)
+    first_new = read.next_story_number(connection)
+    known = read.stored_hashes(connection)
+    stored_ids = set(known.values())
+    refresh: set[str] = set()
+    batch: list[Prepared] = []
 
     def skip(item: Skipped) -> None:
-        skipped.append(item)
+        report.skipped.append(item)
         if on_skip:
             on_skip(item)
 
-    with article_stage(settings, workers=workers, dask=dask, extract=extract) as stage:
-        for item, prepared in stage(provisional_ids(read_articles(paths, settings), {}, set())):
-            if isinstance(item, Skipped):
-                skip(item)
-                continue
-            if item.content_hash in by_hash:
-                skip(Skipped(item.origin, f"same content as article '{by_hash[item.content_hash]}'"))
-                continue
-            prepared = prepared_as(unique_id(item, ids), prepared, settings, extract)
-            if isinstance(prepared.article, Skipped):
-                skip(prepared.article)
-                continue
-            article = prepared.article
-            by_hash[item.content_hash] = article.id
-            ids.add(article.id)
-            articles.append(article)
-            if prepared.extraction is not None:
-                extractions[article.id] = prepared.extraction
-            if on_article:
-                on_article(article)
-    return articles, extractions, skipped
+    workers = workers or default_workers()
+    stage = article_stage(settings, workers=workers, dask=dask, on_batch=report.add_seconds)
+    with stage as prepare:
+        items = report.timed_reading(read_articles(paths, settings))
+        for outcome in prepared_articles(items, prepare, settings, known=known, force=force):
+            if outcome is None:
+                report.already_stored += 1
+            elif isinstance(outcome, Skipped):
+                skip(outcome)
+            else:
+                batch.append(outcome)
+                if on_article:
+                    on_article(outcome.article)  # type: ignore[arg-type]
+                if len(batch) >= settings.ingest_batch_size:
+                    refresh |= _store_prepared(connection, batch, stored_ids, report)
+                    batch = []
+        if batch:
+            refresh |= _store_prepared(connection, batch, stored_ids, report)
+        # Still inside the stage: the models stay out of the collector's rounds.
+        touched = _assign_pending(connection, settings, refresh, report, cache)
+    report.new_stories = {s for s in touched if int(s[1:]) >= first_new}
+    report.updated_stories = touched - report.new_stories
+    return report
+
+
+def clean_all(
+    paths: Iterable[str | Path], settings: Settings, on_skip: Callable[[Skipped], None] | None = None
+) -> tuple[list[Article], list[Skipped]]:
+    """Read and clean every article as a run would (ids, duplicates, limits), without storing them."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    with article_stage(settings, workers=1, extract=False) as prepare:
+        for outcome in prepared_articles(read_articles(paths, settings), prepare, settings, extract=False):
+            if isinstance(outcome, Skipped):
+                skipped.append(outcome)
+                if on_skip:
+                    on_skip(outcome)
+            elif outcome is not None:
+                articles.append(outcome.article)  # type: ignore[arg-type]
+    return articles, skipped
+
+
+def prepared_articles(
+    items: Iterable[RawArticle | Skipped],
+    prepare: Stream[RawArticle | Skipped],
+    settings: Settings,
+    *,
+    known: dict[str, str] | None = None,
+    force: bool = False,
+    extract: bool = True,
+) -> Iterator[Prepared | Skipped | None]:
+    """Each input through the per-article stage: prepared (under its final id), skipped, or None
+    when it is stored already (`known`: content hash → stored id; with `force` it is prepared
+    again under its stored id). A second copy of one content in the run is skipped."""
+    known = known or {}
+    taken = set(known.values())
+    seen: dict[str, str] = {}  # content hash → article id, in this run
+    for item, prepared in prepare(provisional_ids(items, known, taken, force)):
+        if isinstance(item, RawArticle) and item.content_hash in seen:
+            item = Skipped(item.origin, f"same content as article '{seen[item.content_hash]}'")
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        stored_id = known.get(item.content_hash)
+        if stored_id is not None and not force:
+            seen[item.content_hash] = stored_id
+            yield None
+            continue
+        # Ids depend only on what is stored and on the inputs before: a rerun gives the same.
+        raw = replace(item, id=stored_id) if stored_id else unique_id(item, taken)
+        prepared = prepared_as(raw, prepared, settings, extract)
+        if isinstance(prepared.article, Skipped):
+            yield prepared.article
+            continue
+        seen[item.content_hash] = raw.id
+        taken.add(raw.id)
+        yield prepared
 
 
 def provisional_ids(
@@ -128,20 +253,6 @@ def prepared_as(raw: RawArticle, prepared: Prepared | None, settings: Settings, 
     return prepare_articles([raw], settings, extract).items[0]
 
 
-def clean_one(raw: RawArticle, settings: Settings) -> Article | Skipped:
-    """Clean one article under the time budget; too long, too slow or only chrome, it is skipped."""
-    if reason := oversized_article(raw, settings):
-        return Skipped(raw.origin, reason)
-    try:
-        with time_budget(settings.document_time_budget_s):
-            article = clean_article(raw, settings)
-    except DocumentTimeout as exc:
-        return Skipped(raw.origin, str(exc))
-    if not article.paragraphs:
-        return Skipped(raw.origin, "no article text left after cleaning (only chrome)")
-    return article
-
-
 def unique_id(raw: RawArticle, taken: set[str]) -> RawArticle:
     """Two different inputs with one name (a/x.txt, b/x.txt) both stay, the second as 'x~2'."""
     if raw.id not in taken:
@@ -152,26 +263,64 @@ def unique_id(raw: RawArticle, taken: set[str]) -> RawArticle:
     return replace(raw, id=f"{raw.id}~{n}")
 
 
-def build_brief(
-    paths: Iterable[str | Path],
-    settings: Settings | None = None,
-    on_skip: Callable[[Skipped], None] | None = None,
-    on_article: Callable[[Article], None] | None = None,
-    *,
-    workers: int = 1,
-    dask: str | None = None,
-) -> Run:
-    """The brief of `paths`; the per-article stage in `workers` processes or on a Dask cluster."""
-    settings = settings or Settings()
-    articles, extractions, skipped = prepare_all(
-        paths, settings, on_skip, on_article, workers=workers, dask=dask
-    )
-    articles, stories = assign_stories(articles, settings)
-    by_id = {a.id: a for a in articles}
-    for story in stories:
-        describe_story(story, [by_id[article_id] for article_id in story.articles], extractions, settings)
-    generated_at = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    return Run(Brief(generated_at=generated_at, articles=articles, stories=stories), skipped)
+def _store_prepared(
+    connection: sqlite3.Connection, batch: list[Prepared], stored_ids: set[str], report: IngestReport
+) -> set[str]:
+    """One transaction: the batch's new articles stored pending, its stored ones replaced in place.
+    Returns the stories of the replaced ones, to describe again."""
+    started = time.perf_counter()
+    refresh = set()
+    with transaction(connection):
+        for prepared in batch:
+            article, found = prepared.article, prepared.extraction
+            assert isinstance(article, Article) and found is not None
+            if prepared.raw.id in stored_ids:
+                if story_id := pending.store_again(connection, article, prepared.raw, found):
+                    refresh.add(story_id)
+            else:
+                pending.store_new(connection, article, prepared.raw, found)
+    report.reprocessed += sum(1 for p in batch if p.raw.id in stored_ids)
+    report.added += sum(1 for p in batch if p.raw.id not in stored_ids)
+    report.timed("store", started)
+    return refresh
+
+
+def _assign_pending(
+    connection: sqlite3.Connection,
+    settings: Settings,
+    refresh: set[str],
+    report: IngestReport,
+    cache: RunCache,
+) -> set[str]:
+    """Every pending article in a story, `clustering_batch_size` at a time, each call one
+    transaction; `refresh` stories described again. Returns the stories touched."""
+    touched: set[str] = set()
+    while True:
+        started = time.perf_counter()
+        with transaction(connection):
+            articles = pending.pending_articles(connection, settings.clustering_batch_size)
+            if not articles and not refresh:
+                break
+            existing = pending.open_stories(connection, articles, settings.story_window_days, refresh)
+            assigned, stories = assign_stories(articles, settings, existing)
+            started = report.timed("stories", started)
+            before = {a.id: a for a in [*articles, *existing.articles]}
+            by_id = {a.id: a for a in assigned}
+            for story in stories:
+                members = [by_id[i] for i in story.articles]
+                found = pending.stored_extractions(connection, members)
+                dated = {a.id: for_article(found[a.id], a) for a in members}
+                describe_story(story, members, dated, settings, cache)
+                started = report.timed("describe", started)
+                for article in members:
+                    pending.as_assigned(connection, article, before[article.id], dated[article.id])
+                write.save_story(connection, story, members)
+                started = report.timed("store", started)
+        touched |= {s.id for s in stories}
+        refresh = set()
+        if not articles:
+            break
+    return touched
 
 
 def describe_story(

@@ -146,12 +146,17 @@ class Settings:
     quote_rare_word_zipf: float = 5.0
 
     # --- store ---
-    # Articles per transaction of `recoupe ingest` (`--batch-size`): a kill loses at most this
-    # much work, and each batch re-reads the open stories it may join and describes again the
-    # stories it touched. bench/throughput.py at 3,000 with 2 workers: 32 → 39.2 articles/s
-    # (stories stage 72, describe 204), 64 → 39.4, 128 → 44.3 (149, 281), 256 → 43.5;
-    # main-process memory alike. At 10,000: 37.1 with 32, 43.1 with 128.
+    # Prepared articles stored per transaction (`recoupe ingest --batch-size`), pending until the
+    # run assigns them all at once: a kill loses at most this much work. (When each batch was
+    # assigned on its own, bench/throughput.py at 3,000 with 2 workers: 32 → 39.2 articles/s,
+    # 128 → 44.3, 256 → 43.5.)
     ingest_batch_size: int = 128
+    # Pending articles given to one story assignment (`assign_stories`): a run clusters all of
+    # its new articles as a whole (the batch regime) up to this many; past it, the next ones are
+    # assigned in further calls, in reading order, beside the stories the earlier calls stored
+    # (the stream regime). It bounds the main process's memory: the articles of one call and
+    # their features are held at once (about 20 kB each: ~400 MB at 20,000).
+    clustering_batch_size: int = 20_000
     # Articles per task of the per-article stage (clean, extract) sent to a worker process or a
     # Dask worker: NER streams a task's paragraphs in one nlp.pipe, and two tasks per worker are
     # in flight, so memory stays bounded whatever the input's size.

@@ -4,23 +4,28 @@ among them), or a Dask cluster.
 Articles go out in small batches and come back in input order, so the output never depends on
 the number of workers; a bounded number of batches is in flight, so memory does not grow with
 the input. Story assignment and the store stay in the calling process, the single writer.
+By default there are as many processes as cores (`default_workers`); the other processes start
+only once a second batch is there, so a handful of articles never pays for starting them.
 """
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from threadpoolctl import threadpool_limits
 
+from recoupe.clean import clean_article
 from recoupe.extract.article import ArticleExtraction, extract_articles
+from recoupe.ingest.limits import DocumentTimeout, oversized_article, time_budget
 from recoupe.model import Article, RawArticle, Skipped
 from recoupe.settings import Settings
 
@@ -90,10 +95,30 @@ def _models_here(settings: Settings, extract: bool) -> Iterator[None]:
         gc.unfreeze()
 
 
+def default_workers() -> int:
+    """The cores this process may run on: `recoupe brief` and `ingest` use them all unless told."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def clean_one(raw: RawArticle, settings: Settings) -> Article | Skipped:
+    """Clean one article under the time budget; too long, too slow or only chrome, it is skipped."""
+    if reason := oversized_article(raw, settings):
+        return Skipped(raw.origin, reason)
+    try:
+        with time_budget(settings.document_time_budget_s):
+            article = clean_article(raw, settings)
+    except DocumentTimeout as exc:
+        return Skipped(raw.origin, str(exc))
+    if not article.paragraphs:
+        return Skipped(raw.origin, "no article text left after cleaning (only chrome)")
+    return article
+
+
 def prepare_articles(raws: list[RawArticle], settings: Settings, extract: bool = True) -> PreparedBatch:
     """Clean each article and extract from those that stay: a worker's task."""
-    from recoupe.pipeline import clean_one
-
     started = time.perf_counter()
     cleaned = [clean_one(raw, settings) for raw in raws]
     middle = time.perf_counter()
@@ -148,16 +173,34 @@ def article_stage(
         # 67.7–75.1 articles/s with two worker processes beside this one, 78.6–84.2 with one).
         # spawn, not fork: a forked copy of a process holding model threads can deadlock.
         context = multiprocessing.get_context("spawn")
-        with (
+        with ExitStack() as stack:
             # This process shares the cores with the others: one BLAS thread here too.
-            threadpool_limits(1, user_api="blas"),
-            ProcessPoolExecutor(
-                workers - 1, mp_context=context, initializer=set_up_worker, initargs=(settings, extract)
-            ) as pool,
-            _models_here(settings, extract),
-        ):
+            stack.enter_context(threadpool_limits(1, user_api="blas"))
+            stack.enter_context(_models_here(settings, extract))
+            pool: list[ProcessPoolExecutor] = []
+
+            def submit(batch: list[RawArticle]) -> Future[PreparedBatch]:
+                # The first batch is prepared here: the others start (seconds each, loading the
+                # models) only for an input of more than one batch.
+                if not pool and not prepared_first:
+                    prepared_first.append(True)
+                    return _done(prepare_here(batch))
+                if not pool:
+                    pool.append(
+                        stack.enter_context(
+                            ProcessPoolExecutor(
+                                workers - 1,
+                                mp_context=context,
+                                initializer=set_up_worker,
+                                initargs=(settings, extract),
+                            )
+                        )
+                    )
+                return pool[0].submit(prepare_articles, batch, settings, extract)
+
+            prepared_first: list[bool] = []
             yield _streamer(
-                lambda batch: pool.submit(prepare_articles, batch, settings, extract),
+                submit,
                 # Enough work queued for the others while this process stores a batch.
                 2 * (workers - 1) + settings.ingest_batch_size // settings.worker_batch_size,
                 settings.worker_batch_size,

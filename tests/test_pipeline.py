@@ -8,6 +8,10 @@ import random
 from dataclasses import replace
 from pathlib import Path
 
+from store_articles import BRIDGE_CLOSED, BRIDGE_NEXT_DAY, HONEY, UNDATED_CHOIR, write_feed
+from typer.testing import CliRunner
+
+from recoupe.cli import app
 from recoupe.pipeline import build_brief
 from recoupe.report import render_json
 
@@ -92,3 +96,43 @@ def test_the_brief_is_byte_identical_whatever_the_order_of_the_inputs(tmp_path: 
 def test_the_brief_is_byte_identical_whatever_the_number_of_workers(tmp_path: Path) -> None:
     paths = _corpus(tmp_path)
     assert _brief_json(paths, workers=2) == _brief_json(paths)
+
+
+BRIDGE_UNDATED = {
+    "id": "bridge-undated",
+    "source": "Radio Plaine",
+    "title": "Morvillard : le pont suspendu fermé après la découverte d'une fissure",
+    "text": (
+        "Le pont suspendu de Morvillard reste fermé : une fissure de 40 centimètres a été découverte "
+        "sur une pile par les techniciens du département.\n"
+        "Armelle Kerjean, présidente du conseil départemental, a confirmé la déviation de 18 kilomètres."
+    ),
+}
+HONEY_UNDATED = {
+    "id": "honey-undated",
+    "title": "Vézenac : trente tonnes de miel de châtaignier",
+    "text": (
+        "Récolte exceptionnelle sur le plateau de Vézenac, où les apiculteurs ont extrait près de 30 tonnes "
+        "de miel de châtaignier.\n"
+        "Théo Lambrecht, président du syndicat apicole, évoque une saison jamais vue depuis dix ans."
+    ),
+}
+
+
+def test_ingest_and_brief_give_the_same_stories_for_the_same_inputs(tmp_path: Path) -> None:
+    folder = write_feed(
+        tmp_path / "in", BRIDGE_CLOSED, BRIDGE_NEXT_DAY, BRIDGE_UNDATED, HONEY, HONEY_UNDATED, UNDATED_CHOIR
+    )
+    db = tmp_path / "stories.db"
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(folder), "--db", str(db), "-q"]).exit_code == 0
+    from_paths = runner.invoke(app, ["brief", str(folder), "--format", "json", "-q"])
+    from_store = runner.invoke(app, ["brief", "--db", str(db), "--format", "json"])
+    assert from_paths.exit_code == from_store.exit_code == 0, from_paths.output + from_store.output
+    by_paths, by_store = json.loads(from_paths.stdout), json.loads(from_store.stdout)
+    stories = [sorted(s["articles"]) for s in by_paths["stories"]]
+    assert [sorted(s["articles"]) for s in by_store["stories"]] == stories
+    assert ["bridge-closed", "bridge-next-day", "bridge-undated"] in stories  # undated reports join theirs
+    assert ["choir"] in stories
+    by_paths.pop("generated_at"), by_store.pop("generated_at")
+    assert by_store == by_paths  # and everything said of them

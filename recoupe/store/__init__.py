@@ -1,13 +1,12 @@
 """The story store: one SQLite file (WAL) holding articles, stories and a full-text index.
 
-`recoupe ingest` fills it batch by batch (`recoupe.store.ingest`); everything else reads it
-through `Store`, one read-only `Store` per thread (sqlite3 connections are not shared across
-threads). Reading imports none of the pipeline's models.
+`recoupe ingest` fills it (`recoupe.store.ingest`: the pipeline's driver run on the file);
+everything else reads it through `Store`, one read-only `Store` per thread (sqlite3 connections
+are not shared across threads). Reading imports none of the pipeline's models.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -69,16 +68,12 @@ class Store:
 
     def brief(self, story_ids: list[str] | None = None) -> Brief:
         """These stories (all when None) and their articles; an unknown id is a KeyError."""
-        stories = read.stories(self._connection, story_ids)
+        found = read.brief(self._connection, story_ids)
         if story_ids is not None:
-            missing = sorted(set(story_ids) - {s.id for s in stories})
+            missing = sorted(set(story_ids) - {s.id for s in found.stories})
             if missing:
                 raise KeyError(f"no story {', '.join(missing)} in {self.path}")
-        ids = None if story_ids is None else [a for s in stories for a in s.articles]
-        generated_at = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-        return Brief(
-            generated_at=generated_at, articles=read.articles(self._connection, ids), stories=stories
-        )
+        return found
 
     def languages(self) -> list[str]:
         return distinct_values(self._connection, "language")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
+from datetime import UTC, datetime
 from typing import Any
 
 from recoupe.model import (
     Article,
+    Brief,
     Claim,
     ClaimValue,
     Entity,
@@ -34,9 +36,23 @@ def json_ids(values: list[str]) -> str:
     return json.dumps(values)
 
 
-def articles(connection: sqlite3.Connection, ids: list[str] | None = None) -> list[Article]:
-    """Articles in reading order (those of `ids`, or all), paragraphs and removals filled."""
+def brief(connection: sqlite3.Connection, story_ids: list[str] | None = None) -> Brief:
+    """These stories (all when None) and their articles in reading order; an article still
+    pending (in no story: a run under way, or one killed before it assigned it) is left out."""
+    found = stories(connection, story_ids)
+    generated_at = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    ids = [a for s in found for a in s.articles] if story_ids is not None else None
+    return Brief(generated_at=generated_at, articles=articles(connection, ids, assigned=True), stories=found)
+
+
+def articles(
+    connection: sqlite3.Connection, ids: list[str] | None = None, *, assigned: bool = False
+) -> list[Article]:
+    """Articles in reading order (those of `ids`, or all; with `assigned`, only those in a
+    story), paragraphs and removals filled."""
     where, params = ("", ()) if ids is None else (f"WHERE id {IN_IDS}", (json_ids(ids),))
+    if assigned:
+        where = f"{where} {'AND' if where else 'WHERE'} id IN (SELECT article_id FROM story_articles)"
     rows = connection.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles {where} ORDER BY seq", params)
     found = [_article(row) for row in rows.fetchall()]
     where, params = ("", ()) if ids is None else (f"WHERE article_id {IN_IDS}", (json_ids(ids),))

@@ -47,11 +47,24 @@ def replace_article(
     _write_article_parts(connection, article, seq)
 
 
-def update_article_date(connection: sqlite3.Connection, article: Article) -> None:
-    """An undated article takes its story's date, which a later batch may change."""
+def update_assigned_article(
+    connection: sqlite3.Connection, article: Article, found: ArticleExtraction
+) -> None:
+    """What story assignment fills in: a copy link and its flag, and for an undated article its
+    story's date (which a later run may change), with what its text says as of that date."""
+    from recoupe.extract.article import extraction_json
+
     connection.execute(
-        "UPDATE articles SET published = ?, published_basis = ? WHERE id = ?",
-        (article.published, article.published_basis, article.id),
+        "UPDATE articles SET copy_of = ?, flags = ?, published = ?, published_basis = ?, extraction = ?"
+        " WHERE id = ?",
+        (
+            article.copy_of,
+            _json(article.flags),
+            article.published,
+            article.published_basis,
+            json.dumps(extraction_json(found), ensure_ascii=False),
+            article.id,
+        ),
     )
 
 

@@ -10,9 +10,9 @@ from pytest import MonkeyPatch
 from store_articles import BRIDGE_CLOSED, BRIDGE_NEXT_DAY, HONEY, write_feed
 from typer.testing import CliRunner, Result
 
+from recoupe import pipeline
 from recoupe.cli import app
 from recoupe.store import Store
-from recoupe.store import ingest as ingest_module
 
 SKIP_LINE = re.compile(r"^recoupe: skipped (?P<where>.+?): (?P<reason>.+)$")
 
@@ -69,14 +69,14 @@ def test_batch_size_sets_the_articles_stored_per_transaction(
     tmp_path: Path, monkeypatch: MonkeyPatch
 ) -> None:
     folder = write_feed(tmp_path / "in", BRIDGE_CLOSED, HONEY, BRIDGE_NEXT_DAY)
-    store_batch = ingest_module._store_batch
+    store_prepared = pipeline._store_prepared
     batches: list[int] = []
 
     def counted(connection: object, batch: list[object], *args: object) -> set[str]:
         batches.append(len(batch))
-        return store_batch(connection, batch, *args)
+        return store_prepared(connection, batch, *args)
 
-    monkeypatch.setattr(ingest_module, "_store_batch", counted)
+    monkeypatch.setattr(pipeline, "_store_prepared", counted)
     result = recoupe("ingest", folder, "--db", tmp_path / "stories.db", "--batch-size", "2")
     assert result.exit_code == 0, result.output
     assert batches == [2, 1]
