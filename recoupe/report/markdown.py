@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 
 from recoupe.extract.figures import format_number
-from recoupe.model import Article, Brief, ClaimValue, Story
+from recoupe.model import Article, Brief, ClaimValue, Quote, Story
+from recoupe.report.speakers import SpeakerQuotes, quotes_by_speaker
 
-_QUOTES_SHOWN = 12
 _ENTITIES_SHOWN = 15
 _CLAIMS_SHOWN = 12
 
@@ -46,16 +46,37 @@ def _story(story: Story, articles: list[Article]) -> list[str]:
         out.append("")
     if story.quotes:
         out += ["**Who said what**", ""]
-        for quote in story.quotes[:_QUOTES_SHOWN]:
-            who = quote.speaker or f"{quote.speaker_mention or 'unattributed'} (unresolved)"
-            out.append(f"- **{who}**: « {quote.text} » [{', '.join(quote.articles)}]")
-        out.append("")
+        for group in quotes_by_speaker(story.quotes):
+            out += _speaker(group)
     if story.entities:
         names = [f"{e.name} ({e.type}, {e.mentions})" for e in story.entities[:_ENTITIES_SHOWN]]
         out += ["**Entities**: " + ", ".join(names), ""]
     for article in articles:
         out += _article(article)
     return out
+
+
+def _speaker(group: SpeakerQuotes) -> list[str]:
+    """A speaker's line, the statements shown with their other wordings, then the folded rest
+    as a compact list (one line each, without the other wordings)."""
+    statements, sources = len(group.quotes), len(group.articles)
+    out = [
+        f"*{group.label}* — {statements} statement{'s' if statements != 1 else ''}, "
+        f"{sources} article{'s' if sources != 1 else ''}",
+        "",
+    ]
+    for quote in group.shown:
+        others = [v for v in quote.variants if v.text != quote.text]
+        wordings = "; ".join(f"« {v.text} » [{v.article}]" for v in others)
+        out.append(f"- {_said(quote)}" + (f" — also worded: {wordings}" if wordings else ""))
+    if group.folded:
+        out.append(f"- *{len(group.folded)} more:*")
+        out += [f"  - {_said(q)}" for q in group.folded]
+    return [*out, ""]
+
+
+def _said(quote: Quote) -> str:
+    return f"« {quote.text} » [{', '.join(quote.articles)}]"
 
 
 def _claim_value(value: ClaimValue, articles: list[Article]) -> str:

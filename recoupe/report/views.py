@@ -1,4 +1,5 @@
-"""What a story page shows, arranged for reading: sources by independence, quotes by speaker, charts."""
+"""What a story page shows, arranged for reading: sources by independence, quotes by speaker
+(`recoupe.report.speakers`), charts."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from recoupe.model import Article, Quote, Story
+from recoupe.model import Article, Story
 from recoupe.report.charts import coverage_chart, spread_chart
+from recoupe.report.speakers import SpeakerQuotes, quotes_by_speaker
 from recoupe.stories.provenance import independent_origins
 
 _PLAIN_ID = re.compile(r"[A-Za-z0-9_.~-]{1,80}")
@@ -27,18 +29,12 @@ class SourceGroup:
 
 
 @dataclass(frozen=True)
-class SpeakerQuotes:
-    speaker: str | None  # None: quotes no story entity could be tied to
-    quotes: list[Quote]
-
-
-@dataclass(frozen=True)
 class StoryView:
     story: Story
     articles: dict[str, Article]  # the story's articles by id, in the story's order
     numbers: dict[str, int]  # article id → its citation number in this story (1, 2…)
     sources: list[SourceGroup]
-    speakers: list[SpeakerQuotes]
+    speakers: list[SpeakerQuotes]  # every quote, by speaker, the most quoted first
     coverage: Markup | None
     spreads: dict[int, Markup]  # index of a disputed claim → the spread of its values by source
 
@@ -80,15 +76,6 @@ def _origin_label(origin: str, members: list[Article]) -> str:
 
 def source_label(article: Article) -> str:
     return article.source or article.title or article.id
-
-
-def quotes_by_speaker(quotes: list[Quote]) -> list[SpeakerQuotes]:
-    """Speakers in order of first quote; unattributed quotes last."""
-    grouped: dict[str | None, list[Quote]] = {}
-    for quote in quotes:
-        grouped.setdefault(quote.speaker, []).append(quote)
-    ordered = [s for s in grouped if s is not None] + ([None] if None in grouped else [])
-    return [SpeakerQuotes(s, grouped[s]) for s in ordered]
 
 
 def web_url(value: str | None) -> str | None:

@@ -9,9 +9,11 @@ from urllib.parse import quote
 
 from fastapi.testclient import TestClient
 from hostile import EVIL, SCRIPT
+from markupsafe import escape
 
 from recoupe.model import Brief
 from recoupe.report.json import article_to_dict, story_to_dict
+from recoupe.report.speakers import quotes_by_speaker
 from recoupe.web.app import CONTENT_SECURITY_POLICY
 
 STORY_LINK = re.compile(r'href="/stories/([^"]+)"')
@@ -74,6 +76,22 @@ def test_story_page_cites_its_articles_and_groups_its_sources(
         for article_id in sentence.articles:
             assert f'href="/articles/{quote(article_id, safe="")}"' in page
     assert page.count('class="sources"') == 1 and '<svg class="chart"' in page
+
+
+def test_story_page_shows_every_speaker_and_folds_no_quote_away(
+    client: TestClient, stored_brief: Brief
+) -> None:
+    quoted = [s for s in stored_brief.stories if s.quotes]
+    assert any(len(quotes_by_speaker(s.quotes)) > 1 for s in quoted)
+    for story in quoted:
+        page = client.get(f"/stories/{quote(story.id, safe='')}").text
+        for group in quotes_by_speaker(story.quotes):
+            assert escape(group.label) in page
+            for said in group.quotes:
+                assert f"« {escape(said.text)} »" in page
+        folding = [g for g in quotes_by_speaker(story.quotes) if g.folded]
+        assert page.count('<details class="more-quotes">') == len(folding)
+        assert "<script" not in page
 
 
 def test_article_page_marks_languages_and_keeps_removed_text_folded(
