@@ -136,3 +136,23 @@ def test_ingest_and_brief_give_the_same_stories_for_the_same_inputs(tmp_path: Pa
     assert ["choir"] in stories
     by_paths.pop("generated_at"), by_store.pop("generated_at")
     assert by_store == by_paths  # and everything said of them
+
+
+def test_headlines_without_a_body_are_articles_every_format_renders(tmp_path: Path) -> None:
+    from recoupe.report import render_html, render_markdown
+
+    headlines = [
+        {"id": "h1", "title": "Le pont suspendu de Morvillard fermé après la découverte d'une fissure"},
+        {"id": "h2", "title": "Saison record pour le miel de châtaignier sur le plateau de Vézenac"},
+        {"id": "empty", "source": "Feed"},
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(h, ensure_ascii=False) + "\n" for h in headlines), encoding="utf-8")
+    run = build_brief([feed], workers=1)
+    assert [(a.id, a.flags, a.text == a.title) for a in run.brief.articles] == [
+        ("h1", ["headline-only"], True),
+        ("h2", ["headline-only"], True),
+    ]
+    assert [s.reason for s in run.skipped] == ["no 'text', 'html' or 'title' field with content"]
+    for render in (render_markdown, render_html, render_json):
+        assert "Vézenac" in render(run.brief)

@@ -1,7 +1,8 @@
 """Clean: split an article into its body and the chrome around it, each removal with its reason.
 
 Every non-blank input line ends up either in the body (a paragraph) or in `removed`. Rules are
-data (data/chrome.toml); the order of the passes lives here:
+data (data/chrome.toml); the order of the passes lives here (an article whose text is only its
+headline keeps it as its body, flagged `headline-only`):
   1. the headline repeated in the body goes to metadata;
   2. inline scraper markers are cut out of the lines they stick to;
   3. whole-line rules (each only on short lines: an article sentence is never removed);
@@ -86,7 +87,9 @@ def clean_article(raw: RawArticle, settings: Settings) -> Article:
     text = unicodedata.normalize("NFC", raw.text)
     title = unicodedata.normalize("NFC", raw.title) if raw.title else None
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    classified = classify_lines(lines, title, settings)
+    # A headline with no body (a feed's item): the headline is the text, not metadata to remove.
+    headline_only = bool(title and lines) and {_line_key(line) for line in lines} == {_line_key(title or "")}
+    classified = [_Line(lines[0])] if headline_only else classify_lines(lines, title, settings)
     body = [line.text for line in classified if not line.removed_whole]
     removed = [removal for line in classified for removal in line.removals]
 
@@ -99,7 +102,7 @@ def clean_article(raw: RawArticle, settings: Settings) -> Article:
     )
     if not published and paragraphs:
         published, basis = date_in_dateline(paragraphs[0].text), "text"
-    flags = []
+    flags = ["headline-only"] if headline_only else []
     reasons = {r.reason for r in removed}
     if "scraper-marker" in reasons:
         flags.append("republished-scrape")

@@ -1,4 +1,7 @@
-"""JSON Lines: one article per line with id, url, title, text or html, published, source."""
+"""JSON Lines: one article per line with id, url, title, text or html, published, source.
+
+A line with a title and no text nor html (a feed's headline) is an article whose body is its title.
+"""
 
 from __future__ import annotations
 
@@ -120,13 +123,16 @@ def _read_line(line: str, origin: str, fallback_id: str) -> RawArticle:
         raise InputError(f"field 'id' must be a string or an integer, not {type(raw_id).__name__}")
     article_id = str(raw_id) if raw_id not in (None, "") else record.get("url") or fallback_id
     url = record.get("url") or origin
-    text, html = record.get("text"), record.get("html")
+    text, html, headline = record.get("text"), record.get("html"), (record.get("title") or "").strip()
     if text and text.strip():
         article = read_text_article(text, article_id, url, content_hash(text))
     elif html and html.strip():
         article = read_html_article(html, article_id, url, content_hash(html))
+    elif headline:
+        # A feed's item with no body: its headline is all its text (cleaning flags it headline-only).
+        article = RawArticle(article_id, url, headline, title=headline, content_hash=content_hash(headline))
     else:
-        raise InputError("no 'text' or 'html' field with content")
+        raise InputError("no 'text', 'html' or 'title' field with content")
     published = normalise_iso_date(record.get("published"))
     title = (record.get("title") or "").strip() or article.title
     source = (record.get("source") or "").strip() or article.source

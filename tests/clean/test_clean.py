@@ -61,6 +61,20 @@ def test_headline_repeated_in_the_body_is_metadata() -> None:
     assert [(r.text, r.reason) for r in article.removed] == [(title, "metadata")]
 
 
+def test_a_headline_with_no_body_is_the_body_itself_flagged_headline_only() -> None:
+    title = "Lycées : un plan de rénovation de 40 millions voté par la région"
+    article = _clean(title, title=title)
+    assert [p.text for p in article.paragraphs] == [title]
+    assert article.removed == []
+    assert article.flags == ["headline-only"]
+
+
+def test_a_body_beyond_the_headline_is_no_headline_only_article() -> None:
+    title = "Lycées : un plan de rénovation voté"
+    assert "headline-only" not in _clean(f"{title}\n{LEAD}", title=title).flags
+    assert "headline-only" not in _clean(LEAD).flags  # one line, no title: a short article
+
+
 def test_paragraph_pasted_twice_keeps_its_first_copy() -> None:
     article = _clean(f"{LEAD}\n{SECOND}\n{SECOND}\n{THIRD}")
     assert [p.text for p in article.paragraphs] == [LEAD, SECOND, THIRD]

@@ -184,7 +184,7 @@ def jsonl_wrong_type(folder: Path) -> Path:
 
 
 def jsonl_missing_field(folder: Path) -> Path:
-    return _write(folder / "fields.jsonl", json.dumps({"id": "b", "title": "Sans texte"}).encode() + b"\n")
+    return _write(folder / "fields.jsonl", json.dumps({"id": "b", "source": "Sans texte"}).encode() + b"\n")
 
 
 def empty_txt(folder: Path) -> Path:
@@ -247,7 +247,7 @@ CASES: dict[str, Case] = {
     "tag-soup-over-budget": (tag_soup, f"took more than {BUDGET_S:g} s (time budget)"),
     "one-line-dump": (one_line_dump, "a paragraph of 160,000 characters"),
     "jsonl-wrong-type": (jsonl_wrong_type, "field 'text' must be a string, not int"),
-    "jsonl-missing-field": (jsonl_missing_field, "no 'text' or 'html' field"),
+    "jsonl-missing-field": (jsonl_missing_field, "no 'text', 'html' or 'title' field"),
     "empty-txt": (empty_txt, "empty file"),
     "empty-html": (empty_html, "empty file"),
     "empty-jsonl": (empty_jsonl, "empty file"),

@@ -111,6 +111,17 @@ def test_missing_id_and_url_fall_back_to_file_id_and_line_number() -> None:
     assert first.origin == ORIGIN
 
 
+def test_a_line_with_a_title_and_no_text_is_an_article_whose_text_is_its_title() -> None:
+    (article,) = _read(_line(id="h", title="  Une passerelle sur la Loire inaugurée samedi  ", source="Feed"))
+    assert isinstance(article, RawArticle)
+    assert (article.text, article.title, article.source) == (
+        "Une passerelle sur la Loire inaugurée samedi",
+        "Une passerelle sur la Loire inaugurée samedi",
+        "Feed",
+    )
+    assert article.content_hash
+
+
 def test_integer_id_is_accepted_as_text() -> None:
     (article,) = _read(_line(id=42, text=TEXT_EN))
     assert isinstance(article, RawArticle)
@@ -126,8 +137,8 @@ def test_integer_id_is_accepted_as_text() -> None:
         (_line(id=["a", "b"], text=TEXT_EN), "field 'id' must be a string or an integer"),
         (_line(id=True, text=TEXT_EN), "field 'id' must be a string or an integer"),
         (_line(id="p", text=TEXT_EN, published=20221230), "field 'published' must be a string"),
-        (_line(id="t", title="Sans texte"), "no 'text' or 'html' field"),
-        (_line(id="e", text="   \n  "), "no 'text' or 'html' field"),
+        (_line(id="t", title="   "), "no 'text', 'html' or 'title' field"),
+        (_line(id="e", text="   \n  "), "no 'text', 'html' or 'title' field"),
         (_line(id="d", text=TEXT_EN, published="le 30 décembre 2022"), "not an ISO 8601 date"),
     ],
     ids=[
@@ -137,7 +148,7 @@ def test_integer_id_is_accepted_as_text() -> None:
         "id-as-list",
         "id-as-bool",
         "published-as-number",
-        "missing-text-and-html",
+        "blank-title-and-no-text",
         "empty-text",
         "non-iso-published",
     ],
