@@ -21,6 +21,7 @@ from recoupe.clean.agencies import credited_agencies, dateline_agency
 from recoupe.clean.language import label_paragraph_languages
 from recoupe.clean.published import date_in_dateline, date_in_metadata_line
 from recoupe.clean.rules import ChromeRule, chrome_rules, normalise_for_matching
+from recoupe.clean.text_date import date_in_text
 from recoupe.model import Article, RawArticle, Removal, RemovalReason
 from recoupe.settings import Settings
 
@@ -102,6 +103,8 @@ def clean_article(raw: RawArticle, settings: Settings) -> Article:
     )
     if not published and paragraphs:
         published, basis = date_in_dateline(paragraphs[0].text), "text"
+    if not published:
+        published, basis = date_in_text(paragraphs, removed, title), "text"
     flags = ["headline-only"] if headline_only else []
     reasons = {r.reason for r in removed}
     if "scraper-marker" in reasons:
