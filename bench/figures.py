@@ -13,6 +13,13 @@ How bench/data/figures.jsonl is annotated (every figure of every text, in text o
 - A figure is a quantity: a count, an amount, a measure, a duration, written in digits ("1 700"
   with a space, no-break or narrow no-break space, "3,392", "13,8 milliards", "1.5 million",
   "$2bn", "12 M€", "2,5 %") or in words ("sept", "neuf cents", "seventy", "a dozen").
+- Not figures (since issue 20, as in ../shared/data/fr-figures-dev): ages ("un homme de 45 ans",
+  "a 45-year-old") and durations that place the event in time rather than measure it: after
+  pendant, depuis, en, dans, après, avant, il y a, au bout de, for, in, over, within, after, since
+  ("en 24 heures", "for 36 hours"), before après, avant, auparavant, ago, after ("18 months after
+  launch"); a duration that is a verb's object or a measurement stays one ("a duré 23 jours",
+  "condamné à trois ans de prison", "lasted 10 days", "en 10,92 secondes"). Back-references to
+  things already named ("les deux pays", "toutes deux") are not figures either.
 - Not figures: numbers inside names and models (Shahed-136, S-300, F-16, Airbus A320, Boeing
   737, COVID-19, Windows 11, CAC 40, G20, MH17, Ligue 1), dates, years and decades, clock times
   ("à 2 heures du matin", "vers 14h30", "at 5:30 pm"), ordinals ("premier", "4e", "21st"),
@@ -28,8 +35,8 @@ How bench/data/figures.jsonl is annotated (every figure of every text, in text o
 - value: a number in base units (13,8 milliards d'euros = 13800000000 €, 1,5 million = 1500000,
   2,5 % = 2.5, −12 °C = -12). unit, a small vocabulary: % and pt (percentage points), € $ £
   (written symbols or words: euros, dollars, livres, pounds), km m cm mm m³ (mètres cubes,
-  cubic metres), km/h, t, kg, ha, °C, MW, and durations and ages s, min, h, day, week, month,
-  year ("trois ans", "30,4 secondes", "un homme de 45 ans", "45-year-old"); null for a count.
+  cubic metres), km/h, t, kg, ha, °C, MW, and durations s, min, h, day, week, month, year
+  ("trois ans de prison", "30,4 secondes"); null for a count.
 - thing: the head noun the figure counts, as written ("3 392 nouveaux cas" -> "cas"); for a
   measure, the noun introduced by de/d'/of right after it ("45 % des voix" -> "voix",
   "80 mm de pluie" -> "pluie", "1,2 milliard de dollars d'aide" -> "aide"), else null.

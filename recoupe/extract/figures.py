@@ -13,19 +13,19 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import Decimal, InvalidOperation
-from functools import cache, lru_cache
+from decimal import Decimal
+from functools import cache
 from itertools import islice
 from typing import Any
-
-from text_to_num import text2num
 
 from recoupe.clean.sentences import sentence_spans
 from recoupe.data import read_text
 from recoupe.extract import attribution as at
+from recoupe.extract import numbers as nb
 from recoupe.extract.dates import find_time_expressions
 from recoupe.extract.quotes import tokenize
 from recoupe.model import Article, Figure, TimeExpression, day_of
+from recoupe.numbers import format_number  # noqa: F401  (report.markdown imports it from here)
 
 # How far (in words) from a figure its action may be, inside the figure's clause.
 MAX_ACTION_DISTANCE = 8
@@ -33,12 +33,8 @@ MAX_ACTION_DISTANCE = 8
 MAX_THING_WORDS = 4
 # A date-finder span holding a figure makes it a date, unless it is a duration ("trois ans").
 _DURATION = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([YMWDHS])$")
-_SPACE = "[ \u00a0\u202f\u2009]"
-_DIGITS = {
-    "fr": re.compile(rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?"),
-    "en": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
-}
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+_SPACE = nb.SPACE
+_WORD = nb.WORD
 _TOKEN = re.compile(r"(?i:[dl]['’])(?=\w)|[^\W_][\w]*(?:[-'’/][\w]+)*|[^\w\s]")
 # After a number, a letter glued to it makes an ordinal, a model or a time ("2e", "21st", "14h30"),
 # except for the unit and scale symbols written that way ("12M€", "45%", "$2bn", "5km").
@@ -49,9 +45,6 @@ _SCALE_WORD = re.compile(rf"{_SPACE}?([A-Za-zÀ-ÿ]+)")
 _PLURAL_END = re.compile(r"(?<=\w\w\w)[sx]$")
 _A_SINGLE = re.compile(r"\b(?:[Aa]|[Oo]ne)\s+single\b")
 _HYPHEN_WORD = re.compile(r"-([a-zé]+(?:-old)?)")
-_SPACES = re.compile(_SPACE)
-_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_WORD_GAP = re.compile(r"\s+(?:(?:et|and)\s+)?")
 _ELIDED = re.compile(r"^[a-z]['’]")
 _JOINED_BY = re.compile(r"(?:de|d['’]|of)\s*")
 _NOUNLIKE = re.compile(r"[^\W\d_][\w-]*")
@@ -83,6 +76,12 @@ class _Vocabulary:
     part_of: frozenset[str]
     stops: frozenset[str]
     actions: dict[str, str]  # form -> concept
+    bounds: tuple[str, ...]  # "plus de", "au moins": skipped when reading the words before a figure
+    time_before: tuple[str, ...]
+    time_after: tuple[str, ...]
+    age_before: tuple[str, ...]
+    back_reference_before: tuple[str, ...]
+    back_reference_numbers: frozenset[str]
 
 
 @cache
@@ -118,6 +117,12 @@ def _vocabulary(language: str) -> _Vocabulary:
         part_of=frozenset(lang["part_of"]),
         stops=frozenset(lang["stops"]),
         actions={form: concept for concept, forms in raw["actions"].items() for form in forms},
+        bounds=tuple(sorted(lang["bounds"], key=len, reverse=True)),
+        time_before=tuple(lang["time_before"]),
+        time_after=tuple(lang["time_after"]),
+        age_before=tuple(lang["age_before"]),
+        back_reference_before=tuple(lang["back_reference_before"]),
+        back_reference_numbers=frozenset(lang["back_reference_numbers"]),
     )
 
 
@@ -156,14 +161,6 @@ def _thing_concepts() -> dict[str, str]:
     return {_fold(form): concept for concept, forms in table.items() for form in forms}
 
 
-@dataclass
-class _Number:
-    start: int
-    end: int  # end of the number itself
-    value: Decimal
-    words: bool  # written in words
-
-
 def article_figures(article: Article) -> list[Figure]:
     """The figures of an article's clean paragraphs, times resolved against its publication day."""
     reference = day_of(article.published)
@@ -175,7 +172,7 @@ def article_figures(article: Article) -> list[Figure]:
 
 def find_figures(text: str, language: str, reference: date | None = None) -> list[Figure]:
     """Every figure of `text`, in order; `reference` (the publication date) resolves their times."""
-    language = language if language in _DIGITS else "en"
+    language = language if language in nb.DIGITS else "en"
     vocab = _vocabulary(language)
     times = find_time_expressions(text, reference or date(2000, 1, 1))
     tokens: list[at.Token] | None = None  # for claimants: tokenised only when a figure is found
@@ -183,9 +180,11 @@ def find_figures(text: str, language: str, reference: date | None = None) -> lis
     for sentence_start, sentence_end in sentence_spans(text):
         sentence_times = [t for t in times if sentence_start <= t.start < sentence_end]
         found: list[Figure] = []
-        for number in _numbers(text, sentence_start, sentence_end, language, vocab):
+        numbers = _numbers(text, sentence_start, sentence_end, language, vocab)
+        for i, number in enumerate(numbers):
+            following = numbers[i + 1] if i + 1 < len(numbers) else None
             figure = _figure(
-                text, number, sentence_start, sentence_end, language, vocab, sentence_times, found
+                text, number, sentence_start, sentence_end, language, vocab, sentence_times, found, following
             )
             if figure is not None:
                 found.append(figure)
@@ -205,9 +204,9 @@ def find_figures(text: str, language: str, reference: date | None = None) -> lis
 # --- numbers --------------------------------------------------------------------------------
 
 
-def _numbers(text: str, lo: int, hi: int, language: str, vocab: _Vocabulary) -> list[_Number]:
-    found: list[_Number] = []
-    for match in _DIGITS[language].finditer(text, lo, hi):
+def _numbers(text: str, lo: int, hi: int, language: str, vocab: _Vocabulary) -> list[nb.Number]:
+    found: list[nb.Number] = []
+    for match in nb.DIGITS[language].finditer(text, lo, hi):
         start, end, written = match.start(), match.end(), match.group()
         before = text[start - 1] if start > 0 else " "
         if (
@@ -219,24 +218,25 @@ def _numbers(text: str, lo: int, hi: int, language: str, vocab: _Vocabulary) -> 
         if written.startswith("0") and len(written) > 1 and written[1].isdigit():
             continue  # phone numbers and codes: 01 23 45
         after = text[end : end + 6]
-        if after[:1].isalpha() and not _GLUED_OK.match(after):
+        if after[:1].isalpha() and not _GLUED_OK.match(after) and not nb.glued_word(text, end):
             continue  # 2e, 21st, 14h30
         if after[:1] == "-" and after[1:2].isalnum() and not _hyphen_unit(text, end, vocab):
             continue  # 10-15 ranges, 136-mm: not one figure
-        value = _digits_value(written, language)
+        value = nb.digits_value(written, language)
         if value is None:
             continue
         if before in "-−" and (start < 2 or text[start - 2] in " (\u00a0"):
             start, value = start - 1, -value  # −12 °C
-        found.append(_Number(start, end, value, False))
+        found.append(nb.Number(start, end, value, False))
     if vocab.single and language == "en":
         for match in _A_SINGLE.finditer(text[lo:hi]):
-            found.append(_Number(lo + match.start(), lo + match.end(), Decimal(1), True))
+            found.append(nb.Number(lo + match.start(), lo + match.end(), Decimal(1), True))
     for match in _WORD.finditer(text, lo, hi):
-        value = _word_value(match.group(), language)
+        value = nb.word_value(match.group(), language)
         if value is not None:
-            found.append(_Number(match.start(), match.end(), value, True))
-    return _merge_word_runs(sorted(found, key=lambda n: n.start), text, language, vocab)
+            found.append(nb.Number(match.start(), match.end(), value, True))
+    merged = nb.merge_word_runs(sorted(found, key=lambda n: n.start), text, language)
+    return nb.with_fractions(merged, text, lo, hi, language)
 
 
 def _negative(text: str, start: int) -> bool:
@@ -249,86 +249,23 @@ def _hyphen_unit(text: str, end: int, vocab: _Vocabulary) -> bool:
     return word is not None and word.group(1) in vocab.unit_words
 
 
-def format_number(value: int | float, language: str) -> str:
-    """A number as the language writes it: "1 700" and "13,8" in French (narrow no-break space
-    groups), "1,700" and "13.8" in English; the figure finder reads it back to the same value."""
-    text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.15g}"
-    if language == "fr":
-        return text.replace(",", "\u202f").replace(".", ",")
-    return text
-
-
-# Both caches below are keyed by a word or a number as written: news repeats them all along.
-@lru_cache(maxsize=16384)
-def _digits_value(written: str, language: str) -> Decimal | None:
-    plain = _SPACES.sub("", written)
-    if language == "fr":
-        # A dot before exactly three digits groups thousands ("1.700"); otherwise it is a decimal point.
-        plain = plain.replace(".", "") if _DOTTED_THOUSANDS.fullmatch(plain) else plain
-        plain = plain.replace(",", ".")
-    else:
-        plain = plain.replace(",", "")
-    try:
-        return Decimal(plain)
-    except InvalidOperation:
-        return None
-
-
-@lru_cache(maxsize=65536)
-def _word_value(word: str, language: str) -> Decimal | None:
-    """The value of a number word ("sept", "seventy"), None for any other word; every word of the
-    text comes here, so the answer is kept."""
-    vocab = _vocabulary(language)
-    low = word.lower().replace("’", "'")
-    if low in vocab.word_values:
-        return Decimal(vocab.word_values[low])
-    if low in ("un", "une", "a", "an") or low in vocab.scales or low in ("et", "and"):
-        return Decimal(1) if low in ("un", "une") else None
-    if low.endswith("s") and _text2num(low[:-1], language) is not None:
-        return None  # "thousands of people", "hundreds": an order of magnitude, not a figure
-    return _text2num(low, language)
-
-
-@cache
-def _text2num(word: str, language: str) -> Decimal | None:
-    try:
-        return Decimal(text2num(word, language))
-    except ValueError:
-        return None
-
-
-def _merge_word_runs(numbers: list[_Number], text: str, language: str, vocab: _Vocabulary) -> list[_Number]:
-    """ "deux cent mille" is one number: adjacent number words are read together by text2num."""
-    merged: list[_Number] = []
-    for number in numbers:
-        last = merged[-1] if merged else None
-        gap = text[last.end : number.start] if last else ""
-        if last and last.words and number.words and _WORD_GAP.fullmatch(gap):
-            joined = text[last.start : number.end].lower()
-            value = _text2num(joined, language)
-            if value is None and text[number.start : number.end].lower() in vocab.word_values:
-                value = last.value * number.value  # "two dozen"
-            if value is not None:
-                merged[-1] = _Number(last.start, number.end, value, True)
-                continue
-        merged.append(number)
-    return merged
-
-
 # --- one figure -----------------------------------------------------------------------------
 
 
 def _figure(
     text: str,
-    number: _Number,
+    number: nb.Number,
     lo: int,
     hi: int,
     language: str,
     vocab: _Vocabulary,
     times: list[TimeExpression],
     earlier: list[Figure],
+    following: nb.Number | None = None,
 ) -> Figure | None:
     start, end, value, unit = number.start, number.end, number.value, None
+    if _back_reference(text, lo, number, vocab):
+        return None
     duration = next((t for t in times if t.start <= number.start < t.end), None)
     if duration is not None:
         unit = _duration_unit(duration.value, vocab)
@@ -357,18 +294,37 @@ def _figure(
         number.words
         and lead in ("un", "une")
         and not (words_after and words_after[0][2].lower() in vocab.single)
+        and not (following is not None and _COUNTED_WITH.fullmatch(text[end : following.start]))
     ):
-        return None  # an article, not a count
-    # "une douzaine de manifestants" joins its noun with "de", as a measure does
-    collective = lead.split()[-1] in vocab.word_values
+        return None  # an article, not a count; "un mort et trois blessés" counts
+    # "une douzaine de manifestants", "2 millions de chômeurs" join their noun with "de", as a measure does
+    collective = lead.split()[-1] in vocab.word_values or scale != 1
     thing_index, thing = _thing(words_after, language, vocab, unit is not None or collective)
+    if _time_reference(text, lo, start, end, unit, thing, value, vocab):
+        return None
     part_of = _part_of(text, lo, number.start, vocab)
-    if part_of and thing is not None and thing.lower() in vocab.actions:
+    if (
+        part_of
+        and thing is not None
+        and thing.lower() in vocab.actions
+        and thing_key(thing) not in _CASUALTIES
+    ):
         thing_index, thing = None, None  # "dont 54 abattus": the noun is the whole's, the word the action
     if thing is None and earlier and (part_of or _stands_for_noun(text, lo, number.start, cursor, vocab)):
         thing = earlier[-1].thing  # "dont 54 abattus", "les 11 autres", "the other 14"
         unit = unit or earlier[-1].unit
-    if thing is None and unit is None:
+    if thing is None and unit is None and following is not None:
+        # "de 7 à 25 bassins", "3 ou 4 %", "30 000 des 60 000 projets": the next number's noun and unit
+        partner = _range_partner(text, number, following, lo, hi, language, vocab, times, earlier)
+        if partner is not None:
+            thing, unit = partner.thing, partner.unit
+            if scale == 1 and following.value and Decimal(partner.value) / following.value in _SCALES:
+                value *= Decimal(partner.value) / following.value  # "de 43,9 à 47,2 milliards"
+    if thing is None and unit is None and earlier and _echoes(text, earlier[-1], number.start, vocab):
+        thing, unit = earlier[-1].thing, earlier[-1].unit  # "(contre 28 à 30,5 …)", "28 à 30,5"
+    if thing is None and unit is None and (scale != 1 or _among_them(text, end)):
+        pass  # "Banque Populaire : 950 millions", "deux d'entre eux": a count of what is named around it
+    elif thing is None and unit is None:
         return None  # a bare number: a score, an index, a code
     clause_lo, clause_hi = _clause(text, lo, hi, number.start)
     thing_end = words_after[thing_index][1] if thing_index is not None else end
@@ -387,6 +343,135 @@ def _figure(
         time=None,
         sentence=text[lo:hi],
     )
+
+
+_SCALES = frozenset({Decimal(1000), Decimal(10**6), Decimal(10**9), Decimal(10**12)})
+_RANGE_JOINER = re.compile(r"\s*(?:à|a|ou|et|-|–|to|or|and|des|of the)\s*", re.IGNORECASE)
+_AMONG_THEM = re.compile(r"\s+(?:d['’]entre\s+(?:eux|elles|nous|vous)|of\s+(?:them|us))\b", re.IGNORECASE)
+_TIME_UNIT_WORDS = frozenset(
+    {
+        "an",
+        "ans",
+        "année",
+        "années",
+        "mois",
+        "semaine",
+        "semaines",
+        "jour",
+        "jours",
+        "journées",
+        "heure",
+        "heures",
+        "minute",
+        "minutes",
+        "seconde",
+        "secondes",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "second",
+        "seconds",
+    }
+)
+_CASUALTIES = frozenset({"dead", "injured"})  # "un mort et trois blessés": nouns, not actions
+_COUNTED_WITH = re.compile(r"\s+\w+\s+(?:et|and)\s+(?:au moins\s+|at least\s+)?")
+_DURATION_UNITS = frozenset({"year", "month", "week", "day", "h", "min", "s"})
+_COORDINATED_DURATION = re.compile(
+    r"(\w+)\s+(?:ans|années|mois|semaines|jours|heures|years|months|weeks|days|hours)\s+(?:et|and)\s+$"
+)
+
+
+def _words_before(text: str, lo: int, start: int, vocab: _Vocabulary) -> str:
+    """The few words before a figure, lower-cased, a bound ("plus de", "au moins") taken off."""
+    before = " ".join(text[max(lo, start - 40) : start].lower().replace("’", "'").split())
+    for bound in vocab.bounds:
+        if before.endswith(" " + bound) or before == bound:
+            return before[: -len(bound)].rstrip()
+    return before
+
+
+def _ends_with(before: str, words: tuple[str, ...]) -> bool:
+    return any(before == w or before.endswith((" " + w, "'" + w, "(" + w)) for w in words)
+
+
+def _back_reference(text: str, lo: int, number: nb.Number, vocab: _Vocabulary) -> bool:
+    """ "les deux pays", "toutes deux", "ces trois hommes": things already named, counted again."""
+    lead = text[number.start : number.end].lower()
+    if lead not in vocab.back_reference_numbers:
+        return False
+    return _ends_with(_words_before(text, lo, number.start, vocab), vocab.back_reference_before)
+
+
+def _time_reference(
+    text: str,
+    lo: int,
+    start: int,
+    end: int,
+    unit: str | None,
+    thing: str | None,
+    value: Decimal,
+    vocab: _Vocabulary,
+) -> bool:
+    """An age ("un homme de 45 ans") or a duration placing the event in time ("depuis six ans",
+    "deux jours après", "en seize mois"): not a quantity asserted about the event. A duration that
+    is a verb's object or a measurement ("a duré 23 jours", "ne peut excéder 48 heures", "en 10,92
+    secondes") stays a figure."""
+    if unit not in _DURATION_UNITS and (thing is None or thing.lower() not in _TIME_UNIT_WORDS):
+        return False
+    before = _words_before(text, lo, start, vocab)
+    coordinated = _COORDINATED_DURATION.search(text[max(lo, start - 40) : start])
+    if coordinated:  # "ses six années et quatre mois de détention": as the first duration is
+        before = _words_before(text, lo, max(lo, start - 40) + coordinated.start(1), vocab)
+    if unit == "year" and (_ends_with(before, vocab.age_before) or text[start:end].endswith("-old")):
+        return True
+    if value != value.to_integral_value():
+        return False  # "en 10,92 secondes": a measurement
+    after = " ".join(text[end : end + 24].lower().replace("’", "'").split())
+    after = after.removeprefix("et demi ").removeprefix("et demie ").removeprefix("and a half ")
+    raw = " ".join(text[max(lo, start - 12) : start].lower().split())  # "over" is a bound, and a time
+    return (
+        _ends_with(before, vocab.time_before)
+        or _ends_with(raw, vocab.time_before)
+        or after.startswith(vocab.time_after)
+    )
+
+
+def _range_partner(
+    text: str,
+    number: nb.Number,
+    following: nb.Number,
+    lo: int,
+    hi: int,
+    language: str,
+    vocab: _Vocabulary,
+    times: list[TimeExpression],
+    earlier: list[Figure],
+) -> Figure | None:
+    if not _RANGE_JOINER.fullmatch(text[number.end : following.start]):
+        return None
+    return _figure(text, following, lo, hi, language, vocab, times, earlier)
+
+
+def _echoes(text: str, figure: Figure, start: int, vocab: _Vocabulary) -> bool:
+    """The number gives another value of the figure just before: "27 heures (contre 28 …)",
+    "de 28 à 30,5"."""
+    gap = text[figure.end : start]
+    if len(gap) > 40:
+        return False
+    return bool(_RANGE_JOINER.fullmatch(gap)) or _words_before(text, figure.end, start, vocab).endswith(
+        ("contre", "against", "versus", "vs", "au lieu de", "instead of")
+    )
+
+
+def _among_them(text: str, end: int) -> bool:
+    return bool(_AMONG_THEM.match(text, end))
 
 
 def _json_number(value: Decimal) -> int | float:
