@@ -28,20 +28,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
+from recoupe.describe import describe_stories
 from recoupe.extract.article import ArticleExtraction, for_article
 from recoupe.ingest import read_articles
 from recoupe.kept import RunCache
 from recoupe.model import Article, Brief, RawArticle, Skipped, Story
-from recoupe.reconcile.claims import story_claims
-from recoupe.reconcile.entities import merge_entities
-from recoupe.reconcile.quotes import story_quotes
-from recoupe.reconcile.summary import summarise
-from recoupe.reconcile.timeline import build_timeline
 from recoupe.settings import Settings
 from recoupe.store import pending, read, write
 from recoupe.store.schema import connect, transaction
 from recoupe.stories import assign_stories
-from recoupe.workers import Prepared, Stream, article_stage, default_workers, prepare_articles
+from recoupe.workers import Prepared, Stage, Stream, article_stage, default_workers, prepare_articles
 
 T = TypeVar("T")
 
@@ -142,10 +138,9 @@ def ingest_into(
             on_skip(item)
 
     workers = workers or default_workers()
-    stage = article_stage(settings, workers=workers, dask=dask, on_batch=report.add_seconds)
-    with stage as prepare:
+    with article_stage(settings, workers=workers, dask=dask, on_batch=report.add_seconds) as stage:
         items = report.timed_reading(read_articles(paths, settings))
-        for outcome in prepared_articles(items, prepare, settings, known=known, force=force):
+        for outcome in prepared_articles(items, stage.prepare, settings, known=known, force=force):
             if outcome is None:
                 report.already_stored += 1
             elif isinstance(outcome, Skipped):
@@ -159,8 +154,9 @@ def ingest_into(
                     batch = []
         if batch:
             refresh |= _store_prepared(connection, batch, stored_ids, report)
-        # Still inside the stage: the models stay out of the collector's rounds.
-        touched = _assign_pending(connection, settings, refresh, report, cache)
+        # Still inside the stage: its processes describe stories, and the models stay out of
+        # the collector's rounds.
+        touched = _assign_pending(connection, settings, refresh, report, cache, stage)
     report.new_stories = {s for s in touched if int(s[1:]) >= first_new}
     report.updated_stories = touched - report.new_stories
     return report
@@ -172,8 +168,10 @@ def clean_all(
     """Read and clean every article as a run would (ids, duplicates, limits), without storing them."""
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    with article_stage(settings, workers=1, extract=False) as prepare:
-        for outcome in prepared_articles(read_articles(paths, settings), prepare, settings, extract=False):
+    with article_stage(settings, workers=1, extract=False) as stage:
+        for outcome in prepared_articles(
+            read_articles(paths, settings), stage.prepare, settings, extract=False
+        ):
             if isinstance(outcome, Skipped):
                 skipped.append(outcome)
                 if on_skip:
@@ -291,6 +289,7 @@ def _assign_pending(
     refresh: set[str],
     report: IngestReport,
     cache: RunCache,
+    stage: Stage,
 ) -> set[str]:
     """Every pending article in a story, `clustering_batch_size` at a time, each call one
     transaction; `refresh` stories described again. Returns the stories touched."""
@@ -303,19 +302,17 @@ def _assign_pending(
                 break
             existing = pending.open_stories(connection, articles, settings.story_window_days, refresh)
             assigned, stories = assign_stories(articles, settings, existing)
-            started = report.timed("stories", started)
+            report.timed("stories", started)
             before = {a.id: a for a in [*articles, *existing.articles]}
             by_id = {a.id: a for a in assigned}
-            for story in stories:
-                members = [by_id[i] for i in story.articles]
-                found = pending.stored_extractions(connection, members)
-                dated = {a.id: for_article(found[a.id], a) for a in members}
-                describe_story(story, members, dated, settings, cache)
-                started = report.timed("describe", started)
-                for article in members:
-                    pending.as_assigned(connection, article, before[article.id], dated[article.id])
-                write.save_story(connection, story, members)
-                started = report.timed("store", started)
+            tasks = _description_tasks(connection, stories, by_id, settings)
+            for described in stage.run(describe_stories, tasks):
+                started = time.perf_counter()
+                for story, members, dated in described:
+                    for article in members:
+                        pending.as_assigned(connection, article, before[article.id], dated[article.id])
+                    write.save_story(connection, story, members)
+                report.timed("store", started)
         touched |= {s.id for s in stories}
         refresh = set()
         if not articles:
@@ -323,32 +320,22 @@ def _assign_pending(
     return touched
 
 
-def describe_story(
-    story: Story,
-    members: list[Article],
-    extractions: dict[str, ArticleExtraction],
-    settings: Settings,
-    cache: RunCache | None = None,
-) -> None:
-    """Fill what a story says from its members' extractions: entities, quotes, claims, timeline, summary."""
-    found = {a.id: for_article(extractions[a.id], a) for a in members}
-    story.entities = merge_entities([m for article in members for m in found[article.id].mentions])
-    story.claims = story_claims(
-        members, story.entities, settings.max_claims, {i: e.figures for i, e in found.items()}
-    )
-    story.quotes = story_quotes(
-        members,
-        story.entities,
-        settings.quote_same_wording,
-        settings.quote_same_meaning,
-        {i: e.quotes for i, e in found.items()},
-    )
-    dated = [d for article in members for d in found[article.id].dated]
-    story.timeline = build_timeline(dated, settings.timeline_max_entries, settings.timeline_merge_similarity)
-    story.summary = summarise(
-        members,
-        settings.summary_sentences,
-        settings.summary_redundancy,
-        settings.summary_same_sentence,
-        cache.summaries if cache else None,
-    )
+# Stories described per task sent to another process: enough members to outweigh the sending.
+_DESCRIBED_MEMBERS = 32
+
+
+def _description_tasks(
+    connection: sqlite3.Connection, stories: list[Story], by_id: dict[str, Article], settings: Settings
+) -> Iterator[tuple[list[tuple[Story, list[Article], dict[str, ArticleExtraction]]], Settings]]:
+    """The stories to describe with their members and what was found in them as of their dates,
+    grouped into tasks, read from the store as the tasks are taken."""
+    group: list[tuple[Story, list[Article], dict[str, ArticleExtraction]]] = []
+    for story in stories:
+        members = [by_id[i] for i in story.articles]
+        found = pending.stored_extractions(connection, members)
+        group.append((story, members, {a.id: for_article(found[a.id], a) for a in members}))
+        if sum(len(m) for _, m, _ in group) >= _DESCRIBED_MEMBERS:
+            yield group, settings
+            group = []
+    if group:
+        yield group, settings

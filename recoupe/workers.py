@@ -30,6 +30,7 @@ from recoupe.model import Article, RawArticle, Skipped
 from recoupe.settings import Settings
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,16 @@ Submit = Callable[[list[RawArticle]], Any]  # a batch → its future (concurrent
 Stream = Callable[[Iterable[tuple[T, RawArticle | None]]], Iterator[tuple[T, Prepared | None]]]
 
 
+@dataclass(frozen=True)
+class Stage:
+    """Where work runs for one run: `prepare` streams (item, raw or None) pairs to (item,
+    prepared or None) in input order; `run(task, args)` gives `task(*a)` for each `a` of `args`,
+    in order, spread over the same processes (story descriptions)."""
+
+    prepare: Stream[Any]
+    run: Callable[[Callable[..., R], Iterable[tuple[Any, ...]]], Iterator[R]]
+
+
 @contextmanager
 def article_stage(
     settings: Settings,
@@ -143,12 +154,12 @@ def article_stage(
     dask: str | None = None,
     extract: bool = True,
     on_batch: Callable[[dict[str, float]], None] | None = None,
-) -> Iterator[Stream[Any]]:
-    """A function streaming (item, raw or None) pairs to (item, prepared or None), in input order.
+) -> Iterator[Stage]:
+    """The processes a run's work is spread over: this one, `workers` local processes (this one
+    among them) or the Dask cluster whose scheduler is at `dask` (`tcp://host:8786`).
 
-    `raw` None: nothing to prepare for that item. `on_batch` gets each batch's time per stage
-    (summed over workers when there are several). Runs in this process, in `workers`
-    local processes, or on the Dask cluster whose scheduler is at `dask` (`tcp://host:8786`).
+    In `prepare`, `raw` None: nothing to prepare for that item. `on_batch` gets each batch's
+    time per stage (summed over workers when there are several).
     """
 
     def prepare_here(batch: list[RawArticle]) -> PreparedBatch:
@@ -160,11 +171,16 @@ def article_stage(
         with Client(dask) as client:
             client.run(set_up_worker, settings, extract)
             slots = sum(client.nthreads().values()) or 1
-            yield _streamer(
-                lambda batch: client.submit(prepare_articles, batch, settings, extract, pure=False),
-                2 * slots,
-                settings.worker_batch_size,
-                on_batch,
+            yield Stage(
+                _streamer(
+                    lambda batch: client.submit(prepare_articles, batch, settings, extract, pure=False),
+                    2 * slots,
+                    settings.worker_batch_size,
+                    on_batch,
+                ),
+                lambda task, args: _ordered(
+                    lambda a: client.submit(task, *a, pure=False), None, args, 2 * slots
+                ),
             )
     elif workers > 1:
         # This process is one of the `workers`: it prepares a batch itself whenever the next
@@ -198,29 +214,73 @@ def article_stage(
                     )
                 return pool[0].submit(prepare_articles, batch, settings, extract)
 
+            def run(task: Callable[..., R], args: Iterable[tuple[Any, ...]]) -> Iterator[R]:
+                # The others only once they are started (an input of more than one batch).
+                if not pool:
+                    return (task(*a) for a in args)
+                return _ordered(
+                    lambda a: pool[0].submit(task, *a), lambda a: task(*a), args, 2 * (workers - 1)
+                )
+
             prepared_first: list[bool] = []
-            yield _streamer(
-                submit,
-                # Enough work queued for the others while this process stores a batch.
-                2 * (workers - 1) + settings.ingest_batch_size // settings.worker_batch_size,
-                settings.worker_batch_size,
-                on_batch,
-                inline=prepare_here,
+            yield Stage(
+                _streamer(
+                    submit,
+                    # Enough work queued for the others while this process stores a batch.
+                    2 * (workers - 1) + settings.ingest_batch_size // settings.worker_batch_size,
+                    settings.worker_batch_size,
+                    on_batch,
+                    inline=prepare_here,
+                ),
+                run,
             )
     else:
         with _models_here(settings, extract):
-            yield _streamer(
-                lambda batch: _done(prepare_here(batch)),
-                1,
-                settings.worker_batch_size,
-                on_batch,
+            yield Stage(
+                _streamer(
+                    lambda batch: _done(prepare_here(batch)),
+                    1,
+                    settings.worker_batch_size,
+                    on_batch,
+                ),
+                lambda task, args: (task(*a) for a in args),
             )
 
 
-def _done(value: PreparedBatch) -> Future[PreparedBatch]:
-    future: Future[PreparedBatch] = Future()
+def _done(value: R) -> Future[R]:
+    future: Future[R] = Future()
     future.set_result(value)
     return future
+
+
+def _ordered(
+    submit: Callable[[tuple[Any, ...]], Any],
+    inline: Callable[[tuple[Any, ...]], R] | None,
+    args: Iterable[tuple[Any, ...]],
+    window: int,
+) -> Iterator[R]:
+    """Each task's result in order: `window` tasks at most unfinished in `submit`'s processes;
+    with `inline`, this process takes the next task itself while the oldest is not back."""
+    waiting = iter(args)
+    in_flight: deque[Any] = deque()
+    more = True
+    while True:
+        while more and len(in_flight) < 4 * window and sum(1 for f in in_flight if not f.done()) < window:
+            task = next(waiting, None)
+            if task is None:
+                more = False
+            else:
+                in_flight.append(submit(task))
+        if not in_flight:
+            return
+        if inline is not None and more and not in_flight[0].done() and len(in_flight) < 4 * window:
+            task = next(waiting, None)
+            if task is None:
+                more = False
+            else:
+                in_flight.append(_done(inline(task)))
+            continue
+        yield in_flight.popleft().result()
 
 
 def _streamer(
