@@ -302,17 +302,17 @@ def _assign_pending(
                 break
             existing = pending.open_stories(connection, articles, settings.story_window_days, refresh)
             assigned, stories = assign_stories(articles, settings, existing)
-            report.timed("stories", started)
+            started = report.timed("stories", started)
             before = {a.id: a for a in [*articles, *existing.articles]}
             by_id = {a.id: a for a in assigned}
             tasks = _description_tasks(connection, stories, by_id, settings)
             for described in stage.run(describe_stories, tasks):
-                started = time.perf_counter()
+                started = report.timed("describe", started)  # waited for, or described here
                 for story, members, dated in described:
                     for article in members:
                         pending.as_assigned(connection, article, before[article.id], dated[article.id])
                     write.save_story(connection, story, members)
-                report.timed("store", started)
+                started = report.timed("store", started)
         touched |= {s.id for s in stories}
         refresh = set()
         if not articles:

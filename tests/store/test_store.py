@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from store_articles import BRIDGE_CLOSED, BRIDGE_NEXT_DAY, HONEY, UNDATED_CHOIR,
 from recoupe.model import Brief
 from recoupe.pipeline import build_brief
 from recoupe.report import render_json
+from recoupe.settings import Settings
 from recoupe.store import Store, StoreError
 from recoupe.store.ingest import ingest_paths
 from recoupe.store.schema import MIGRATIONS
@@ -251,3 +253,17 @@ def test_the_store_is_versioned_in_wal_mode_and_refuses_what_it_cannot_read(tmp_
         connection.execute("CREATE TABLE things (name TEXT)")
     with pytest.raises(StoreError, match="not a recoupe store"):
         Store(other)
+
+
+def test_past_the_clustering_batch_size_the_next_articles_join_the_stories_the_first_stored(
+    tmp_path: Path,
+) -> None:
+    folder = write_feed(tmp_path / "in", BRIDGE_CLOSED, HONEY, BRIDGE_NEXT_DAY, UNDATED_CHOIR)
+    db = tmp_path / "stories.db"
+    report = ingest_paths([folder], db, replace(Settings(), clustering_batch_size=1), workers=1)
+    assert report.added == 4
+    with Store(db, readonly=True) as store:
+        brief = store.brief()
+        assert sorted(a.id for a in brief.articles) == sorted(a for s in brief.stories for a in s.articles)
+        assert store.story_of("bridge-next-day") == store.story_of("bridge-closed")
+        assert store.story_of("honey") != store.story_of("bridge-closed")
