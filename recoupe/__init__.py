@@ -17,8 +17,10 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 __all__ = ["__version__", "brief"]
 
 
-def brief(paths: list[str], settings: Settings | None = None) -> Brief:
-    """Read articles from files or folders and return their `Brief`."""
+def brief(paths: list[str], settings: Settings | None = None, *, workers: int = 1) -> Brief:
+    """Read articles from files or folders and return their `Brief` (the stories `recoupe ingest`
+    would store). `workers` > 1 prepares articles in that many processes, the same brief; the
+    calling script must then start under `if __name__ == "__main__":` (they are spawned)."""
     from recoupe.pipeline import build_brief
 
-    return build_brief(paths, settings).brief
+    return build_brief(paths, settings, workers=workers).brief

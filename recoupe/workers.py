@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -69,6 +70,20 @@ def set_up_worker(settings: Settings, extract: bool = True) -> None:
     threadpool_limits(1, user_api="blas")
     load_models(settings, extract)
     _collect_less()
+
+
+def set_up_local_worker(settings: Settings, extract: bool = True) -> None:
+    """A local worker process: set up as any worker, and gone when the run that started it is
+    killed (kill -9 lets it no time to say so): orphaned, it would keep its 600 MB of models."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="recoupe-parent-watch", daemon=True).start()
+    set_up_worker(settings, extract)
 
 
 # Python collects its youngest objects every 700 allocations, and every object it holds every
@@ -207,7 +222,7 @@ def article_stage(
                             ProcessPoolExecutor(
                                 workers - 1,
                                 mp_context=context,
-                                initializer=set_up_worker,
+                                initializer=set_up_local_worker,
                                 initargs=(settings, extract),
                             )
                         )

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
 
+import pytest
 from threadpoolctl import threadpool_info
 
 from recoupe.model import RawArticle, Skipped
 from recoupe.settings import Settings
-from recoupe.workers import Prepared, PreparedBatch, _streamer, article_stage, set_up_worker
+from recoupe.workers import (
+    Prepared,
+    PreparedBatch,
+    _streamer,
+    article_stage,
+    set_up_local_worker,
+    set_up_worker,
+)
 
 
 def test_a_worker_process_gives_blas_one_thread() -> None:
@@ -131,3 +142,37 @@ def test_batches_in_flight_stay_bounded_while_the_others_are_slow() -> None:
     # While the others sat on their 2 batches, this process prepared 6 more, then waited.
     assert read_when_released == 8
     assert [item for item, _ in out] == list(range(40))
+
+
+def _start_pool_and_wait(pids: multiprocessing.Queue[int]) -> None:
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        1, mp_context=context, initializer=set_up_local_worker, initargs=(Settings(), False)
+    ) as pool:
+        pids.put(pool.submit(os.getpid).result())
+        time.sleep(120)  # killed long before
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:  # a zombie is gone already
+        return stat.read().split(")")[-1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_a_local_worker_leaves_when_the_run_that_started_it_is_killed() -> None:
+    fork = multiprocessing.get_context("fork")
+    pids: multiprocessing.Queue[int] = fork.Queue()
+    run = fork.Process(target=_start_pool_and_wait, args=(pids,))
+    run.start()
+    worker = pids.get(timeout=120)
+    assert _alive(worker)
+    run.kill()
+    run.join()
+    deadline = time.monotonic() + 10
+    while _alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _alive(worker)
