@@ -21,9 +21,8 @@ from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from recoupe.reconcile.quotes import Wording, meaning_verdict, wording, wording_verdict
+from recoupe.reconcile.quotes import Wording, embed_quotes, meaning_verdict, wording, wording_verdict
 from recoupe.settings import Settings
-from recoupe.stories.embeddings import embed_passages
 
 PAIRS = Path(__file__).resolve().parent / "data" / "quote-pairs.jsonl"
 
@@ -57,10 +56,9 @@ def main() -> int:
     parser.add_argument("-v", action="store_true", dest="verbose")
     args = parser.parse_args()
     pairs = read_pairs()
-    texts = sorted({p[k] for p in pairs for k in ("a", "b")})
-    vectors = dict(zip(texts, embed_passages(texts), strict=True))
-    cosines = [float(vectors[p["a"]] @ vectors[p["b"]]) for p in pairs]
     settings = Settings()
+    vectors = embed_quotes([p[k] for p in pairs for k in ("a", "b")], settings)
+    cosines = [float(vectors[p["a"]] @ vectors[p["b"]]) for p in pairs]
     right = score(pairs, settings, cosines)
     print(
         f"same-statement decision (one language from {settings.quote_same_meaning}, across languages "

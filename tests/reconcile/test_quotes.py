@@ -27,8 +27,18 @@ C = _article("c", "en", '"We will rebuild every school in the city before winter
 OTHER = _article("d", "fr", "« Le budget sera voté en juin », a précisé Arnaud Valmy devant les élus.")
 
 
+def _found(article: Article, words: str, speaker: str) -> QuoteMention:
+    """A quote as the extraction stage gives it, the speaker as written."""
+    start, at = article.text.index(words), article.text.rindex(speaker)
+    return QuoteMention(start, start + len(words), words, speaker, at, at + len(speaker))
+
+
 def test_two_wordings_of_one_statement_are_one_quote_with_both_variants() -> None:
-    (quote,) = story_quotes([A, B], [VALMY], **THRESHOLDS)
+    found = {
+        "a": [_found(A, "Nous reconstruirons chaque école de la ville avant l'hiver", "Arnaud Valmy")],
+        "b": [_found(B, "Nous reconstruirons toutes les écoles de la ville avant l'hiver", "M. Valmy")],
+    }
+    (quote,) = story_quotes([A, B], [VALMY], **THRESHOLDS, found_quotes=found)
     assert quote.speaker == "Arnaud Valmy"
     assert quote.articles == ["a", "b"]
     assert [v.article for v in quote.variants] == ["a", "b"]

@@ -78,19 +78,43 @@ def test_a_shorter_rewording_of_one_aim_is_the_same_quote() -> None:
 
 
 def test_two_statements_of_one_speaker_on_one_topic_stay_two() -> None:
-    article = make_article(
-        "a",
-        [
-            "« Nous visons à renforcer l'interaction entre les forces armées de la Russie et de la Chine »",
-            "Sa visite « démontrerait au monde la proximité des relations russo-chinoises ».",
-        ],
+    one = make_article(
+        "a", ["« Nous visons à renforcer l'interaction entre les forces armées de la Russie et de la Chine »"]
+    )
+    two = make_article(
+        "b", ["Sa visite « démontrerait au monde la proximité des relations russo-chinoises »."]
     )
     quotes = _quotes(
         (
-            article,
+            one,
             "Nous visons à renforcer l'interaction entre les forces armées de la Russie et de la Chine",
             "Poutine",
         ),
+        (two, "démontrerait au monde la proximité des relations russo-chinoises", "Poutine"),
+    )
+    assert [q.articles for q in quotes] == [["a"], ["b"]]
+
+
+def test_two_statements_sharing_their_words_stay_two_by_their_meaning() -> None:
+    gas = "Nos livraisons de gaz à la Chine progressent rapidement"
+    drills = "Nos exercices militaires avec la Chine doivent s'intensifier"
+    one, two = wording(gas, "fr", SETTINGS), wording(drills, "fr", SETTINGS)
+    assert one.content & two.content  # the words alone do not settle it
+    assert not same_statement(one, two, SETTINGS)
+
+
+def test_within_one_report_only_the_words_join_two_quotes() -> None:
+    """A report gives a statement once; the same report's two translations of one speaker's words
+    would be a coincidence, and comparing meanings inside every report would cost too much."""
+    article = make_article(
+        "a",
+        [
+            "Il a jugé que la visite « démontrera au monde entier la force des liens russo-chinois ».",
+            "Elle « démontrerait au monde la proximité des relations russo-chinoises », a-t-il répété.",
+        ],
+    )
+    quotes = _quotes(
+        (article, "démontrera au monde entier la force des liens russo-chinois", "Poutine"),
         (article, "démontrerait au monde la proximité des relations russo-chinoises", "Poutine"),
     )
     assert len(quotes) == 2
@@ -217,13 +241,10 @@ def test_the_settings_decide_the_calibration_pairs_as_bench_quote_merge_reports(
 
 
 def test_looser_thresholds_would_merge_the_two_statements() -> None:
-    """The test of two statements is not vacuous: a lower bar would join them."""
-    loose = replace(SETTINGS, quote_same_meaning=0.9)
-    one = wording(
-        "Nous visons à renforcer l'interaction entre les forces armées de la Russie et de la Chine",
-        "fr",
-        loose,
-    )
-    other = wording("démontrerait au monde la proximité des relations russo-chinoises", "fr", loose)
-    assert same_statement(one, other, loose)
-    assert not same_statement(one, other, SETTINGS)
+    """The test of two statements is not vacuous: with every word a content word and a lower
+    bar, the meaning test would join them."""
+    loose = replace(SETTINGS, quote_same_meaning=0.9, quote_content_word_zipf=9.0)
+    aim = "Nous visons à renforcer l'interaction entre les forces armées de la Russie et de la Chine"
+    visit = "démontrerait au monde la proximité des relations russo-chinoises"
+    assert same_statement(wording(aim, "fr", loose), wording(visit, "fr", loose), loose)
+    assert not same_statement(wording(aim, "fr", SETTINGS), wording(visit, "fr", SETTINGS), SETTINGS)
