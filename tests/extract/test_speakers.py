@@ -1,0 +1,94 @@
+"""Who said a quote, found on the parse of its sentence and resolved by what the article establishes
+(the cases of issue 20: the nearest person named is never the answer by default)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from recoupe.extract.quotes import find_quotes
+
+SAMPLES = Path(__file__).parents[2] / ".." / "shared" / "samples"
+
+
+def speakers(text: str) -> dict[str, str | None]:
+    """Each quote's first words → its speaker."""
+    return {q.text[:20]: q.speaker for q in find_quotes(text, "fr")}
+
+
+CALL = (
+    "Le président russe Vladimir Poutine s'est entretenu vendredi avec le président chinois Xi Jinping.\n"
+    "« Nous visons à renforcer l'interaction entre les forces armées de la Russie et de la Chine », "
+    "a déclaré le chef du Kremlin, selon une vidéo diffusée par la télévision.\n"
+)
+
+
+def test_the_chef_du_kremlin_is_the_russian_president_not_the_last_person_named() -> None:
+    assert speakers(CALL)["Nous visons à renfor"] == "Vladimir Poutine"
+
+
+def test_a_role_whose_country_nobody_in_the_article_holds_stays_unresolved() -> None:
+    text = (
+        "Le président chinois Xi Jinping a reçu le ministre Jean Dupont.\n"
+        "« Nous visons à renforcer la coopération », a déclaré le chef du Kremlin.\n"
+    )
+    assert speakers(text)["Nous visons à renfor"] is None
+
+
+def test_a_subheading_names_its_speaker_before_a_colon() -> None:
+    text = CALL + "Xi : « Accroître le soutien mutuel sur les intérêts fondamentaux »\n"
+    assert speakers(text)["Accroître le soutien"] == "Xi Jinping"
+
+
+def test_a_headline_role_before_a_colon_resolves_when_the_article_establishes_it() -> None:
+    text = (
+        'Le dirigeant russe : "Nous visons à renforcer l\'interaction"\n'
+        "Le président russe Vladimir Poutine a parlé avec le président chinois Xi Jinping.\n"
+    )
+    assert speakers(text)["Nous visons à renfor"] == "Vladimir Poutine"
+
+
+def test_a_pronoun_after_a_relative_clause_naming_someone_else_is_the_subject_or_nothing() -> None:
+    text = (
+        CALL + "Xi, qui a également appelé Poutine « mon ami », s'est dit satisfait de la rencontre.\n"
+        "« Sous notre direction conjointe, rien ne nous arrêtera », a-t-il déclaré.\n"
+    )
+    assert speakers(text)["Sous notre direction"] in ("Xi Jinping", None)
+
+
+def test_a_reporting_agency_in_an_incise_does_not_hide_the_subject() -> None:
+    text = CALL + "Xi Jinping, tel que rapporté par Tass, a déclaré que « la coopération se renforce ».\n"
+    assert speakers(text)["la coopération se re"] == "Xi Jinping"
+
+
+def test_an_english_paragraph_in_a_french_article_takes_a_possessive_country_before_the_title() -> None:
+    text = (
+        "L'armée allemande s'inquiète du réarmement russe.\n"
+        "\u201cThe Russian armed forces are not just able to compensate for their losses, they are "
+        "rearming,\u201d Germany\u2019s Maj Gen Christian Freuding said.\n"
+    )
+    assert speakers(text)["The Russian armed fo"] == "Christian Freuding"
+
+
+def test_a_pronoun_does_not_skip_an_unresolved_subject_to_reach_an_older_name() -> None:
+    text = (
+        "Le maire Paul Girard a ouvert la séance.\n"
+        "Une habitante a pris la parole. « Nous sommes inquiets », a-t-elle dit.\n"
+    )
+    assert speakers(text)["Nous sommes inquiets"] is None
+
+
+@pytest.mark.skipif(not (SAMPLES / "002_8e703f9803a0d5c1.txt").is_file(), reason="shared samples absent")
+def test_sample_freuding_quote_is_his() -> None:
+    text = (SAMPLES / "002_8e703f9803a0d5c1.txt").read_text(encoding="utf-8")
+    found = {q.text[:30]: q.speaker for q in find_quotes(text)}
+    assert found["The Russian armed forces are n"] == "Christian Freuding"
+
+
+@pytest.mark.skipif(not (SAMPLES / "000_cad40abfcc282c63.txt").is_file(), reason="shared samples absent")
+def test_sample_dirigeant_russe_is_putin_set_in_apposition_earlier() -> None:
+    text = (SAMPLES / "000_cad40abfcc282c63.txt").read_text(encoding="utf-8")
+    found = {q.text[:24]: q.speaker for q in find_quotes(text)}
+    # "Le dirigeant russe a déclaré à M. Xi que les relations … étaient les « meilleures de l'histoire »"
+    assert found["meilleures de l’histoire"] == "Vladimir Poutine"
