@@ -2,6 +2,13 @@
 
 usage: .venv/bin/python bench/figures.py [--show] [--data PATH]
 
+Then, in the same run, ../shared/data/fr-figures-dev (real French news, annotated by hand) scored
+as ../shared/tools/score_fr_figures.py scores it (a figure is right when its span overlaps a gold
+figure's and its value is equal; a claimant when it shares a word of 3+ letters with the gold
+one's, any claimant for a gold pronoun), in-process instead of one `recoupe figures` per file:
+on the two thirds of the files the rules were tuned on and on the third kept aside (every third
+file in name order, from the third), then on all. `--show` lists their misses too.
+
 A predicted figure matches a gold figure of the same text when their values are equal (1e-6
 relative) and their units are equal, one-to-one, greedily in text order. Prints figures gold,
 predicted and matched, precision, recall and F1 per language and overall; then, among matched
@@ -56,6 +63,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -65,6 +73,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 DATA = ROOT / "data" / "figures.jsonl"
+FR_FIGURES = ROOT.parents[1] / "shared" / "data" / "fr-figures-dev"
+PRONOUNS = {"il", "elle", "ils", "elles", "lui", "celle-ci", "celui-ci", "on"}
 
 
 @dataclass
@@ -158,6 +168,81 @@ def report(name: str, t: Tally) -> str:
     )
 
 
+@dataclass
+class RealTally:
+    """fr-figures-dev counts, as the shared scorer keeps them."""
+
+    gold: int = 0
+    predicted: int = 0
+    right: int = 0  # predictions overlapping a gold figure of equal value
+    found: int = 0  # gold figures some prediction matches
+    claimants: int = 0  # gold figures with a claimant
+    claimants_ok: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def line(self, name: str) -> str:
+        p = self.right / self.predicted if self.predicted else 0.0
+        r = self.found / self.gold if self.gold else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        c = self.claimants_ok / self.claimants if self.claimants else 0.0
+        return (
+            f"{name:<9} gold {self.gold:>3}  found {self.predicted:>3}  P {p:.3f}  R {r:.3f}  F1 {f1:.3f}"
+            f"  |  claimant {self.claimants_ok}/{self.claimants} = {c:.3f}"
+        )
+
+
+def _claim_words(text: str | None) -> set[str]:
+    plain = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().lower()
+    return {w for w in re.findall(r"\w+", plain) if len(w) >= 3}
+
+
+def score_real_text(name: str, text: str, gold: list[dict[str, Any]], predicted: Sequence[Any]) -> RealTally:
+    """One file of fr-figures-dev, by the rules of ../shared/tools/score_fr_figures.py."""
+
+    def hits(g: dict[str, Any], p: Any) -> bool:
+        overlap = p.start < g["end"] and g["start"] < p.end
+        return overlap and abs(float(p.value) - float(g["value"])) <= 1e-6 * max(1.0, abs(float(g["value"])))
+
+    tally = RealTally(gold=len(gold), predicted=len(predicted))
+    for p in predicted:
+        if any(hits(g, p) for g in gold):
+            tally.right += 1
+        else:
+            tally.notes.append(f"extra    {name}: {p.text!r} = {p.value}")
+    for g in gold:
+        matched = [p for p in predicted if hits(g, p)]
+        tally.found += bool(matched)
+        if not matched:
+            tally.notes.append(f"missed   {name}: {g['text']!r} = {g['value']}")
+        if g.get("claimant"):
+            tally.claimants += 1
+            got = matched[0].claimant if matched else None
+            ok = bool(got) and (
+                g["claimant"].lower() in PRONOUNS or bool(_claim_words(got) & _claim_words(g["claimant"]))
+            )
+            tally.claimants_ok += ok
+            if not ok:
+                tally.notes.append(f"claimant {name}: {g['text']!r} gold {g['claimant']!r} got {got!r}")
+    return tally
+
+
+def score_fr_figures(folder: Path, find: Callable[[str, str], Sequence[Any]]) -> dict[str, RealTally]:
+    """Tallies of the tuning files, the files kept aside (every third in name order) and all."""
+    gold: dict[str, list[dict[str, Any]]] = {}
+    for line in (folder / "figures.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        gold.setdefault(row["file"], []).append(row)
+    parts = {"tuning": RealTally(), "held out": RealTally(), "all": RealTally()}
+    for i, path in enumerate(sorted((folder / "text").glob("*.txt"))):
+        text = path.read_text(encoding="utf-8")
+        tally = score_real_text(path.stem, text, gold.get(path.name, []), find(text, "fr"))
+        for part in ("held out" if i % 3 == 2 else "tuning", "all"):
+            for key in ("gold", "predicted", "right", "found", "claimants", "claimants_ok"):
+                setattr(parts[part], key, getattr(parts[part], key) + getattr(tally, key))
+            parts[part].notes += tally.notes if part == "all" else []
+    return parts
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA, help="a JSONL set in the same format")
@@ -184,6 +269,16 @@ def main() -> int:
             print(f"  wrong  {line}")
         for line in tallies["all"].extras:
             print(f"  extra  {line}")
+    if not FR_FIGURES.is_dir():
+        print(f"bench/figures.py: {FR_FIGURES} is absent: no real French figures to score", file=sys.stderr)
+        return 0
+    real = score_fr_figures(FR_FIGURES, find_figures)
+    print(f"{FR_FIGURES.name}: real French news (the third kept aside: every third file in name order)")
+    for name, tally in real.items():
+        print(tally.line(name))
+    if args.show:
+        for line in real["all"].notes:
+            print(f"  {line}")
     return 0
 
 

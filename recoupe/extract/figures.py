@@ -22,6 +22,7 @@ from recoupe.clean.sentences import sentence_spans
 from recoupe.data import read_text
 from recoupe.extract import attribution as at
 from recoupe.extract import numbers as nb
+from recoupe.extract.claimants import find_claimants
 from recoupe.extract.dates import find_time_expressions
 from recoupe.extract.quotes import tokenize
 from recoupe.model import Article, Figure, TimeExpression, day_of
@@ -162,16 +163,34 @@ def _thing_concepts() -> dict[str, str]:
 
 
 def article_figures(article: Article) -> list[Figure]:
-    """The figures of an article's clean paragraphs, times resolved against its publication day."""
+    """The figures of an article's clean paragraphs, times resolved against its publication day;
+    French claimants are read over the whole text (a quote or a pronoun may span paragraphs)."""
     reference = day_of(article.published)
     found: list[Figure] = []
+    french: list[tuple[int, Figure]] = []  # (offset of its paragraph in the joined text, figure)
+    offset = 0
     for paragraph in article.paragraphs:
-        found.extend(find_figures(paragraph.text, paragraph.language or article.language or "fr", reference))
-    return found
+        language = paragraph.language or article.language or "fr"
+        figures = find_figures(paragraph.text, language, reference, claimants=language != "fr")
+        found.extend(figures)
+        french.extend((offset, f) for f in figures if language == "fr")
+        offset += len(paragraph.text) + 1
+    if not french:
+        return found
+    text = "\n".join(p.text for p in article.paragraphs)
+    named = dict(
+        zip(
+            (id(f) for _, f in french), _french_claimants(text, [o + f.start for o, f in french]), strict=True
+        )
+    )
+    return [replace(f, claimant=named[id(f)]) if id(f) in named else f for f in found]
 
 
-def find_figures(text: str, language: str, reference: date | None = None) -> list[Figure]:
-    """Every figure of `text`, in order; `reference` (the publication date) resolves their times."""
+def find_figures(
+    text: str, language: str, reference: date | None = None, claimants: bool = True
+) -> list[Figure]:
+    """Every figure of `text`, in order; `reference` (the publication date) resolves their times.
+    `claimants`: find who asserts each (else left to the caller, who may read a wider text)."""
     language = language if language in nb.DIGITS else "en"
     vocab = _vocabulary(language)
     times = find_time_expressions(text, reference or date(2000, 1, 1))
@@ -190,15 +209,26 @@ def find_figures(text: str, language: str, reference: date | None = None) -> lis
                 found.append(figure)
         if not found:
             continue
+        when = None if reference is None else _time_of(sentence_times)
+        if not claimants or language == "fr":
+            figures.extend(replace(figure, time=when) for figure in found)
+            continue
         if tokens is None:
             tokens = tokenize(text)
         # The sentence's reporting cues are the same for each of its figures: found once.
         cues = _sentence_cues(tokens, sentence_start, sentence_end, language)
-        when = None if reference is None else _time_of(sentence_times)
         for figure in found:
             claimant = _claimant(tokens, cues, text, figure.start, language)
             figures.append(replace(figure, claimant=claimant, time=when))
+    if claimants and language == "fr" and figures:
+        named = _french_claimants(text, [f.start for f in figures])
+        figures = [replace(f, claimant=c) for f, c in zip(figures, named, strict=True)]
     return figures
+
+
+def _french_claimants(text: str, positions: list[int]) -> list[str | None]:
+    """French claimants come from a dependency parse of the sentences that need one (claimants.py)."""
+    return [c.text if c is not None else None for c in find_claimants(text, positions)]
 
 
 # --- numbers --------------------------------------------------------------------------------
@@ -398,7 +428,9 @@ def _words_before(text: str, lo: int, start: int, vocab: _Vocabulary) -> str:
 
 
 def _ends_with(before: str, words: tuple[str, ...]) -> bool:
-    return any(before == w or before.endswith((" " + w, "'" + w, "(" + w)) for w in words)
+    return any(
+        before.endswith(w) and (len(before) == len(w) or before[-len(w) - 1] in " '\"«“(") for w in words
+    )
 
 
 def _back_reference(text: str, lo: int, number: nb.Number, vocab: _Vocabulary) -> bool:

@@ -1,0 +1,386 @@
+"""Who asserts a French figure: read on a dependency parse of the sentences that need one.
+
+A figure's claimant is, in order:
+1. inside a quote, the quote's speaker: the subject of the reporting verb right after the quote
+   ("« … 4 soldats … », a indiqué le colonel X") or before it ("X a expliqué que « … »"), or the
+   clause before a colon ("X a proposé … : « … »");
+2. "selon X" / "d'après X" in its sentence;
+3. the subject of a reporting verb that governs the figure ("Les autorités ont affirmé que 500
+   soldats…", "Le Cambodge a accusé une quarantaine de soldats…"), a relative clause's verb
+   skipped ("la piste qui prévoit 27 heures": the piste asserts nothing); "de source judiciaire".
+A pronoun subject ("il a indiqué que …") takes the nearest earlier subject of the same gender in
+the three sentences before; none: no claimant, never the nearest guess.
+
+Only sentences holding a figure and a cue word (a reporting verb's stem, "selon", a quote mark)
+are parsed, and the few sentences a pronoun sends back to: parsing every sentence would cost the
+pipeline its throughput.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from recoupe.clean.sentences import sentence_spans
+from recoupe.data import read_text
+from recoupe.extract.entities import french_parser
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# How many sentences back a pronoun may find who it stands for.
+PRONOUN_LOOKBACK = 3
+_PRONOUNS = {"il": "m", "elle": "f", "ils": "p", "elles": "p"}
+_FEMININE = ("la ", "mme", "madame", "une ", "l'ex-otage", "elle")
+_MASCULINE = ("le ", "m.", "monsieur", "un ", "il")
+_ACCORDING_TO = ("selon", "d'après", "d’après")
+_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "X", "NUM"})
+_GLUE = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’", "-", "(", ")"})
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"))
+# Verbs that report only with a noun after them: "faire part de", "faire état de".
+_FAIRE_PHRASES = frozenset({"part", "état", "savoir", "valoir"})
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """Who asserts a figure, as written; `pronoun` when only a pronoun names them."""
+
+    start: int
+    end: int
+    text: str
+    gender: str  # "m", "f", "p" or "" unknown
+
+
+@cache
+def _cue_lemmas() -> frozenset[str]:
+    verbs = tomllib.loads(read_text("reporting_verbs.toml"))["fr"]["verbs"]
+    return frozenset(v for v in verbs if " " not in v) | {"apprendre"}
+
+
+@cache
+def _cue_screen() -> re.Pattern[str]:
+    """Words that may be a reporting verb's form: its stem ("déclar", "affirm", "prévoi")."""
+    stems = {_stem(v) for v in _cue_lemmas()}
+    irregular = [
+        "dit",
+        "dits",
+        "dite",
+        "disent",
+        "dise",
+        "fait",
+        "font",
+        "prévu",
+        "cru",
+        "admis",
+        "promis",
+        "appris",
+    ]
+    words = sorted(
+        stems | set(irregular) | {"selon", "d'après", "d’après", "source", "sources"}, key=len, reverse=True
+    )
+    return re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, words)) + ")", re.IGNORECASE)
+
+
+def _stem(verb: str) -> str:
+    for ending in ("oir", "ndre", "re", "er", "ir"):
+        if verb.endswith(ending) and len(verb) - len(ending) >= 4:
+            return verb[: -len(ending)]
+    return verb
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """The quoted passages of a text, marks included: « … », “ … ”, and straight "…" paired
+    within a paragraph."""
+    spans: list[tuple[int, int]] = []
+    for opening, closing in _QUOTE_PAIRS:
+        for match in re.finditer(rf"{opening}[^{closing}]*{closing}", text):
+            spans.append((match.start(), match.end()))
+    marks = [m.start() for m in re.finditer('"', text)]
+    if len(marks) % 2:  # an unclosed mark somewhere: pair them paragraph by paragraph
+        marks = [
+            p.start() + m.start()
+            for p in re.finditer(r"[^\n]+", text)
+            for m in list(re.finditer('"', p.group()))[: p.group().count('"') // 2 * 2]
+        ]
+    spans += [(a, b + 1) for a, b in zip(marks[::2], marks[1::2], strict=False)]
+    return sorted(spans)
+
+
+def find_claimants(text: str, positions: list[int]) -> list[Claimant | None]:
+    """The claimant of the figure starting at each of `positions` in `text`, None where the text
+    does not say who asserts it."""
+    sentences = sentence_spans(text)
+    quotes = quote_spans(text)
+    parses = _Parses(text, sentences)
+    out: list[Claimant | None] = []
+    for position in positions:
+        index = next((i for i, (a, b) in enumerate(sentences) if a <= position < b), None)
+        if index is None:
+            out.append(None)
+            continue
+        quote = next(((a, b) for a, b in quotes if a < position < b), None)
+        found = (
+            _quote_speaker(parses, quote, quotes)
+            if quote is not None
+            else _governing_claimant(parses, index, position, quotes)
+        )
+        if found is not None and found.text.lower() in _PRONOUNS:
+            found = _antecedent(parses, _sentence_of(sentences, found.start), found, quotes)
+        out.append(found)
+    return out
+
+
+def _sentence_of(sentences: list[tuple[int, int]], position: int) -> int:
+    return next((i for i, (a, b) in enumerate(sentences) if a <= position < b), 0)
+
+
+class _Parses:
+    """The article's sentences, each parsed the first time a figure needs it."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self._docs: dict[int, Doc] = {}
+
+    def doc(self, index: int) -> Doc:
+        if index not in self._docs:
+            a, b = self.sentences[index]
+            self._docs[index] = french_parser()(self.text[a:b])
+        return self._docs[index]
+
+    def offset(self, index: int) -> int:
+        return self.sentences[index][0]
+
+    def worth_parsing(self, index: int) -> bool:
+        a, b = self.sentences[index]
+        return _cue_screen().search(self.text, a, b) is not None
+
+
+def _quote_speaker(parses: _Parses, quote: tuple[int, int], quotes: list[tuple[int, int]]) -> Claimant | None:
+    """The speaker of a quote: a cue right after it, else before it, else a colon before it, else
+    a writer's incise inside it ("« … 19 milliards, a-t-elle déclaré sur Europe 1. Je sais … »")."""
+    closing = _sentence_of(parses.sentences, quote[1] - 1)
+    opening = _sentence_of(parses.sentences, quote[0])
+    found = _quote_cue(parses, quote, quotes, closing, opening)
+    if found is not None:
+        return found
+    for index in range(opening, closing + 1):
+        doc, offset = parses.doc(index), parses.offset(index)
+        for tok in doc:
+            if quote[0] <= offset + tok.idx < quote[1] and _is_cue(tok) and _after_comma(tok):
+                found = _subject(tok, offset, parses.text) or _inverted_subject(tok, offset, parses.text)
+                if found is not None:
+                    return found
+    return None
+
+
+def _after_comma(verb: Token) -> bool:
+    """ ", a-t-elle déclaré", ", estime X": only auxiliaries and clitics between a comma and the verb."""
+    k = verb.i - 1
+    while k >= 0 and (verb.doc[k].pos_ == "AUX" or verb.doc[k].text.startswith("-")):
+        k -= 1
+    return k >= 0 and verb.doc[k].text == ","
+
+
+def _quote_cue(
+    parses: _Parses, quote: tuple[int, int], quotes: list[tuple[int, int]], closing: int, opening: int
+) -> Claimant | None:
+    for index, after in ((closing, True), (opening, False)):
+        doc, offset = parses.doc(index), parses.offset(index)
+        outside = [t for t in doc if not any(a <= offset + t.idx < b for a, b in quotes)]
+        if after:
+            candidates = [t for t in outside if offset + t.idx >= quote[1]]
+        else:
+            candidates = [t for t in reversed(outside) if offset + t.idx < quote[0]]
+        for tok in candidates[:12] if after else candidates:
+            if tok.lower_ in _ACCORDING_TO:
+                return _np_after(tok, offset, parses.text)
+            if _is_cue(tok):
+                found = (_inverted_subject(tok, offset, parses.text) if after else None) or _subject(
+                    tok, offset, parses.text
+                )
+                if found is not None:
+                    return found
+        if not after:
+            colon = next((t for t in candidates if t.text == ":"), None)
+            if colon is not None and not any(t.text in ".!?" for t in candidates if t.i > colon.i):
+                root = next((t for t in doc[: colon.i] if t.dep_ == "ROOT"), None)
+                if root is not None:
+                    return _subject(root, offset, parses.text)
+    return None
+
+
+def _governing_claimant(
+    parses: _Parses, index: int, position: int, quotes: list[tuple[int, int]]
+) -> Claimant | None:
+    if not parses.worth_parsing(index):
+        return None
+    doc, offset = parses.doc(index), parses.offset(index)
+    outside = [t for t in doc if not any(a <= offset + t.idx < b for a, b in quotes)]
+    for tok in outside:
+        if tok.lower_ in _ACCORDING_TO:
+            return _np_after(tok, offset, parses.text)
+    figure = next((t for t in doc if offset + t.idx + len(t.text) > position), None)
+    if figure is None:
+        return None
+    for verb in figure.ancestors:
+        if verb.dep_ == "acl:relcl":
+            continue  # "la piste … qui prévoit 27 heures": the relative's subject asserts nothing
+        if _is_cue(verb):
+            found = _from_source(verb, offset, parses.text) or _subject(verb, offset, parses.text)
+            if found is None and verb.i > figure.i:
+                found = _inverted_subject(verb, offset, parses.text)
+            if found is not None and not found.start <= position < found.end:
+                return found  # "69 missiles avaient été lancés": what is counted asserts nothing
+    for tok in outside:
+        # "… neuf personnes ont été tuées, ont annoncé mercredi les autorités locales": an incise
+        # after the figure, its subject inverted (the parser hangs it on the main verb)
+        if tok.i > figure.i and _is_cue(tok) and _after_comma(tok):
+            inverted = [c for c in tok.children if c.dep_ == "nsubj" and c.text.startswith("-")]
+            found = (
+                _np(inverted[0], offset, parses.text)
+                if inverted
+                else _inverted_subject(tok, offset, parses.text)
+            )
+            if found is not None:
+                return found
+    return None
+
+
+def _inverted_subject(verb: Token, offset: int, text: str) -> Claimant | None:
+    """The subject after a cue ("…, a indiqué samedi à l'AFP une porte-parole", "estime la LDH",
+    "a-t-elle déclaré"): the parser often labels it the verb's object, as the quote is."""
+    after = [
+        c for c in verb.children if c.i > verb.i and c.dep_ in ("nsubj", "obj", "nsubj:pass", "expl:subj")
+    ]
+    after = [c for c in after if c.pos_ in ("PROPN", "NOUN", "PRON") and c.lower_ not in ("que", "qu'")]
+    return _np(after[0], offset, text) if after else None
+
+
+def _is_cue(tok: Token) -> bool:
+    if tok.pos_ not in ("VERB", "AUX") or "Inf" in tok.morph.get("VerbForm"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma == "vouloir":
+        return False  # "cela veut dire 19 milliards": a want or a meaning asserts no figure
+    if lemma == "faire":
+        return any(c.lower_ in _FAIRE_PHRASES for c in tok.children)
+    return lemma in _cue_lemmas()
+
+
+def _from_source(verb: Token, offset: int, text: str) -> Claimant | None:
+    """ "a-t-on appris de source judiciaire": the source, not "on"."""
+    for child in verb.children:
+        if child.lower_ in ("source", "sources") and any(
+            c.lower_ in ("de", "d'", "selon") for c in child.children
+        ):
+            return _np(child, offset, text)
+    return None
+
+
+def _subject(verb: Token, offset: int, text: str) -> Claimant | None:
+    """The subject of a cue verb, through coordination ("a affirmé et répété")."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl:subj")]
+        if subjects:
+            # "Roland Hubert, l'un des quatre co-secrétaires, a fait part": the name, then the nearest
+            subjects.sort(key=lambda c: (c.pos_ not in ("PROPN", "NOUN"), abs(c.i - verb.i)))
+            if subjects[0].lower_ in ("qui", "que", "qu'", "on"):
+                return None
+            return next((m for c in subjects if (m := _np(c, offset, text)) is not None), None)
+        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+            verb = verb.head
+            continue
+        finite = "Fin" in verb.morph.get("VerbForm")
+        if finite and verb.dep_ in ("amod", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return _np(verb.head, offset, text)  # "l'OCDE prévoit que …" misread as a modifier
+        break
+    return None
+
+
+def _np_after(tok: Token, offset: int, text: str) -> Claimant | None:
+    """ "selon X": the noun phrase after the word."""
+    doc = tok.doc
+    k = tok.i + 1
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    if k >= len(doc) or doc[k].pos_ not in _NP_POS | {"PRON"}:
+        return None
+    head = doc[k]
+    while head.head.i > head.i and head.head.pos_ in _NP_POS and head.head is not head:
+        head = head.head  # "selon des témoins": from the determiner to the noun
+    return _np(head, offset, text)
+
+
+def _np(head: Token, offset: int, text: str) -> Claimant | None:
+    """The noun phrase around `head`: contiguous determiners, adjectives, nouns and names, through
+    "de" ("le colonel Sunsern Kaewkumnerd", "la ministre des finances"), never past a comma."""
+    doc = head.doc
+    word = head.text.removeprefix("-t-").lstrip("-")
+    if word.lower() in _PRONOUNS:
+        start = offset + head.idx + len(head.text) - len(word)
+        return Claimant(start, start + len(word), word, _PRONOUNS[word.lower()])
+    if head.pos_ not in ("NOUN", "PROPN", "X", "ADJ", "NUM"):
+        return None
+    named = [
+        c
+        for c in head.children
+        if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN" and c.i > head.i and doc[c.i - 1].text == ","
+    ]
+    if head.pos_ == "NOUN" and named:
+        head = named[0]  # "la ministre des finances, Christine Lagarde": the name set beside the role
+    start = head.i
+    while start > 0 and doc[start - 1].pos_ in _NP_POS and doc[start - 1].dep_ != "obl:mod":
+        start -= 1
+    end = head.i + 1
+    while end < len(doc) and (
+        (doc[end].pos_ in _NP_POS and doc[end].pos_ != "DET")
+        or (doc[end].lower_ in _GLUE and end + 1 < len(doc) and doc[end + 1].pos_ in _NP_POS)
+    ):
+        end += 1
+    while end > start + 1 and doc[end - 1].lower_ in _GLUE:
+        end -= 1
+    a, b = offset + doc[start].idx, offset + doc[end - 1].idx + len(doc[end - 1].text)
+    wording = text[a:b]
+    return Claimant(a, b, wording, _gender(wording))
+
+
+def _gender(wording: str) -> str:
+    low = wording.lower()
+    if low.startswith(_FEMININE):
+        return "f"
+    if low.startswith(_MASCULINE):
+        return "m"
+    return ""
+
+
+def _antecedent(
+    parses: _Parses, index: int, pronoun: Claimant, quotes: list[tuple[int, int]]
+) -> Claimant | None:
+    """Who a pronoun subject stands for: the nearest earlier subject or agent of a verb, in this
+    sentence or the few before, whose gender does not contradict the pronoun's."""
+    for back in range(index, max(-1, index - PRONOUN_LOOKBACK - 1), -1):
+        doc, offset = parses.doc(back), parses.offset(back)
+        candidates = [
+            t
+            for t in doc
+            if t.dep_ in ("nsubj", "nsubj:pass", "obl:agent")
+            and offset + t.idx < pronoun.start
+            and not any(a <= offset + t.idx < b for a, b in quotes)  # the words quoted are not the speaker
+        ]
+        for tok in sorted(candidates, key=lambda t: t.i, reverse=True):
+            found = _np(tok, offset, parses.text)
+            if found is None or found.text.lower() in _PRONOUNS or found.text.lower() in ("on", "qui"):
+                continue
+            if pronoun.gender == "p" or not found.gender or found.gender == pronoun.gender:
+                if (
+                    pronoun.gender != "p"
+                    and tok.pos_ != "PROPN"
+                    and not any(t.pos_ == "PROPN" for t in doc[tok.left_edge.i : tok.right_edge.i + 1])
+                ):
+                    continue  # "il" for a person: a phrase naming no one does not resolve it
+                return found
+    return None
