@@ -1,22 +1,22 @@
-"""Story clustering: quality on the dev sets of ../shared/data/clustering, and speed at scale.
+"""Story clustering: quality on the dev sets of ../shared/data/clustering, and speed.
 
-Quality: runs ../shared/tools/score_clusters.py with .venv/bin/recoupe on rpm2-dev (French,
-20 stories = 10 topics x 2 periods) and ecbplus-dev (English, two events of one kind per topic),
-and scores the baseline in the same run: TF-IDF cosine + average-link agglomerative clustering
-at distance 0.85. With --pairs, also the SemEval-2022 cross-language pairs (score_pairs.py).
+Quality, for rpm2-dev (French, 20 stories = 10 topics x 2 periods, undated), rpm2-dev-dated
+(the same with publication dates), ecbplus-dev (English, two events of one kind per topic) and
+gnews-fr-dev (French headlines only), each beside the baseline of the same run (sublinear TF-IDF
+over title + text, cosine, average link at distance 0.85):
+  - held out: the pair scorer trained on the other sets (bench/train_pair_scorer.py; rpm2-dev and
+    rpm2-dev-dated are held out together), clustering the set in-process: the figure that says
+    how recoupe does on a kind of text it was not fitted to;
+  - shipped: ../shared/tools/score_clusters.py with .venv/bin/recoupe (whose scorer was trained
+    on every set, this one included).
+With --pairs, also the SemEval-2022 pairs (score_pairs.py, and held out).
 
 Speed: --scale N builds N articles from the dev sets (each gold story replayed month after
-month, each new report drawing paragraphs from all of the story's reports, seeded), then times
-story assignment (features, copies, clustering) on the already cleaned articles and prints
-articles/s, open stories and the clusterer's memory as closed stories pile up.
+month, each new report drawing paragraphs from all of the story's reports, seeded) and times
+`assign_stories` on the already cleaned articles; --real times it on every dev article as read
+(undated, as score_clusters gives them). Both print articles/s and the peak memory it allocated.
 
-Separability: --separability measures how far the words and names that story assignment compares
-can tell the stories of one gold topic apart, even knowing the answers: each article goes to the
-nearer of its topic's gold stories (centroids of the other articles, centred on the topic's mean),
-and the bench prints that accuracy, the BCubed F1 of the resulting clustering (topics given,
-a ceiling for these signals) and the within-topic pair AUC.
-
-usage: .venv/bin/python bench/clustering.py [--pairs] [--scale 10000] [--separability]
+usage: .venv/bin/python bench/clustering.py [--pairs] [--scale 10000] [--real] [--no-quality]
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
 SHARED = ROOT.parent / "shared"
 DATA = SHARED / "data" / "clustering"
 RECOUPE = ROOT / ".venv" / "bin" / "recoupe"
@@ -58,13 +59,14 @@ def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, fl
 
 
 def baseline(path: Path) -> str:
-    """Sublinear TF-IDF cosine over the text, average-link agglomerative clustering at distance
+    """Sublinear TF-IDF cosine over title + text, average-link agglomerative clustering at distance
     0.85 (the reference baseline of ../shared/data/README.md: 0.645 rpm2-dev, 0.832 ecbplus-dev)."""
     from sklearn.cluster import AgglomerativeClustering
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    vectors = TfidfVectorizer(sublinear_tf=True).fit_transform([r["text"] for r in rows])
+    texts = [(r.get("title") or "") + "\n" + (r.get("text") or "") for r in rows]
+    vectors = TfidfVectorizer(sublinear_tf=True).fit_transform(texts)
     labels = AgglomerativeClustering(
         n_clusters=None, metric="cosine", linkage="average", distance_threshold=0.85
     ).fit_predict(vectors.toarray())
@@ -74,8 +76,12 @@ def baseline(path: Path) -> str:
     return f"baseline {path.name}: found {len(set(labels))} | BCubed P {p:.3f} R {r:.3f} F1 {f:.3f}"
 
 
+SETS = ("rpm2-dev.jsonl", "rpm2-dev-dated.jsonl", "ecbplus-dev.jsonl", "gnews-fr-dev.jsonl")
+
+
 def quality(with_pairs: bool) -> None:
-    for name in ("rpm2-dev.jsonl", "ecbplus-dev.jsonl"):
+    held_out = held_out_figures()
+    for name in SETS:
         started = time.perf_counter()
         out = subprocess.run(
             [sys.executable, str(SHARED / "tools" / "score_clusters.py"), str(RECOUPE), str(DATA / name)],
@@ -84,8 +90,9 @@ def quality(with_pairs: bool) -> None:
             check=False,
         ).stdout.strip()
         last = out.splitlines()[-1] if out else "(no output)"
-        print(f"recoupe  {last}  [{time.perf_counter() - started:.0f} s]")
-        print(f"         {baseline(DATA / name)}")
+        print(f"held out {name}: BCubed F1 {held_out[name.removesuffix('.jsonl')]}")
+        print(f"shipped  {last}  [{time.perf_counter() - started:.0f} s]")
+        print(f"         {baseline(DATA / name)}", flush=True)
     if with_pairs:
         out = subprocess.run(
             [
@@ -98,7 +105,24 @@ def quality(with_pairs: bool) -> None:
             text=True,
             check=False,
         ).stdout.strip()
-        print(f"recoupe  {out.splitlines()[-1] if out else '(no output)'}")
+        print(f"held out semeval-dev pairs: {held_out['semeval-dev']}")
+        print(f"shipped  {out.splitlines()[-1] if out else '(no output)'}")
+
+
+def held_out_figures() -> dict[str, str]:
+    """Each set clustered with a pair scorer trained on the other sets."""
+    from train_pair_scorer import GROUP, TRAINED_ON, evaluate, fit, read_set, training_pairs
+
+    from recoupe.settings import Settings
+
+    settings = Settings()
+    names = [n.removesuffix(".jsonl") for n in SETS] + ["semeval-dev"]
+    devs = {name: read_set(name) for name in names}
+    pairs = {name: training_pairs(dev, settings) for name, dev in devs.items()}
+    return {
+        name: evaluate(dev, fit([pairs[o] for o in TRAINED_ON if GROUP[o] != GROUP[name]]), settings)
+        for name, dev in devs.items()
+    }
 
 
 def cleaned_dev_articles(names: tuple[str, ...]) -> tuple[list[dict], list]:
@@ -118,28 +142,14 @@ def cleaned_dev_articles(names: tuple[str, ...]) -> tuple[list[dict], list]:
 
 
 def _event_vectors(articles: list) -> np.ndarray:
-    """Each article's terms and names as story assignment weighs them (its TF-IDF vectors, scaled
-    by the terms' and names' weights), side by side, unit length."""
+    """Each article's words and names as story assignment weighs them (the pile's `text`
+    vectors: rarity-weighted TF-IDF, each half of unit length), unit length."""
     from recoupe.settings import Settings
-    from recoupe.stories.cluster import Idf, tfidf
     from recoupe.stories.features import event_features
+    from recoupe.stories.pairs import build_pile
 
-    settings = Settings()
-    features = [event_features(a) for a in articles]
-    term_idf, name_idf = Idf(), Idf()
-    for f in features:
-        term_idf.add(f.terms)
-        name_idf.add(f.names)
-    weighted = [
-        {f"t:{k}": settings.weight_terms * v for k, v in tfidf(f.terms, term_idf).items()}
-        | {f"n:{k}": settings.weight_names * v for k, v in tfidf(f.names, name_idf).items()}
-        for f in features
-    ]
-    columns = {key: i for i, key in enumerate(dict.fromkeys(key for vector in weighted for key in vector))}
-    vectors = np.zeros((len(weighted), len(columns)))
-    for row, vector in enumerate(weighted):
-        for key, value in vector.items():
-            vectors[row, columns[key]] = value
+    pile = build_pile([event_features(a) for a in articles], Settings())
+    vectors = pile.text.toarray()
     return vectors / (np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12)
 
 
@@ -216,42 +226,49 @@ def scaled_articles(n: int, seed: int = 7) -> tuple[list, dict[str, str]]:
 
 
 def scale(n: int) -> None:
-    from recoupe.settings import Settings
-    from recoupe.stories import assign_stories, publication_order
-    from recoupe.stories.cluster import StoryClusterer
-    from recoupe.stories.features import event_features
-
     articles, gold = scaled_articles(n)
+    timed(f"scale: {n} articles", articles, gold)
+
+
+def real() -> None:
+    """Every article of the clustering dev sets, read as recoupe reads them, undated."""
+    from train_pair_scorer import read_set
+
+    articles, gold = [], {}
+    for name in ("rpm2-dev", "ecbplus-dev", "gnews-fr-dev", "semeval-dev"):
+        dev = read_set(name)
+        articles += [replace(a, published=None, published_basis=None) for a in dev.articles]
+        gold |= dev.gold
+    timed(f"real: {len(articles)} dev articles", articles, gold)
+
+
+def timed(label: str, articles: list, gold: dict[str, str]) -> None:
+    from recoupe.kept import RunCache
+    from recoupe.settings import Settings
+    from recoupe.stories import assign_stories
+
     settings = Settings()
-    started = time.perf_counter()
-    _, stories = assign_stories(articles, settings)
-    elapsed = time.perf_counter() - started
-    pred = {a: s.id for s in stories for a in s.articles}
-    p, r, f = bcubed(gold, pred)
-    print(
-        f"scale: {n} articles, {len(stories)} stories in {elapsed:.1f} s ({n / elapsed:.0f} articles/s, "
-        f"features + copies + clustering) | BCubed P {p:.3f} R {r:.3f} F1 {f:.3f}"
-    )
-    # The clusterer's own memory while closed stories pile up: it should stay flat.
-    features = [event_features(a) for a in sorted(articles, key=publication_order)]
-    clusterer = StoryClusterer(settings)
     tracemalloc.start()
-    checkpoints = {len(features) * k // 4 for k in (1, 2, 3, 4)}
-    for done, feature in enumerate(features, start=1):
-        clusterer.assign(feature)
-        if done in checkpoints:
-            current, _ = tracemalloc.get_traced_memory()
-            print(
-                f"  after {done:>6} articles: {len(clusterer.open):>4} open stories, "
-                f"{clusterer.closed:>5} closed, clusterer memory {current / 1e6:6.1f} MB"
-            )
+    started = time.perf_counter()
+    _, stories = assign_stories(articles, settings, cache=RunCache.for_settings(settings))
+    elapsed = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
+    pred = {a: s.id for s in stories for a in s.articles}
+    scored = {k: v for k, v in gold.items() if k in pred}
+    p, r, f = bcubed(scored, pred) if scored else (0.0, 0.0, 0.0)
+    print(
+        f"{label}, {len(stories)} stories in {elapsed:.1f} s ({len(articles) / elapsed:.0f} articles/s, "
+        f"features + copies + clustering, traced under tracemalloc) | peak {peak / 1e6:.0f} MB allocated | "
+        f"BCubed P {p:.3f} R {r:.3f} F1 {f:.3f} (of the {len(scored)} with a gold story)"
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", action="store_true", help="also score the SemEval cross-language pairs")
     parser.add_argument("--scale", type=int, default=0, help="time story assignment on N articles")
+    parser.add_argument("--real", action="store_true", help="time story assignment on the dev articles")
     parser.add_argument(
         "--separability", action="store_true", help="how well the compared signals part a topic's stories"
     )
@@ -264,6 +281,8 @@ def main() -> int:
         quality(args.pairs)
     if args.scale:
         scale(args.scale)
+    if args.real:
+        real()
     if args.separability:
         separability()
     return 0

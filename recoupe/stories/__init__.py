@@ -1,14 +1,20 @@
 """Stories: which articles report the same event, which are copies, how many sources are independent.
 
+Two regimes, one function (`assign_stories`):
+  - batch: the articles of one call (a brief, an ingest call) are clustered as a whole
+    (`cluster`: blocking by rare words and names, a learned pair scorer, average link inside
+    connected components, then refinement that moves and merges);
+  - stream: with `existing` (the store's stories still open to the batch), their members join
+    the pile in their fixed stories; groups of the batch join them when the mean pair probability
+    reaches the threshold, within the story window. Stored articles never move and two stored
+    stories never merge: what a reader saw yesterday stays where it was.
+
 The order of the passes:
-  1. near-copies over the whole batch (MinHash LSH);
-  2. online event clustering of the originals, in publication order; copies join their original;
+  1. near-copies over the whole batch (MinHash LSH); copies join their original;
+  2. clustering of the originals (`cluster`, `pairs`);
   3. translated copies inside each story (multilingual sentence embeddings);
   4. origins and independent sources; story date and title; undated articles take the story's date.
-
-Incrementally (the store), a batch of new articles is assigned beside the stories already kept
-that are open to it: their members are seeded into the clusterer in their fixed stories, can be
-originals of new copies, and never move; new stories are numbered after the stored ones.
+New stories are numbered after the stored ones.
 """
 
 from __future__ import annotations
@@ -17,11 +23,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from recoupe.kept import RunCache
 from recoupe.model import Article, Story
 from recoupe.settings import Settings
-from recoupe.stories.cluster import StoryClusterer
+from recoupe.stories.cluster import cluster_pile
 from recoupe.stories.copies import CopyLink, find_near_copies, find_translated_copies
 from recoupe.stories.features import EventFeatures, kept_event_features
+from recoupe.stories.pairs import build_pile
 from recoupe.stories.provenance import count_independent_sources
 
 __all__ = ["StoredStories", "assign_stories", "publication_order"]
@@ -45,31 +53,36 @@ class StoredStories:
 
 
 def assign_stories(
-    articles: list[Article], settings: Settings, existing: StoredStories | None = None
+    articles: list[Article],
+    settings: Settings,
+    existing: StoredStories | None = None,
+    cache: RunCache | None = None,
 ) -> tuple[list[Article], list[Story]]:
     """Group articles into stories; return the articles with `copy_of`, flags and dates filled.
 
     With `existing`, the articles join those stories or open new ones, and the result is the
     stories they touched (plus `refresh`) with the new articles and those stories' members.
+    `cache` keeps features, signatures and embeddings for the run's next calls.
     """
     existing = existing or StoredStories([], {})
     stored = [_as_read(a) for a in existing.articles]
     everything = stored + articles
-    features = {a.id: kept_event_features(a, settings.kept_articles) for a in everything}
-    links = {link.copy: link for link in find_near_copies(articles, settings, stored)}
-    index_of: dict[str, int] = {}  # stored story id → its index in the clusterer
+    features = {a.id: kept_event_features(a, cache) for a in everything}
+    links = {link.copy: link for link in find_near_copies(articles, settings, stored, cache)}
+    index_of: dict[str, int] = {}  # stored story id → its index among the labels
     for article in stored:
         index_of.setdefault(existing.story_of[article.id], len(index_of))
-    clusterer = StoryClusterer(settings, first_index=len(index_of))
-    clusterer.observe(features[a.id] for a in everything if a.id not in links and not _near_copy(a))
-    membership = {a.id: index_of[existing.story_of[a.id]] for a in stored}
-    for article in sorted(stored, key=publication_order):
-        if not _near_copy(article):
-            clusterer.seed(features[article.id], membership[article.id])
-    for article in sorted(articles, key=publication_order):
-        if article.id not in links:
-            membership[article.id] = clusterer.assign(features[article.id])
-    membership.update(clusterer.refine(settings.story_refine_rounds))
+    originals = [a for a in everything if a.id not in links and not _near_copy(a)]
+    pile = build_pile([features[a.id] for a in originals], settings)
+    stored_story = {
+        position: index_of[existing.story_of[a.id]]
+        for position, a in enumerate(originals)
+        if a.id in existing.story_of
+    }
+    labels = cluster_pile(pile, stored_story, settings, cache)
+    membership = {a.id: int(label) for a, label in zip(originals, labels, strict=True)}
+    for article in stored:  # a stored near-copy stays in its story
+        membership.setdefault(article.id, index_of[existing.story_of[article.id]])
     for link in links.values():
         membership[link.copy] = membership[link.original]
 
@@ -81,7 +94,7 @@ def assign_stories(
     touched = {i: g for i, g in members.items() if i in refresh or any(a.id in new for a in g)}
     for group in touched.values():
         originals = [a for a in group if a.id not in links and not a.copy_of]
-        for link in find_translated_copies(originals, features, settings, new):
+        for link in find_translated_copies(originals, features, settings, new, cache):
             links[link.copy] = link
 
     updated = {a.id: _with_copy_link(a, links.get(a.id)) for a in everything}
@@ -96,7 +109,7 @@ def assign_stories(
     for story in stories:
         for article_id in story.articles:
             article = updated[article_id]
-            if article.published is None and story.date is not None:
+            if _takes_story_date(article, story.date):
                 updated[article_id] = replace(article, published=story.date, published_basis="story")
     kept = [a for a in stored if membership[a.id] in touched]
     return [updated[a.id] for a in articles + kept], stories
@@ -107,6 +120,15 @@ def _as_read(article: Article) -> Article:
     if article.published_basis == "story":
         return replace(article, published=None, published_basis=None)
     return article
+
+
+def _takes_story_date(article: Article, story_date: str | None) -> bool:
+    """An undated article takes its story's day, and so does one known only to the month or year
+    (a scrape's "© 2024") when the story's day falls in it."""
+    if story_date is None:
+        return False
+    published = article.published
+    return published is None or (len(published) < 10 and story_date.startswith(published))
 
 
 def _near_copy(article: Article) -> bool:

@@ -1,337 +1,255 @@
-"""Online event clustering: each article joins the best open story or opens a new one.
+"""Batch clustering: the articles of one call grouped as a whole, at near-linear cost.
 
-Articles come in publication order (undated ones last), as in Europe Media Monitor and Miranda
-et al. (2018). A story closes once no article has joined it for `story_window_days`; closed
-stories are frozen (only their member list is kept) and leave the candidate index, so memory
-follows the number of open stories, not the size of the archive. Every weight and threshold is
-in `Settings` (see the bench figures there).
+1. Blocking: each article's rarest words and names (its `blocking_keys` heaviest TF-IDF entries)
+   make a short vector; a sparse product gives each article its `candidate_neighbours` nearest
+   others. Dated pairs further apart than the story window are never candidates.
+2. The pair scorer (`pairs`) gives each candidate pair a probability of one event.
+3. Components: articles linked by a pair at or above `story_join_probability` (the members of a
+   stored story are linked too). Average link cannot join two groups unless some pair between
+   them reaches the threshold, so components are where clustering can happen; every pair inside
+   a component is then scored, not only the candidates.
+4. Average link inside each component, merging while the mean probability between two groups
+   reaches the threshold and their date ranges are within the story window of each other.
+5. Refinement: each new article moves to the group whose mean probability beats its own group's,
+   then groups merge again; `story_refine_rounds` times.
+
+Stored articles (the store's open stories) start in their stories: they never move and two
+stored stories never merge; new articles and groups of new articles may join them.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from recoupe.settings import Settings
-from recoupe.stories.embeddings import embed_passages
-from recoupe.stories.features import EventFeatures
-from recoupe.stories.vectors import dot, normalised
+from recoupe.stories.pairs import PairScorer, Pile, pair_probability
 
-_CANDIDATE_TERMS = 25  # an article's rarest terms used to find candidate stories
-_NEAREST_MEMBERS = 10  # the most recent members a new article is compared with one by one
-# Members whose title and lead make a story's embedding: 3 score SemEval pairs as 8 did, at 1.2×
-# the clustering speed (a lead costs ~40 ms to embed).
-_EMBEDDED_LEADS = 3
-_FULLY_SCORED = 3  # candidates, best first by the cheap score, that get the full score
+if TYPE_CHECKING:
+    from recoupe.kept import RunCache
 
 
-class Idf:
-    """Inverse document frequency over the articles seen so far."""
-
-    def __init__(self) -> None:
-        self.documents = 0
-        self.frequency: Counter[str] = Counter()
-
-    def add(self, keys: Iterable[str]) -> None:
-        self.documents += 1
-        self.frequency.update(set(keys))
-
-    def weight(self, key: str) -> float:
-        return math.log((self.documents + 1) / (self.frequency[key] + 1)) + 1.0
-
-
-def tfidf(counts: Counter[str], idf: Idf) -> dict[str, float]:
-    return normalised({k: (1.0 + math.log(n)) * idf.weight(k) for k, n in counts.items()})
-
-
-@dataclass
-class _Centroid:
-    """Sum of member vectors, with its norm kept up to date."""
-
-    weights: dict[str, float] = field(default_factory=dict)
-    norm: float = 0.0
-
-    def add(self, vector: dict[str, float]) -> None:
-        # |w + v|² = |w|² + 2 w·v + |v|²: the norm follows in O(|v|), not O(|w|).
-        squared = self.norm * self.norm
-        for key, value in vector.items():
-            old = self.weights.get(key, 0.0)
-            squared += 2 * old * value + value * value
-            self.weights[key] = old + value
-        self.norm = math.sqrt(max(squared, 0.0))
-
-    def cosine(self, vector: dict[str, float]) -> float:
-        if not self.norm:
-            return 0.0
-        return dot(vector, self.weights) / self.norm
+def candidate_pairs(pile: Pile, settings: Settings) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (left < right) of each article with its nearest others by rare words and names."""
+    n = len(pile.features)
+    if n < 2:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    blocking = _heaviest(sparse.hstack([pile.words, pile.names]).tocsr(), settings.blocking_keys)
+    transposed = blocking.T.tocsc()
+    lefts, rights = [], []
+    neighbours = settings.candidate_neighbours
+    for start in range(0, n, 1024):
+        block = (blocking[start : start + 1024] @ transposed).tocsr()
+        for offset in range(block.shape[0]):
+            row = start + offset
+            cols = block.indices[block.indptr[offset] : block.indptr[offset + 1]]
+            values = block.data[block.indptr[offset] : block.indptr[offset + 1]]
+            keep = (cols != row) & (values >= settings.candidate_min_cosine)
+            cols, values = cols[keep], values[keep]
+            if len(cols) > neighbours:
+                cols = cols[np.argpartition(-values, neighbours)[:neighbours]]
+            lefts.append(np.minimum(cols, row))
+            rights.append(np.maximum(cols, row))
+    if not lefts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    pairs = np.unique(np.stack([np.concatenate(lefts), np.concatenate(rights)], axis=1), axis=0)
+    apart = np.abs(pile.day[pairs[:, 0]] - pile.day[pairs[:, 1]]) > settings.story_window_days
+    pairs = pairs[~apart]
+    return pairs[:, 0].astype(np.int64), pairs[:, 1].astype(np.int64)
 
 
-@dataclass
-class _OpenStory:
-    index: int
-    members: list[str] = field(default_factory=list)
-    terms: _Centroid = field(default_factory=_Centroid)
-    names: _Centroid = field(default_factory=_Centroid)
-    numbers: Counter[str] = field(default_factory=Counter)
-    dates: Counter[str] = field(default_factory=Counter)
-    quotes: Counter[str] = field(default_factory=Counter)
-    languages: Counter[str] = field(default_factory=Counter)
-    keys: set[str] = field(default_factory=set)  # index keys, to leave the index on closing
-    first: date | None = None
-    last: date | None = None
-    leads: list[str] = field(default_factory=list)
-    member_vectors: list[tuple[dict[str, float], dict[str, float]]] = field(default_factory=list)
-    embedding: np.ndarray | None = None  # sum of member lead embeddings, made when first needed
+def _heaviest(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
+    """Each row's `keep` largest entries, the row normalised again."""
+    rows, cols, values = [], [], []
+    for row in range(matrix.shape[0]):
+        start, end = matrix.indptr[row], matrix.indptr[row + 1]
+        data, indices = matrix.data[start:end], matrix.indices[start:end]
+        if len(data) > keep:
+            top = np.argpartition(-data, keep)[:keep]
+            data, indices = data[top], indices[top]
+        norm = float(np.linalg.norm(data)) or 1.0
+        rows.append(np.full(len(data), row))
+        cols.append(indices)
+        values.append(data / norm)
+    return sparse.csr_matrix(
+        (np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))), shape=matrix.shape
+    )
 
 
-@dataclass
-class _Scored:
-    article: EventFeatures
-    terms: dict[str, float]
-    names: dict[str, float]
+def cluster_pile(
+    pile: Pile,
+    stored_story: dict[int, int],
+    settings: Settings,
+    cache: RunCache | None = None,
+    scorer: PairScorer | None = None,
+) -> np.ndarray:
+    """A group label for each article of the pile. `stored_story` maps the index of each stored
+    article to its stored story's index; a group holding stored articles has that story's index
+    as label, other groups have labels from max(stored) + 1 on. `scorer`: the shipped one unless
+    given (bench/train_pair_scorer.py scores sets held out of its training)."""
+    n = len(pile.features)
+    threshold = settings.story_join_probability
+    left, right = candidate_pairs(pile, settings)
+    probability = pair_probability(pile, left, right, settings, cache, scorer)
+    strong = probability >= threshold
+    links_left, links_right = list(left[strong]), list(right[strong])
+    first_of_story: dict[int, int] = {}
+    for index, story in stored_story.items():
+        first = first_of_story.setdefault(story, index)
+        links_left.append(first)
+        links_right.append(index)
+    labels = np.full(n, -1, dtype=np.int64)
+    next_label = max(stored_story.values(), default=-1) + 1
+    for members in _components(n, np.array(links_left, dtype=np.int64), np.array(links_right, dtype=np.int64),
+                               probability[strong], len(stored_story), settings):
+        groups = _average_link_with_refinement(pile, members, stored_story, settings, cache, scorer)
+        for group in groups:
+            stored = {stored_story[i] for i in group if i in stored_story}
+            if stored:
+                label = stored.pop()
+            else:
+                label, next_label = next_label, next_label + 1
+            labels[group] = label
+    return labels
 
 
-class StoryClusterer:
-    """Assigns articles, one at a time, to stories; `assign` returns the story's index."""
+def _components(
+    n: int,
+    left: np.ndarray,
+    right: np.ndarray,
+    probability: np.ndarray,
+    stored_links: int,
+    settings: Settings,
+) -> list[np.ndarray]:
+    """Connected components of the strong links; one larger than `story_component_limit` is cut
+    again with stronger links only (the strongest pairs of a giant chain are its stories)."""
+    graph = sparse.coo_matrix((np.ones(len(left)), (left, right)), shape=(n, n))
+    count, labels = connected_components(graph, directed=False)
+    order = np.argsort(labels, kind="stable")
+    bounds = np.searchsorted(labels[order], np.arange(count + 1))
+    components = []
+    # The last `stored_links` links keep stored stories whole: they are never cut.
+    scored = np.concatenate([probability, np.full(stored_links, 2.0)])
+    for c in range(count):
+        members = order[bounds[c] : bounds[c + 1]]
+        if len(members) <= settings.story_component_limit:
+            components.append(members)
+            continue
+        inside = np.isin(left, members)
+        pair_scores = scored[inside][scored[inside] <= 1.0]
+        cut = scored[inside] > np.median(pair_scores) if len(pair_scores) else scored[inside] > 1.0
+        if cut.all() or not cut.any():  # nothing left to cut at: average link takes it whole
+            components.append(members)
+            continue
+        pieces = _components(n, left[inside][cut], right[inside][cut], scored[inside][cut], 0, settings)
+        components += [p for p in pieces if len(p) > 1 or p[0] in members]
+    return components
 
-    def __init__(self, settings: Settings, first_index: int = 0) -> None:
-        self.settings = settings
-        self.term_idf = Idf()
-        self.name_idf = Idf()
-        self.open: dict[int, _OpenStory] = {}
-        self.index: dict[str, set[int]] = defaultdict(set)
-        self.closed = 0
-        self._next = first_index  # indices below it are stories seeded from a store
-        self._observed: set[str] = set()
-        self._assigned: dict[str, tuple[_Scored, int]] = {}  # this run's articles: refine() may move them
 
-    def observe(self, articles: Iterable[EventFeatures]) -> None:
-        """Count articles into the IDF before assigning them: every article the system has read
-        tells which words are common, even before its turn to be assigned comes."""
-        for article in articles:
-            self.term_idf.add(article.terms)
-            self.name_idf.add(article.names)
-            self._observed.add(article.article_id)
+def _average_link_with_refinement(
+    pile: Pile,
+    members: np.ndarray,
+    stored_story: dict[int, int],
+    settings: Settings,
+    cache: RunCache | None,
+    scorer: PairScorer | None,
+) -> list[np.ndarray]:
+    m = len(members)
+    if m == 1:
+        return [members]
+    upper_left, upper_right = np.triu_indices(m, k=1)
+    similarity = np.zeros((m, m))
+    values = pair_probability(pile, members[upper_left], members[upper_right], settings, cache, scorer)
+    similarity[upper_left, upper_right] = values
+    similarity[upper_right, upper_left] = values
+    stored = np.array([int(i) in stored_story for i in members])
+    label = np.arange(m)
+    for position, index in enumerate(members):  # a stored story starts whole
+        if stored[position]:
+            label[position] = -1 - stored_story[int(index)]
+    label = _average_link(similarity, label, stored, pile.day[members], settings)
+    for _ in range(settings.story_refine_rounds):
+        moved = _move_members(similarity, label, stored, pile.day[members], settings)
+        label = _average_link(similarity, label, stored, pile.day[members], settings)
+        if not moved:
+            break
+    return [members[label == value] for value in np.unique(label)]
 
-    def seed(self, article: EventFeatures, index: int) -> None:
-        """Put an article back into the story it already belongs to (a stored one): no scoring."""
-        if article.article_id not in self._observed:
-            self.term_idf.add(article.terms)
-            self.name_idf.add(article.names)
-        story = self.open.setdefault(index, _OpenStory(index))
-        self._next = max(self._next, index + 1)
-        self._join(story, self._scored(article))
 
-    def assign(self, article: EventFeatures) -> int:
-        self._close_stale(article.published)
-        if article.article_id not in self._observed:
-            self.term_idf.add(article.terms)
-            self.name_idf.add(article.names)
-        scored = self._scored(article)
-        # A cheap score ranks the candidates; only the best few get the costly parts
-        # (nearest member, embeddings).
-        ranked = sorted(
-            self._candidates(scored), key=lambda st: (-self.similarity(scored, st, full=False), st.index)
-        )
-        best, best_score = None, 0.0
-        for story in ranked[:_FULLY_SCORED]:
-            score = self.similarity(scored, story)
-            if score >= max(best_score, self._threshold(article, story)):
-                best, best_score = story, score
-        if best is None:
-            best = _OpenStory(self._next)
-            self._next += 1
-            self.open[best.index] = best
-        self._join(best, scored)
-        self._assigned[article.article_id] = (scored, best.index)
-        return best.index
+def _average_link(
+    similarity: np.ndarray, label: np.ndarray, stored: np.ndarray, day: np.ndarray, settings: Settings
+) -> np.ndarray:
+    """Merge groups (given by `label`) while their mean pair probability reaches the threshold."""
+    values, group = np.unique(label, return_inverse=True)
+    k = len(values)
+    membership = np.zeros((len(label), k))
+    membership[np.arange(len(label)), group] = 1.0
+    total = membership.T @ similarity @ membership
+    size = membership.sum(axis=0)
+    locked = (membership.T @ stored.astype(float)) > 0
+    with np.errstate(all="ignore"):
+        first = np.array([np.nanmin(day[group == g]) if (~np.isnan(day[group == g])).any() else np.nan
+                          for g in range(k)])
+        last = np.array([np.nanmax(day[group == g]) if (~np.isnan(day[group == g])).any() else np.nan
+                         for g in range(k)])
+    alive = np.ones(k, dtype=bool)
+    window = settings.story_window_days
 
-    def refine(self, rounds: int) -> dict[str, int]:
-        """A second look, once the run is read: each article assigned in this run and still in an
-        open story leaves it and joins the open story that now fits it best (its own unless
-        another scores higher), as k-means revisits its points. Single-pass assignment depends
-        on the order articles come in; a report read before its event's best coverage gets a
-        fairer comparison here. Seeded (stored) articles never move. Returns the moves."""
-        moved: dict[str, int] = {}
-        for _ in range(rounds):
-            changed = False
-            for article_id in list(self._assigned):  # in assignment order
-                scored, index = self._assigned[article_id]
-                story = self.open.get(index)
-                if story is None:
-                    continue
-                self._leave(story, scored)
-                candidates = {st.index: st for st in self._candidates(scored)} | {story.index: story}
-                best, best_score = story, self.similarity(scored, story, nearest=False)
-                for other in sorted(candidates.values(), key=lambda st: st.index):
-                    if other is story or not self._within_window(scored.article, other):
-                        continue
-                    score = self.similarity(scored, other, nearest=False)
-                    if score > best_score and score >= self._threshold(scored.article, other):
-                        best, best_score = other, score
-                self._join(best, scored)
-                self._assigned[article_id] = (scored, best.index)
-                if not story.members:
-                    self._drop(story)
-                if best is not story:
-                    moved[article_id] = best.index
-                    changed = True
-            if not changed:
+    def scores(g: int) -> np.ndarray:
+        mean = total[g] / (size[g] * size)
+        gap = np.maximum(first - last[g], first[g] - last)
+        forbidden = ~alive | (gap > window) | (locked & locked[g])
+        forbidden[g] = True
+        return np.where(forbidden, -1.0, mean)
+
+    mean = np.stack([scores(g) for g in range(k)]) if k else np.zeros((0, 0))
+    while k > 1:
+        flat = int(np.argmax(mean))
+        a, b = divmod(flat, k)
+        if mean[a, b] < settings.story_join_probability:
+            break
+        total[a] += total[b]
+        total[:, a] += total[:, b]
+        size[a] += size[b]
+        locked[a] |= locked[b]
+        first[a] = np.nanmin([first[a], first[b]]) if not np.isnan([first[a], first[b]]).all() else np.nan
+        last[a] = np.nanmax([last[a], last[b]]) if not np.isnan([last[a], last[b]]).all() else np.nan
+        alive[b] = False
+        group[group == b] = a
+        mean[b, :] = mean[:, b] = -1.0
+        mean[a] = scores(a)
+        mean[:, a] = mean[a]
+    return group
+
+
+def _move_members(
+    similarity: np.ndarray, group: np.ndarray, stored: np.ndarray, day: np.ndarray, settings: Settings
+) -> bool:
+    """Each new article goes to the group it fits best on mean probability (its own group counted
+    without it); a move needs the threshold and the story window. Returns whether any moved."""
+    moved = False
+    window = settings.story_window_days
+    for position in np.flatnonzero(~stored):
+        own = group[position]
+        labels = np.unique(group)
+        sums = np.array([similarity[position, group == g].sum() for g in labels])
+        sizes = np.array([(group == g).sum() for g in labels], dtype=float)
+        sizes[labels == own] -= 1
+        with np.errstate(all="ignore"):
+            mean = np.where(sizes > 0, sums / sizes, 0.0)
+        own_mean = float(mean[labels == own][0])
+        for g in labels[np.argsort(-mean, kind="stable")]:
+            candidate = float(mean[labels == g][0])
+            if g == own or candidate <= own_mean or candidate < settings.story_join_probability:
                 break
-        return moved
-
-    def _within_window(self, article: EventFeatures, story: _OpenStory) -> bool:
-        today, window = article.published, self.settings.story_window_days
-        if today is None or story.first is None or story.last is None:
-            return True
-        return (story.first - today).days <= window and (today - story.last).days <= window
-
-    def _leave(self, story: _OpenStory, scored: _Scored) -> None:
-        """Undo `_join` for one article. What stays: its index keys (they only propose
-        candidates), its lead among the first reports' (the story's embedding), and the story's
-        first and last dates (a move keeps an article within the window of both stories)."""
-        article = scored.article
-        story.members.remove(article.article_id)
-        story.terms.add({k: -v for k, v in scored.terms.items()})
-        story.names.add({k: -v for k, v in scored.names.items()})
-        story.numbers.subtract(article.numbers)
-        story.dates.subtract(article.dates)
-        story.quotes.subtract(article.quotes)
-        for counter in (story.numbers, story.dates, story.quotes):
-            for key in [k for k, n in counter.items() if n <= 0]:
-                del counter[key]
-        if article.language:
-            story.languages[article.language] -= 1
-            if story.languages[article.language] <= 0:
-                del story.languages[article.language]
-        story.member_vectors = [v for v in story.member_vectors if v[0] is not scored.terms]
-
-    def _scored(self, article: EventFeatures) -> _Scored:
-        return _Scored(article, tfidf(article.terms, self.term_idf), tfidf(article.names, self.name_idf))
-
-    def _threshold(self, article: EventFeatures, story: _OpenStory) -> float:
-        # An undated article cannot be checked against a dated story's time window (nor a dated
-        # one against an undated story's): it must bring stronger evidence than a window gives.
-        if (article.published is None) != (story.last is None):
-            return self.settings.undated_join_threshold
-        if len(story.members) == 1:
-            return self.settings.single_report_join_threshold
-        return self.settings.story_join_threshold
-
-    def similarity(
-        self, scored: _Scored, story: _OpenStory, full: bool = True, nearest: bool = True
-    ) -> float:
-        """Weighted signals in 0..1; `full=False` skips the nearest member and embeddings,
-        `nearest=False` the nearest member only (refinement weighs the whole story)."""
-        s = self.settings
-        article = scored.article
-        cross_language = bool(article.language) and article.language not in story.languages
-        names = story.names.cosine(scored.names)
-        if cross_language:
-            # Embeddings cost ~100 ms a text: only for stories that already share names.
-            use_embedding = full and names >= s.cross_language_min_names
-            text_similarity = self._embedding_similarity(scored, story) if use_embedding else 0.0
-        else:
-            text_similarity = story.terms.cosine(scored.terms)
-            if full and nearest and s.nearest_member_share and story.member_vectors:
-                # Blend the centroid with the nearest member: a story that drifts over days
-                # still takes an article close to one of its reports.
-                nearest_terms, nearest_names = max(
-                    (dot(scored.terms, t), dot(scored.names, n)) for t, n in story.member_vectors
-                )
-                share = s.nearest_member_share
-                text_similarity = (1 - share) * text_similarity + share * nearest_terms
-                names = (1 - share) * names + share * nearest_names
-        numbers = min(1.0, sum(1 for n in article.numbers if n in story.numbers) / 2)
-        dates = min(1.0, float(sum(1 for d in article.dates if d in story.dates)))
-        quotes = (
-            min(1.0, sum(1 for q in article.quotes if q in story.quotes) / (0.3 * len(article.quotes)))
-            if article.quotes
-            else 0.0
-        )
-        return (
-            s.weight_terms * text_similarity
-            + s.weight_names * names
-            + s.weight_numbers * numbers
-            + s.weight_dates * dates
-            + s.weight_quotes * quotes
-        )
-
-    def _embedding_similarity(self, scored: _Scored, story: _OpenStory) -> float:
-        if story.embedding is None:
-            # The first reports define the event; later ones add cost, not meaning.
-            story.embedding = embed_passages(story.leads[:_EMBEDDED_LEADS]).sum(axis=0)
-        centroid = story.embedding / (np.linalg.norm(story.embedding) or 1.0)
-        cosine = float(centroid @ embed_passages([scored.article.lead])[0])
-        low, high = self.settings.embedding_cosine_range
-        return max(0.0, min(1.0, (cosine - low) / (high - low)))
-
-    def _candidates(self, scored: _Scored) -> list[_OpenStory]:
-        keys = [f"n:{k}" for k in scored.names]
-        rarest = sorted(scored.terms, key=scored.terms.__getitem__, reverse=True)[:_CANDIDATE_TERMS]
-        keys += [f"t:{k}" for k in rarest]
-        found: set[int] = set()
-        for key in keys:
-            found |= self.index.get(key, set())
-        # Stories in another language share names (keyed across languages), not words, so the
-        # name keys above already bring them in.
-        candidates = [self.open[i] for i in sorted(found) if i in self.open]
-        return [story for story in candidates if not self._later(story, scored)]
-
-    def _later(self, story: _OpenStory, scored: _Scored) -> bool:
-        # Only a seeded story can start after the article (one that arrives late into a store):
-        # it is open to the article within the window, as an earlier story would be.
-        today = scored.article.published
-        return bool(today and story.first and (story.first - today).days > self.settings.story_window_days)
-
-    def _join(self, story: _OpenStory, scored: _Scored) -> None:
-        article = scored.article
-        story.members.append(article.article_id)
-        story.terms.add(scored.terms)
-        story.names.add(scored.names)
-        story.numbers.update(article.numbers)
-        story.dates.update(article.dates)
-        story.quotes.update(article.quotes)
-        if article.language:
-            story.languages[article.language] += 1
-        if article.published and (story.last is None or article.published > story.last):
-            story.last = article.published
-        if article.published and (story.first is None or article.published < story.first):
-            story.first = article.published
-        story.member_vectors.append((scored.terms, scored.names))
-        del story.member_vectors[:-_NEAREST_MEMBERS]
-        # An article back from refinement's `_leave` is already among the first reports.
-        if len(story.leads) < _EMBEDDED_LEADS and article.lead not in story.leads:
-            story.leads.append(article.lead)
-            if story.embedding is not None:
-                story.embedding = story.embedding + embed_passages([article.lead])[0]
-        rarest = sorted(scored.terms, key=scored.terms.__getitem__, reverse=True)[:_CANDIDATE_TERMS]
-        for key in [f"n:{k}" for k in scored.names] + [f"t:{k}" for k in rarest]:
-            self.index[key].add(story.index)
-            story.keys.add(key)
-
-    def _close_stale(self, today: date | None) -> None:
-        if today is None:
-            return
-        window = self.settings.story_window_days
-        stale = [s for s in self.open.values() if s.last is not None and (today - s.last).days > window]
-        for story in stale:
-            self._drop(story)
-            self.closed += 1
-
-    def _drop(self, story: _OpenStory) -> None:
-        """The story leaves the open set and the candidate index; its articles are final."""
-        for article_id in story.members:
-            self._assigned.pop(article_id, None)
-        for key in story.keys:
-            holders = self.index.get(key)
-            if holders is not None:
-                holders.discard(story.index)
-                if not holders:
-                    del self.index[key]
-        del self.open[story.index]
+            days = day[group == g]
+            if np.isnan(day[position]) or np.isnan(days).all() or (
+                np.nanmin(days) - window <= day[position] <= np.nanmax(days) + window
+            ):
+                group[position] = g
+                moved = True
+                break
+    return moved

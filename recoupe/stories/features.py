@@ -11,13 +11,18 @@ from __future__ import annotations
 import contextlib
 import importlib
 import re
-from collections import Counter, OrderedDict
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from recoupe.model import Article, day_of
 from recoupe.stories.names import canonical_variant, fold, fold_word, name_key
+from recoupe.stories.rarity import background_share
+
+if TYPE_CHECKING:
+    from recoupe.kept import RunCache
 
 _ELISION = re.compile(r"^(?:[DLNMTSJC]|Qu|Jusqu|Lorsqu|Puisqu)['’]")
 _CAPITALISED_RUN = re.compile(
@@ -27,6 +32,7 @@ _SENTENCE_START = re.compile(r"(^|[.!?:«»\"“”(]\s*|\n)$")
 _NUMBER = re.compile(
     r"(?<![\w.,-])\d{1,3}(?:[  \u202f.,]\d{3})+(?:[.,]\d+)?(?![\w-])|(?<![\w.,-])\d+(?:[.,]\d+)?(?![\w-])"
 )
+_WORD = re.compile(r"[^\W\d_]+")
 _QUOTE = re.compile(r"«\s*([^»]{20,400}?)\s*»|“([^”]{20,400}?)”|\"([^\"]{20,400}?)\"")
 _MONTHS = {
     **dict.fromkeys(("janvier", "january", "jan"), 1),
@@ -61,6 +67,11 @@ class EventFeatures:
     published: date | None
     names: Counter[str]  # name keys, counted
     terms: Counter[str]  # content words (not names, not stop words), counted
+    bigrams: Counter[str]  # pairs of consecutive content words ('missil balist'), counted
+    plain: Counter[str]  # every word of two letters or more, folded, unstemmed: the baseline's view
+    common: dict[str, float]  # term or name key → share of news texts using it (`rarity`)
+    words: int  # words of the title and body: short texts share fewer words by chance
+    headline_only: bool  # a title and no body (feeds)
     numbers: frozenset[str]  # figures, normalised ('1700', '13.8')
     dates: frozenset[str]  # day-month the text mentions ('12-30'), and full dates when a year is given
     quotes: frozenset[str]  # folded word 4-grams of quoted words
@@ -90,22 +101,17 @@ def _calendar_words() -> frozenset[str]:
     return frozenset(days.split()) | frozenset(_MONTHS)
 
 
-# Each ingest batch compares its articles with the members of the stories still open, which
-# earlier batches already read: their features are kept, the most recently used first.
-_KEPT: OrderedDict[tuple[object, ...], EventFeatures] = OrderedDict()
-
-
-def kept_event_features(article: Article, keep: int) -> EventFeatures:
-    """`event_features`, kept for the last `keep` articles seen (same id, title, date and text)."""
-    texts = [p.text for p in article.paragraphs]
+def kept_event_features(article: Article, cache: RunCache | None = None) -> EventFeatures:
+    """`event_features`, kept in the run's cache (same id, title, language, date and text): each
+    ingest call compares its articles with the members of the stories still open, read before."""
+    if cache is None:
+        return event_features(article)
+    texts = (p.text for p in article.paragraphs)
     key = (article.id, article.title, article.language, article.published, *texts)
-    found = _KEPT.get(key)
+    found = cache.features.get(key)
     if found is None:
-        found = _KEPT[key] = event_features(article)
-        while len(_KEPT) > keep:
-            _KEPT.popitem(last=False)
-    else:
-        _KEPT.move_to_end(key)
+        found = event_features(article)
+        cache.features.put(key, found)
     return found
 
 
@@ -116,30 +122,54 @@ def event_features(article: Article) -> EventFeatures:
     title = article.title or ""
     # The headline and the lead say what the event is; they count twice.
     lead = title + "\n" + (paragraphs[0] if paragraphs else "")
-    stop_words = _stop_words(article.language)
+    language = article.language
+    stop_words = _stop_words(language)
     names = _names(title + "\n" + text, stop_words) + _names(lead, stop_words)
     name_words = {w for key in names for w in key.split()}
     calendar_words = _calendar_words()
-    terms = Counter(
-        _stem(w)
-        for w in (fold(title) + " " + folded + " " + fold(lead)).split()
-        if len(w) > 3
-        and not w.isdigit()
-        and w not in stop_words
-        and w not in name_words
-        and w not in calendar_words
-    )
+    common: dict[str, float] = {}
+    terms: Counter[str] = Counter()
+    bigrams: Counter[str] = Counter()
+    for part in (title, text, lead):
+        previous = None
+        for word in _WORD.findall(part.lower()):
+            plain = fold_word(word)
+            if len(plain) <= 3 or plain in stop_words or plain in name_words or plain in calendar_words:
+                continue
+            stem = _stem(plain)
+            terms[stem] += 1
+            common[stem] = max(common.get(stem, 0.0), background_share(word, language))
+            if previous is not None:
+                bigrams[f"{previous} {stem}"] += 1
+            previous = stem
+    for surface, key in _name_words(title + "\n" + text, stop_words):
+        common[key] = max(common.get(key, 0.0), background_share(surface.lower(), language))
     return EventFeatures(
         article_id=article.id,
-        language=article.language,
+        language=language,
         published=day_of(article.published),
         names=names,
         terms=terms,
-        numbers=frozenset(_numbers(text)),
-        dates=frozenset(_mentioned_dates(folded)),
+        bigrams=bigrams,
+        plain=Counter(w for w in fold(title + "\n" + text).split() if len(w) > 1),
+        common=common,
+        words=len(_WORD.findall(title + "\n" + text)),
+        headline_only=not text.strip(),
+        numbers=frozenset(_numbers(title + "\n" + text)),
+        dates=frozenset(_mentioned_dates(fold(title) + "\n" + folded)),
         quotes=frozenset(_quote_shingles(text)),
         lead=(title + "\n" + text)[:_LEAD_CHARS],
     )
+
+
+def _name_words(text: str, stop_words: frozenset[str]) -> list[tuple[str, str]]:
+    """Each name word as written, with its key: the background frequency is the written word's."""
+    found = []
+    for match in _CAPITALISED_RUN.finditer(text):
+        for word in _ELISION.sub("", match.group()).rstrip(".").split():
+            if fold_word(word) not in stop_words and len(fold_word(word)) >= 2 and fold_word(word):
+                found.append((word.strip(".’'"), name_key(word)))
+    return found
 
 
 def _names(text: str, stop_words: frozenset[str]) -> Counter[str]:

@@ -1,18 +1,17 @@
-"""Online clustering: reports of one event join; same-theme events apart in time do not."""
+"""Batch clustering: reports of one event join; same-theme events apart in time do not; stored
+stories keep their members."""
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import replace
-from datetime import date
-
+import numpy as np
 from factories import make_article
 
 from recoupe.model import Article
 from recoupe.settings import Settings
 from recoupe.stories import assign_stories
-from recoupe.stories.cluster import StoryClusterer
-from recoupe.stories.features import EventFeatures
+from recoupe.stories.cluster import _average_link, _move_members, candidate_pairs, cluster_pile
+from recoupe.stories.features import event_features
+from recoupe.stories.pairs import build_pile
 
 SETTINGS = Settings()
 
@@ -67,76 +66,60 @@ def test_stories_are_ordered_by_date_and_numbered() -> None:
     assert [(s.id, s.date) for s in stories] == [("s1", "2022-06-10"), ("s2", "2024-03-05")]
 
 
-def _features(article_id: str, names: str, terms: str) -> EventFeatures:
-    return EventFeatures(
-        article_id=article_id,
-        language="fr",
-        published=date(2024, 3, 5),
-        names=Counter(names.split()),
-        terms=Counter(terms.split()),
-        numbers=frozenset(),
-        dates=frozenset(),
-        quotes=frozenset(),
-        lead=article_id,
-    )
+def _pile(*articles: Article):
+    return build_pile([event_features(a) for a in articles], SETTINGS)
 
 
-# "m" is read first and opens a story; the event's fuller reports come later and form their own.
-EARLY_REPORT = _features("m", "rask", "blindes usine contrat")
-FULL_COVERAGE = [
-    _features("b1", "orsini", "blindes commande defense"),
-    _features("b2", "orsini rask", "usine commande defense"),
-    _features("b3", "orsini rask", "contrat commande defense"),
-]
+def test_dated_pairs_further_apart_than_the_window_are_never_candidates() -> None:
+    pile = _pile(_article("a", "2022-06-10", *CALL_2022), _article("c", "2024-03-05", *CALL_2024),
+                 _article("b", "2022-06-11", *CALL_2022_OTHER))
+    left, right = candidate_pairs(pile, SETTINGS)
+    assert list(zip(left.tolist(), right.tolist(), strict=True)) == [(0, 2)]
 
 
-def test_a_report_read_before_its_event_coverage_moves_to_that_story_on_refinement() -> None:
-    clusterer = StoryClusterer(SETTINGS)
-    clusterer.observe([EARLY_REPORT, *FULL_COVERAGE])
-    assigned = {f.article_id: clusterer.assign(f) for f in [EARLY_REPORT, *FULL_COVERAGE]}
-    assert assigned["m"] != assigned["b1"] == assigned["b3"]
-    moves = clusterer.refine(SETTINGS.story_refine_rounds)
-    assert moves == {"m": assigned["b1"]}
+def test_a_stored_story_keeps_its_members_and_takes_a_matching_new_report() -> None:
+    pile = _pile(_article("a", "2022-06-10", *CALL_2022), _article("f", "2022-06-10", *FLOOD),
+                 _article("b", "2022-06-11", *CALL_2022_OTHER))
+    # "a" and "f" are stored in one story (as a reader saw them): they stay together, and the
+    # new report of the call joins them rather than open a story of its own.
+    labels = cluster_pile(pile, {0: 4, 1: 4}, SETTINGS)
+    assert labels.tolist() == [4, 4, 4]
 
 
-def test_refinement_never_moves_a_stored_article() -> None:
-    clusterer = StoryClusterer(SETTINGS, first_index=1)
-    clusterer.seed(EARLY_REPORT, 0)
-    for features in FULL_COVERAGE:
-        clusterer.assign(features)
-    assert "m" not in clusterer.refine(SETTINGS.story_refine_rounds)
+def test_two_stored_stories_never_merge() -> None:
+    pile = _pile(_article("a", "2022-06-10", *CALL_2022), _article("b", "2022-06-11", *CALL_2022_OTHER))
+    labels = cluster_pile(pile, {0: 0, 1: 1}, SETTINGS)
+    assert labels.tolist() == [0, 1]
 
 
-def test_an_article_that_stays_on_refinement_counts_once_in_its_story_embedding() -> None:
-    clusterer = StoryClusterer(SETTINGS)
-    clusterer.observe(FULL_COVERAGE)
-    indices = {clusterer.assign(f) for f in FULL_COVERAGE}
-    assert clusterer.refine(SETTINGS.story_refine_rounds) == {}
-    (index,) = indices
-    assert clusterer.open[index].leads == ["b1", "b2", "b3"]
+def test_new_groups_are_numbered_after_the_stored_stories() -> None:
+    pile = _pile(_article("a", "2022-06-10", *CALL_2022), _article("f", "2022-06-10", *FLOOD))
+    labels = cluster_pile(pile, {0: 3}, SETTINGS)
+    assert labels.tolist() == [3, 4]
 
 
-# One report of a summit, then an article sharing most of its words but none of its names: it
-# scores about 0.245, between the one-report threshold (0.23) and the story threshold (0.27).
-SUMMIT = _features("a", "holm valmy", "sommet energie gaz fonds")
-SUMMIT_AGAIN = _features("a2", "holm valmy", "sommet energie gaz fonds")
-SAME_WORDS_OTHER_NAMES = _features("b", "orsini", "sommet energie gaz fonds blindes")
+def test_refinement_moves_a_report_to_the_group_it_fits_best() -> None:
+    # Three articles: 0 and 1 start together, but 0 fits group {2, 3} far better.
+    similarity = np.array([
+        [0.0, 0.35, 0.9, 0.9],
+        [0.35, 0.0, 0.1, 0.1],
+        [0.9, 0.1, 0.0, 0.9],
+        [0.9, 0.1, 0.9, 0.0],
+    ])
+    group = np.array([0, 0, 1, 1])
+    moved = _move_members(similarity, group, np.zeros(4, dtype=bool), np.full(4, np.nan), SETTINGS)
+    assert moved
+    assert group.tolist() == [1, 0, 1, 1]
+    stored = np.array([True, False, False, False])
+    group = np.array([0, 0, 1, 1])
+    _move_members(similarity, group, stored, np.full(4, np.nan), SETTINGS)
+    assert group[0] == 0  # a stored article never moves
 
 
-def _assigned(settings: Settings, *articles: EventFeatures) -> dict[str, int]:
-    clusterer = StoryClusterer(settings)
-    clusterer.observe(articles)
-    return {f.article_id: clusterer.assign(f) for f in articles}
-
-
-def test_an_article_joins_a_one_report_story_from_the_lower_threshold() -> None:
-    assigned = _assigned(SETTINGS, SUMMIT, SAME_WORDS_OTHER_NAMES)
-    assert assigned["a"] == assigned["b"]
-    no_single_threshold = replace(SETTINGS, single_report_join_threshold=SETTINGS.story_join_threshold)
-    assigned = _assigned(no_single_threshold, SUMMIT, SAME_WORDS_OTHER_NAMES)
-    assert assigned["a"] != assigned["b"]
-
-
-def test_a_story_of_two_reports_asks_the_story_threshold() -> None:
-    assigned = _assigned(SETTINGS, SUMMIT, SUMMIT_AGAIN, SAME_WORDS_OTHER_NAMES)
-    assert assigned["a"] == assigned["a2"] != assigned["b"]
+def test_average_link_stops_at_the_threshold_and_the_story_window() -> None:
+    similarity = np.array([[0.0, 0.9, 0.1], [0.9, 0.0, 0.15], [0.1, 0.15, 0.0]])
+    groups = _average_link(similarity, np.arange(3), np.zeros(3, dtype=bool), np.full(3, np.nan), SETTINGS)
+    assert groups[0] == groups[1] != groups[2]
+    days = np.array([0.0, 30.0, np.nan])  # a month apart: over the story window
+    groups = _average_link(similarity, np.arange(3), np.zeros(3, dtype=bool), days, SETTINGS)
+    assert len(set(groups.tolist())) == 3

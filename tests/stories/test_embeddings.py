@@ -5,9 +5,8 @@ import subprocess
 import sys
 
 import numpy as np
-import pytest
 
-from recoupe.stories import embeddings
+from recoupe.kept import Bounded
 from recoupe.stories.embeddings import embed_passages
 
 _TEXTS = [
@@ -30,21 +29,20 @@ def test_rows_are_unit_vectors_in_input_order_with_repeats() -> None:
     assert not np.array_equal(vectors[0], vectors[1])
 
 
-def test_a_kept_embedding_equals_a_fresh_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    batched = embed_passages(_TEXTS)
-    monkeypatch.setattr(embeddings, "_kept", type(embeddings._kept)())
+def test_a_kept_embedding_equals_a_fresh_one() -> None:
+    kept: Bounded[str, np.ndarray] = Bounded(10)
+    batched = embed_passages(_TEXTS, kept)
     alone = np.stack([embed_passages([text])[0] for text in _TEXTS])
     assert np.array_equal(batched, alone)
-    assert np.array_equal(embed_passages(_TEXTS), batched)
+    assert np.array_equal(embed_passages(_TEXTS, kept), batched)
 
 
-def test_kept_texts_are_bounded_and_the_oldest_go_first(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(embeddings, "_kept", type(embeddings._kept)())
-    monkeypatch.setattr(embeddings, "_KEPT_TEXTS", 2)
-    vectors = embed_passages(_TEXTS)
-    assert list(embeddings._kept) == _TEXTS[1:]
-    assert np.array_equal(embed_passages([_TEXTS[0]])[0], vectors[0])
-    assert list(embeddings._kept) == [_TEXTS[2], _TEXTS[0]]
+def test_kept_texts_are_bounded_and_the_oldest_go_first() -> None:
+    kept: Bounded[str, np.ndarray] = Bounded(2)
+    vectors = embed_passages(_TEXTS, kept)
+    assert _TEXTS[0] not in kept and _TEXTS[1] in kept and _TEXTS[2] in kept
+    assert np.array_equal(embed_passages([_TEXTS[0]], kept)[0], vectors[0])
+    assert _TEXTS[0] in kept and _TEXTS[1] not in kept
 
 
 def test_no_text_gives_an_empty_matrix() -> None:

@@ -71,3 +71,17 @@ def test_stop_words_of_the_article_language_are_not_terms_nor_names() -> None:
 def test_an_article_in_a_language_without_stop_words_keeps_its_words() -> None:
     features = event_features(make_article("x", ["Raketoj trafis la havenon de Odeso."], language="eo"))
     assert "raketoj" in features.terms
+
+
+def test_a_headline_without_a_body_has_words_names_and_its_length() -> None:
+    features = event_features(_article(title="Crue de la Garonne : 1 300 habitants évacués à Marmande"))
+    assert features.headline_only
+    assert features.words == 8  # words, not figures
+    assert "habitan" in features.terms and name_key("Marmande") in features.names
+    assert "1300" in features.numbers
+
+
+def test_word_bigrams_and_background_shares_of_terms_and_names() -> None:
+    features = event_features(_article("Les inondations ont coupé la voie ferrée près de Marmande."))
+    assert "inondat coup" in features.bigrams
+    assert features.common["inondat"] > features.common[name_key("Marmande")] > 0

@@ -1,0 +1,243 @@
+"""Pair scores: the probability that two articles report the same event.
+
+A pile's articles become sparse vectors (sublinear TF-IDF of words, of word bigrams and of
+names, weighed by `rarity.Rarity`; binary sets of numbers, mentioned dates and quoted words).
+A pair of articles is described by the features of `FEATURES`, and a logistic regression trained
+by bench/train_pair_scorer.py on the gold pairs of the dev sets turns them into a probability;
+its coefficients are the data file data/pair_scorer.json, computed here with numpy.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+from scipy import sparse
+
+from recoupe.data import read_text
+from recoupe.settings import Settings
+from recoupe.stories.embeddings import embed_passages
+from recoupe.stories.features import EventFeatures
+from recoupe.stories.rarity import Rarity
+
+if TYPE_CHECKING:
+    from recoupe.kept import RunCache
+
+FEATURES = (
+    "words",  # cosine of word TF-IDF
+    "bigrams",  # cosine of word-bigram TF-IDF
+    "names",  # cosine of name TF-IDF (rarity-weighted)
+    "text",  # cosine of words and names together (a headline is mostly names)
+    "plain",  # cosine of every word, unstemmed, weighed by the pile alone (the baseline's)
+    "numbers",  # specific figures shared (3 or more: 1)
+    "dates_shared",  # day-month dates both texts mention (2 or more: 1)
+    "dates_differ",  # both texts mention dates, none the same
+    "quotes",  # quoted 4-word runs shared (5 or more: 1)
+    "both_dated",  # both have a publication date (given or estimated from the text)
+    "days_apart",  # days between publication dates over the story window (0 when undated)
+    "cross_language",  # the two texts are in different languages
+    "cross_names",  # names cosine, for a pair in different languages
+    "embedding",  # multilingual-e5 cosine of title and lead, rescaled, for such a pair
+    "short",  # how short the shorter text is: 1 for a few words, 0 from 300 words
+    "short_words",  # short × text: a headline's words are few and chosen
+    "headline_only",  # one of the two is a headline without a body
+)
+_SHORT_WORDS = 300
+
+
+@dataclass(frozen=True)
+class PairScorer:
+    coefficients: np.ndarray
+    intercept: float
+
+    def probability(self, features: np.ndarray, shift: np.ndarray | float = 0.0) -> np.ndarray:
+        """Probability of one event; `shift` is added to the log-odds (a prior the features lack)."""
+        logits = features @ self.coefficients + self.intercept + shift
+        return 1.0 / (1.0 + np.exp(-logits))
+
+
+@cache
+def shipped_scorer() -> PairScorer:
+    """The coefficients bench/train_pair_scorer.py wrote, trained on every dev set."""
+    data = json.loads(read_text("pair_scorer.json"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError("data/pair_scorer.json does not match FEATURES: run bench/train_pair_scorer.py")
+    return PairScorer(np.asarray(data["coefficients"], dtype=np.float64), float(data["intercept"]))
+
+
+@dataclass
+class Pile:
+    """The articles compared together, as vectors weighed by the pile's rarity."""
+
+    features: list[EventFeatures]
+    words: sparse.csr_matrix
+    bigrams: sparse.csr_matrix
+    names: sparse.csr_matrix
+    text: sparse.csr_matrix  # words and names, each half of unit norm when present
+    plain: sparse.csr_matrix
+    numbers: sparse.csr_matrix
+    dates: sparse.csr_matrix
+    quotes: sparse.csr_matrix
+    day: np.ndarray  # publication day as an ordinal, NaN when unknown
+    size: np.ndarray  # words of each text
+    headline_only: np.ndarray
+    languages: list[str | None]
+
+
+def build_pile(features: list[EventFeatures], settings: Settings) -> Pile:
+    words, names, bigrams = (Rarity(settings.background_documents) for _ in range(3))
+    plain = Rarity(0.0)
+    for f in features:
+        plain.add(dict.fromkeys(f.plain, 0.0))
+        words.add({k: f.common.get(k, 0.0) for k in f.terms})
+        names.add({k: f.common.get(k, 0.0) for k in f.names})
+        bigrams.add({k: _bigram_share(k, f.common) for k in f.bigrams})
+    word_vectors = _tfidf([f.terms for f in features], words)
+    name_vectors = _tfidf([f.names for f in features], names)
+    text = sparse.hstack([word_vectors, name_vectors]).tocsr()
+    norms = np.sqrt(np.asarray(text.multiply(text).sum(axis=1)).ravel())
+    return Pile(
+        features=features,
+        words=word_vectors,
+        bigrams=_tfidf([f.bigrams for f in features], bigrams),
+        names=name_vectors,
+        text=sparse.csr_matrix(sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ text),
+        plain=_tfidf([f.plain for f in features], plain),
+        numbers=_binary([f.numbers for f in features]),
+        dates=_binary([{d for d in f.dates if len(d) == 5} for f in features]),
+        quotes=_binary([f.quotes for f in features]),
+        day=np.array([f.published.toordinal() if f.published else np.nan for f in features]),
+        size=np.array([f.words for f in features], dtype=np.float64),
+        headline_only=np.array([f.headline_only for f in features]),
+        languages=[f.language for f in features],
+    )
+
+
+def _bigram_share(bigram: str, common: dict[str, float]) -> float:
+    first, _, second = bigram.partition(" ")
+    return common.get(first, 0.0) * common.get(second, 0.0)
+
+
+def _tfidf(counts: list[dict[str, int]], rarity: Rarity) -> sparse.csr_matrix:
+    vocabulary: dict[str, int] = {}
+    rows, cols, values = [], [], []
+    for row, counted in enumerate(counts):
+        weights = [(vocabulary.setdefault(k, len(vocabulary)), (1.0 + math.log(n)) * rarity.weight(k))
+                   for k, n in counted.items()]
+        norm = math.sqrt(sum(w * w for _, w in weights)) or 1.0
+        for col, weight in weights:
+            rows.append(row)
+            cols.append(col)
+            values.append(weight / norm)
+    shape = (len(counts), max(1, len(vocabulary)))
+    return sparse.csr_matrix((values, (rows, cols)), shape=shape, dtype=np.float64)
+
+
+def _binary(sets: list[set[str] | frozenset[str]]) -> sparse.csr_matrix:
+    vocabulary: dict[str, int] = {}
+    rows, cols = [], []
+    for row, keys in enumerate(sets):
+        for key in keys:
+            rows.append(row)
+            cols.append(vocabulary.setdefault(key, len(vocabulary)))
+    shape = (len(sets), max(1, len(vocabulary)))
+    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+
+
+def _rowwise(matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    if not len(left):
+        return np.zeros(0)
+    return np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel()
+
+
+def pair_features(
+    pile: Pile, left: np.ndarray, right: np.ndarray, settings: Settings, cache: RunCache | None = None
+) -> np.ndarray:
+    """One row of `FEATURES` per pair (left[i], right[i])."""
+    words = _rowwise(pile.words, left, right)
+    names = _rowwise(pile.names, left, right)
+    dates_shared = _rowwise(pile.dates, left, right)
+    dates_each = np.asarray(pile.dates.sum(axis=1)).ravel()
+    both_mention = (dates_each[left] > 0) & (dates_each[right] > 0)
+    days = np.abs(pile.day[left] - pile.day[right])
+    both_dated = ~np.isnan(days)
+    window = settings.story_window_days
+    cross = np.array(
+        [bool(pile.languages[a] and pile.languages[b] and pile.languages[a] != pile.languages[b])
+         for a, b in zip(left, right, strict=True)],
+        dtype=bool,
+    )
+    shortest = np.minimum(pile.size[left], pile.size[right])
+    short = np.clip(1.0 - np.log1p(shortest) / math.log(_SHORT_WORDS), 0.0, 1.0)
+    text = _rowwise(pile.text, left, right)
+    columns = {
+        "words": words,
+        "bigrams": _rowwise(pile.bigrams, left, right),
+        "names": names,
+        "text": text,
+        "plain": _rowwise(pile.plain, left, right),
+        "numbers": np.minimum(_rowwise(pile.numbers, left, right), 3) / 3,
+        "dates_shared": np.minimum(dates_shared, 2) / 2,
+        "dates_differ": (both_mention & (dates_shared == 0)).astype(float),
+        "quotes": np.minimum(_rowwise(pile.quotes, left, right), 5) / 5,
+        "both_dated": both_dated.astype(float),
+        "days_apart": np.where(both_dated, np.minimum(np.nan_to_num(days), window) / window, 0.0),
+        "cross_language": cross.astype(float),
+        "cross_names": names * cross,
+        "embedding": _embedding(
+            pile, left, right, cross & (names >= settings.cross_language_min_names), settings, cache
+        ),
+        "short": short,
+        "short_words": short * text,
+        "headline_only": (pile.headline_only[left] | pile.headline_only[right]).astype(float),
+    }
+    if not len(left):
+        return np.zeros((0, len(FEATURES)))
+    return np.column_stack([columns[name] for name in FEATURES])
+
+
+def _embedding(
+    pile: Pile,
+    left: np.ndarray,
+    right: np.ndarray,
+    wanted: np.ndarray,
+    settings: Settings,
+    cache: RunCache | None,
+) -> np.ndarray:
+    """Rescaled multilingual-e5 cosine of the leads, only for the `wanted` pairs (a lead costs
+    ~40 ms to embed: pairs in one language, or sharing no names, go without)."""
+    result = np.zeros(len(left))
+    if not wanted.any():
+        return result
+    needed = sorted({int(i) for i in left[wanted]} | {int(i) for i in right[wanted]})
+    row_of = {index: row for row, index in enumerate(needed)}
+    vectors = embed_passages([pile.features[i].lead for i in needed], cache.embeddings if cache else None)
+    low, high = settings.embedding_cosine_range
+    for k in np.flatnonzero(wanted):
+        cosine = float(vectors[row_of[int(left[k])]] @ vectors[row_of[int(right[k])]])
+        result[k] = min(1.0, max(0.0, (cosine - low) / (high - low)))
+    return result
+
+
+def pair_probability(
+    pile: Pile,
+    left: np.ndarray,
+    right: np.ndarray,
+    settings: Settings,
+    cache: RunCache | None = None,
+    scorer: PairScorer | None = None,
+) -> np.ndarray:
+    """Probability that each pair reports one event; 0 for dated pairs further apart than the
+    story window (a story's reports are never compared across it). A pair of which one article
+    alone is dated has its odds lowered by `Settings.one_dated_pair_log_odds`: no window can rule
+    it out, and none of the training sets holds such pairs."""
+    scorer = scorer or shipped_scorer()
+    one_dated = np.isnan(pile.day[left]) != np.isnan(pile.day[right])
+    shift = -settings.one_dated_pair_log_odds * one_dated
+    probability = scorer.probability(pair_features(pile, left, right, settings, cache), shift)
+    apart = np.abs(pile.day[left] - pile.day[right]) > settings.story_window_days
+    return np.where(apart, 0.0, probability)
