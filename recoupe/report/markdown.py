@@ -57,18 +57,15 @@ def _story(story: Story, articles: list[Article]) -> list[str]:
 
 
 def _speaker(group: SpeakerQuotes) -> list[str]:
-    """A speaker's line, the statements shown with their other wordings, then the folded rest
-    as a compact list (one line each, without the other wordings)."""
+    """A speaker's line, the statements shown, then the folded rest as a compact list; every
+    statement with its other wordings."""
     statements, sources = len(group.quotes), len(group.articles)
     out = [
         f"*{group.label}* — {statements} statement{'s' if statements != 1 else ''}, "
         f"{sources} article{'s' if sources != 1 else ''}",
         "",
     ]
-    for quote in group.shown:
-        others = [v for v in quote.variants if v.text != quote.text]
-        wordings = "; ".join(f"« {v.text} » [{v.article}]" for v in others)
-        out.append(f"- {_said(quote)}" + (f" — also worded: {wordings}" if wordings else ""))
+    out += [f"- {_said(quote)}" for quote in group.shown]
     if group.folded:
         out.append(f"- *{len(group.folded)} more:*")
         out += [f"  - {_said(q)}" for q in group.folded]
@@ -76,7 +73,12 @@ def _speaker(group: SpeakerQuotes) -> list[str]:
 
 
 def _said(quote: Quote) -> str:
-    return f"« {quote.text} » [{', '.join(quote.articles)}]"
+    """« words » [articles], then the statement's other wordings, each with its article."""
+    others = [v for v in quote.variants if v.text != quote.text]
+    wordings = "; ".join(f"« {v.text} » [{v.article}]" for v in others)
+    return f"« {quote.text} » [{', '.join(quote.articles)}]" + (
+        f" — also worded: {wordings}" if wordings else ""
+    )
 
 
 def _claim_value(value: ClaimValue, articles: list[Article]) -> str:

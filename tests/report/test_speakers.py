@@ -162,3 +162,20 @@ def test_the_html_dossier_folds_the_rest_of_each_speaker_s_statements() -> None:
     shown = unescape(section[: section.index('<details class="more-quotes">')])
     assert PUTIN_SAID[5] in shown and PUTIN_SAID[0] not in shown
     assert "<script" not in page
+
+
+def test_a_folded_statement_keeps_its_other_wordings_in_markdown() -> None:
+    full = "Notre amitié avec la Russie ne connaît aucune limite, aujourd'hui comme demain"
+    partial = Quote(
+        "Xi Jinping",
+        "Xi",
+        "ne connaît aucune limite",
+        ["a"],
+        [QuoteVariant("a", "ne connaît aucune limite"), QuoteVariant("a", full)],
+    )
+    longest = _quote(
+        "Xi Jinping", "La Chine est prête à élargir le partenariat stratégique avec la Russie", "a"
+    )
+    story = Story("s1", "Appel", None, ["a"], 1, quotes=[partial, longest])
+    text = render_markdown(_brief(story, [make_article("a", ["x"])]))
+    assert f"  - « ne connaît aucune limite » [a] — also worded: « {full} » [a]" in text
