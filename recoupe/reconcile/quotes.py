@@ -19,6 +19,7 @@ from text_to_num import alpha2digit
 from wordfreq import zipf_frequency
 
 from recoupe.extract.quotes import find_quotes
+from recoupe.kept import Bounded
 from recoupe.model import Article, Entity, Quote, QuoteMention, QuoteVariant
 from recoupe.reconcile.entities import entity_named, person_index
 from recoupe.settings import Settings
@@ -93,16 +94,19 @@ def wording_verdict(one: Wording, other: Wording, settings: Settings) -> bool | 
     return None
 
 
-def embed_quotes(texts: list[str], settings: Settings) -> dict[str, np.ndarray]:
-    """Each text's multilingual-e5 embedding, by text. A text is embedded by its first
-    `quote_embedded_words` words, in batches of like lengths: a batch is padded to its longest
-    text, and one quote of 130 words cost 1.2 s to embed here against 0.1 s for 15 words."""
+def embed_quotes(
+    texts: list[str], settings: Settings, kept: Bounded[str, np.ndarray] | None = None
+) -> dict[str, np.ndarray]:
+    """Each text's multilingual-e5 embedding, by text; `kept`: the run's embeddings, reused and
+    added to. A text is embedded by its first `quote_embedded_words` words, in batches of like
+    lengths: a batch is padded to its longest text, and one quote of 130 words cost 1.2 s to
+    embed here against 0.1 s for 15 words."""
     ordered = sorted(set(texts), key=len)
     vectors: dict[str, np.ndarray] = {}
     for start in range(0, len(ordered), _BATCH):
         batch = ordered[start : start + _BATCH]
         heads = [" ".join(text.split()[: settings.quote_embedded_words]) for text in batch]
-        vectors.update(zip(batch, embed_passages(heads), strict=True))
+        vectors.update(zip(batch, embed_passages(heads, kept), strict=True))
     return vectors
 
 
@@ -186,12 +190,14 @@ def story_quotes(
     found_quotes: dict[str, list[QuoteMention]] | None = None,
     *,
     settings: Settings | None = None,
+    kept: Bounded[str, np.ndarray] | None = None,
 ) -> list[Quote]:
     """Quotes of a story's articles, one per statement of a speaker, in order of first appearance.
 
     `found_quotes`: each article's quotes as already found (the per-article stage), else found
     here. `same_wording` and `same_meaning` stand for `settings`' `quote_same_wording` and
-    `quote_same_meaning`, the other thresholds come from `settings`.
+    `quote_same_meaning`, the other thresholds come from `settings`. `kept`: the run's
+    embeddings (`RunCache.embeddings`): a story described again embeds no quote twice.
     """
     settings = replace(
         settings or Settings(), quote_same_wording=same_wording, quote_same_meaning=same_meaning
@@ -214,7 +220,7 @@ def story_quotes(
             )
             said = wording(found.text, _language_at(article, found.start), settings, article.id)
             quoted.append((speaker, mention, said))
-    vectors = _vectors_needed([(speaker, said) for speaker, _, said in quoted], settings)
+    vectors = _vectors_needed([(speaker, said) for speaker, _, said in quoted], settings, kept)
     statements: list[_Statement] = []
     for speaker, mention, said in quoted:
         same = next((s for s in statements if s.speaker == speaker and s.says(said, settings, vectors)), None)
@@ -234,7 +240,9 @@ def story_quotes(
     ]
 
 
-def _vectors_needed(quoted: list[tuple[str | None, Wording]], settings: Settings) -> dict[str, np.ndarray]:
+def _vectors_needed(
+    quoted: list[tuple[str | None, Wording]], settings: Settings, kept: Bounded[str, np.ndarray] | None
+) -> dict[str, np.ndarray]:
     """Embeddings of the quotes whose meaning must be compared, in one batch: those of a known
     speaker that the words alone do not settle against a quote of the same speaker in another
     article."""
@@ -248,7 +256,7 @@ def _vectors_needed(quoted: list[tuple[str | None, Wording]], settings: Settings
             for other in group[:i]:
                 if one.article != other.article and wording_verdict(one, other, settings) is None:
                     needed.update((one.text, other.text))
-    return embed_quotes(sorted(needed), settings)
+    return embed_quotes(sorted(needed), settings, kept)
 
 
 def _language_at(article: Article, offset: int) -> str | None:

@@ -10,12 +10,15 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from factories import make_article
 
+from recoupe.kept import Bounded
 from recoupe.model import Article, Entity, Paragraph, Quote, QuoteMention
 from recoupe.reconcile.quotes import same_statement, story_quotes, wording
 from recoupe.settings import Settings
+from recoupe.stories import embeddings
 
 SETTINGS = Settings()
 PUTIN = Entity("Vladimir Putin", "PER", ["Vladimir Poutine", "Poutine"], ["a", "b"], 6)
@@ -248,3 +251,22 @@ def test_looser_thresholds_would_merge_the_two_statements() -> None:
     visit = "démontrerait au monde la proximité des relations russo-chinoises"
     assert same_statement(wording(aim, "fr", loose), wording(visit, "fr", loose), loose)
     assert not same_statement(wording(aim, "fr", SETTINGS), wording(visit, "fr", SETTINGS), SETTINGS)
+
+
+def test_a_story_described_again_embeds_no_quote_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    one = make_article("a", ["« Nos relations n'ont jamais été aussi solides », a dit Vladimir Poutine."])
+    two = make_article("b", ["“Our relations have never been stronger,” Putin said."], language="en")
+    found = {
+        "a": [_quoted(one, "Nos relations n'ont jamais été aussi solides", "Vladimir Poutine")],
+        "b": [_quoted(two, "Our relations have never been stronger,", "Putin")],
+    }
+    kept: Bounded[str, np.ndarray] = Bounded(100)
+    first = story_quotes([one, two], [PUTIN], 95, 0.945, found, settings=SETTINGS, kept=kept)
+    assert len(kept) == 2
+
+    def no_model() -> None:
+        raise AssertionError("a kept quote was embedded again")
+
+    monkeypatch.setattr(embeddings, "_model", no_model)
+    again = story_quotes([one, two], [PUTIN], 95, 0.945, found, settings=SETTINGS, kept=kept)
+    assert again == first and len(first) == 1
