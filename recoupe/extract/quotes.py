@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from recoupe.extract import attribution as at
 from recoupe.extract import coreference as co
@@ -11,6 +12,9 @@ from recoupe.extract import speakers as sp
 from recoupe.extract.attribution import Mention, Token, Vocabulary
 from recoupe.extract.entities import strip_titles
 from recoupe.model import QuoteMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # Curly and straight double quotes are mixed in scraped text ('“Immunity deals …," Chaffetz said').
 _CLOSER = {"«": "»", "“": '”"', "‹": "›", '"': '"”'}
@@ -22,6 +26,9 @@ MAX_SCARE_WORDS = 2
 # A cue after a quote may follow a subject in apposition ('"…," Scott Pruitt, the attorney general
 # of Oklahoma, one of the states suing, said'): this many tokens at most.
 MAX_APPOSITION_TOKENS = 30
+# Quotes of more words than this are not parsed (their words say nothing of who spoke them), only
+# the words around them: this keeps parsing to a fraction of each article.
+MAX_PARSED_QUOTE_WORDS = 8
 _TRAILING = ",.!?—–-―"
 _DASHES = "—–-―"
 _COMPLEMENTISERS = frozenset({"que", "qu'", "that", "to", "à", "de", "d'", "if", "si", "whether"})
@@ -478,61 +485,82 @@ def _french_quotes(
     English inside a French article keeps the English token rules."""
     spans = _sentence_spans(tokens)
     regions = [(s.region_start, s.region_end) for s in segments]
-    wanted: list[tuple[int, int]] = []
-    for members in groups:
-        first = tokens[quote_token[members[0]]].sentence
-        last = tokens[quote_token[members[-1]]].sentence
-        wanted.append((spans[first][0], spans[last][1]))
-        if _sentence_before(spans, first) is not None:
-            wanted.append(spans[_sentence_before(spans, first)])
-    unique = sorted(set(wanted))
-    docs = dict(zip(unique, sp.parse([text[a:b] for a, b in unique]), strict=True))
+    masked = _masked(text, segments)
+    english = at.vocabulary("en")
+    # The quotes' own sentences are parsed first; the sentence before one only when its quote has
+    # no cue of its own or a pronoun for one (what that sentence's subject is then matters).
+    own: dict[int, tuple[int, int]] = {}
+    for k, members in enumerate(groups):
+        paragraph = _paragraph(norm, segments[members[0]].start)
+        if len(paragraph.split()) < 8 or guess_language(paragraph) != "en":
+            first, last = tokens[quote_token[members[0]]].sentence, tokens[quote_token[members[-1]]].sentence
+            own[k] = (spans[first][0], spans[last][1])
+    docs = _parsed(masked, sorted(set(own.values())), {})
+    mentions = {
+        k: sp.mention_in(
+            docs[span],
+            span[0],
+            (segments[groups[k][0]].region_start, segments[groups[k][-1]].region_end),
+            regions,
+        )
+        for k, span in own.items()
+    }
+    befores = {k: _sentence_before(spans, tokens[quote_token[groups[k][0]]].sentence) for k in own}
+    needed = {
+        spans[n]
+        for k, n in befores.items()
+        if n is not None and (mentions[k] is None or _pronoun(mentions[k]))
+    }
+    docs = _parsed(masked, sorted(needed - docs.keys()), docs)
     people = co.people_in(text)
     subjects: list[co.Subject] = []
-    english = at.vocabulary("en")
     found: list[QuoteMention] = []
     previous: tuple[sp.SpeakerMention | None, str | None] = (None, None)
     previous_end = -1
-    for members in groups:
-        lead, tail = segments[members[0]], segments[members[-1]]
+    for k, members in enumerate(groups):
+        lead = segments[members[0]]
         first, last = quote_token[members[0]], quote_token[members[-1]]
         sentence = tokens[first].sentence
         words = sum(len(norm[segments[m].start : segments[m].end].split()) for m in members)
-        paragraph = _paragraph(norm, lead.start)
-        if len(paragraph.split()) >= 8 and guess_language(paragraph) == "en":
-            mention = _in_sentence(tokens, first, last, english)
-            if mention is None and words <= MAX_SCARE_WORDS:
+        if k not in own:  # an English paragraph
+            english_mention = _in_sentence(tokens, first, last, english)
+            if english_mention is None and words <= MAX_SCARE_WORDS:
                 continue
-            speaker = _speaker(mention, text, [], at.named_people(tokens, english))
-            found.extend(_quote_mentions(text, segments, members, speaker, mention))
+            speaker = _speaker(english_mention, text, [], at.named_people(tokens, english))
+            found.extend(_quote_mentions(text, segments, members, speaker, english_mention))
             continue
-        span = (spans[sentence][0], spans[tokens[last].sentence][1])
-        prior_sentence = _sentence_before(spans, sentence)
-        before = spans[prior_sentence] if prior_sentence is not None else None
-        if before is not None and before[1] <= lead.region_start:
-            subject = sp.sentence_subject(docs[before], before[0])
+        span = own[k]
+        before = spans[befores[k]] if befores[k] is not None else None  # type: ignore[index]
+        prior = docs.get(before) if before is not None and before[1] <= lead.region_start else None
+        if prior is not None and before is not None:
+            subject = sp.sentence_subject(prior, before[0])
             if subject is not None and (not subjects or subjects[-1].position < subject.start):
                 subjects.append(
                     co.Subject(subject.start, _resolve(subject, text, people, subjects), subject.gender)
                 )
-        mention = sp.mention_in(docs[span], span[0], (lead.region_start, tail.region_end), regions)
+        mention = mentions[k]
         speaker: str | None = None
         if mention is None and previous[0] is not None and _one_paragraph_apart(tokens, previous_end, first):
             mention, speaker = previous  # a quote carried on in the next paragraph
         elif (
-            mention is None and before is not None and tokens[first - 1 if first else 0].sentence != sentence
+            mention is None
+            and prior is not None
+            and before is not None
+            and tokens[first - 1].sentence != sentence
         ):
             # No cue in the quote's own sentence: "X a dit :" or "X a pris la parole." just before.
-            prior = docs[before]
             if norm[before[0] : before[1]].rstrip().endswith(":"):
                 mention = sp.mention_in(prior, before[0], (before[1], before[1]), regions)
             elif not norm[before[0] : before[1]].rstrip().endswith(("»", "”", '"')):
                 context = sp.sentence_subject(prior, before[0])
                 mention = context if context is not None and context.kind in ("name", "pronoun") else None
-        if mention is None and FALLBACK:
-            old = _in_sentence(tokens, first, last, at.vocabulary("fr"))
-            if old is not None and old.kind == "name":
-                mention = sp.SpeakerMention(old.start, old.end, "name", old.gender)
+        if mention is None:
+            # Token rules kept where the parse does not help: a long apposition or an incise
+            # between a name and its cue often leaves the parser without a subject for the verb,
+            # while "Name …, cue" still reads; only a name is taken from them, never a role.
+            rule = _in_sentence(tokens, first, last, at.vocabulary("fr"))
+            if rule is not None and rule.kind == "name":
+                mention = sp.SpeakerMention(rule.start, rule.end, "name", rule.gender)
         if mention is None and (words <= MAX_SCARE_WORDS or not _clause(docs[span], span[0], lead)):
             continue  # a term, a title or a scare quote no one in the text says
         if mention is not None and speaker is None:
@@ -543,7 +571,15 @@ def _french_quotes(
     return found
 
 
-FALLBACK = True
+def _parsed(
+    masked: str, spans: list[tuple[int, int]], docs: dict[tuple[int, int], Doc]
+) -> dict[tuple[int, int], Doc]:
+    """`docs` with the parses of the given spans of the (masked) text added."""
+    return docs | dict(zip(spans, sp.parse([masked[a:b] for a, b in spans]), strict=True))
+
+
+def _pronoun(mention: sp.SpeakerMention | None) -> bool:
+    return mention is not None and mention.kind == "pronoun"
 
 
 def _resolve(
@@ -641,9 +677,20 @@ def _one_paragraph_apart(tokens: list[Token], previous_end: int, first: int) -> 
     return paragraphs <= 1 and not any(t.kind == "word" and t.sentence != told for t in between)
 
 
-def _clause(doc: object, offset: int, lead: _Segment) -> bool:
-    """Whether the quoted words hold a verb: a statement, not a term set in quotes."""
-    return any(
-        lead.start <= offset + t.idx < lead.end and t.pos_ in ("VERB", "AUX")  # type: ignore[attr-defined]
-        for t in doc  # type: ignore[attr-defined]
-    )
+def _masked(text: str, segments: list[_Segment]) -> str:
+    """The text with each long quote's words blanked out but one ("« Cela     »"), offsets kept:
+    who said a quote is read around it, and parsing its words would be most of the parser's time."""
+    out = list(text)
+    for seg in segments:
+        if len(text[seg.start : seg.end].split()) > MAX_PARSED_QUOTE_WORDS:
+            out[seg.start : seg.end] = "Cela" + " " * (seg.end - seg.start - 4)
+    return "".join(out)
+
+
+def _clause(doc: Doc, offset: int, lead: _Segment) -> bool:
+    """Whether the quoted words hold a verb: a statement, not a term set in quotes (a long quote,
+    left unparsed, always is)."""
+    inside = [t for t in doc if lead.start <= offset + t.idx < lead.end]
+    if inside and inside[0].text == "Cela" and lead.end - lead.start > len(inside[0].text) + 1:
+        return True
+    return any(t.pos_ in ("VERB", "AUX") for t in inside)
