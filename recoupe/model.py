@@ -190,6 +190,10 @@ class Figure:
     claimant: str | None  # who asserts it, as written or as the name set beside a role
     time: str | None  # the day or period its sentence names (ISO-TimeML value)
     sentence: str  # the sentence holding it, verbatim
+    # A part of the figure before it ("sept drones, dont deux abattus"): a breakdown of that whole.
+    part_of: bool = False
+    # Where its clause places it ("contre la capitale", "over Kyiv"), folded; None: not said.
+    scope: str | None = None
 
 
 def plain_fields(record: object) -> dict[str, object]:

@@ -83,6 +83,8 @@ class _Vocabulary:
     age_before: tuple[str, ...]
     back_reference_before: tuple[str, ...]
     back_reference_numbers: frozenset[str]
+    scopes: dict[str, str]  # place noun -> the scope it names ("capitale" -> capital)
+    locatives: frozenset[str]  # words before a place name that make it the figure's scope
 
 
 @cache
@@ -124,6 +126,8 @@ def _vocabulary(language: str) -> _Vocabulary:
         age_before=tuple(lang["age_before"]),
         back_reference_before=tuple(lang["back_reference_before"]),
         back_reference_numbers=frozenset(lang["back_reference_numbers"]),
+        scopes={form: scope for scope, forms in raw["scopes"].items() for form in forms},
+        locatives=frozenset(lang["locatives"]),
     )
 
 
@@ -352,7 +356,8 @@ def _figure(
                 value *= Decimal(partner.value) / following.value  # "de 43,9 à 47,2 milliards"
     if thing is None and unit is None and earlier and _echoes(text, earlier[-1], number.start, vocab):
         thing, unit = earlier[-1].thing, earlier[-1].unit  # "(contre 28 à 30,5 …)", "28 à 30,5"
-    if thing is None and unit is None and (scale != 1 or _among_them(text, end)):
+    fraction = number.words and value < 1
+    if thing is None and unit is None and (scale != 1 or fraction or _among_them(text, end)):
         pass  # "Banque Populaire : 950 millions", "deux d'entre eux": a count of what is named around it
     elif thing is None and unit is None:
         return None  # a bare number: a score, an index, a code
@@ -372,9 +377,31 @@ def _figure(
         claimant=None,
         time=None,
         sentence=text[lo:hi],
+        part_of=_breakdown(text, lo, number.start, vocab, earlier),
+        scope=_scope(text, clause_lo, clause_hi, vocab),
     )
 
 
+# Determiners between "de"/"of" and a measured noun ("45 % de la population", "la moitié de son cabinet").
+_DETERMINERS_OF = frozenset(
+    {
+        "the",
+        "les",
+        "ces",
+        "these",
+        "la",
+        "le",
+        "l'",
+        "l’",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+        "its",
+        "their",
+    }
+)
 _SCALES = frozenset({Decimal(1000), Decimal(10**6), Decimal(10**9), Decimal(10**12)})
 _RANGE_JOINER = re.compile(r"\s*(?:à|a|ou|et|-|–|to|or|and|des|of the)\s*", re.IGNORECASE)
 _AMONG_THEM = re.compile(r"\s+(?:d['’]entre\s+(?:eux|elles|nous|vous)|of\s+(?:them|us))\b", re.IGNORECASE)
@@ -586,9 +613,7 @@ def _thing(
     if words and words[0][2].lower() in vocab.of:
         # "13,8 milliards de mètres cubes de gaz", "45% of voters", "16 des 20 drones", "60 of the missiles"
         i = 1
-        while i < len(words) and (
-            words[i][2].lower() in ("the", "les", "ces", "these") or words[i][2][0].isdigit()
-        ):
+        while i < len(words) and (words[i][2].lower() in _DETERMINERS_OF or words[i][2][0].isdigit()):
             i += 1
         if not measured and i == 1 and language == "fr" and words[0][2].lower() != "des":
             return None, None
@@ -625,6 +650,30 @@ def _part_of(text: str, lo: int, start: int, vocab: _Vocabulary) -> bool:
     return bool(before and (before[-1] in vocab.part_of or before[-1] in ("et", "and"))) or bool(
         _OF_WHICH.match(after)
     )
+
+
+def _breakdown(text: str, lo: int, start: int, vocab: _Vocabulary, earlier: list[Figure]) -> bool:
+    """A part of the whole before it: "dont 54 abattus", "two of which", and the parts coordinated
+    after one ("dont deux abattus à l'approche et cinq au-dessus de la ville")."""
+    before = text[max(lo, start - 40) : start].lower().split()
+    if (before and before[-1] in vocab.part_of) or _OF_WHICH.match(text[start : start + 40].lower()):
+        return True
+    return bool(before and before[-1] in ("et", "and") and earlier and earlier[-1].part_of)
+
+
+def _scope(text: str, lo: int, hi: int, vocab: _Vocabulary) -> str | None:
+    """Where the clause places the figure: a place noun of the data ("la capitale" -> capital), else
+    a name after a locative ("au-dessus de Kiev" -> kiev); None when the clause does not say."""
+    words = [(m.group(), m.start()) for m in _WORD.finditer(text, lo, hi)]
+    concept = next((vocab.scopes[w.lower()] for w, _ in words if w.lower() in vocab.scopes), None)
+    if concept is not None:
+        return concept
+    for k, (word, where) in enumerate(words):
+        if k and word[:1].isupper():
+            before = " ".join(text[max(lo, where - 20) : where].lower().replace("’", "'").split())
+            if _ends_with(before, vocab.locatives) or _ends_with(before.removesuffix("'"), vocab.locatives):
+                return _fold(word)
+    return None
 
 
 def _stands_for_noun(text: str, lo: int, start: int, end: int, vocab: _Vocabulary) -> bool:

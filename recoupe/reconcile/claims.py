@@ -1,5 +1,11 @@
-"""Claims: the figures of a story grouped by what they count and what was done to it, then marked
-corroborated (one value, two or more independent sources), single (one source) or disputed."""
+"""Claims: the figures of a story grouped by what they count, what was done to it (one concept
+across verbs and languages) and where (its scope), then marked corroborated (one value, two or
+more independent sources), single (one source) or disputed.
+
+A part of a whole ("sept drones lancés contre la capitale, dont deux abattus à l'approche et cinq
+au-dessus de la ville") is a breakdown of it, never a claim that could dispute another figure;
+a single part with its own action ("69 missiles lancés, dont 54 abattus") is a claim of its own.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import groupby
 from typing import TypeVar
 
 from recoupe.extract.figures import action_concept, article_figures, thing_key
@@ -49,9 +56,9 @@ def story_claims(
 
 def reconcile_figures(stated: list[StatedFigure], entities: list[Entity], max_claims: int) -> list[Claim]:
     """Group figures about the same thing and action into claims and compare their values."""
-    groups: dict[tuple[str | None, str | None, str | None], list[StatedFigure]] = defaultdict(list)
+    groups: dict[tuple[str | None, ...], list[StatedFigure]] = defaultdict(list)
     seen: set[tuple[object, ...]] = set()
-    for item in stated:
+    for item in _claims_of_their_own(stated):
         key = _claim_key(item.figure)
         if key is None or (item.article, item.figure.sentence, key) in seen:
             # One sentence giving several values of one thing breaks a total down or states a
@@ -66,8 +73,29 @@ def reconcile_figures(stated: list[StatedFigure], entities: list[Entity], max_cl
     return claims[:max_claims]
 
 
-def _claim_key(figure: Figure) -> tuple[str | None, str | None, str | None] | None:
-    """Same counted noun (across inflections), same action (across languages), same kind of unit."""
+def _claims_of_their_own(stated: list[StatedFigure]) -> list[StatedFigure]:
+    """The figures that state a claim: the parts of a breakdown go with their whole."""
+    kept: list[StatedFigure] = []
+    for _, sentence in groupby(stated, key=lambda i: (i.article, i.figure.sentence)):
+        items = list(sentence)
+        parts = sum(i.figure.part_of for i in items)
+        whole: StatedFigure | None = None
+        for item in items:
+            if not item.figure.part_of:
+                whole = item
+            elif parts > 1 or whole is None or _same_action(whole.figure, item.figure):
+                continue  # a breakdown of the whole: "dont deux abattus à l'approche et cinq …"
+            kept.append(item)
+    return kept
+
+
+def _same_action(a: Figure, b: Figure) -> bool:
+    return b.action is None or action_concept(a.action) == action_concept(b.action)
+
+
+def _claim_key(figure: Figure) -> tuple[str | None, ...] | None:
+    """Same counted noun (across inflections), same action (across languages), same kind of unit,
+    same scope (all of Ukraine is not its capital)."""
     thing, action = thing_key(figure.thing), action_concept(figure.action)
     if thing in _NOUNS_OF_ACTIONS and action in (None, _NOUNS_OF_ACTIONS[thing]):
         thing, action = "people", _NOUNS_OF_ACTIONS[thing]  # "9 morts" = "9 personnes tuées"
@@ -75,7 +103,7 @@ def _claim_key(figure: Figure) -> tuple[str | None, str | None, str | None] | No
         return None  # "2,5 %" of nothing named: nothing to compare it with
     if figure.unit in _DURATIONS and thing is None:
         return None
-    return thing, action, figure.unit
+    return thing, action, figure.unit, figure.scope
 
 
 def _by_period(items: list[StatedFigure]) -> list[list[StatedFigure]]:
