@@ -115,6 +115,16 @@ def find_claimants(text: str, positions: list[int]) -> list[Claimant | None]:
     sentences = sentence_spans(text)
     quotes = quote_spans(text)
     parses = _Parses(text, sentences)
+    # The sentences surely read are parsed in one stream (twice as fast as one by one).
+    needed: set[int] = set()
+    for position in positions:
+        index = _sentence_of(sentences, position)
+        quote = next(((a, b) for a, b in quotes if a < position < b), None)
+        if quote is not None:
+            needed |= {_sentence_of(sentences, quote[0]), _sentence_of(sentences, quote[1] - 1)}
+        elif parses.worth_parsing(index):
+            needed.add(index)
+    parses.parse(sorted(needed))
     out: list[Claimant | None] = []
     for position in positions:
         index = next((i for i, (a, b) in enumerate(sentences) if a <= position < b), None)
@@ -150,6 +160,10 @@ class _Parses:
             a, b = self.sentences[index]
             self._docs[index] = french_parser()(self.text[a:b])
         return self._docs[index]
+
+    def parse(self, indexes: list[int]) -> None:
+        texts = [self.text[self.sentences[i][0] : self.sentences[i][1]] for i in indexes]
+        self._docs.update(zip(indexes, french_parser().pipe(texts, batch_size=32), strict=True))
 
     def offset(self, index: int) -> int:
         return self.sentences[index][0]
