@@ -16,7 +16,12 @@ month, each new report drawing paragraphs from all of the story's reports, seede
 `assign_stories` on the already cleaned articles; --real times it on every dev article as read
 (undated, as score_clusters gives them). Both print articles/s and the peak memory it allocated.
 
-usage: .venv/bin/python bench/clustering.py [--pairs] [--scale 10000] [--real] [--no-quality]
+Separability: --separability measures how far the words and names story assignment compares can
+tell the stories of one gold topic apart, even knowing the answers (each article goes to the
+nearer of its topic's gold stories, centred on the topic's mean): a ceiling for these signals.
+
+usage: .venv/bin/python bench/clustering.py [--pairs] [--scale 10000] [--real] [--separability]
+       [--no-quality]
 """
 
 from __future__ import annotations

@@ -116,7 +116,9 @@ def kept_event_features(article: Article, cache: RunCache | None = None) -> Even
 
 
 def event_features(article: Article) -> EventFeatures:
-    paragraphs = [p.text for p in article.paragraphs]
+    # A headline-only article's body is its title again: the title alone is its text.
+    headline_only = "headline-only" in article.flags
+    paragraphs = [] if headline_only else [p.text for p in article.paragraphs]
     text = "\n".join(paragraphs)
     folded = fold(text)
     title = article.title or ""
@@ -154,7 +156,7 @@ def event_features(article: Article) -> EventFeatures:
         plain=Counter(w for w in fold(title + "\n" + text).split() if len(w) > 1),
         common=common,
         words=len(_WORD.findall(title + "\n" + text)),
-        headline_only=not text.strip(),
+        headline_only=headline_only or not text.strip(),
         numbers=frozenset(_numbers(title + "\n" + text)),
         dates=frozenset(_mentioned_dates(fold(title) + "\n" + folded)),
         quotes=frozenset(_quote_shingles(text)),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from factories import make_article
 
 from recoupe.model import Article
@@ -85,3 +87,9 @@ def test_word_bigrams_and_background_shares_of_terms_and_names() -> None:
     features = event_features(_article("Les inondations ont coupé la voie ferrée près de Marmande."))
     assert "inondat coup" in features.bigrams
     assert features.common["inondat"] > features.common[name_key("Marmande")] > 0
+
+
+def test_a_headline_only_article_whose_body_repeats_its_title_counts_the_title_once() -> None:
+    title = "Crue de la Garonne : 1 300 habitants évacués à Marmande"
+    as_read = replace(_article(title, title=title), flags=["headline-only"])
+    assert event_features(as_read) == event_features(_article(title=title))
