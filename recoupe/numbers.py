@@ -1,20 +1,23 @@
 """How recoupe writes a number for a reader, the same in every output (Markdown, HTML, web).
 
-One rule per output language: French groups thousands with a narrow no-break space and writes a
-decimal comma ("1 700", "13,8", "13 800 000 000"); English groups with commas and writes a decimal
-point ("1,700", "13.8"). A value is written exactly as found, never rounded: the figure finder
-reads every written number back to the same value (tests/extract/test_number_properties.py).
+One rule, the SI one (ISO 80000-1), read alike in French and English: thousands are grouped by a
+narrow no-break space, never by a comma or a point ("1 700", "13 800 000 000"), and the decimal
+mark is the output language's: a point in English ("13.8"), a comma in French ("13,8"). The
+dossiers are written in English, so they print "13.8" whatever the language of the article the
+value comes from. A value is written exactly as found, never rounded: the figure finder reads
+every number written this way back to the same value (tests/extract/test_number_properties.py).
 """
 
 from __future__ import annotations
 
 NARROW_NO_BREAK_SPACE = "\u202f"
+# The language the Markdown and HTML dossiers are written in (their labels are English).
+DOSSIER_LANGUAGE = "en"
 
 
-def format_number(value: int | float, language: str | None) -> str:
-    """A number as the output language writes it: "13,8" and "1 700" in French, "13.8" and
-    "1,700" in English (any other language or none: the English form)."""
+def format_number(value: int | float, language: str | None = DOSSIER_LANGUAGE) -> str:
+    """A number for a reader of `language`: "1 700" and "13.8" in English, "1 700" and "13,8" in
+    French (narrow no-break space groups in both); any other language or none: the English form."""
     text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.15g}"
-    if language == "fr":
-        return text.replace(",", NARROW_NO_BREAK_SPACE).replace(".", ",")
-    return text
+    text = text.replace(",", NARROW_NO_BREAK_SPACE)
+    return text.replace(".", ",") if language == "fr" else text

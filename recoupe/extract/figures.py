@@ -26,7 +26,6 @@ from recoupe.extract.claimants import find_claimants
 from recoupe.extract.dates import find_time_expressions
 from recoupe.extract.quotes import tokenize
 from recoupe.model import Article, Figure, TimeExpression, day_of
-from recoupe.numbers import format_number  # noqa: F401  (report.markdown imports it from here)
 
 # How far (in words) from a figure its action may be, inside the figure's clause.
 MAX_ACTION_DISTANCE = 8

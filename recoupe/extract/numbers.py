@@ -20,7 +20,9 @@ from recoupe.data import read_text
 SPACE = "[ \u00a0\u202f\u2009]"
 DIGITS = {
     "fr": re.compile(rf"\d{{1,3}}(?:{SPACE}\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?"),
-    "en": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
+    # English groups by commas, and by no-break spaces as recoupe writes it (recoupe/numbers.py);
+    # never by a plain space ("in 2022 700 people" is two numbers).
+    "en": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
 }
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 _SPACES = re.compile(SPACE)

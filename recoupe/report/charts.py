@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from markupsafe import Markup, escape
 
 from recoupe.model import Article, Claim
+from recoupe.numbers import format_number
 
 WIDTH, HEIGHT = 640, 220
 LEFT, RIGHT, TOP, BOTTOM = 40, 12, 12, 52
@@ -152,12 +153,8 @@ def spread_chart(claim: Claim, source_of: dict[str, str]) -> Markup:
 
 
 def format_value(value: float) -> str:
-    """1700 → '1 700', 13.8e9 → '13 800 000 000', 0.25 → '0.25': thin-space groups read in any language."""
-    if float(value).is_integer():
-        text = f"{int(value):,}"
-    else:
-        text = f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
-    return text.replace(",", "\u202f")
+    """1700 → '1 700', 13.8e9 → '13 800 000 000', 2.5 → '2.5': the one rule of recoupe/numbers.py."""
+    return format_number(value)
 
 
 def _svg_open(label: str, height: int = HEIGHT, width: int = WIDTH) -> str:

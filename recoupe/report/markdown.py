@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from recoupe.extract.figures import format_number
 from recoupe.model import Article, Brief, ClaimValue, Quote, Story
+from recoupe.numbers import format_number
 from recoupe.report.speakers import SpeakerQuotes, quotes_by_speaker
 
 _ENTITIES_SHOWN = 15
@@ -82,8 +82,7 @@ def _said(quote: Quote) -> str:
 
 
 def _claim_value(value: ClaimValue, articles: list[Article]) -> str:
-    language = next((a.language for a in articles if a.id in value.articles and a.language), "en")
-    amount = format_number(value.value, language) + (f" {value.unit}" if value.unit else "")
+    amount = format_number(value.value) + (f" {value.unit}" if value.unit else "")  # recoupe/numbers.py
     who = f" according to {', '.join(value.claimants)}" if value.claimants else ""
     return f"**{amount}**{who} [{', '.join(value.articles)}]"
 

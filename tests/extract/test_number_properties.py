@@ -7,7 +7,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recoupe.extract.figures import find_figures, format_number
+from recoupe.extract.figures import find_figures
+from recoupe.numbers import format_number
 
 SENTENCES = {
     "fr": "Selon la préfecture, {} manifestants ont défilé.",

@@ -1,0 +1,21 @@
+"""One number formatter for every output: SI groups, the output language's decimal mark."""
+
+from __future__ import annotations
+
+from recoupe.numbers import format_number
+
+
+def test_groups_are_narrow_no_break_spaces_in_both_languages() -> None:
+    assert format_number(1700, "fr") == format_number(1700, "en") == "1\u202f700"
+    assert format_number(13_800_000_000) == "13\u202f800\u202f000\u202f000"
+
+
+def test_the_decimal_mark_is_the_output_languages() -> None:
+    assert format_number(13.8, "fr") == "13,8"
+    assert format_number(13.8, "en") == "13.8"
+    assert format_number(1234.5, "fr") == "1\u202f234,5"
+
+
+def test_the_dossiers_write_english_whatever_the_articles_language() -> None:
+    assert format_number(13.8) == "13.8"
+    assert format_number(-12) == "-12"
