@@ -6,13 +6,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from recoupe.data import month_numbers
+
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
-_MONTHS = (
-    r"janv?(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?"
-    r"|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|january|february|march|april|may|june|july"
-    r"|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|dec"
-)
+_MONTHS = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
 _WRITTEN = re.compile(
     rf"\b(\d{{1,2}})(?:er)?\s+({_MONTHS})\.?,?\s+(\d{{4}})\b|\b({_MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b",
     re.IGNORECASE,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
+import unicodedata
+from functools import cache
 from importlib.resources import files
 
 
@@ -18,3 +21,16 @@ def variant_rows(name: str) -> list[tuple[str, list[str]]]:
         canonical, _, variants = line.partition("\t")
         rows.append((canonical.strip(), [v.strip() for v in variants.split("|") if v.strip()]))
     return rows
+
+
+@cache
+def month_numbers() -> dict[str, int]:
+    """Every month name and abbreviation of time_words.toml, in every language, lower-case, as
+    written and without accents ("février", "fevrier", "févr", "feb") -> its number: the one list."""
+    table = tomllib.loads(read_text("time_words.toml"))
+    names: dict[str, int] = {}
+    for language in table.values():
+        for word, number in {**language.get("months", {}), **language.get("month_abbreviations", {})}.items():
+            plain = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+            names[word.lower()] = names[plain.lower()] = number
+    return names

@@ -9,16 +9,16 @@ from typing import Any
 
 import pytest
 
+from recoupe.data import month_numbers
+
 FIGURE_SET = Path(__file__).parents[2] / "bench" / "data" / "figures.jsonl"
 
 # The unit vocabulary documented at the top of bench/figures.py.
 UNITS = {"%", "pt", "€", "$", "£", "km", "m", "cm", "mm", "m³", "km/h", "t", "kg", "ha", "°C", "MW"}
 UNITS |= {"s", "min", "h", "day", "week", "month", "year"}
 
-MONTHS = (
-    "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+# The month names of recoupe's one list, with their English capitals.
+MONTHS = "|".join(w for name in month_numbers() for w in (name, name.capitalize()))
 # Numbers that are not figures: names and models, dates, years, clock times, ordinals, references.
 TRAPS = [
     re.compile(r"\b(Shahed-136|S-300|F-16|A320|737|COVID-19|Windows 11|CAC 40|G7|G20|MH17|Ligue 1)\b"),
