@@ -98,14 +98,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     for opening, closing in _QUOTE_PAIRS:
         for match in re.finditer(rf"{opening}[^{closing}]*{closing}", text):
             spans.append((match.start(), match.end()))
-    marks = [m.start() for m in re.finditer('"', text)]
-    if len(marks) % 2:  # an unclosed mark somewhere: pair them paragraph by paragraph
-        marks = [
-            p.start() + m.start()
-            for p in re.finditer(r"[^\n]+", text)
-            for m in list(re.finditer('"', p.group()))[: p.group().count('"') // 2 * 2]
-        ]
-    spans += [(a, b + 1) for a, b in zip(marks[::2], marks[1::2], strict=False)]
+    # Straight marks pair within a paragraph; one left open runs on into the next paragraph
+    # ("« … très mauvaise.\nLa dégradation … 42 200 chômeurs »").
+    open_mark: int | None = None
+    for paragraph in re.finditer(r"[^\n]+", text):
+        marks = [paragraph.start() + m.start() for m in re.finditer('"', paragraph.group())]
+        if open_mark is not None:
+            marks.insert(0, open_mark)
+        open_mark = marks.pop() if len(marks) % 2 else None
+        spans += [(a, b + 1) for a, b in zip(marks[::2], marks[1::2], strict=True)]
     return sorted(spans)
 
 
@@ -253,6 +254,9 @@ def _governing_claimant(
         # "… neuf personnes ont été tuées, ont annoncé mercredi les autorités locales": an incise
         # after the figure, its subject inverted (the parser hangs it on the main verb)
         if tok.i > figure.i and _is_cue(tok) and _after_comma(tok):
+            source = _from_source(tok, offset, parses.text)  # ", a-t-on appris de source judiciaire"
+            if source is not None:
+                return source
             inverted = [c for c in tok.children if c.dep_ == "nsubj" and c.text.startswith("-")]
             found = (
                 _np(inverted[0], offset, parses.text)
@@ -282,7 +286,8 @@ def _is_cue(tok: Token) -> bool:
         return False  # "cela veut dire 19 milliards": a want or a meaning asserts no figure
     if lemma == "faire":
         return any(c.lower_ in _FAIRE_PHRASES for c in tok.children)
-    return lemma in _cue_lemmas()
+    # "estime" lemmatised as itself: the form's stem still says which verb it is
+    return lemma in _cue_lemmas() or (tok.pos_ == "VERB" and _cue_screen().match(tok.text) is not None)
 
 
 def _from_source(verb: Token, offset: int, text: str) -> Claimant | None:

@@ -355,7 +355,7 @@ def _figure(
                 value *= Decimal(partner.value) / following.value  # "de 43,9 à 47,2 milliards"
     if thing is None and unit is None and earlier and _echoes(text, earlier[-1], number.start, vocab):
         thing, unit = earlier[-1].thing, earlier[-1].unit  # "(contre 28 à 30,5 …)", "28 à 30,5"
-    fraction = number.words and value < 1
+    fraction = number.words and 0 < value < 1
     if thing is None and unit is None and (scale != 1 or fraction or _among_them(text, end)):
         pass  # "Banque Populaire : 950 millions", "deux d'entre eux": a count of what is named around it
     elif thing is None and unit is None:
