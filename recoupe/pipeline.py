@@ -301,7 +301,7 @@ def _assign_pending(
             if not articles and not refresh:
                 break
             existing = pending.open_stories(connection, articles, settings.story_window_days, refresh)
-            assigned, stories = assign_stories(articles, settings, existing)
+            assigned, stories = assign_stories(articles, settings, existing, cache=cache)
             started = report.timed("stories", started)
             before = {a.id: a for a in [*articles, *existing.articles]}
             by_id = {a.id: a for a in assigned}
