@@ -37,7 +37,7 @@ _FEMININE = frozenset({"la", "une", "cette", "mme", "mlle", "mrs", "ms", "madame
 _MASCULINE = frozenset({"le", "un", "ce", "cet", "m", "mr", "monsieur"})
 _STOP_WORDS = frozenset(fold(w) for w in FR_STOP_WORDS | EN_STOP_WORDS) | {"selon", "pour", "dans"}
 # "de la Justice", "du Medef" always; "de Lille" only before a name ("le maire de Lille Martine Aubry").
-_COMPLEMENT = re.compile(r"\b(?:(de la|de l['’]|du|des)|de|d['’])[ \u00a0]?$", re.IGNORECASE)
+_COMPLEMENT = re.compile(r"\b(?:(de la|de l['’]|du|des|à la|au|aux)|de|d['’])[ \u00a0]?$", re.IGNORECASE)
 # How far left of a name its role wording may start ("le ministre de la Défense colombien X").
 _ROLE_WINDOW = 8
 
@@ -104,7 +104,8 @@ def is_institution(wording: str) -> bool:
 def is_role(wording: str) -> bool:
     """Whether a noun phrase names a person by their role ("le chef du Kremlin", "la ministre")."""
     words = [w for w in fold(wording).split() if w not in ("le", "la", "les", "l", "un", "une", "the", "a")]
-    return bool(words) and (words[0] in _role_nouns() or role_of(wording).office is not None)
+    # "le futur ministre", "l'ancien président": the role noun may follow an adjective.
+    return bool(words) and (any(w in _role_nouns() for w in words[:2]) or role_of(wording).office is not None)
 
 
 def role_of(wording: str) -> Role:
@@ -168,6 +169,10 @@ def _without_leading_words(name: str, text: str, start: int) -> tuple[str, int]:
     """A run of capitals less the words that open a sentence ("Le", "Selon") and a complement's
     noun ("la ministre de la Justice Rachida Dati": "Justice" is no part of her name)."""
     words = name.split()
+    # "sur BFM Pierre Nanterme": an acronym glued before a name is a channel, a party, a firm.
+    while len(words) > 2 and words[0].isupper() and len(words[0]) > 1:
+        start += len(words[0]) + 1
+        words = words[1:]
     while words and (fold(words[0]) in _STOP_WORDS or words[0] in _HONORIFICS):
         start += len(words[0]) + 1
         words = words[1:]

@@ -104,8 +104,11 @@ def mention_in(
         if _is_cue(doc[k]):
             return _inverted_subject(doc, k, offset) or _subject(doc[k], offset)
     # 2. The nearest cue before the quote.
+    inside = [t for t in doc if quote[0] <= offset + t.idx < quote[1]]
     for i in range(last_before, -1, -1):
-        if outside(doc[i]) and _is_cue(doc[i]):
+        # The cue must govern the quote ("a déclaré que « … »", "a jugé « indécent »"): in "S'il se
+        # poursuit, le ralentissement aura « … »", "poursuivre" is no cue of this quote.
+        if outside(doc[i]) and _is_cue(doc[i]) and _governs(doc[i], inside):
             found = _subject(doc[i], offset)
             if found is not None:
                 return found
@@ -122,8 +125,24 @@ def mention_in(
     # 5. A cue later in the sentence.
     for tok in doc[first:]:
         if outside(tok) and _is_cue(tok):
-            return _subject(tok, offset) or _inverted_subject(doc, tok.i, offset)
+            found = _inverted_subject(doc, tok.i, offset) or _subject(tok, offset)
+            # A subject before the quote is its own clause's ("le ralentissement aura « … »").
+            return found if found is not None and found.start >= quote[1] else None
     return None
+
+
+def _governs(verb: Token, inside: list[Token]) -> bool:
+    """Whether the quote lies in the verb's clause; where the parser broke the sentence into
+    pieces ("russo-chinoises" often does), a "que" or a colon between them stands for the link."""
+    if not inside or any(verb in t.ancestors for t in inside):
+        return True
+    root = inside[0]
+    while root.head.i != root.i:  # spaCy makes a new Token object on each access: compare indices
+        root = root.head
+    if verb.i in {t.i for t in root.subtree}:
+        return False
+    between = verb.doc[verb.i + 1 : inside[0].i]
+    return any(t.lower_ in ("que", "qu'", "qu’", ":") for t in between)
 
 
 def sentence_subject(doc: Doc, offset: int) -> SpeakerMention | None:
@@ -166,7 +185,7 @@ def _subject(verb: Token, offset: int) -> SpeakerMention | None:
             if head.lower_ in ("qui", "qu'", "que"):
                 return _np(verb.head, offset) if verb.dep_.startswith("acl") else None
             return _np(head, offset)
-        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
             continue
         break

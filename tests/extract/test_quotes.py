@@ -266,7 +266,6 @@ def test_a_definite_role_without_its_wording_beside_a_name_stays_unresolved() ->
     assert quote.speaker is None
 
 
-@PARSE_GAP
 def test_a_role_whose_complement_runs_past_the_mention_still_finds_its_apposition() -> None:
     text = (
         "Selon le directeur général de l'agence régionale de santé de Bretagne, Paul Riou, "
