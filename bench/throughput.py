@@ -300,7 +300,7 @@ def print_head() -> None:
         "workers",
         "art/s",
         "words/s",
-        "peak RSS MB (main, by quarter)",
+        "RSS MB (main, by quarter read; peak)",
         "worker RSS MB",
         *(f"{s} art/s" for s in STAGES),
         "spaCy full art/s",
@@ -324,7 +324,8 @@ def print_row(r: dict) -> None:
         str(r["workers"] or "default"),
         f"{rate:.1f}",
         f"{r['words'] / r['seconds']:,.0f}",
-        " / ".join(f"{q:.0f}" for q in r["rss_quarters"]) or f"{r['rss_mb']:.0f}",
+        # The quarters are sampled while articles are read; the last figure is the run's peak.
+        " / ".join([*(f"{q:.0f}" for q in r["rss_quarters"]), f"peak {r['rss_mb']:.0f}"]),
         f"{r['worker_rss_mb']:.0f}" if r.get("worker_rss_mb") else "–",
         *stages,
         f"{full:.1f}" if full else "–",
