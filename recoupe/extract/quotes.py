@@ -592,10 +592,8 @@ def _resolve(
         return co.resolve_pronoun(mention.gender, mention.start, subjects)
     if mention.kind == "indefinite":
         return None
-    if mention.kind in ("role", "organisation"):
-        apposed = co.apposed_name(text, mention.start, mention.end)
-        if apposed is not None:
-            return co.full_name(apposed, people)
+    # A name inside the mention comes before any apposition ("à la Maison Blanche, le président
+    # ukrainien Volodymyr Zelensky" is Zelensky, not the capitalised words before the comma).
     named = [
         p.name
         for p in people
@@ -603,13 +601,14 @@ def _resolve(
     ]
     if named and len(max(named, key=len).split()) > 1:
         return max(named, key=len)
+    if mention.kind in ("role", "organisation"):
+        apposed = co.apposed_name(text, mention.start, mention.end)
+        if apposed is not None:
+            return co.full_name(apposed, people)
     institution = mention.kind == "organisation" and co.is_institution(written)
     if mention.kind == "role" or (
         mention.kind == "organisation" and not _capitalised(written) and not institution
     ):
-        apposed = co.apposed_name(text, mention.start, mention.end)
-        if apposed is not None:
-            return co.full_name(apposed, people)
         resolved = co.resolve_role(written, people)
         if resolved is not None or mention.kind == "role" or mention.gender != "p":
             # "l'ex-otage", "la banque": someone the text does not name here; a wrong guess

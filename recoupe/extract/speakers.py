@@ -147,7 +147,7 @@ def _governs(verb: Token, inside: list[Token]) -> bool:
 
 def sentence_subject(doc: Doc, offset: int) -> SpeakerMention | None:
     """The subject of a sentence's main verb, for a pronoun or a bare quote after it."""
-    root = next((t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX", "ADJ", "NOUN")), None)
+    root = _main_verb(doc)
     if root is not None and root.pos_ in ("VERB", "AUX", "ADJ"):
         found = _subject(root, offset)
         if found is not None:
@@ -157,6 +157,24 @@ def sentence_subject(doc: Doc, offset: int) -> SpeakerMention | None:
     if len(doc) and doc[0].pos_ in ("PROPN", "DET", "NOUN"):
         return _np_after(doc, 0, offset)
     return None
+
+
+def _main_verb(doc: Doc) -> Token | None:
+    """The sentence's root, unless the parser took a subordinate clause's verb for it ("Alors que
+    la guerre approche …, le président … a exhorté"): then the first later verb with a subject and
+    no subordinating conjunction, so that a pronoun after it is not given the clause's subject."""
+    root = next((t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX", "ADJ", "NOUN")), None)
+    if root is None or not any(c.dep_ == "mark" for c in root.children):
+        return root
+    for tok in doc[root.i + 1 :]:
+        children = list(tok.children)
+        if (
+            tok.pos_ in ("VERB", "AUX")
+            and any(c.dep_.startswith("nsubj") for c in children)
+            and not any(c.dep_ == "mark" for c in children)
+        ):
+            return tok
+    return root
 
 
 @cache
