@@ -39,28 +39,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
+from train_pair_scorer import bcubed
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 SHARED = ROOT.parent / "shared"
 DATA = SHARED / "data" / "clustering"
 RECOUPE = ROOT / ".venv" / "bin" / "recoupe"
-
-
-def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
-    gold_sets: dict[str, set[str]] = defaultdict(set)
-    pred_sets: dict[str, set[str]] = defaultdict(set)
-    for k, v in gold.items():
-        gold_sets[v].add(k)
-    for k, v in pred.items():
-        pred_sets[v].add(k)
-    precision = recall = 0.0
-    for k in gold:
-        shared = len(gold_sets[gold[k]] & pred_sets[pred[k]])
-        precision += shared / len(pred_sets[pred[k]])
-        recall += shared / len(gold_sets[gold[k]])
-    precision, recall = precision / len(gold), recall / len(gold)
-    return precision, recall, 2 * precision * recall / (precision + recall)
 
 
 def baseline(path: Path) -> str:

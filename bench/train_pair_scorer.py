@@ -122,7 +122,8 @@ def fit(sets: list[tuple[np.ndarray, np.ndarray]]):
     return PairScorer(model.coef_[0].astype(np.float64), float(model.intercept_[0]))
 
 
-def bcubed(gold: dict[str, str], pred: dict[str, str]) -> float:
+def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
+    """BCubed precision, recall and F1 of `pred` against `gold` (article id → story)."""
     gold_sets: dict[str, set[str]] = defaultdict(set)
     pred_sets: dict[str, set[str]] = defaultdict(set)
     for k, v in gold.items():
@@ -132,7 +133,7 @@ def bcubed(gold: dict[str, str], pred: dict[str, str]) -> float:
     precision = sum(len(gold_sets[gold[k]] & pred_sets[pred[k]]) / len(pred_sets[pred[k]]) for k in gold)
     recall = sum(len(gold_sets[gold[k]] & pred_sets[pred[k]]) / len(gold_sets[gold[k]]) for k in gold)
     precision, recall = precision / len(gold), recall / len(gold)
-    return 2 * precision * recall / (precision + recall)
+    return precision, recall, 2 * precision * recall / (precision + recall)
 
 
 def evaluate(dev: DevSet, scorer, settings) -> str:
@@ -155,7 +156,7 @@ def evaluate(dev: DevSet, scorer, settings) -> str:
             return (np.mean(same) + np.mean(different)) / 2
 
         return f"all {balanced(dev.pairs):.3f} cross-language {balanced(dev.cross):.3f}"
-    return f"{bcubed(dev.gold, story):.3f}"
+    return f"{bcubed(dev.gold, story)[2]:.3f}"
 
 
 def main() -> None:
