@@ -40,6 +40,14 @@ _STOP_WORDS = frozenset(fold(w) for w in FR_STOP_WORDS | EN_STOP_WORDS) | {"selo
 _COMPLEMENT = re.compile(r"\b(?:(de la|de l['’]|du|des|à la|au|aux)|de|d['’])[ \u00a0]?$", re.IGNORECASE)
 # How far left of a name its role wording may start ("le ministre de la Défense colombien X").
 _ROLE_WINDOW = 8
+# Auxiliaries, complementisers and relatives: a role wording holds none, so a role noun before
+# one belongs to another clause. A token list, since people_in reads the unparsed text.
+_CLAUSE_WORDS = frozenset(
+    (  # noqa: SIM905 (one word list reads better as a line than as 35)
+        "a ont est sont etait etaient avait avaient sera seront aurait que qu qui dont mais car "
+        "ne n se s y en lui leur selon apres avec contre pour par sur dans chez entre"
+    ).split()
+)
 
 
 @dataclass(frozen=True)
@@ -154,9 +162,11 @@ def people_in(text: str) -> list[Person]:
             role = _role_before(before.rstrip()[:-1])  # "Le maire de Kyiv, Vitali Klitschko,"
         if len(name.split()) < 2 and not honorific and role is None:
             continue  # one capitalised word is any sentence's first word, or a place
+        gender = gender_of(honorific.group(1)) if honorific else ""
         if role is None:
             role = _role_after(text, match.end())
-        gender = gender_of(honorific.group(1)) if honorific else ""
+            if role is not None:  # "Christine Lagarde, la ministre de l'Economie,": "la" tells it
+                gender = gender or gender_of(text[match.end() : match.end() + 8].lstrip(", \u00a0"))
         person = _merge(people, name)
         if role is not None:
             person.roles.append(role)
@@ -189,6 +199,10 @@ def _role_before(before: str) -> Role | None:
     """The role wording ending right before a name, within the clause ("le président russe ")."""
     clause = re.split(r"[,;:.!?«»“”\"()\n]", before)[-1]
     words = clause.split()[-_ROLE_WINDOW:]
+    # The wording must run up to the name: in "la ministre a affirmé que le gouvernement de
+    # François Fillon", "ministre" is another clause's subject, not Fillon's role.
+    verbless = max((k + 1 for k, w in enumerate(words) if set(fold(w).split()) & _CLAUSE_WORDS), default=0)
+    words = words[verbless:]
     for k in range(len(words)):
         wording = " ".join(words[k:])
         if fold(words[k]) in _role_nouns():
@@ -203,7 +217,13 @@ def _role_before(before: str) -> Role | None:
 
 def _role_after(text: str, end: int) -> Role | None:
     """'Xi Jinping, président chinois,': a role wording in apposition right after a name."""
-    match = re.match(r",[ \u00a0]+((?:le |la |l'|l’|the )[^,;:.«»()\n]{3,60}?)[,.;)]", text[end:])
+    # It ends at a comma, or where the sentence's verb follows without one ("Christine Lagarde,
+    # la ministre de l'Economie n'y est pas favorable").
+    match = re.match(
+        r",[ \u00a0]+((?:le |la |l'|l’|the )[^,;:.«»()\n]{3,60}?)"
+        r"(?:[,.;)]|[ \u00a0](?=(?:n['’]|ne |a |est |avait |était |qui )))",
+        text[end:],
+    )
     if match is None:
         return None
     role = role_of(match.group(1))
@@ -300,11 +320,25 @@ _APPOSED_BEFORE = re.compile(
 )
 
 
+# A role wording's own modifier before its apposed name: "le gouverneur de la province située à
+# proximité du temple, Seni Chittakasem" (no clause word, no punctuation, a few words).
+_MODIFIER = re.compile(r"(?:[ \u00a0]+[^\W\d]['’\w-]*){1,8}?(?=,)")
+
+
 def apposed_name(text: str, start: int, end: int) -> str | None:
     """The name set in apposition to the role wording at text[start:end]: "le directeur, Jean
     Dupont," or "Jean Dupont, le directeur"."""
+    span = apposed_name_span(text, start, end)
+    return text[span[0] : span[1]] if span else None
+
+
+def apposed_name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the name apposed to the role wording at text[start:end] lies, as text offsets."""
     after = _APPOSED_AFTER.match(text, end)
+    modifier = _MODIFIER.match(text, end)
+    if after is None and modifier and not set(fold(modifier.group()).split()) & _CLAUSE_WORDS:
+        after = _APPOSED_AFTER.match(text, modifier.end())
     if after:
-        return after.group(1)
+        return after.span(1)
     before = _APPOSED_BEFORE.search(text, max(0, start - 60), start)
-    return before.group(1) if before else None
+    return before.span(1) if before else None

@@ -563,6 +563,25 @@ def _french_quotes(
                 mention = sp.SpeakerMention(rule.start, rule.end, "name", rule.gender)
         if mention is None and (words <= MAX_SCARE_WORDS or not _clause(docs[span], span[0], lead)):
             continue  # a term, a title or a scare quote no one in the text says
+        if mention is not None and speaker is None and mention.kind in ("role", "organisation"):
+            # "a assuré le gouverneur de la province, Seni Chittakasem": the name is the mention.
+            apposed = co.apposed_name_span(text, mention.start, mention.end)
+            if apposed is not None:
+                mention = sp.SpeakerMention(*apposed, "name", mention.gender)
+        if mention is not None and speaker is None and mention.kind == "pronoun":
+            # "Christine Lagarde n'y est pas favorable car « … », a-t-elle déclaré": the pronoun's
+            # nearest subject is its own sentence's, before the quote.
+            own_subject = sp.sentence_subject(docs[span], span[0])
+            if (
+                own_subject is not None
+                and own_subject.start < lead.region_start
+                and (not subjects or subjects[-1].position < own_subject.start)
+            ):
+                subjects.append(
+                    co.Subject(
+                        own_subject.start, _resolve(own_subject, text, people, subjects), own_subject.gender
+                    )
+                )
         if mention is not None and speaker is None:
             speaker = _resolve(mention, text, people, subjects)
             subjects.append(co.Subject(mention.start, speaker, mention.gender))

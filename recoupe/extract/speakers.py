@@ -5,11 +5,12 @@ parser (loaded on first use, once per process): parsing every sentence would cos
 its throughput. On a quote's sentence, in order:
 1. a cue right after the quote, its subject inverted ("« … », a déclaré le chef du Kremlin",
    "« … », a-t-il dit", "« … », estime Jean Dupont") or "« … », selon X";
-2. the nearest cue before the quote, its subject: the verb's own, a coordinated verb's
+2. an incise before it, its pronoun inverted ("les équipes se sont plaintes, affirme-t-elle, de « … »");
+3. the nearest cue before the quote, its subject: the verb's own, a coordinated verb's
    ("a affirmé et répété que"), the noun a relative "qui" stands for;
-3. "selon X" / "d'après X" anywhere in the sentence;
-4. a colon: "X a été clair : « … »" (the clause's subject), "Xi : « … »" (a headline's noun phrase);
-5. a cue later in the sentence.
+4. "selon X" / "d'après X" anywhere in the sentence, "Pour X, « … »" when X is a person;
+5. a colon: "X a été clair : « … »" (the clause's subject), "Xi : « … »" (a headline's noun phrase);
+6. a cue later in the sentence.
 With none, `find_mentions` leaves the quote to the caller's context rules (previous quote, a
 sentence ending with a colon).
 """
@@ -78,7 +79,12 @@ def mention_in(
     while k < len(doc) and outside(doc[k]):
         if _clitic(doc[k].text) in _PRONOUNS and doc[k].text.startswith("-"):
             clitic = doc[k]
-        elif not (doc[k].text.lower() in _SKIP_AFTER_QUOTE or doc[k].pos_ == "AUX" or doc[k].text == "-t"):
+        elif not (
+            doc[k].text.lower() in _SKIP_AFTER_QUOTE
+            or doc[k].pos_ == "AUX"
+            or doc[k].text == "-t"
+            or (clitic is not None and doc[k].pos_ == "ADV")  # "a-t-il encore dit"
+        ):
             break
         k += 1
     if k < len(doc) and outside(doc[k]):
@@ -88,7 +94,14 @@ def mention_in(
             return _pronoun(clitic, offset)
         if _is_cue(doc[k]):
             return _inverted_subject(doc, k, offset) or _subject(doc[k], offset)
-    # 2. The nearest cue before the quote.
+    # 2. A cue with an inverted pronoun set apart in the sentence is an incise that reports all of
+    # it: "les équipes se sont plaintes, affirme-t-elle, d'un « … »".
+    for tok in doc[:first]:
+        if outside(tok) and _is_cue(tok):
+            clitic = _inverted_clitic(doc, tok.i)
+            if clitic is not None:
+                return _pronoun(clitic, offset)
+    # 3. The nearest cue before the quote.
     inside = [t for t in doc if quote[0] <= offset + t.idx < quote[1]]
     for i in range(last_before, -1, -1):
         # The cue must govern the quote ("a déclaré que « … »", "a jugé « indécent »"): in "S'il se
@@ -97,23 +110,51 @@ def mention_in(
             found = _subject(doc[i], offset)
             if found is not None:
                 return found
-    # 3. "selon X" anywhere.
+    # 4. "selon X" anywhere; "Pour X, « … »" opening the sentence, when X is a person.
     for tok in doc:
         if outside(tok) and tok.text.lower() in _ACCORDING_TO:
             return _np_after(doc, tok.i + 1, offset)
-    # 4. A colon right before the quote.
+    found = _for_person(doc, offset)
+    if found is not None and found.end <= quote[0]:
+        return found
+    # 5. A colon right before the quote.
     colon = last_before
     while colon >= 0 and doc[colon].is_space:
         colon -= 1
     if colon > 0 and doc[colon].text == ":":
         return _before_colon(doc, colon, offset)
-    # 5. A cue later in the sentence.
+    # 6. A cue later in the sentence.
     for tok in doc[first:]:
         if outside(tok) and _is_cue(tok):
             found = _inverted_subject(doc, tok.i, offset) or _subject(tok, offset)
             # A subject before the quote is its own clause's ("le ralentissement aura « … »").
             return found if found is not None and found.start >= quote[1] else None
     return None
+
+
+def _inverted_clitic(doc: Doc, k: int) -> Token | None:
+    """The pronoun inverted after the verb at k ("affirme-t-elle", "a-t-il"), if any."""
+    j = k + 1
+    while j < len(doc) and doc[j].text in ("-t", "-t-"):
+        j += 1
+    if j < len(doc) and doc[j].text.startswith("-") and _clitic(doc[j].text) in _PRONOUNS:
+        return doc[j]
+    return None
+
+
+def _for_person(doc: Doc, offset: int) -> SpeakerMention | None:
+    """ "Pour le futur président, « … »": "pour" opening the sentence before a person and a comma
+    reads as "selon"; before anything else ("Pour financer ces mesures", "Pour la France") it does not."""
+    k = 0
+    while k < len(doc) and (doc[k].is_space or doc[k].lower_ in ("mais", "et", "or")):
+        k += 1
+    if k >= len(doc) or doc[k].lower_ != "pour":
+        return None
+    found = _np_after(doc, k + 1, offset)
+    if found is None or found.kind not in ("name", "role", "pronoun"):
+        return None
+    after = next((t for t in doc if offset + t.idx >= found.end), None)
+    return found if after is not None and after.text == "," else None
 
 
 def _governs(verb: Token, inside: list[Token]) -> bool:
@@ -213,6 +254,13 @@ def _inverted_subject(doc: Doc, k: int, offset: int) -> SpeakerMention | None:
         and doc[j].pos_ == "NOUN"
         and doc[j].lower_ in ("hier", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
     ):
+        j += 1
+    # "a affirmé à l'AFP Hang Soth": the indirect object comes first; the parser hangs the name
+    # on it as an apposition.
+    if j < len(doc) and doc[j].lower_ in ("à", "au", "aux"):
+        j += 1
+        while j < len(doc) and doc[j].pos_ == "DET":
+            j += 1
         j += 1
     if j < len(doc) and doc[j].pos_ in ("DET", "PROPN", "NOUN"):
         return _np_after(doc, j, offset)

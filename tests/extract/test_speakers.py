@@ -92,3 +92,55 @@ def test_sample_dirigeant_russe_is_putin_set_in_apposition_earlier() -> None:
     found = {q.text[:24]: q.speaker for q in find_quotes(text)}
     # "Le dirigeant russe a déclaré à M. Xi que les relations … étaient les « meilleures de l'histoire »"
     assert found["meilleures de l’histoire"] == "Vladimir Poutine"
+
+
+def mentions(text: str) -> dict[str, str | None]:
+    """Each quote's first words → the words its speaker is given by."""
+    return {
+        q.text[:20]: text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None
+        for q in find_quotes(text, "fr")
+    }
+
+
+def test_a_role_noun_in_another_clause_is_not_the_next_name_s_role() -> None:
+    text = (
+        "Anne Morel, la ministre de la Culture n'y est pas favorable car « cela ne ferait que déplacer "
+        "le problème », a-t-elle déclaré.\n"
+        "Cependant, la ministre a affirmé que le gouvernement de Paul Verdier étudiait des aides "
+        "« ciblées ».\n"
+    )
+    assert speakers(text) == {"cela ne ferait que d": "Anne Morel", "ciblées": "Anne Morel"}
+
+
+def test_an_incise_with_an_inverted_pronoun_reports_the_whole_sentence() -> None:
+    text = (
+        "La sénatrice Hélène Vasseur a rendu son rapport.\n"
+        "Dans l'Aisne, les soignants se sont plaints, affirme-t-elle, d'un « manque criant de moyens ».\n"
+        "« Nous avons visité vingt services », a-t-elle encore dit.\n"
+    )
+    assert speakers(text) == {
+        "manque criant de moy": "Hélène Vasseur",
+        "Nous avons visité vi": "Hélène Vasseur",
+    }
+    assert mentions(text) == {"manque criant de moy": "elle", "Nous avons visité vi": "elle"}
+
+
+def test_pour_before_a_person_and_a_comma_reads_as_selon() -> None:
+    text = (
+        "La sénatrice Hélène Vasseur a rendu son rapport.\n"
+        "Pour la sénatrice, « il faut doubler les crédits des soins palliatifs ».\n"
+        "Pour financer ces mesures, « une taxe nouvelle » est envisagée par le gouvernement.\n"
+    )
+    assert speakers(text)["il faut doubler les "] == "Hélène Vasseur"
+    assert mentions(text)["il faut doubler les "] == "la sénatrice"
+    assert speakers(text).get("une taxe nouvelle") is None
+
+
+def test_the_name_apposed_after_a_role_and_its_modifier_is_the_mention() -> None:
+    text = (
+        "« Aucun soldat n'a franchi la ligne », a assuré le maire de la commune située près du col, "
+        "Louis Fabre.\n"
+        "« Nous surveillons la zone », a-t-il ajouté.\n"
+    )
+    assert mentions(text)["Aucun soldat n'a fra"] == "Louis Fabre"
+    assert speakers(text) == {"Aucun soldat n'a fra": "Louis Fabre", "Nous surveillons la ": "Louis Fabre"}
