@@ -163,7 +163,7 @@ def people_in(text: str) -> list[Person]:
         if len(name.split()) < 2 and not honorific and role is None:
             continue  # one capitalised word is any sentence's first word, or a place
         gender = gender_of(honorific.group(1)) if honorific else ""
-        if role is None:
+        if role is None and not _after_preposition(text, start):
             role = _role_after(text, match.end())
             if role is not None:  # "Christine Lagarde, la ministre de l'Economie,": "la" tells it
                 gender = gender or gender_of(text[match.end() : match.end() + 8].lstrip(", \u00a0"))
@@ -341,4 +341,16 @@ def apposed_name_span(text: str, start: int, end: int) -> tuple[int, int] | None
     if after:
         return after.span(1)
     before = _APPOSED_BEFORE.search(text, max(0, start - 60), start)
-    return before.span(1) if before else None
+    return before.span(1) if before and not _after_preposition(text, before.start(1)) else None
+
+
+# "Dans les Pays de Loire, la psychologue …", "sur France Inter, la ministre …": capitals after a
+# preposition or a determiner are a place, a channel, a title, not a person the role is apposed to.
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:dans|sur|à|a|en|au|aux|par|pour|chez|vers|de|du|des|d['’]|le|la|les|l['’])[ \u00a0]*$",
+    re.IGNORECASE,
+)
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    return _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) is not None

@@ -92,7 +92,7 @@ def mention_in(
             return _np_after(doc, k + 1, offset)
         if _is_cue(doc[k]) and clitic is not None:
             return _pronoun(clitic, offset)
-        if _is_cue(doc[k]):
+        if _is_cue(doc[k]) or _cue_after_quote(doc[k]):
             return _inverted_subject(doc, k, offset) or _subject(doc[k], offset)
     # 2. A cue with an inverted pronoun set apart in the sentence is an incise that reports all of
     # it: "les équipes se sont plaintes, affirme-t-elle, d'un « … »".
@@ -130,6 +130,13 @@ def mention_in(
             # A subject before the quote is its own clause's ("le ralentissement aura « … »").
             return found if found is not None and found.start >= quote[1] else None
     return None
+
+
+def _cue_after_quote(tok: Token) -> bool:
+    """ "« … », tranche Philippe Aghion", "« … », juge-t-il": right after a quote and its comma the
+    tagger often takes the verb for a noun; a cue verb's present form ("tranche" → "trancher") is
+    read as the cue there all the same."""
+    return tok.text[:1].islower() and tok.lower_ + "r" in _cue_lemmas()
 
 
 def _inverted_clitic(doc: Doc, k: int) -> Token | None:
@@ -172,7 +179,14 @@ def _governs(verb: Token, inside: list[Token]) -> bool:
 
 
 def sentence_subject(doc: Doc, offset: int) -> SpeakerMention | None:
-    """The subject of a sentence's main verb, for a pronoun or a bare quote after it."""
+    """The subject of a sentence's main verb, for a pronoun or a bare quote after it; in a sentence
+    that closes on a cue and its inverted subject ("…, a prévenu la ministre, Christine Lagarde."),
+    that subject: the one the report is about."""
+    for tok in doc:
+        if tok.i > 0 and _is_cue(tok) and _after_comma(doc, tok.i):
+            found = _inverted_subject(doc, tok.i, offset)
+            if found is not None and found.kind in ("name", "role"):
+                return found
     root = _main_verb(doc)
     if root is not None and root.pos_ in ("VERB", "AUX", "ADJ"):
         found = _subject(root, offset)
@@ -183,6 +197,14 @@ def sentence_subject(doc: Doc, offset: int) -> SpeakerMention | None:
     if len(doc) and doc[0].pos_ in ("PROPN", "DET", "NOUN"):
         return _np_after(doc, 0, offset)
     return None
+
+
+def _after_comma(doc: Doc, k: int) -> bool:
+    """Whether the verb at k follows a comma, over its auxiliaries (", a prévenu")."""
+    k -= 1
+    while k >= 0 and doc[k].pos_ == "AUX":
+        k -= 1
+    return k >= 0 and doc[k].text == ","
 
 
 def _main_verb(doc: Doc) -> Token | None:

@@ -160,7 +160,6 @@ def test_english_according_to() -> None:
     ]
 
 
-@PARSE_GAP
 def test_an_unnamed_speaker_keeps_the_mention_but_no_speaker_name() -> None:
     text = 'According to a spokesman for the ministry, "no decision has been made."'
     [quote] = find_quotes(text)

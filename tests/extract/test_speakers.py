@@ -144,3 +144,33 @@ def test_the_name_apposed_after_a_role_and_its_modifier_is_the_mention() -> None
     )
     assert mentions(text)["Aucun soldat n'a fra"] == "Louis Fabre"
     assert speakers(text) == {"Aucun soldat n'a fra": "Louis Fabre", "Nous surveillons la ": "Louis Fabre"}
+
+
+def test_a_cue_read_as_a_noun_after_a_quote_still_reports_it() -> None:
+    # Right after "», " the tagger takes "tranche", "juge" for nouns.
+    text = (
+        "« Il aurait fallu aider les ménages bien plus tôt et bien plus fort », tranche Pierre Lunel, "
+        "économiste.\n"
+        "« La prise de conscience viendra avec les chiffres du chômage de janvier », juge-t-il.\n"
+    )
+    assert mentions(text) == {"Il aurait fallu aide": "Pierre Lunel", "La prise de conscien": "il"}
+    assert speakers(text) == {"Il aurait fallu aide": "Pierre Lunel", "La prise de conscien": "Pierre Lunel"}
+
+
+def test_a_sentence_closing_on_a_cue_is_about_its_inverted_subject() -> None:
+    text = (
+        "La prévision de croissance reste de 0,5 %, a prévenu la ministre de l'Economie, Claire Dumas.\n"
+        "« La situation change de semaine en semaine », a-t-elle expliqué.\n"
+    )
+    assert speakers(text)["La situation change "] == "Claire Dumas"
+
+
+def test_capitals_after_a_preposition_are_no_name_apposed_to_a_role() -> None:
+    text = (
+        "La psychologue Anne Leroux a rendu son rapport.\n"
+        "Dans les Hauts de Seine, la psychologue a pu observer « la misère en personnel » des services.\n"
+        "Interrogée sur Radio Nord, la ministre a déclaré que « rien n'est décidé ».\n"
+    )
+    found = speakers(text)
+    assert found["la misère en personn"] in ("Anne Leroux", None)
+    assert found["rien n'est décidé"] is None
