@@ -283,6 +283,44 @@ def resolve_role(wording: str, people: list[Person]) -> str | None:
     return fits[0].name if len(fits) == 1 else None
 
 
+def headline_person(text: str, people: list[Person]) -> Person | None:
+    """The person a headline opens on ("Rachida Dati contre …", "Chômage: Aubry dénonce …"), the
+    article's protagonist, when the article names them."""
+    line = text.lstrip().split("\n", 1)[0]
+    # After a colon first: "Fichier Edvige : Fillon demande …" is about Fillon.
+    for part in (line.split(":", 1)[1] if ":" in line else "", line):
+        match = _NAME_RUN.match(part.strip())
+        if match is None:
+            continue
+        words = {w for w in match.group().split() if fold(w) not in _STOP_WORDS}
+        found = [p for p in people if words and words <= set(p.name.split())]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def resolve_to_protagonist(wording: str, people: list[Person], protagonist: Person | None) -> str | None:
+    """A definite role that no one in the article is set beside ("a souligné la ministre", "l'ex-otage")
+    stands for the headline's person, when nothing the text says of them contradicts it: gender,
+    country, office; a head of state or government is not called by another role noun."""
+    wanted = role_of(wording)
+    if protagonist is None or (wanted.country is None and wanted.office is None and wanted.noun is None):
+        return None
+    if any(_fits(wanted, r) for p in people for r in p.roles):
+        return None  # someone else holds that role: resolve_role's answer, or ambiguous
+    gender = gender_of(wording)
+    if gender and protagonist.gender and gender != protagonist.gender:
+        return None
+    for known in protagonist.roles:
+        if wanted.country is not None and known.country is not None and wanted.country != known.country:
+            return None
+        if wanted.office is not None and known.office is not None and not _fits(wanted, known):
+            return None
+        if known.office in _LEADERS and wanted.office is None and wanted.noun != known.noun:
+            return None  # "le futur ministre de la Santé" is not the president-elect of the headline
+    return protagonist.name
+
+
 def _fits(wanted: Role, known: Role) -> bool:
     if wanted.country is not None and wanted.country != known.country:
         return False

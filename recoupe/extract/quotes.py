@@ -629,6 +629,8 @@ def _resolve(
         mention.kind == "organisation" and not _capitalised(written) and not institution
     ):
         resolved = co.resolve_role(written, people)
+        if resolved is None and mention.kind == "role" and _definite(written):
+            resolved = co.resolve_to_protagonist(written, people, co.headline_person(text, people))
         if resolved is not None or mention.kind == "role" or mention.gender != "p":
             # "l'ex-otage", "la banque": someone the text does not name here; a wrong guess
             # costs more than none.
@@ -639,6 +641,13 @@ def _resolve(
         name = name if len(name.split()) > 1 else co.full_name(name, people)
         return name if len(name.split()) > 1 else _without_determiner(written)
     return _without_determiner(written)
+
+
+def _definite(written: str) -> bool:
+    """ "la ministre", "l'ex-otage": one person the reader is meant to know, not "une voisine"."""
+    return re.match(r"(?:[Ll]e|[Ll]a|[Ll]['’])\s?\w", written) is not None and not written.lower().startswith(
+        "les "
+    )
 
 
 def _capitalised(written: str) -> bool:

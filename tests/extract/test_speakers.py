@@ -174,3 +174,32 @@ def test_capitals_after_a_preposition_are_no_name_apposed_to_a_role() -> None:
     found = speakers(text)
     assert found["la misère en personn"] in ("Anne Leroux", None)
     assert found["rien n'est décidé"] is None
+
+
+def test_a_definite_role_no_one_is_set_beside_is_the_headline_s_person() -> None:
+    text = (
+        "Logement : Sophie Garnier promet un plan d'urgence\n"
+        "Sophie Garnier a présenté jeudi ses mesures devant la presse.\n"
+        "« Nous construirons cent mille logements », a souligné la ministre.\n"
+        "« Le calendrier sera tenu », a-t-elle ajouté.\n"
+    )
+    assert speakers(text) == {
+        "Nous construirons ce": "Sophie Garnier",
+        "Le calendrier sera t": "Sophie Garnier",
+    }
+
+
+def test_the_headline_s_person_is_no_answer_when_the_text_contradicts_the_role() -> None:
+    text = (
+        "Marc Tellier nomme Paul Brun à la Santé\n"
+        "Le président élu Marc Tellier a choisi un proche.\n"
+        "« C'est notre premier défi », a déclaré le futur ministre de la Santé.\n"
+    )
+    assert speakers(text)["C'est notre premier "] is None  # the president-elect is no minister
+    text = text.replace("le futur ministre de la Santé", "la porte-parole")
+    assert speakers(text)["C'est notre premier "] is None  # "Le président" told he is a man
+    text = (
+        "Marc Tellier nomme Paul Brun\nLe ministre Jean Roux a parlé.\n"
+        "« C'est notre défi », a dit le ministre.\n"
+    )
+    assert speakers(text)["C'est notre défi"] == "Jean Roux"  # the role established in the text wins
