@@ -629,7 +629,7 @@ def _resolve(
         mention.kind == "organisation" and not _capitalised(written) and not institution
     ):
         resolved = co.resolve_role(written, people)
-        if resolved is None and mention.kind == "role" and _definite(written):
+        if resolved is None and mention.gender != "p" and _definite(written):
             resolved = co.resolve_to_protagonist(written, people, co.headline_person(text, people))
         if resolved is not None or mention.kind == "role" or mention.gender != "p":
             # "l'ex-otage", "la banque": someone the text does not name here; a wrong guess

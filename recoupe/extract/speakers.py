@@ -345,6 +345,14 @@ def _np(head: Token, offset: int) -> SpeakerMention | None:
         end += 1
     while end > start + 1 and doc[end - 1].lower_ in _GLUE:
         end -= 1
+    # "la parlementaire et ancienne ministre de la Défense Martha Lucia Ramirez": a coordinated
+    # role that ends on a name belongs to the phrase.
+    if end + 1 < len(doc) and doc[end].lower_ == "et" and head.pos_ == "NOUN":
+        more = end + 1
+        while more < len(doc) and (_in_np(doc[more]) or (doc[more].lower_ in _GLUE and more > end + 1)):
+            more += 1
+        if doc[more - 1].pos_ == "PROPN":
+            end = more
     return _mention(doc, start, end, offset)
 
 

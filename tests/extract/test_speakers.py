@@ -203,3 +203,22 @@ def test_the_headline_s_person_is_no_answer_when_the_text_contradicts_the_role()
         "« C'est notre défi », a dit le ministre.\n"
     )
     assert speakers(text)["C'est notre défi"] == "Jean Roux"  # the role established in the text wins
+
+
+def test_a_coordinated_role_ending_on_a_name_is_one_mention() -> None:
+    text = "« La guérilla est à bout », a estimé la sénatrice et ancienne ministre de la Défense Ana Ruiz.\n"
+    assert (
+        mentions(text)["La guérilla est à bo"] == "la sénatrice et ancienne ministre de la Défense Ana Ruiz"
+    )
+    assert speakers(text)["La guérilla est à bo"] == "Ana Ruiz"
+
+
+def test_a_definite_noun_the_data_does_not_list_may_stand_for_the_headline_s_person() -> None:
+    text = (
+        "Clara Vidal : « Je n'ai jamais perdu espoir »\n"
+        "L'ex-otage Clara Vidal a retrouvé sa famille à Paris.\n"
+        "« Nous avons été libérés sans un coup de feu », a raconté l'ex-otage.\n"
+    )
+    found = speakers(text)
+    assert found["Nous avons été libér"] == "Clara Vidal"  # not "L'ex-otage Clara Vidal"
+    assert found["Je n'ai jamais perdu"] == "Clara Vidal"
