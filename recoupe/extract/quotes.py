@@ -651,7 +651,9 @@ def _definite(written: str) -> bool:
 
 
 def _capitalised(written: str) -> bool:
-    return any(w[:1].isupper() for w in written.split()[1:])
+    """Whether a word past the determiner is capitalised: "le parquet de Paris", "L'Insee"."""
+    rest = _without_determiner(written)
+    return any(w[:1].isupper() for w in (rest if rest != written else " ".join(written.split()[1:])).split())
 
 
 def _without_determiner(written: str) -> str:

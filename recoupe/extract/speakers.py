@@ -126,7 +126,13 @@ def mention_in(
     # 6. A cue later in the sentence.
     for tok in doc[first:]:
         if outside(tok) and _is_cue(tok):
-            found = _inverted_subject(doc, tok.i, offset) or _subject(tok, offset)
+            # "« … », Mme Aubry demande « … »": a subject between the quote and the verb first;
+            # else an inverted one, never inside a quote ("demande « une taxe … »" is no speaker).
+            found = _subject(tok, offset)
+            if found is None or found.start < quote[1]:
+                found = _inverted_subject(doc, tok.i, offset)
+                if found is not None and any(s <= found.start < e for s, e in quotes):
+                    found = None
             # A subject before the quote is its own clause's ("le ralentissement aura « … »").
             return found if found is not None and found.start >= quote[1] else None
     return None
@@ -238,7 +244,8 @@ def _is_cue(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in _two_word_cues():
         return tok.i > 0 and tok.doc[tok.i - 1].lemma_.lower() == _two_word_cues()[lemma]
-    return lemma in _cue_lemmas()
+    # "Mme Aubry demande « … »": the lemmatiser leaves some present forms as they are ("demande").
+    return lemma in _cue_lemmas() or (lemma == tok.lower_ and lemma + "r" in _cue_lemmas())
 
 
 def _subject(verb: Token, offset: int) -> SpeakerMention | None:
@@ -300,6 +307,12 @@ def _before_colon(doc: Doc, colon: int, offset: int) -> SpeakerMention | None:
         start -= 1
     clause = doc[start:colon]
     verbs = [t for t in clause if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"]
+    # "« … », renchérit X, chez Natixis : « … »": the earlier quote's cue and inverted subject.
+    for tok in clause:
+        if start > 0 and doc[start - 1].text in ("»", "”", '"') and (_is_cue(tok) or _cue_after_quote(tok)):
+            found = _inverted_subject(doc, tok.i, offset)
+            if found is not None:
+                return found
     if verbs:
         for verb in verbs:
             found = _subject(verb, offset)

@@ -222,3 +222,30 @@ def test_a_definite_noun_the_data_does_not_list_may_stand_for_the_headline_s_per
     found = speakers(text)
     assert found["Nous avons été libér"] == "Clara Vidal"  # not "L'ex-otage Clara Vidal"
     assert found["Je n'ai jamais perdu"] == "Clara Vidal"
+
+
+def test_a_present_form_the_lemmatiser_leaves_as_is_is_still_a_cue() -> None:
+    text = (
+        "« Pour financer ces mesures », Mme Morvan demande « une taxe sur les superprofits des banques ».\n"
+    )
+    assert [("Morvan" in (s or "")) for s in speakers(text).values()] == [True, True]
+    assert set(mentions(text).values()) == {"Mme Morvan"}
+
+
+def test_a_colon_after_a_quote_s_inverted_subject_gives_the_next_quote_the_same_speaker() -> None:
+    text = (
+        "« L'investissement va reculer », renchérit Paul Marchal, chez Natixis : « les fonds propres "
+        "des entreprises sont trop faibles ».\n"
+    )
+    assert mentions(text)["les fonds propres de"] == "Paul Marchal"
+    assert speakers(text)["les fonds propres de"] == "Paul Marchal"
+
+
+def test_constater_reports_and_an_acronym_after_an_elision_is_an_organisation_as_written() -> None:
+    text = (
+        "En visitant les services, Anne Roux a constaté un « décalage important entre les moyens et "
+        "les besoins ».\n"
+    )
+    assert speakers(text)["décalage important e"] == "Anne Roux"
+    text = "L'Insee note que « 38 % des salariés du privé télétravaillent au moins un jour par semaine ».\n"
+    assert speakers(text)["38 % des salariés du"] == "Insee"
