@@ -553,6 +553,8 @@ def _french_quotes(
                 mention = sp.mention_in(prior, before[0], (before[1], before[1]), regions)
             elif not norm[before[0] : before[1]].rstrip().endswith(("»", "”", '"')):
                 context = sp.sentence_subject(prior, before[0])
+                if context is not None and context.kind in ("role", "organisation"):
+                    context = _apposed(context, text)  # "Le maire de Brive, Hugo Marchetti, a …"
                 mention = context if context is not None and context.kind in ("name", "pronoun") else None
         if mention is None:
             # Token rules kept where the parse does not help: a long apposition or an incise
@@ -563,11 +565,8 @@ def _french_quotes(
                 mention = sp.SpeakerMention(rule.start, rule.end, "name", rule.gender)
         if mention is None and (words <= MAX_SCARE_WORDS or not _clause(docs[span], span[0], lead)):
             continue  # a term, a title or a scare quote no one in the text says
-        if mention is not None and speaker is None and mention.kind in ("role", "organisation"):
-            # "a assuré le gouverneur de la province, Seni Chittakasem": the name is the mention.
-            apposed = co.apposed_name_span(text, mention.start, mention.end)
-            if apposed is not None:
-                mention = sp.SpeakerMention(*apposed, "name", mention.gender)
+        if mention is not None and speaker is None:
+            mention = _apposed(mention, text)
         if mention is not None and speaker is None and mention.kind == "pronoun":
             # "Christine Lagarde n'y est pas favorable car « … », a-t-elle déclaré": the pronoun's
             # nearest subject is its own sentence's, before the quote.
@@ -588,6 +587,18 @@ def _french_quotes(
         found.extend(_quote_mentions(text, segments, members, speaker, mention))
         previous, previous_end = (mention, speaker), last
     return found
+
+
+def _apposed(mention: sp.SpeakerMention, text: str) -> sp.SpeakerMention:
+    """The name apposed to a role or to a noun phrase that holds a name only as its complement:
+    "a assuré le gouverneur de la province, Seni Chittakasem", "l'agent de la RATP, Lucas Ferrand"."""
+    written = text[mention.start : mention.end]
+    if mention.kind not in ("role", "organisation") and not (
+        mention.kind == "name" and re.match(r"(?:le|la|l['’])\s?[^\W\d_A-Z]", written)
+    ):
+        return mention
+    apposed = co.apposed_name_span(text, mention.start, mention.end)
+    return sp.SpeakerMention(*apposed, "name", mention.gender) if apposed is not None else mention
 
 
 def _parsed(

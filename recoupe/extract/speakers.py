@@ -37,6 +37,7 @@ _SKIP_AFTER_QUOTE = frozenset(
     {",", "—", "–", "-", "a", "ont", "avait", "avaient", "aurait", "s'", "s’", "se", "est", "lui"}
 )
 _ACCORDING_TO = frozenset({"selon", "d'après", "d’après"})
+_HONORIFICS = frozenset({"M.", "MM.", "Mme", "Mmes", "Mlle", "Me", "Dr"})
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def mention_in(
             break
         k += 1
     if k < len(doc) and outside(doc[k]):
-        if doc[k].text.lower() in _ACCORDING_TO:
+        if _according_to(doc, k):
             return _np_after(doc, k + 1, offset)
         if _is_cue(doc[k]) and clitic is not None:
             return _pronoun(clitic, offset)
@@ -112,7 +113,7 @@ def mention_in(
                 return found
     # 4. "selon X" anywhere; "Pour X, « … »" opening the sentence, when X is a person.
     for tok in doc:
-        if outside(tok) and tok.text.lower() in _ACCORDING_TO:
+        if outside(tok) and _according_to(doc, tok.i):
             return _np_after(doc, tok.i + 1, offset)
     found = _for_person(doc, offset)
     if found is not None and found.end <= quote[0]:
@@ -136,6 +137,12 @@ def mention_in(
             # A subject before the quote is its own clause's ("le ralentissement aura « … »").
             return found if found is not None and found.start >= quote[1] else None
     return None
+
+
+def _according_to(doc: Doc, k: int) -> bool:
+    """ "selon", "d'après" (the tokenizer splits it: "D'" "après"; k is then "après")."""
+    word = doc[k].lower_.replace("’", "'")
+    return word in _ACCORDING_TO or (word == "après" and k > 0 and doc[k - 1].lower_ in ("d'", "d’"))
 
 
 def _cue_after_quote(tok: Token) -> bool:
@@ -348,7 +355,8 @@ def _np(head: Token, offset: int) -> SpeakerMention | None:
     if head.pos_ not in ("NOUN", "PROPN", "X", "ADJ", "NUM"):
         return None
     start = head.i
-    while start > 0 and (_in_np(doc[start - 1]) and doc[start - 1].dep_ != "obl:mod"):
+    # Never left into a prepositional phrase ("a raconté au Parisien le jeune homme").
+    while start > 0 and (_in_np(doc[start - 1]) and not doc[start - 1].dep_.startswith("obl")):
         start -= 1
     end = head.i + 1
     while end < len(doc) and (
@@ -396,7 +404,9 @@ def _mention(doc: Doc, start: int, end: int, offset: int) -> SpeakerMention:
     gender = "p" if plural else gender_of(text)
     if first in _INDEFINITE:
         kind = "indefinite"  # "une source proche du dossier": no one the article names
-    elif any(t.pos_ in ("PROPN", "X") and t.text[:1].isupper() for t in words) and not is_role(text):
+    elif any(t.pos_ in ("PROPN", "X") and t.text[:1].isupper() for t in words) and (
+        not is_role(text) or words[0].text in _HONORIFICS  # "M. Morin" is a name, not a role
+    ):
         kind = "name"
     elif is_role(text):
         kind = "role"
