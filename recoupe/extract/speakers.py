@@ -209,6 +209,23 @@ def sentence_subject(doc: Doc, offset: int) -> SpeakerMention | None:
     # opening the sentence before a comma and a verb is its subject.
     if len(doc) and doc[0].pos_ in ("PROPN", "DET", "NOUN"):
         return _np_after(doc, 0, offset)
+    # "A l'issue de son tour, Marie de Hennezel, qui …, déplore deux choses.": with no verb for a
+    # root the parse is lost; the first name outside a prepositional phrase, followed by a comma
+    # or a relative "qui", is what the sentence is about.
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        for tok in doc:
+            if tok.pos_ == "PROPN" and not any(c.dep_ == "case" for c in tok.children):
+                if tok.dep_ in ("obj", "iobj", "flat:name") or tok.i + 1 >= len(doc):
+                    continue
+                opening = tok.i
+                while opening > 0 and doc[opening - 1].text != ",":
+                    opening -= 1
+                if any(t.pos_ == "ADP" for t in doc[opening : tok.i]):
+                    continue  # "Dans la région Paca, …": a place
+                found = _np(tok, offset)
+                after = next((t for t in doc if offset + t.idx >= found.end), None) if found else None
+                if found is not None and found.kind == "name" and after is not None and after.text == ",":
+                    return found
     return None
 
 
