@@ -538,7 +538,7 @@ def _french_quotes(
                 subjects.append(
                     co.Subject(subject.start, _resolve(subject, text, people, subjects), subject.gender)
                 )
-        mention = mentions[k]
+        mention = _incise(text, segments, members) or mentions[k]
         speaker: str | None = None
         if mention is None and previous[0] is not None and _one_paragraph_apart(tokens, previous_end, first):
             mention, speaker = previous  # a quote carried on in the next paragraph
@@ -587,6 +587,24 @@ def _french_quotes(
         found.extend(_quote_mentions(text, segments, members, speaker, mention))
         previous, previous_end = (mention, speaker), last
     return found
+
+
+# "« Quand ils sont descendus, a-t-elle poursuivi, la confusion a été totale »": a verb with an
+# inverted pronoun set between commas inside a quote is its cue. A pattern on the text, since a
+# long quote's words are blanked before parsing (the parser's time).
+_INCISE = re.compile(
+    r",[ \u00a0]+(?:[^\W\d_]+-t-|[^\W\d_]+-)(il|elle|ils|elles)(?:[ \u00a0]+[^\W\d_]+){0,2}[ \u00a0]*[,.]"
+)
+
+
+def _incise(text: str, segments: list[_Segment], members: list[int]) -> sp.SpeakerMention | None:
+    """The pronoun of a reporting incise inside the quote's words, if any."""
+    for m in members:
+        found = _INCISE.search(text, segments[m].start, segments[m].end)
+        if found is not None:
+            gender = {"il": "m", "elle": "f"}.get(found.group(1), "p")
+            return sp.SpeakerMention(found.start(1), found.end(1), "pronoun", gender)
+    return None
 
 
 def _apposed(mention: sp.SpeakerMention, text: str) -> sp.SpeakerMention:

@@ -262,3 +262,13 @@ def test_a_sentence_the_parser_loses_still_gives_the_name_it_opens_a_clause_with
     found = speakers(text)
     assert found["décalage important e"] == "Claire Antoine"
     assert found["manque de lits"] in ("Claire Antoine", None)  # never the region
+
+
+def test_an_incise_inside_a_long_quote_is_its_cue() -> None:
+    text = (
+        "L'ancienne otage Maria Lopez a raconté sa libération.\n"
+        "« Quand les passagers de l'hélicoptère sont descendus, a-t-elle poursuivi, la confusion a été "
+        "totale, et personne ne savait plus qui était qui. »\n"
+    )
+    assert mentions(text)["Quand les passagers "] == "elle"
+    assert speakers(text)["Quand les passagers "] == "Maria Lopez"
