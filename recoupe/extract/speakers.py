@@ -102,6 +102,12 @@ def mention_in(
             clitic = _inverted_clitic(doc, tok.i)
             if clitic is not None:
                 return _pronoun(clitic, offset)
+            # "Mais sa mission, rappelle son rapporteur, était …": a noun phrase inverted between commas.
+            if _after_comma(doc, tok.i):
+                found = _inverted_subject(doc, tok.i, offset)
+                after = next((t for t in doc if offset + t.idx >= found.end), None) if found else None
+                if found is not None and after is not None and after.text == "," and after.i < first:
+                    return found
     # 3. The nearest cue before the quote.
     inside = [t for t in doc if quote[0] <= offset + t.idx < quote[1]]
     for i in range(last_before, -1, -1):
@@ -277,6 +283,11 @@ def _subject(verb: Token, offset: int) -> SpeakerMention | None:
     ("a tenu à souligner"); a relative "qui" stands for the noun it attaches to."""
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl:subj")]
+        # "le général Padilla a, dans un discours, précisé": an incise between the auxiliary and
+        # the participle makes the parser hang the subject on the auxiliary.
+        subjects += [
+            c for a in verb.children if a.dep_.startswith("aux") for c in a.children if c.dep_ == "nsubj"
+        ]
         if subjects:
             head = min(subjects, key=lambda c: abs(c.i - verb.i))
             if head.lower_ in ("qui", "qu'", "que"):
@@ -325,7 +336,7 @@ def _before_colon(doc: Doc, colon: int, offset: int) -> SpeakerMention | None:
     start = colon
     while (
         start > 0
-        and doc[start - 1].text not in (".", "!", "?", "»", "”", "\n")
+        and doc[start - 1].text not in (".", "!", "?", "»", "”", '"', "\n")
         and not doc[start - 1].is_space
     ):
         start -= 1

@@ -272,3 +272,24 @@ def test_an_incise_inside_a_long_quote_is_its_cue() -> None:
     )
     assert mentions(text)["Quand les passagers "] == "elle"
     assert speakers(text)["Quand les passagers "] == "Maria Lopez"
+
+
+def test_a_subject_the_parser_hangs_on_the_auxiliary_across_an_incise() -> None:
+    text = (
+        "De son côté, le général Ruiz a, dans un discours public, précisé qu'au cours de l'opération "
+        "« il n'y a pas eu un seul tir ».\n"
+    )
+    assert speakers(text)["il n'y a pas eu un s"] == "Ruiz"
+
+
+def test_an_inverted_noun_phrase_between_commas_is_an_incise_before_the_quote() -> None:
+    text = "Mais sa mission, rappelle son rapporteur, était de veiller « au bon usage des crédits ».\n"
+    assert mentions(text)["au bon usage des cré"] == "son rapporteur"
+
+
+def test_a_colon_after_straight_quotes_and_their_inverted_subject() -> None:
+    text = (
+        '"L\'investissement va reculer", renchérit Paul Marchal, chez Natixis: "les fonds propres '
+        'des entreprises sont trop faibles".\n'
+    )
+    assert mentions(text)["les fonds propres de"] == "Paul Marchal"
