@@ -80,11 +80,12 @@ def read_set(name: str) -> DevSet:
     return DevSet(name, articles, gold, pairs, cross)
 
 
-def training_pairs(dev: DevSet, settings) -> tuple[np.ndarray, np.ndarray]:
-    """Pair features and labels of one set (see the module docstring)."""
+def training_pairs(dev: DevSet, settings, cache) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pair features (the embedding measured for every pair), labels, and whether each pair is
+    in two languages, for one set (see the module docstring)."""
     from recoupe.stories.cluster import candidate_pairs
     from recoupe.stories.features import event_features
-    from recoupe.stories.pairs import build_pile, pair_features
+    from recoupe.stories.pairs import build_pile, cross_language, pair_features
 
     pile = build_pile([event_features(a) for a in dev.articles], settings)
     position = {a.id: i for i, a in enumerate(dev.articles)}
@@ -101,16 +102,27 @@ def training_pairs(dev: DevSet, settings) -> tuple[np.ndarray, np.ndarray]:
         for a, b in zip(left, right, strict=True):
             chosen.setdefault((int(a), int(b)), dev.gold[dev.articles[a].id] == dev.gold[dev.articles[b].id])
     pairs = np.array(list(chosen), dtype=np.int64).reshape(-1, 2)
-    features = pair_features(pile, pairs[:, 0], pairs[:, 1], settings)
-    return features, np.array(list(chosen.values()), dtype=bool)
+    left, right = pairs[:, 0], pairs[:, 1]
+    features = pair_features(pile, left, right, settings, cache, embed=np.ones(len(pairs), dtype=bool))
+    return features, np.array(list(chosen.values()), dtype=bool), cross_language(pile, left, right, settings)
 
 
-def fit(sets: list[tuple[np.ndarray, np.ndarray]]):
+def fit(sets: list[tuple[np.ndarray, np.ndarray, np.ndarray]]):
+    """The pair scorer: the one-language model on the pairs in one language, the two-language
+    model on every pair (over the features a translation keeps)."""
+    from recoupe.stories.pairs import ONE_LANGUAGE, TWO_LANGUAGES, PairScorer
+
+    one = _logistic([(f[~c], y[~c]) for f, y, c in sets], ONE_LANGUAGE)
+    two = _logistic([(f, y) for f, y, _ in sets], TWO_LANGUAGES)
+    return PairScorer(one, two)
+
+
+def _logistic(sets: list[tuple[np.ndarray, np.ndarray]], columns: tuple[str, ...]):
     from sklearn.linear_model import LogisticRegression
 
-    from recoupe.stories.pairs import PairScorer
+    from recoupe.stories.pairs import FEATURES, Logistic
 
-    features = np.vstack([f for f, _ in sets])
+    features = np.vstack([f for f, _ in sets])[:, [FEATURES.index(c) for c in columns]]
     labels = np.concatenate([y for _, y in sets])
     # Each set weighs the same, and within it same-story and different-story pairs weigh the same.
     weights = np.concatenate([
@@ -119,7 +131,7 @@ def fit(sets: list[tuple[np.ndarray, np.ndarray]]):
     # C=10 (nearly unregularised): held out at 0.3, rpm2-dev-dated 0.927 / ecbplus-dev 0.860 /
     # gnews-fr-dev 0.805 / SemEval 0.798; C=1: 0.910 / 0.859 / 0.811 / 0.766.
     model = LogisticRegression(C=10.0, max_iter=5000).fit(features, labels, sample_weight=weights)
-    return PairScorer(model.coef_[0].astype(np.float64), float(model.intercept_[0]))
+    return Logistic(columns, model.coef_[0].astype(np.float64), float(model.intercept_[0]))
 
 
 def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
@@ -136,8 +148,9 @@ def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, fl
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
-def evaluate(dev: DevSet, scorer, settings) -> str:
-    """Cluster a set with `scorer` as assign_stories does (copies first), and score it."""
+def evaluate(dev: DevSet, scorer, settings, cache=None) -> str:
+    """Cluster a set with `scorer` as assign_stories does (copies first), and score it; `cache`
+    keeps the embeddings from one evaluation to the next."""
     from recoupe.stories import assign_stories
     from recoupe.stories import pairs as pairs_module
 
@@ -145,7 +158,7 @@ def evaluate(dev: DevSet, scorer, settings) -> str:
     shipped = pairs_module.shipped_scorer
     pairs_module.shipped_scorer = lambda: scorer
     try:
-        _, stories = assign_stories(dev.articles, settings)
+        _, stories = assign_stories(dev.articles, settings, cache=cache)
     finally:
         pairs_module.shipped_scorer = shipped
     story = {a: s.id for s in stories for a in s.articles}
@@ -160,6 +173,7 @@ def evaluate(dev: DevSet, scorer, settings) -> str:
 
 
 def main() -> None:
+    from recoupe.kept import RunCache
     from recoupe.settings import Settings
 
     parser = argparse.ArgumentParser()
@@ -172,34 +186,30 @@ def main() -> None:
     thresholds = [float(t) for t in args.thresholds.split(",") if t] or [settings.story_join_probability]
     names = args.sets.split(",")
     devs = {name: read_set(name) for name in names}
-    pairs = {name: training_pairs(dev, settings) for name, dev in devs.items()}
-    for name, (_, labels) in pairs.items():
-        print(f"{name}: {len(labels)} training pairs, {int(labels.sum())} same-story")
+    cache = RunCache.for_settings(replace(settings, kept_embeddings=100_000))
+    pairs = {name: training_pairs(dev, settings, cache) for name, dev in devs.items()}
+    for name, (_, labels, cross) in pairs.items():
+        print(f"{name}: {len(labels)} training pairs, {int(labels.sum())} same-story, "
+              f"{int(cross.sum())} in two languages")
     trained = [name for name in names if name in TRAINED_ON]
     for name, dev in ([] if args.no_held_out else devs.items()):
         held_out = fit([pairs[other] for other in trained if GROUP[other] != GROUP[name]])
-        figures = [f"@{t:.2f} {evaluate(dev, held_out, replace(settings, story_join_probability=t))}"
+        figures = [f"@{t:.2f} {evaluate(dev, held_out, replace(settings, story_join_probability=t), cache)}"
                    for t in thresholds]
         print(f"held out {name}: " + " | ".join(figures), flush=True)
     shipped = fit([pairs[name] for name in trained])
-    print("shipped model:", dict(zip(_features(), np.round(shipped.coefficients, 3), strict=True)),
-          f"intercept {shipped.intercept:.3f}")
+    for name, model in (("one language", shipped.one_language), ("two languages", shipped.two_languages)):
+        coefficients = dict(zip(model.columns, np.round(model.coefficients, 3), strict=True))
+        print(f"shipped model, {name}:", coefficients, f"intercept {model.intercept:.3f}")
     if args.write:
         path = ROOT / "recoupe" / "data" / "pair_scorer.json"
         path.write_text(json.dumps({
-            "about": "bench/train_pair_scorer.py: logistic regression over the pair features of "
+            "about": "bench/train_pair_scorer.py: logistic regressions over the pair features of "
                      "recoupe/stories/pairs.py, trained on " + ", ".join(trained),
-            "features": list(_features()),
-            "coefficients": [round(float(c), 6) for c in shipped.coefficients],
-            "intercept": round(shipped.intercept, 6),
+            "one_language": shipped.one_language.as_data(),
+            "two_languages": shipped.two_languages.as_data(),
         }, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {path}")
-
-
-def _features() -> tuple[str, ...]:
-    from recoupe.stories.pairs import FEATURES
-
-    return FEATURES
 
 
 if __name__ == "__main__":

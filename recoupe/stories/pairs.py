@@ -4,7 +4,10 @@ A pile's articles become sparse vectors (sublinear TF-IDF of words, of word bigr
 names, weighed by `rarity.Rarity`; binary sets of numbers, mentioned dates and quoted words).
 A pair of articles is described by the features of `FEATURES`, and a logistic regression trained
 by bench/train_pair_scorer.py on the gold pairs of the dev sets turns them into a probability;
-its coefficients are the data file data/pair_scorer.json, computed here with numpy.
+its coefficients are the data file data/pair_scorer.json, computed here with numpy. There are two
+regressions: one for a pair in one language, over every feature but the embedding; one for a pair
+in two languages, over what a translation keeps (names, figures, dates, the multilingual-e5
+cosine of the leads), trained on every pair as if its words were unknown.
 """
 
 from __future__ import annotations
@@ -39,34 +42,70 @@ FEATURES = (
     "quotes",  # quoted 4-word runs shared (5 or more: 1)
     "both_dated",  # both have a publication date (given or estimated from the text)
     "days_apart",  # days between publication dates over the story window (0 when undated)
-    "cross_language",  # the two texts are in different languages
-    "cross_names",  # names cosine, for a pair in different languages
-    "embedding",  # multilingual-e5 cosine of title and lead, rescaled, for such a pair
+    "embedding",  # multilingual-e5 cosine of title and lead, rescaled (measured only when it matters)
     "short",  # how short the shorter text is: 1 for a few words, 0 from 300 words
     "short_words",  # short × text: a headline's words are few and chosen
     "headline_only",  # one of the two is a headline without a body
+)
+# A pair in two languages shares no words: it is scored on what a translation keeps. That model
+# is trained on the pairs of every set, in one language or not, as if their words were unknown,
+# so that it needs no pair in two languages to learn from (SemEval's are its only ones).
+ONE_LANGUAGE = tuple(f for f in FEATURES if f != "embedding")
+TWO_LANGUAGES = (
+    "names", "numbers", "dates_shared", "dates_differ", "both_dated", "days_apart", "embedding", "short",
+    "headline_only",
 )
 _SHORT_WORDS = 300
 
 
 @dataclass(frozen=True)
-class PairScorer:
+class Logistic:
+    """A logistic regression over some columns of `FEATURES`."""
+
+    columns: tuple[str, ...]
     coefficients: np.ndarray
     intercept: float
 
-    def probability(self, features: np.ndarray, shift: np.ndarray | float = 0.0) -> np.ndarray:
-        """Probability of one event; `shift` is added to the log-odds (a prior the features lack)."""
-        logits = features @ self.coefficients + self.intercept + shift
-        return 1.0 / (1.0 + np.exp(-logits))
+    def log_odds(self, features: np.ndarray) -> np.ndarray:
+        picked = features[:, [FEATURES.index(c) for c in self.columns]]
+        return picked @ self.coefficients + self.intercept
+
+    def coefficient(self, column: str) -> float:
+        return float(self.coefficients[self.columns.index(column)]) if column in self.columns else 0.0
+
+    def as_data(self) -> dict[str, object]:
+        return {
+            "features": list(self.columns),
+            "coefficients": [round(float(c), 6) for c in self.coefficients],
+            "intercept": round(self.intercept, 6),
+        }
+
+
+@dataclass(frozen=True)
+class PairScorer:
+    """One model for pairs in one language, one for pairs in two."""
+
+    one_language: Logistic
+    two_languages: Logistic
+
+    def log_odds(self, features: np.ndarray, cross: np.ndarray) -> np.ndarray:
+        if not len(features):
+            return np.zeros(0)
+        return np.where(cross, self.two_languages.log_odds(features), self.one_language.log_odds(features))
 
 
 @cache
 def shipped_scorer() -> PairScorer:
     """The coefficients bench/train_pair_scorer.py wrote, trained on every dev set."""
     data = json.loads(read_text("pair_scorer.json"))
-    if tuple(data["features"]) != FEATURES:
-        raise ValueError("data/pair_scorer.json does not match FEATURES: run bench/train_pair_scorer.py")
-    return PairScorer(np.asarray(data["coefficients"], dtype=np.float64), float(data["intercept"]))
+    models = []
+    for name, columns in (("one_language", ONE_LANGUAGE), ("two_languages", TWO_LANGUAGES)):
+        model = data[name]
+        if tuple(model["features"]) != columns:
+            raise ValueError("data/pair_scorer.json does not match pairs.py: run bench/train_pair_scorer.py")
+        coefficients = np.asarray(model["coefficients"], dtype=np.float64)
+        models.append(Logistic(columns, coefficients, float(model["intercept"])))
+    return PairScorer(*models)
 
 
 @dataclass
@@ -155,9 +194,15 @@ def _rowwise(matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) -> 
 
 
 def pair_features(
-    pile: Pile, left: np.ndarray, right: np.ndarray, settings: Settings, cache: RunCache | None = None
+    pile: Pile,
+    left: np.ndarray,
+    right: np.ndarray,
+    settings: Settings,
+    cache: RunCache | None = None,
+    embed: np.ndarray | None = None,
 ) -> np.ndarray:
-    """One row of `FEATURES` per pair (left[i], right[i])."""
+    """One row of `FEATURES` per pair (left[i], right[i]); the embedding is measured for the
+    pairs where `embed` is true (none when None) and 0 elsewhere."""
     words = _rowwise(pile.words, left, right)
     names = _rowwise(pile.names, left, right)
     dates_shared = _rowwise(pile.dates, left, right)
@@ -166,14 +211,10 @@ def pair_features(
     days = np.abs(pile.day[left] - pile.day[right])
     both_dated = ~np.isnan(days)
     window = settings.story_window_days
-    cross = np.array(
-        [bool(pile.languages[a] and pile.languages[b] and pile.languages[a] != pile.languages[b])
-         for a, b in zip(left, right, strict=True)],
-        dtype=bool,
-    )
     shortest = np.minimum(pile.size[left], pile.size[right])
     short = np.clip(1.0 - np.log1p(shortest) / math.log(_SHORT_WORDS), 0.0, 1.0)
     text = _rowwise(pile.text, left, right)
+    wanted = embed if embed is not None else np.zeros(len(left), dtype=bool)
     columns = {
         "words": words,
         "bigrams": _rowwise(pile.bigrams, left, right),
@@ -186,11 +227,7 @@ def pair_features(
         "quotes": np.minimum(_rowwise(pile.quotes, left, right), 5) / 5,
         "both_dated": both_dated.astype(float),
         "days_apart": np.where(both_dated, np.minimum(np.nan_to_num(days), window) / window, 0.0),
-        "cross_language": cross.astype(float),
-        "cross_names": names * cross,
-        "embedding": _embedding(
-            pile, left, right, cross & (names >= settings.cross_language_min_names), settings, cache
-        ),
+        "embedding": _embedding(pile, left, right, wanted, settings, cache),
         "short": short,
         "short_words": short * text,
         "headline_only": (pile.headline_only[left] | pile.headline_only[right]).astype(float),
@@ -198,6 +235,19 @@ def pair_features(
     if not len(left):
         return np.zeros((0, len(FEATURES)))
     return np.column_stack([columns[name] for name in FEATURES])
+
+
+def cross_language(pile: Pile, left: np.ndarray, right: np.ndarray, settings: Settings) -> np.ndarray:
+    """Whether each pair is in two languages, both known from enough words to trust them."""
+    languages = [
+        language if pile.size[i] >= settings.cross_language_min_words else None
+        for i, language in enumerate(pile.languages)
+    ]
+    return np.array(
+        [bool(languages[a] and languages[b] and languages[a] != languages[b])
+         for a, b in zip(left, right, strict=True)],
+        dtype=bool,
+    )
 
 
 def _embedding(
@@ -208,8 +258,7 @@ def _embedding(
     settings: Settings,
     cache: RunCache | None,
 ) -> np.ndarray:
-    """Rescaled multilingual-e5 cosine of the leads, only for the `wanted` pairs (a lead costs
-    ~40 ms to embed: pairs in one language, or sharing no names, go without)."""
+    """Rescaled multilingual-e5 cosine of the leads, only for the `wanted` pairs."""
     result = np.zeros(len(left))
     if not wanted.any():
         return result
@@ -238,6 +287,25 @@ def pair_probability(
     scorer = scorer or shipped_scorer()
     one_dated = np.isnan(pile.day[left]) != np.isnan(pile.day[right])
     shift = -settings.one_dated_pair_log_odds * one_dated
-    probability = scorer.probability(pair_features(pile, left, right, settings, cache), shift)
+    cross = cross_language(pile, left, right, settings)
+    features = pair_features(pile, left, right, settings, cache)
+    log_odds = scorer.log_odds(features, cross) + shift
+    # The embedding (a lead costs 50-100 ms to embed) is measured only for the pairs it can carry
+    # across the join threshold; the others keep 0. On the real corpus of bench/throughput.py,
+    # embedding every pair in two languages was most of story assignment's time.
+    bar = math.log(settings.story_join_probability / (1.0 - settings.story_join_probability))
+    reach = np.where(
+        cross,
+        max(0.0, scorer.two_languages.coefficient("embedding")),
+        max(0.0, scorer.one_language.coefficient("embedding")),
+    )
+    decisive = np.flatnonzero((log_odds < bar) & (log_odds + reach >= bar))
+    if len(decisive):
+        column = FEATURES.index("embedding")
+        features[decisive, column] = _embedding(
+            pile, left[decisive], right[decisive], np.ones(len(decisive), dtype=bool), settings, cache
+        )
+        log_odds[decisive] = scorer.log_odds(features[decisive], cross[decisive]) + shift[decisive]
+    probability = 1.0 / (1.0 + np.exp(-log_odds))
     apart = np.abs(pile.day[left] - pile.day[right]) > settings.story_window_days
     return np.where(apart, 0.0, probability)

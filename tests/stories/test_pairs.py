@@ -5,9 +5,21 @@ from __future__ import annotations
 import numpy as np
 from factories import make_article
 
+from recoupe.kept import RunCache
 from recoupe.settings import Settings
 from recoupe.stories.features import event_features
-from recoupe.stories.pairs import FEATURES, build_pile, pair_features, pair_probability, shipped_scorer
+from recoupe.stories.pairs import (
+    FEATURES,
+    ONE_LANGUAGE,
+    TWO_LANGUAGES,
+    Logistic,
+    PairScorer,
+    build_pile,
+    cross_language,
+    pair_features,
+    pair_probability,
+    shipped_scorer,
+)
 
 SETTINGS = Settings()
 CALL = "Le président Arnaud Valmy a parlé avec la chancelière Greta Holm du fonds gazier de 800 millions."
@@ -48,4 +60,53 @@ def test_a_headline_scores_higher_with_a_report_of_its_event_than_with_another_c
 
 
 def test_the_shipped_coefficients_match_the_features() -> None:
-    assert shipped_scorer().coefficients.shape == (len(FEATURES),)
+    scorer = shipped_scorer()
+    assert scorer.one_language.columns == ONE_LANGUAGE and "embedding" not in ONE_LANGUAGE
+    assert scorer.two_languages.columns == TWO_LANGUAGES and "words" not in TWO_LANGUAGES
+    assert scorer.two_languages.coefficient("embedding") > 0
+
+
+FRENCH = (
+    "Le ministre Arnaud Valmy a signé mardi à Lisbonne un accord de 800 millions d'euros sur le gaz "
+    "avec la chancelière Greta Holm, après trois jours de discussions entre les deux délégations."
+)
+ENGLISH = (
+    "Minister Arnaud Valmy signed an 800 million euro gas agreement with Chancellor Greta Holm in "
+    "Lisbon on Tuesday, after three days of talks between the two delegations and their experts."
+)
+
+
+def _two_languages():
+    articles = [
+        make_article("fr", [FRENCH], language="fr"),
+        make_article("en", [ENGLISH], language="en"),
+        make_article("t", [], title="Valmy and Holm sign a gas deal", language="en"),
+    ]
+    return build_pile([event_features(a) for a in articles], SETTINGS)
+
+
+def test_a_pair_is_in_two_languages_only_when_both_texts_are_long_enough_to_tell() -> None:
+    pile = _two_languages()
+    # A headline's language is a guess: with it, the pair is scored as one in one language.
+    assert list(cross_language(pile, np.array([0, 0]), np.array([1, 2]), SETTINGS)) == [True, False]
+
+
+def _scorer(intercept: float) -> PairScorer:
+    one = Logistic(ONE_LANGUAGE, np.zeros(len(ONE_LANGUAGE)), -5.0)
+    two = np.zeros(len(TWO_LANGUAGES))
+    two[TWO_LANGUAGES.index("embedding")] = 2.0
+    return PairScorer(one, Logistic(TWO_LANGUAGES, two, intercept))
+
+
+def test_the_embedding_is_measured_only_where_it_can_decide_the_pair() -> None:
+    bar = float(np.log(SETTINGS.story_join_probability / (1 - SETTINGS.story_join_probability)))
+    for intercept, embedded in ((bar - 1.0, True), (bar - 3.0, False), (bar + 0.5, False)):
+        cache = RunCache.for_settings(SETTINGS)
+        pair_probability(_two_languages(), np.array([0]), np.array([1]), SETTINGS, cache, _scorer(intercept))
+        assert (len(cache.embeddings) == 2) is embedded, intercept
+
+
+def test_a_translation_scores_on_what_it_keeps() -> None:
+    cache = RunCache.for_settings(SETTINGS)
+    (probability,) = pair_probability(_two_languages(), np.array([0]), np.array([1]), SETTINGS, cache)
+    assert probability > SETTINGS.story_join_probability
