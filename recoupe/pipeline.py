@@ -37,6 +37,7 @@ from recoupe.settings import Settings
 from recoupe.store import pending, read, write
 from recoupe.store.schema import connect, transaction
 from recoupe.stories import assign_stories
+from recoupe.stories.features import keep_event_features
 from recoupe.workers import Prepared, Stage, Stream, article_stage, default_workers, prepare_articles
 
 T = TypeVar("T")
@@ -147,6 +148,8 @@ def ingest_into(
                 skip(outcome)
             else:
                 batch.append(outcome)
+                if outcome.features is not None:
+                    keep_event_features(outcome.article, outcome.features, cache)  # type: ignore[arg-type]
                 if on_article:
                     on_article(outcome.article)  # type: ignore[arg-type]
                 if len(batch) >= settings.ingest_batch_size:

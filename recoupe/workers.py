@@ -29,6 +29,7 @@ from recoupe.extract.article import ArticleExtraction, extract_articles
 from recoupe.ingest.limits import DocumentTimeout, oversized_article, time_budget
 from recoupe.model import Article, RawArticle, Skipped
 from recoupe.settings import Settings
+from recoupe.stories.features import EventFeatures, event_features
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -41,6 +42,8 @@ class Prepared:
     raw: RawArticle
     article: Article | Skipped
     extraction: ArticleExtraction | None
+    # Its story features, computed here rather than in the process that assigns stories alone.
+    features: EventFeatures | None = None
 
 
 @dataclass
@@ -138,10 +141,13 @@ def prepare_articles(raws: list[RawArticle], settings: Settings, extract: bool =
     started = time.perf_counter()
     cleaned = [clean_one(raw, settings) for raw in raws]
     middle = time.perf_counter()
-    found = extract_articles([a for a in cleaned if isinstance(a, Article)]) if extract else {}
-    seconds = {"clean": middle - started, "extract": time.perf_counter() - middle}
+    articles = [a for a in cleaned if isinstance(a, Article)]
+    found = extract_articles(articles) if extract else {}
+    features = {a.id: event_features(a) for a in articles} if extract else {}
+    seconds = {"clean": middle - started, "extract": time.perf_counter() - middle}  # story features included
     items = [
-        Prepared(raw, a, found.get(a.id) if isinstance(a, Article) else None)
+        Prepared(raw, a, found.get(a.id), features.get(a.id)) if isinstance(a, Article)
+        else Prepared(raw, a, None)
         for raw, a in zip(raws, cleaned, strict=True)
     ]
     return PreparedBatch(items, seconds)

@@ -176,3 +176,17 @@ def test_a_local_worker_leaves_when_the_run_that_started_it_is_killed() -> None:
     while _alive(worker) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not _alive(worker)
+
+
+def test_a_prepared_article_brings_its_story_features_and_the_run_keeps_them() -> None:
+    from recoupe.kept import RunCache
+    from recoupe.stories.features import event_features, keep_event_features, kept_event_features
+    from recoupe.workers import prepare_articles
+
+    text = "Le maire de Valbourg, Arnaud Valmy, a inauguré mardi le nouveau pont sur la Lèze (240 mètres)."
+    raw = RawArticle(id="pont", origin="pont.txt", text=text)
+    (prepared,) = prepare_articles([raw], Settings()).items
+    assert prepared.features == event_features(prepared.article)
+    cache = RunCache.for_settings(Settings())
+    keep_event_features(prepared.article, prepared.features, cache)
+    assert kept_event_features(prepared.article, cache) is prepared.features

@@ -106,13 +106,21 @@ def kept_event_features(article: Article, cache: RunCache | None = None) -> Even
     ingest call compares its articles with the members of the stories still open, read before."""
     if cache is None:
         return event_features(article)
-    texts = (p.text for p in article.paragraphs)
-    key = (article.id, article.title, article.language, article.published, *texts)
-    found = cache.features.get(key)
+    found = cache.features.get(_feature_key(article))
     if found is None:
         found = event_features(article)
-        cache.features.put(key, found)
+        keep_event_features(article, found, cache)
     return found
+
+
+def keep_event_features(article: Article, features: EventFeatures, cache: RunCache) -> None:
+    """Keep features computed elsewhere (by the worker that prepared the article)."""
+    cache.features.put(_feature_key(article), features)
+
+
+def _feature_key(article: Article) -> tuple[object, ...]:
+    texts = (p.text for p in article.paragraphs)
+    return (article.id, article.title, article.language, article.published, *texts)
 
 
 def event_features(article: Article) -> EventFeatures:
