@@ -292,6 +292,19 @@ def resolve_role(wording: str, people: list[Person]) -> str | None:
     return fits[0].name if len(fits) == 1 else None
 
 
+def resolve_demonym(word: str, text: str, people: list[Person]) -> str | None:
+    """ "le Serbe": the one person the text introduces with that nationality ("le joueur de tennis
+    serbe Dragan Ilić", "Dragan Ilić, le Serbe"); None if none or several."""
+    adjective = re.compile(rf"\b{re.escape(word.lower())}s?\b", re.IGNORECASE)
+    fits = []
+    for person in people:
+        for match in re.finditer(re.escape(person.name), text):
+            clause = re.split(r"[;:.!?«»“”\"()\n]", text[max(0, match.start() - 60) : match.start()])[-1]
+            if adjective.search(clause) and person not in fits:
+                fits.append(person)
+    return fits[0].name if len(fits) == 1 else None
+
+
 def headline_person(text: str, people: list[Person]) -> Person | None:
     """The person a headline opens on ("Rachida Dati contre …", "Chômage: Aubry dénonce …"), the
     article's protagonist, when the article names them."""

@@ -664,6 +664,11 @@ def _resolve(
             # "l'ex-otage", "la banque": someone the text does not name here; a wrong guess
             # costs more than none.
             return resolved
+    demonym = re.fullmatch(r"(?:[Ll]e|[Ll]a|[Ll]['’])\s?([A-ZÀ-Ö][a-zà-ÿ]+)", written)
+    if mention.kind == "name" and demonym and re.search(rf"\b{demonym.group(1).lower()}s?\b", text):
+        # "a reconnu le Serbe" where the text says "serbe" of someone: a nationality standing for
+        # a person, never a name as written ("la France", whose word is no adjective, stays).
+        return co.resolve_demonym(demonym.group(1), text, people)
     if mention.kind == "name":
         name, _ = strip_titles(written)
         # "M. Ravier" when that is all the text gives: the title stays with a lone surname.

@@ -91,7 +91,7 @@ def mention_in(
     if k < len(doc) and outside(doc[k]):
         if _according_to(doc, k):
             return _np_after(doc, k + 1, offset)
-        if _is_cue(doc[k]) and clitic is not None:
+        if (_is_cue(doc[k]) or _cue_after_quote(doc[k])) and clitic is not None:
             return _pronoun(clitic, offset)
         if _is_cue(doc[k]) or _cue_after_quote(doc[k]):
             return _inverted_subject(doc, k, offset) or _subject(doc[k], offset)
@@ -155,7 +155,10 @@ def _cue_after_quote(tok: Token) -> bool:
     """ "« … », tranche Philippe Aghion", "« … », juge-t-il": right after a quote and its comma the
     tagger often takes the verb for a noun; a cue verb's present form ("tranche" → "trancher") is
     read as the cue there all the same."""
-    return tok.text[:1].islower() and tok.lower_ + "r" in _cue_lemmas()
+    # "a-t-il nuancé": the participle may be tagged an adjective; its lemma still tells.
+    return tok.text[:1].islower() and (
+        tok.lower_ + "r" in _cue_lemmas() or tok.lemma_.lower() in _cue_lemmas()
+    )
 
 
 def _inverted_clitic(doc: Doc, k: int) -> Token | None:

@@ -304,7 +304,6 @@ def test_a_participle_opening_the_sentence_is_not_the_speaker() -> None:
     assert quote.speaker is not None and "Léa Morin" in quote.speaker
 
 
-@PARSE_GAP
 def test_the_role_beside_a_name_gives_the_gender_a_pronoun_needs() -> None:
     text = (
         "« Aucune classe ne fermera », a promis l'inspecteur, Gilles Portal. "
@@ -410,7 +409,6 @@ def test_faire_etat_de_and_remercier_are_cues() -> None:
     assert said(text) == [("tous ceux qui m'ont portée", "Léa Morin")]
 
 
-@PARSE_GAP
 def test_a_demonym_goes_to_the_person_introduced_with_that_nationality() -> None:
     text = (
         "Le joueur de tennis serbe Dragan Ilić a été éliminé au premier tour. "

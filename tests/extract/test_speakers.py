@@ -293,3 +293,15 @@ def test_a_colon_after_straight_quotes_and_their_inverted_subject() -> None:
         'des entreprises sont trop faibles".\n'
     )
     assert mentions(text)["les fonds propres de"] == "Paul Marchal"
+
+
+def test_a_participle_tagged_as_an_adjective_after_an_inverted_pronoun_is_the_cue() -> None:
+    text = "Paul Brun a présenté son plan.\n« Nous resterons vigilants », a-t-il nuancé.\n"
+    assert mentions(text)["Nous resterons vigil"] == "il"
+
+
+def test_a_demonym_no_one_is_introduced_with_is_no_speaker_but_a_country_stays() -> None:
+    text = "Deux joueurs serbes ont perdu.\n« Mon corps ne suit plus », a reconnu le Serbe.\n"
+    assert speakers(text)["Mon corps ne suit pl"] is None
+    text = "« Nous ne céderons pas », a déclaré la France à l'ONU.\n"
+    assert speakers(text)["Nous ne céderons pas"] in ("France", "la France")
