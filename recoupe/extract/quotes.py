@@ -534,6 +534,7 @@ def _french_quotes(
         prior = docs.get(before) if before is not None and before[1] <= lead.region_start else None
         if prior is not None and before is not None:
             subject = sp.sentence_subject(prior, before[0])
+            subject = _apposed(subject, text) if subject is not None else None
             if subject is not None and (not subjects or subjects[-1].position < subject.start):
                 subjects.append(
                     co.Subject(subject.start, _resolve(subject, text, people, subjects), subject.gender)
@@ -642,10 +643,13 @@ def _resolve(
         return None
     # A name inside the mention comes before any apposition ("à la Maison Blanche, le président
     # ukrainien Volodymyr Zelensky" is Zelensky, not the capitalised words before the comma).
+    # A name after "de" is the role's complement ("le vice-gouverneur de la province de Preah
+    # Vihear"), not the person.
     named = [
         p.name
         for p in people
-        if p.name in written or (len(p.name.split()) > 1 and p.name.split()[-1] in written.split())
+        if (p.name in written and not re.search(rf"\b(?:de|du|des|d['’])\s?{re.escape(p.name)}", written))
+        or (len(p.name.split()) > 1 and p.name.split()[-1] in written.split())
     ]
     if named and len(max(named, key=len).split()) > 1:
         return max(named, key=len)

@@ -212,6 +212,12 @@ def sentence_subject(doc: Doc, offset: int) -> SpeakerMention | None:
     root = _main_verb(doc)
     if root is not None and root.pos_ in ("VERB", "AUX", "ADJ"):
         found = _subject(root, offset)
+        if found is not None and found.gender == "p":
+            # "Les négociations se sont éternisées, selon le vice-gouverneur, Long Sovann.": a plural
+            # subject is no "il" or "elle"; the source the sentence cites is the one it is about.
+            source = next((_np_after(doc, t.i + 1, offset) for t in doc if _according_to(doc, t.i)), None)
+            if source is not None and source.kind in ("name", "role") and source.gender != "p":
+                return source
         if found is not None:
             return found
     # The parser misreads "Xi, qui a appelé Poutine « mon ami », s'est dit …": the noun phrase

@@ -305,3 +305,12 @@ def test_a_demonym_no_one_is_introduced_with_is_no_speaker_but_a_country_stays()
     assert speakers(text)["Mon corps ne suit pl"] is None
     text = "« Nous ne céderons pas », a déclaré la France à l'ONU.\n"
     assert speakers(text)["Nous ne céderons pas"] in ("France", "la France")
+
+
+def test_a_plural_subject_gives_way_to_the_source_its_sentence_cites() -> None:
+    text = (
+        "Les négociations se sont éternisées, selon le vice-gouverneur de la province de Kampot, "
+        "Sok Dara.\n"
+        "Il confiait mardi « ne pas comprendre » pourquoi les soldats restaient.\n"
+    )
+    assert speakers(text)["ne pas comprendre"] == "Sok Dara"  # not the province's name
