@@ -212,8 +212,17 @@ def _role_before(before: str) -> Role | None:
         if fold(words[k]) in _role_nouns():
             return role_of(wording)
     # "l'ex-otage Ingrid Betancourt": a noun the data does not know, right after its determiner.
-    if len(words) >= 2 and fold(words[-2]) in ("le", "la", "l") and words[-1].islower():
-        return Role(None, None, fold(words[-1]))
+    # "la psychologue et psychothérapeute Marie de Hennezel": lower-case nouns, "et" between them.
+    k = len(words)
+    while (
+        k > max(1, len(words) - 3)
+        and words[k - 1].islower()
+        and fold(words[k - 1]) not in ("le", "la", "l")
+        and not re.match(r"[lL]['’]", words[k - 1])
+    ):
+        k -= 1
+    if 0 < k < len(words) and fold(words[k - 1]) in ("le", "la", "l") and words[k] != "et":
+        return Role(None, None, fold(words[k]))
     if words and re.match(r"[lL]['’]\w", words[-1]) and words[-1][2:].islower():
         return Role(None, None, fold(words[-1][2:]))
     return None
@@ -282,6 +291,9 @@ def resolve_role(wording: str, people: list[Person]) -> str | None:
     """The one person named in the article whose role the wording fits; None if none or several."""
     wanted = role_of(wording)
     if wanted.country is None and wanted.office is None and wanted.noun is None:
+        # "la psychologue" for "la psychologue Marie de Hennezel": a noun the data does not list.
+        wanted = Role(None, None, _head_noun(wording))
+    if wanted.noun is None and wanted.country is None and wanted.office is None:
         return None
     gender = gender_of(wording)
     fits = [

@@ -314,3 +314,11 @@ def test_a_plural_subject_gives_way_to_the_source_its_sentence_cites() -> None:
         "Il confiait mardi « ne pas comprendre » pourquoi les soldats restaient.\n"
     )
     assert speakers(text)["ne pas comprendre"] == "Sok Dara"  # not the province's name
+
+
+def test_a_role_noun_the_data_does_not_list_resolves_to_who_the_text_sets_it_beside() -> None:
+    text = (
+        "Le rapport que la psychologue et psychothérapeute Hélène Marchand a remis au ministre est sévère.\n"
+        "Dans les Vosges, la psychologue a pu observer « la misère en personnel » des services.\n"
+    )
+    assert speakers(text)["la misère en personn"] == "Hélène Marchand"
