@@ -703,6 +703,9 @@ def _quote_mentions(
 ) -> list[QuoteMention]:
     start = getattr(mention, "start", None)
     end = getattr(mention, "end", None)
+    pointer = getattr(mention, "pointer", None)
+    if pointer is not None:  # "…, qui répète que « … »": the relative pronoun is what the clause says
+        start, end = pointer
     return [
         QuoteMention(
             segments[m].start, segments[m].end, text[segments[m].start : segments[m].end], speaker, start, end

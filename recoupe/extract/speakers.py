@@ -18,7 +18,7 @@ sentence ending with a colon).
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -48,6 +48,9 @@ class SpeakerMention:
     end: int
     kind: str  # "name", "role", "pronoun", "organisation", "indefinite"
     gender: str  # "m", "f", "p" (plural) or "" unknown
+    # The words the clause itself gives the speaker, when they only point at the mention: the
+    # relative "qui" of "le premier ministre, qui répète que « … »" (offsets in the text).
+    pointer: tuple[int, int] | None = None
 
 
 @cache
@@ -102,12 +105,20 @@ def mention_in(
             clitic = _inverted_clitic(doc, tok.i)
             if clitic is not None:
                 return _pronoun(clitic, offset)
-            # "Mais sa mission, rappelle son rapporteur, était …": a noun phrase inverted between commas.
-            if _after_comma(doc, tok.i):
-                found = _inverted_subject(doc, tok.i, offset)
-                after = next((t for t in doc if offset + t.idx >= found.end), None) if found else None
-                if found is not None and after is not None and after.text == "," and after.i < first:
-                    return found
+    # "Mais sa mission, rappelle son rapporteur, était …": a noun phrase inverted between commas,
+    # with no other cue between it and the quote ("déclare X, qui répète que « … »" is the relative's).
+    for tok in doc[:first]:
+        if outside(tok) and _is_cue(tok) and _after_comma(doc, tok.i):
+            found = _inverted_subject(doc, tok.i, offset)
+            after = next((t for t in doc if offset + t.idx >= found.end), None) if found else None
+            if (
+                found is not None
+                and after is not None
+                and after.text == ","
+                and after.i < first
+                and not any(outside(t) and _is_cue(t) for t in doc[after.i : first])
+            ):
+                return found
     # 3. The nearest cue before the quote.
     inside = [t for t in doc if quote[0] <= offset + t.idx < quote[1]]
     for i in range(last_before, -1, -1):
@@ -300,7 +311,9 @@ def _subject(verb: Token, offset: int) -> SpeakerMention | None:
         if subjects:
             head = min(subjects, key=lambda c: abs(c.i - verb.i))
             if head.lower_ in ("qui", "qu'", "que"):
-                return _np(verb.head, offset) if verb.dep_.startswith("acl") else None
+                found = _np(verb.head, offset) if verb.dep_.startswith("acl") else None
+                start = offset + head.idx
+                return replace(found, pointer=(start, start + len(head.text))) if found else None
             return _np(head, offset)
         if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             verb = verb.head

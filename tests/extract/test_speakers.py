@@ -322,3 +322,13 @@ def test_a_role_noun_the_data_does_not_list_resolves_to_who_the_text_sets_it_bes
         "Dans les Vosges, la psychologue a pu observer « la misère en personnel » des services.\n"
     )
     assert speakers(text)["la misère en personn"] == "Hélène Marchand"
+
+
+def test_a_relative_qui_is_the_mention_and_its_antecedent_the_speaker() -> None:
+    text = (
+        "Le Premier ministre Paul Verdier s'est exprimé à la radio.\n"
+        "C'est « un choix qui en dit long », déclare le premier ministre, qui répète que la réforme "
+        "n'est « pas enterrée ».\n"
+    )
+    assert mentions(text)["pas enterrée"] == "qui"
+    assert speakers(text)["pas enterrée"] == "Paul Verdier"
