@@ -5,14 +5,15 @@ parser (loaded on first use, once per process): parsing every sentence would cos
 its throughput. On a quote's sentence, in order:
 1. a cue right after the quote, its subject inverted ("« … », a déclaré le chef du Kremlin",
    "« … », a-t-il dit", "« … », estime Jean Dupont") or "« … », selon X";
-2. an incise before it, its pronoun inverted ("les équipes se sont plaintes, affirme-t-elle, de « … »");
+2. an incise before it, its subject inverted ("les équipes se sont plaintes, affirme-t-elle, de
+   « … »", "sa mission, rappelle son rapporteur, était de veiller « … »");
 3. the nearest cue before the quote, its subject: the verb's own, a coordinated verb's
    ("a affirmé et répété que"), the noun a relative "qui" stands for;
 4. "selon X" / "d'après X" anywhere in the sentence, "Pour X, « … »" when X is a person;
 5. a colon: "X a été clair : « … »" (the clause's subject), "Xi : « … »" (a headline's noun phrase);
 6. a cue later in the sentence.
-With none, `find_mentions` leaves the quote to the caller's context rules (previous quote, a
-sentence ending with a colon).
+With none, `mention_in` leaves the quote to the caller's context rules (previous quote, a
+sentence ending with a colon, an incise inside the quote's own words).
 """
 
 from __future__ import annotations
