@@ -613,7 +613,7 @@ def _apposed(mention: sp.SpeakerMention, text: str) -> sp.SpeakerMention:
     "a assuré le gouverneur de la province, Seni Chittakasem", "l'agent de la RATP, Lucas Ferrand"."""
     written = text[mention.start : mention.end]
     if mention.kind not in ("role", "organisation") and not (
-        mention.kind == "name" and re.match(r"(?:le|la|l['’])\s?[^\W\d_A-Z]", written)
+        mention.kind == "name" and re.match(r"(?:[Ll]e|[Ll]a|[Ll]['’])\s?[^\W\d_A-Z]", written)
     ):
         return mention
     apposed = co.apposed_name_span(text, mention.start, mention.end)

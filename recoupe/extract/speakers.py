@@ -217,7 +217,7 @@ def sentence_subject(doc: Doc, offset: int) -> SpeakerMention | None:
     that closes on a cue and its inverted subject ("…, a prévenu la ministre, Christine Lagarde."),
     that subject: the one the report is about."""
     for tok in doc:
-        if tok.i > 0 and _is_cue(tok) and _after_comma(doc, tok.i):
+        if tok.i > 0 and _is_cue(tok) and _after_comma(doc, tok.i) and not _subject_before(tok):
             found = _inverted_subject(doc, tok.i, offset)
             if found is not None and found.kind in ("name", "role"):
                 return found
@@ -254,6 +254,15 @@ def sentence_subject(doc: Doc, offset: int) -> SpeakerMention | None:
                 if found is not None and found.kind == "name" and after is not None and after.text == ",":
                     return found
     return None
+
+
+def _subject_before(verb: Token) -> bool:
+    """Whether the verb has its own subject before it: in "Le directeur, Marc Oudin, a confirmé …"
+    the comma closes an apposition, and what follows the verb is its object."""
+    before = [c for c in verb.children if c.i < verb.i]
+    before += [c for a in before if a.dep_.startswith("aux") for c in a.children if c.i < verb.i]
+    # A verb the parser makes the subject is the reported clause ("la prévision reste …, a prévenu X").
+    return any(c.dep_.startswith("nsubj") and c.pos_ in ("NOUN", "PROPN", "PRON") for c in before)
 
 
 def _after_comma(doc: Doc, k: int) -> bool:

@@ -332,3 +332,12 @@ def test_a_relative_qui_is_the_mention_and_its_antecedent_the_speaker() -> None:
     )
     assert mentions(text)["pas enterrée"] == "qui"
     assert speakers(text)["pas enterrée"] == "Paul Verdier"
+
+
+def test_a_comma_closing_an_apposition_is_no_inverted_subject() -> None:
+    text = (
+        "Le directeur de la compagnie aérienne Air Causses, Marc Oudin, a confirmé la suppression "
+        "de la ligne Nîmes-Brest.\n"
+        "« Nous perdions de l'argent sur chaque vol », a-t-il justifié.\n"
+    )
+    assert speakers(text)["Nous perdions de l'a"] == "Marc Oudin"
