@@ -49,7 +49,10 @@ def embed_passages(texts: list[str], kept: Bounded[str, np.ndarray] | None = Non
                 found[text] = vector
     missing = [text for text in dict.fromkeys(texts) if text not in found]
     if missing:
-        vectors = np.asarray(_model().passage(missing), dtype=np.float32).reshape(len(missing), -1)
+        # One text a call: the engine's batch call pads every text to the longest and took 20-25%
+        # longer a text here (300-character leads: 103 ms against 85 on two threads).
+        model = _model()
+        vectors = [np.asarray(model.passage(text), dtype=np.float32) for text in missing]
         for text, vector in zip(missing, vectors, strict=True):
             found[text] = vector.copy()
             if kept is not None:

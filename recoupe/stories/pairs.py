@@ -299,7 +299,11 @@ def pair_probability(
         max(0.0, scorer.two_languages.coefficient("embedding")),
         max(0.0, scorer.one_language.coefficient("embedding")),
     )
-    decisive = np.flatnonzero((log_odds < bar) & (log_odds + reach >= bar))
+    # And only for pairs sharing names (`cross_language_min_names`): the embedding alone can carry
+    # a pair over the threshold, and a pile in several languages then has most of its articles
+    # to embed.
+    names = features[:, FEATURES.index("names")] >= settings.cross_language_min_names
+    decisive = np.flatnonzero((log_odds < bar) & (log_odds + reach >= bar) & names)
     if len(decisive):
         column = FEATURES.index("embedding")
         features[decisive, column] = _embedding(
