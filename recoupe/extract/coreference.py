@@ -190,6 +190,15 @@ def _without_leading_words(name: str, text: str, start: int) -> tuple[str, int]:
     while words and (fold(words[0]) in _STOP_WORDS or words[0] in _HONORIFICS):
         start += len(words[0]) + 1
         words = words[1:]
+    # "La Néerlandaise Femke Van Dorsten", "l'Argentin Tomás Elizalde": a capitalised noun after a
+    # determiner is a nationality, not a first name ("la Banque de France" keeps its words).
+    if (
+        len(words) >= 3
+        and fold(words[1]) not in _STOP_WORDS
+        and re.search(r"\b(?:le|la|l['’])[ \u00a0]?$", text[max(0, start - 4) : start], re.IGNORECASE)
+    ):
+        start += len(words[0]) + 1
+        words = words[1:]
     complement = _COMPLEMENT.search(text, max(0, start - 8), start)
     if len(words) == 1 and complement:
         return "", start  # "le maire de Lille", "la ministre de la Santé": a place, an office
@@ -311,8 +320,8 @@ def resolve_demonym(word: str, text: str, people: list[Person]) -> str | None:
     fits = []
     for person in people:
         for match in re.finditer(re.escape(person.name), text):
-            clause = re.split(r"[;:.!?«»“”\"()\n]", text[max(0, match.start() - 60) : match.start()])[-1]
-            if adjective.search(clause) and person not in fits:
+            clause = re.split(r"[,;:.!?«»“”\"()\n]", text[max(0, match.start() - 60) : match.start()])[-1]
+            if adjective.search(" ".join(clause.split()[-4:])) and person not in fits:
                 fits.append(person)
     return fits[0].name if len(fits) == 1 else None
 

@@ -669,10 +669,12 @@ def _resolve(
             # costs more than none.
             return resolved
     demonym = re.fullmatch(r"(?:[Ll]e|[Ll]a|[Ll]['’])\s?([A-ZÀ-Ö][a-zà-ÿ]+)", written)
-    if mention.kind == "name" and demonym and re.search(rf"\b{demonym.group(1).lower()}s?\b", text):
-        # "a reconnu le Serbe" where the text says "serbe" of someone: a nationality standing for
-        # a person, never a name as written ("la France", whose word is no adjective, stays).
-        return co.resolve_demonym(demonym.group(1), text, people)
+    if mention.kind in ("name", "organisation") and demonym:
+        # "a reconnu le Serbe" where the text says "Le Serbe X" or "serbe" of someone: a nationality
+        # standing for a person, never a name as written ("la France", no one's nationality, stays).
+        found = co.resolve_demonym(demonym.group(1), text, people)
+        if found is not None or re.search(rf"\b{demonym.group(1).lower()}s?\b", text):
+            return found
     if mention.kind == "name":
         name, _ = strip_titles(written)
         # "M. Ravier" when that is all the text gives: the title stays with a lone surname.

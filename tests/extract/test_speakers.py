@@ -341,3 +341,14 @@ def test_a_comma_closing_an_apposition_is_no_inverted_subject() -> None:
         "« Nous perdions de l'argent sur chaque vol », a-t-il justifié.\n"
     )
     assert speakers(text)["Nous perdions de l'a"] == "Marc Oudin"
+
+
+def test_a_nationality_before_a_name_is_no_part_of_it_and_gives_the_demonym_its_person() -> None:
+    text = (
+        "La Néerlandaise Femke Van Dorsten a battu la Française Lucie Armagnat.\n"
+        "« Je ne pensais pas gagner avec ce vent », a confié la Néerlandaise.\n"
+        "Deuxième, la Française s'est dite « un peu frustrée, mais en progrès ».\n"
+    )
+    found = speakers(text)
+    assert found["Je ne pensais pas ga"] == "Femke Van Dorsten"
+    assert found["un peu frustrée, mai"] == "Lucie Armagnat"
