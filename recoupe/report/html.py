@@ -10,7 +10,7 @@ from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, StrictU
 from recoupe import __version__
 from recoupe.model import Brief
 from recoupe.report.charts import format_value
-from recoupe.report.views import anchor, source_label, story_view, web_url
+from recoupe.report.views import anchor, published_label, source_label, story_view, web_url
 
 
 def make_environment(*loaders: BaseLoader) -> Environment:
@@ -27,6 +27,7 @@ def make_environment(*loaders: BaseLoader) -> Environment:
         story_anchor=lambda story_id: anchor(f"story-{story_id}"),
         web_url=web_url,
         source_label=source_label,
+        published_label=published_label,
         format_value=format_value,
     )
     env.globals["version"] = __version__

@@ -7,6 +7,7 @@ from collections import Counter
 from recoupe.model import Article, Brief, ClaimValue, Quote, Story
 from recoupe.numbers import format_number
 from recoupe.report.speakers import SpeakerQuotes, quotes_by_speaker
+from recoupe.report.views import published_label
 
 _ENTITIES_SHOWN = 15
 _CLAIMS_SHOWN = 12
@@ -90,7 +91,7 @@ def _claim_value(value: ClaimValue, articles: list[Article]) -> str:
 def _article(article: Article) -> list[str]:
     facts = [
         article.source or "source unknown",
-        article.published or "undated",
+        published_label(article),
         article.language or "language unknown",
     ]
     if article.flags:

@@ -78,6 +78,17 @@ def source_label(article: Article) -> str:
     return article.source or article.title or article.id
 
 
+_ESTIMATED = {"text": "estimated from the text", "story": "estimated from its story"}
+
+
+def published_label(article: Article) -> str:
+    """The publication date as the reader sees it: an estimate always says what it rests on."""
+    if not article.published:
+        return "undated"
+    basis = _ESTIMATED.get(article.published_basis or "")
+    return f"{article.published} ({basis})" if basis else article.published
+
+
 def web_url(value: str | None) -> str | None:
     """The URL when it is http(s) and can be a link; anything else (javascript:, data:, paths) is None."""
     if not value:
