@@ -103,14 +103,16 @@ def held_out_figures() -> dict[str, str]:
     """Each set clustered with a pair scorer trained on the other sets."""
     from train_pair_scorer import GROUP, TRAINED_ON, evaluate, fit, read_set, training_pairs
 
+    from recoupe.kept import RunCache
     from recoupe.settings import Settings
 
     settings = Settings()
+    cache = RunCache.for_settings(replace(settings, kept_embeddings=100_000))  # embeddings kept across sets
     names = [n.removesuffix(".jsonl") for n in SETS] + ["semeval-dev"]
     devs = {name: read_set(name) for name in names}
-    pairs = {name: training_pairs(dev, settings) for name, dev in devs.items()}
+    pairs = {name: training_pairs(dev, settings, cache) for name, dev in devs.items()}
     return {
-        name: evaluate(dev, fit([pairs[o] for o in TRAINED_ON if GROUP[o] != GROUP[name]]), settings)
+        name: evaluate(dev, fit([pairs[o] for o in TRAINED_ON if GROUP[o] != GROUP[name]]), settings, cache)
         for name, dev in devs.items()
     }
 
