@@ -96,8 +96,11 @@ class Settings:
     cross_language_min_words: int = 25
     # The lead embedding is measured only for pairs whose name cosine reaches this (embedding a
     # lead costs 50-100 ms): SemEval pairs held out, all and cross-language balanced accuracy:
-    # 0 → 0.805 and 0.707, 0.05 → the same, 0.1 → 0.802 and 0.695, 0.15 → 0.799 and 0.683.
-    cross_language_min_names: float = 0.1
+    # 0 → 0.805 and 0.707, 0.05 → the same, 0.1 → 0.802 and 0.695, 0.15 → 0.799 and 0.683,
+    # 0.2 → 0.796 and 0.671, 0.3 → 0.793 and 0.659. Ingesting the real corpus of
+    # bench/throughput.py (undated, in-process profile): 0.1 → 189 s, of which 71 embedding
+    # leads; 0.2 → 156 s, 26; 0.3 → 131 s, 15.
+    cross_language_min_names: float = 0.2
     # multilingual-e5-small cosines live in about 0.75–0.97: rescaled to 0–1 over this range.
     embedding_cosine_range: tuple[float, float] = (0.80, 0.92)
     # Near-copies: LSH finds candidates from this estimated Jaccard of word 5-gram shingles up;
