@@ -104,7 +104,7 @@ def training_pairs(dev: DevSet, settings, cache) -> tuple[np.ndarray, np.ndarray
     pairs = np.array(list(chosen), dtype=np.int64).reshape(-1, 2)
     left, right = pairs[:, 0], pairs[:, 1]
     features = pair_features(pile, left, right, settings, cache, embed=np.ones(len(pairs), dtype=bool))
-    return features, np.array(list(chosen.values()), dtype=bool), cross_language(pile, left, right, settings)
+    return features, np.array(list(chosen.values()), dtype=bool), cross_language(pile, left, right)
 
 
 def fit(sets: list[tuple[np.ndarray, np.ndarray, np.ndarray]]):

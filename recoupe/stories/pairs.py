@@ -124,6 +124,7 @@ class Pile:
     day: np.ndarray  # publication day as an ordinal, NaN when unknown
     size: np.ndarray  # words of each text
     headline_only: np.ndarray
+    # Each text's language where it has enough words to trust it (`cross_language_min_words`).
     languages: list[str | None]
 
 
@@ -152,7 +153,7 @@ def build_pile(features: list[EventFeatures], settings: Settings) -> Pile:
         day=np.array([f.published.toordinal() if f.published else np.nan for f in features]),
         size=np.array([f.words for f in features], dtype=np.float64),
         headline_only=np.array([f.headline_only for f in features]),
-        languages=[f.language for f in features],
+        languages=[f.language if f.words >= settings.cross_language_min_words else None for f in features],
     )
 
 
@@ -214,7 +215,9 @@ def pair_features(
     shortest = np.minimum(pile.size[left], pile.size[right])
     short = np.clip(1.0 - np.log1p(shortest) / math.log(_SHORT_WORDS), 0.0, 1.0)
     text = _rowwise(pile.text, left, right)
-    wanted = embed if embed is not None else np.zeros(len(left), dtype=bool)
+    embedding = np.zeros(len(left))
+    if embed is not None and embed.any():
+        embedding[embed] = _embedding(pile, left[embed], right[embed], settings, cache)
     columns = {
         "words": words,
         "bigrams": _rowwise(pile.bigrams, left, right),
@@ -227,7 +230,7 @@ def pair_features(
         "quotes": np.minimum(_rowwise(pile.quotes, left, right), 5) / 5,
         "both_dated": both_dated.astype(float),
         "days_apart": np.where(both_dated, np.minimum(np.nan_to_num(days), window) / window, 0.0),
-        "embedding": _embedding(pile, left, right, wanted, settings, cache),
+        "embedding": embedding,
         "short": short,
         "short_words": short * text,
         "headline_only": (pile.headline_only[left] | pile.headline_only[right]).astype(float),
@@ -237,12 +240,9 @@ def pair_features(
     return np.column_stack([columns[name] for name in FEATURES])
 
 
-def cross_language(pile: Pile, left: np.ndarray, right: np.ndarray, settings: Settings) -> np.ndarray:
+def cross_language(pile: Pile, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Whether each pair is in two languages, both known from enough words to trust them."""
-    languages = [
-        language if pile.size[i] >= settings.cross_language_min_words else None
-        for i, language in enumerate(pile.languages)
-    ]
+    languages = pile.languages
     return np.array(
         [bool(languages[a] and languages[b] and languages[a] != languages[b])
          for a, b in zip(left, right, strict=True)],
@@ -251,25 +251,16 @@ def cross_language(pile: Pile, left: np.ndarray, right: np.ndarray, settings: Se
 
 
 def _embedding(
-    pile: Pile,
-    left: np.ndarray,
-    right: np.ndarray,
-    wanted: np.ndarray,
-    settings: Settings,
-    cache: RunCache | None,
+    pile: Pile, left: np.ndarray, right: np.ndarray, settings: Settings, cache: RunCache | None
 ) -> np.ndarray:
-    """Rescaled multilingual-e5 cosine of the leads, only for the `wanted` pairs."""
-    result = np.zeros(len(left))
-    if not wanted.any():
-        return result
-    needed = sorted({int(i) for i in left[wanted]} | {int(i) for i in right[wanted]})
+    """Rescaled multilingual-e5 cosine of the leads of each pair."""
+    needed = sorted({int(i) for i in left} | {int(i) for i in right})
     row_of = {index: row for row, index in enumerate(needed)}
     vectors = embed_passages([pile.features[i].lead for i in needed], cache.embeddings if cache else None)
     low, high = settings.embedding_cosine_range
-    for k in np.flatnonzero(wanted):
-        cosine = float(vectors[row_of[int(left[k])]] @ vectors[row_of[int(right[k])]])
-        result[k] = min(1.0, max(0.0, (cosine - low) / (high - low)))
-    return result
+    first, second = ([row_of[int(i)] for i in side] for side in (left, right))
+    cosines = np.sum(vectors[first] * vectors[second], axis=1, dtype=np.float64)
+    return np.clip((cosines - low) / (high - low), 0.0, 1.0)
 
 
 def pair_probability(
@@ -287,29 +278,22 @@ def pair_probability(
     scorer = scorer or shipped_scorer()
     one_dated = np.isnan(pile.day[left]) != np.isnan(pile.day[right])
     shift = -settings.one_dated_pair_log_odds * one_dated
-    cross = cross_language(pile, left, right, settings)
+    cross = cross_language(pile, left, right)
     features = pair_features(pile, left, right, settings, cache)
     log_odds = scorer.log_odds(features, cross) + shift
-    # The embedding (a lead costs 50-100 ms to embed) is measured only for the pairs it can carry
-    # across the join threshold; the others keep 0. On the real corpus of bench/throughput.py,
-    # embedding every pair in two languages was most of story assignment's time.
+    # The embedding (a lead costs 50-100 ms to embed) is measured only for the pairs in two
+    # languages that it can carry across the join threshold and that share names
+    # (`cross_language_min_names`): embedding every pair in two languages was most of story
+    # assignment's time on the real corpus of bench/throughput.py. The others keep 0.
     bar = math.log(settings.story_join_probability / (1.0 - settings.story_join_probability))
-    reach = np.where(
-        cross,
-        max(0.0, scorer.two_languages.coefficient("embedding")),
-        max(0.0, scorer.one_language.coefficient("embedding")),
-    )
-    # And only for pairs sharing names (`cross_language_min_names`): the embedding alone can carry
-    # a pair over the threshold, and a pile in several languages then has most of its articles
-    # to embed.
+    reach = max(0.0, scorer.two_languages.coefficient("embedding"))
     names = features[:, FEATURES.index("names")] >= settings.cross_language_min_names
-    decisive = np.flatnonzero((log_odds < bar) & (log_odds + reach >= bar) & names)
+    decisive = np.flatnonzero(cross & names & (log_odds < bar) & (log_odds + reach >= bar))
     if len(decisive):
-        column = FEATURES.index("embedding")
-        features[decisive, column] = _embedding(
-            pile, left[decisive], right[decisive], np.ones(len(decisive), dtype=bool), settings, cache
+        features[decisive, FEATURES.index("embedding")] = _embedding(
+            pile, left[decisive], right[decisive], settings, cache
         )
-        log_odds[decisive] = scorer.log_odds(features[decisive], cross[decisive]) + shift[decisive]
+        log_odds[decisive] = scorer.two_languages.log_odds(features[decisive]) + shift[decisive]
     probability = 1.0 / (1.0 + np.exp(-log_odds))
     apart = np.abs(pile.day[left] - pile.day[right]) > settings.story_window_days
     return np.where(apart, 0.0, probability)

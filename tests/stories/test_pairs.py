@@ -88,7 +88,7 @@ def _two_languages():
 def test_a_pair_is_in_two_languages_only_when_both_texts_are_long_enough_to_tell() -> None:
     pile = _two_languages()
     # A headline's language is a guess: with it, the pair is scored as one in one language.
-    assert list(cross_language(pile, np.array([0, 0]), np.array([1, 2]), SETTINGS)) == [True, False]
+    assert list(cross_language(pile, np.array([0, 0]), np.array([1, 2]))) == [True, False]
 
 
 def _scorer(intercept: float) -> PairScorer:
