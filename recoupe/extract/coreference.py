@@ -298,11 +298,8 @@ def full_name(name: str, people: list[Person]) -> str:
 
 def resolve_role(wording: str, people: list[Person]) -> str | None:
     """The one person named in the article whose role the wording fits; None if none or several."""
-    wanted = role_of(wording)
-    if wanted.country is None and wanted.office is None and wanted.noun is None:
-        # "la psychologue" for "la psychologue Marie de Hennezel": a noun the data does not list.
-        wanted = Role(None, None, _head_noun(wording))
-    if wanted.noun is None and wanted.country is None and wanted.office is None:
+    wanted = _wanted_role(wording)
+    if wanted is None:
         return None
     gender = gender_of(wording)
     fits = [
@@ -311,6 +308,17 @@ def resolve_role(wording: str, people: list[Person]) -> str | None:
         if (not gender or not p.gender or p.gender == gender) and any(_fits(wanted, r) for r in p.roles)
     ]
     return fits[0].name if len(fits) == 1 else None
+
+
+def _wanted_role(wording: str) -> Role | None:
+    """The role a wording asks for: from the data, else its head noun ("la psychologue",
+    "l'ex-otage": nouns the data does not list); None when it names no role at all."""
+    wanted = role_of(wording)
+    if wanted.country is None and wanted.office is None and wanted.noun is None:
+        wanted = Role(None, None, _head_noun(wording))
+    if wanted.country is None and wanted.office is None and wanted.noun is None:
+        return None
+    return wanted
 
 
 def resolve_demonym(word: str, text: str, people: list[Person]) -> str | None:
@@ -346,10 +354,8 @@ def resolve_to_protagonist(wording: str, people: list[Person], protagonist: Pers
     """A definite role that no one in the article is set beside ("a souligné la ministre", "l'ex-otage")
     stands for the headline's person, when nothing the text says of them contradicts it: gender,
     country, office; a head of state or government is not called by another role noun."""
-    wanted = role_of(wording)
-    if wanted.country is None and wanted.office is None and wanted.noun is None:
-        wanted = Role(None, None, _head_noun(wording))  # "l'ex-otage": a noun the data does not list
-    if protagonist is None or (wanted.country is None and wanted.office is None and wanted.noun is None):
+    wanted = _wanted_role(wording)
+    if protagonist is None or wanted is None:
         return None
     if any(_fits(wanted, r) for p in people for r in p.roles):
         return None  # someone else holds that role: resolve_role's answer, or ambiguous
