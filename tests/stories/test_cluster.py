@@ -9,7 +9,7 @@ from factories import make_article
 from recoupe.model import Article
 from recoupe.settings import Settings
 from recoupe.stories import assign_stories
-from recoupe.stories.cluster import _average_link, _move_members, candidate_pairs, cluster_pile
+from recoupe.stories.cluster import _average_link, _communities, _move_members, candidate_pairs, cluster_pile
 from recoupe.stories.features import event_features
 from recoupe.stories.pairs import build_pile
 
@@ -123,3 +123,44 @@ def test_average_link_stops_at_the_threshold_and_the_story_window() -> None:
     days = np.array([0.0, 30.0, np.nan])  # a month apart: over the story window
     groups = _average_link(similarity, np.arange(3), np.zeros(3, dtype=bool), days, SETTINGS)
     assert len(set(groups.tolist())) == 3
+
+
+def _two_events_of_one_kind(size: int, seed: int) -> np.ndarray:
+    """Two events of one kind: reports of either event are close to each other (0.85-0.95) and
+    still likely to be one story with the other event's (0.45-0.75), above the threshold."""
+    rng = np.random.default_rng(seed)
+    n = 2 * size
+    similarity = rng.uniform(0.45, 0.75, (n, n))
+    for part in (slice(0, size), slice(size, n)):
+        similarity[part, part] = rng.uniform(0.85, 0.95, (size, size))
+    similarity = np.triu(similarity, 1)
+    return similarity + similarity.T
+
+
+def test_two_events_of_one_kind_are_two_communities_though_average_link_would_merge_them() -> None:
+    similarity = _two_events_of_one_kind(7, seed=1)
+    merged = _average_link(similarity, np.arange(14), np.zeros(14, dtype=bool), np.full(14, np.nan), SETTINGS)
+    assert len(set(merged.tolist())) == 1
+    parts = _communities(similarity, np.full(14, -1), SETTINGS)
+    assert sorted(sorted(p.tolist()) for p in parts) == [list(range(7)), list(range(7, 14))]
+
+
+def test_one_story_is_never_halved_into_communities() -> None:
+    rng = np.random.default_rng(3)
+    similarity = np.triu(rng.uniform(0.5, 0.95, (14, 14)), 1)
+    parts = _communities(similarity + similarity.T, np.full(14, -1), SETTINGS)
+    assert [p.tolist() for p in parts] == [list(range(14))]
+
+
+def test_a_stored_story_stays_in_one_community() -> None:
+    similarity = _two_events_of_one_kind(7, seed=2)
+    story_of = np.full(14, -1)
+    story_of[[0, 1, 7]] = 5  # stored together, though one of them belongs with the other event
+    parts = _communities(similarity, story_of, SETTINGS)
+    holding = [p for p in parts if 0 in p]
+    assert len(holding) == 1 and {1, 7} <= set(holding[0].tolist())
+
+
+def test_small_components_are_not_cut_into_communities() -> None:
+    similarity = _two_events_of_one_kind(3, seed=4)
+    assert [p.tolist() for p in _communities(similarity, np.full(6, -1), SETTINGS)] == [list(range(6))]
