@@ -108,13 +108,14 @@ def held_out_figures() -> dict[str, str]:
 
     settings = Settings()
     cache = RunCache.for_settings(replace(settings, kept_embeddings=100_000))  # embeddings kept across sets
-    names = [n.removesuffix(".jsonl") for n in SETS] + ["semeval-dev"]
-    devs = {name: read_set(name) for name in names}
+    scored = [n.removesuffix(".jsonl") for n in SETS] + ["semeval-dev"]
+    devs = {name: read_set(name) for name in dict.fromkeys([*scored, *TRAINED_ON])}
     pairs = {name: training_pairs(dev, settings, cache) for name, dev in devs.items()}
-    return {
-        name: evaluate(dev, fit([pairs[o] for o in TRAINED_ON if GROUP[o] != GROUP[name]]), settings, cache)
-        for name, dev in devs.items()
-    }
+    figures = {}
+    for name in scored:
+        scorer = fit([pairs[o] for o in TRAINED_ON if GROUP[o] != GROUP[name]])
+        figures[name] = evaluate(devs[name], scorer, settings, cache)
+    return figures
 
 
 def cleaned_dev_articles(names: tuple[str, ...]) -> tuple[list[dict], list]:
