@@ -260,6 +260,9 @@ def _embedding(
     low, high = settings.embedding_cosine_range
     first, second = ([row_of[int(i)] for i in side] for side in (left, right))
     cosines = np.sum(vectors[first] * vectors[second], axis=1, dtype=np.float64)
+    # The model places two languages further apart than one: a pair in two languages gets the gap
+    # back, so that the coefficient learned mostly on pairs in one language fits it too.
+    cosines += settings.cross_language_cosine_gap * cross_language(pile, left, right)
     return np.clip((cosines - low) / (high - low), 0.0, 1.0)
 
 
