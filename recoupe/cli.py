@@ -289,6 +289,78 @@ def ingest(
         )
 
 
+ContactOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--contact",
+        metavar="URL_OR_EMAIL",
+        help="Added to the user agent (recoupe/VERSION (+CONTACT)) so that site owners can reach you.",
+    ),
+]
+AllowPrivateOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private",
+        help="Fetch from private and loopback addresses too (refused by default: URLs come from others).",
+    ),
+]
+StoreOpt = Annotated[
+    Path, typer.Option("--db", help="The story store (SQLite) to add to; created when missing.")
+]
+
+
+def _fetch_settings(
+    time_budget: float | None, max_size: float | None, contact: str | None, allow_private: bool
+) -> Settings:
+    return replace(_limits(time_budget, max_size), fetch_contact=contact, fetch_allow_private=allow_private)
+
+
+@app.command()
+def fetch(
+    urls: Annotated[
+        list[str], typer.Argument(metavar="URL...", help="Web pages (http or https) to download and store.")
+    ],
+    db: StoreOpt = Path("recoupe.db"),
+    contact: ContactOpt = None,
+    allow_private: AllowPrivateOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    time_budget: TimeBudgetOpt = None,
+    max_size: MaxSizeOpt = None,
+    workers: WorkersOpt = None,
+) -> None:
+    """Download pages and add them to a story store, as `ingest` adds .html files (the URL is the id)."""
+    from recoupe.store import StoreError
+    from recoupe.store.ingest import ingest_urls
+
+    with _guard(verbose), _progress(quiet) as advance:
+        try:
+            done = ingest_urls(
+                urls,
+                db,
+                _fetch_settings(time_budget, max_size, contact, allow_private),
+                on_skip=_report_source,
+                on_article=_article_reporter(advance, verbose),
+                workers=workers,
+            )
+        except StoreError as exc:
+            _note(f"cannot use the store: {exc}")
+            raise typer.Exit(EXIT_NOTHING_READ) from None
+    if not done.articles_read:
+        _note("no article could be read")
+        raise typer.Exit(EXIT_NOTHING_READ)
+    if not quiet:
+        _note(
+            f"{done.added} articles added, {done.already_stored} already stored"
+            + (f", {len(done.skipped)} pages skipped" if done.skipped else "")
+            + f"; {len(done.new_stories)} new stories, {len(done.updated_stories)} updated ({db})"
+        )
+
+
+def _report_source(item: Skipped) -> None:
+    _note(f"source {item.where}: {item.reason}")
+
+
 def _report_skip(item: Skipped) -> None:
     _note(f"skipped {item.where}: {item.reason}")
 

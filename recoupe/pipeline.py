@@ -125,6 +125,34 @@ def ingest_into(
     """Read, clean, extract and store every new article of `paths`, then give every pending
     article its story. `force`: articles already stored are cleaned again in place.
     `workers`: processes preparing articles, this one included (default: one per core)."""
+    return ingest_items(
+        connection,
+        read_articles(paths, settings),
+        settings,
+        force=force,
+        on_skip=on_skip,
+        on_article=on_article,
+        workers=workers,
+        dask=dask,
+    )
+
+
+def ingest_items(
+    connection: sqlite3.Connection,
+    items: Iterable[RawArticle | Skipped],
+    settings: Settings,
+    *,
+    force: bool = False,
+    on_skip: Callable[[Skipped], None] | None = None,
+    on_article: Callable[[Article], None] | None = None,
+    on_stored: Callable[[sqlite3.Connection, list[RawArticle]], None] | None = None,
+    workers: int | None = None,
+    dask: str | None = None,
+) -> IngestReport:
+    """`ingest_into` on articles already read (files, fetched pages, feed items).
+
+    `on_stored` runs inside each batch's transaction with the batch's articles as stored, so that
+    what a caller records of them (a watched URL as seen) is committed with them or not at all."""
     report = IngestReport()
     cache = RunCache.for_settings(settings)
     first_new = read.next_story_number(connection)
@@ -140,8 +168,8 @@ def ingest_into(
 
     workers = workers or default_workers()
     with article_stage(settings, workers=workers, dask=dask, on_batch=report.add_seconds) as stage:
-        items = report.timed_reading(read_articles(paths, settings))
-        for outcome in prepared_articles(items, stage.prepare, settings, known=known, force=force):
+        read_items = report.timed_reading(items)
+        for outcome in prepared_articles(read_items, stage.prepare, settings, known=known, force=force):
             if outcome is None:
                 report.already_stored += 1
             elif isinstance(outcome, Skipped):
@@ -153,10 +181,10 @@ def ingest_into(
                 if on_article:
                     on_article(outcome.article)  # type: ignore[arg-type]
                 if len(batch) >= settings.ingest_batch_size:
-                    refresh |= _store_prepared(connection, batch, stored_ids, report)
+                    refresh |= _store_prepared(connection, batch, stored_ids, report, on_stored)
                     batch = []
         if batch:
-            refresh |= _store_prepared(connection, batch, stored_ids, report)
+            refresh |= _store_prepared(connection, batch, stored_ids, report, on_stored)
         # Still inside the stage: its processes describe stories, and the models stay out of
         # the collector's rounds.
         touched = _assign_pending(connection, settings, refresh, report, cache, stage)
@@ -265,7 +293,11 @@ def unique_id(raw: RawArticle, taken: set[str]) -> RawArticle:
 
 
 def _store_prepared(
-    connection: sqlite3.Connection, batch: list[Prepared], stored_ids: set[str], report: IngestReport
+    connection: sqlite3.Connection,
+    batch: list[Prepared],
+    stored_ids: set[str],
+    report: IngestReport,
+    on_stored: Callable[[sqlite3.Connection, list[RawArticle]], None] | None = None,
 ) -> set[str]:
     """One transaction: the batch's new articles stored pending, its stored ones replaced in place.
     Returns the stories of the replaced ones, to describe again."""
@@ -280,6 +312,8 @@ def _store_prepared(
                     refresh.add(story_id)
             else:
                 pending.store_new(connection, article, prepared.raw, found)
+        if on_stored:
+            on_stored(connection, [p.raw for p in batch])
     report.reprocessed += sum(1 for p in batch if p.raw.id in stored_ids)
     report.added += sum(1 for p in batch if p.raw.id not in stored_ids)
     report.timed("store", started)

@@ -204,3 +204,35 @@ class Settings:
     kept_embeddings: int = 8192
     # Summary candidates (sentences, about 1 kB each) kept by story between its descriptions.
     kept_summary_sentences: int = 20_000
+
+    # --- fetch and watch (recoupe/ingest/web.py): polite to the sites, bounded for us ---
+    # The name every request carries (`--contact` adds a URL or address for site owners).
+    fetch_user_agent: str = "recoupe"
+    fetch_contact: str | None = None
+    # Seconds to connect, and to wait for each piece of an answer: a news page arrives in well
+    # under a second; a server silent for 20 s is not going to answer.
+    fetch_connect_timeout_s: float = 10.0
+    fetch_read_timeout_s: float = 20.0
+    # Tries again after a timeout, a refused connection, a 429 or a 5xx, waiting `backoff` then
+    # twice as long each time: a server briefly overloaded gets a rest, a dead one costs 3 s.
+    fetch_retries: int = 2
+    fetch_backoff_s: float = 1.0
+    # Per site: at least this many seconds between two requests (a robots.txt Crawl-delay asks
+    # for more, honoured up to `fetch_max_crawl_delay_s`), and at most this many at once.
+    fetch_host_interval_s: float = 1.0
+    fetch_max_crawl_delay_s: float = 30.0
+    fetch_host_concurrency: int = 2
+    # Requests in flight over all sites: downloads wait on the network, not on the cores.
+    fetch_concurrency: int = 8
+    # A chain of redirects longer than this is refused (browsers stop at about 20; news sites
+    # need one or two: http → https, a short link).
+    fetch_max_redirects: int = 5
+    # URLs come from third-party feeds: a private or loopback address (the local network, a
+    # cloud metadata service) is refused unless asked for (`--allow-private`).
+    fetch_allow_private: bool = False
+    # robots.txt is read up to this size (Google reads 500 KiB), and the rest ignored.
+    robots_max_bytes: int = 500_000
+    # `recoupe watch`: seconds between the starts of two rounds (`--every`), and the new items
+    # one source may bring in one round (a first read of a large sitemap is taken in parts).
+    watch_every_s: float = 900.0
+    watch_items_per_source: int = 200

@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from recoupe.ingest.pages import fetch_articles
+from recoupe.ingest.web import Fetcher
 from recoupe.model import Article, Skipped
-from recoupe.pipeline import IngestReport, ingest_into
+from recoupe.pipeline import IngestReport, ingest_into, ingest_items
 from recoupe.settings import Settings
 from recoupe.store.schema import connect
 
-__all__ = ["IngestReport", "ingest_paths"]
+__all__ = ["IngestReport", "ingest_paths", "ingest_urls"]
 
 
 def ingest_paths(
@@ -43,5 +45,34 @@ def ingest_paths(
             workers=workers,
             dask=dask,
         )
+    finally:
+        connection.close()
+
+
+def ingest_urls(
+    urls: Iterable[str],
+    db: str | Path,
+    settings: Settings | None = None,
+    *,
+    on_skip: Callable[[Skipped], None] | None = None,
+    on_article: Callable[[Article], None] | None = None,
+    workers: int | None = None,
+    dask: str | None = None,
+) -> IngestReport:
+    """`recoupe fetch`: download each page (politely, within the caps) and store it as
+    `ingest_paths` stores an `.html` file, its URL as its id; a page already stored is skipped."""
+    settings = settings or Settings()
+    connection = connect(db)
+    try:
+        with Fetcher(settings) as fetcher:
+            return ingest_items(
+                connection,
+                fetch_articles(urls, fetcher),
+                settings,
+                on_skip=on_skip,
+                on_article=on_article,
+                workers=workers,
+                dask=dask,
+            )
     finally:
         connection.close()
