@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -355,6 +356,85 @@ def fetch(
             + (f", {len(done.skipped)} pages skipped" if done.skipped else "")
             + f"; {len(done.new_stories)} new stories, {len(done.updated_stories)} updated ({db})"
         )
+
+
+@app.command()
+def watch(
+    sources: Annotated[
+        Path,
+        typer.Argument(
+            metavar="SOURCES",
+            help="A file of RSS/Atom feed and sitemap URLs, one a line (# starts a comment).",
+        ),
+    ],
+    db: StoreOpt = Path("recoupe.db"),
+    every: Annotated[
+        str,
+        typer.Option("--every", metavar="DURATION", help="Time from one round to the next: 90s, 15m, 2h"),
+    ] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="Run one round and exit (for cron and tests)")] = False,
+    contact: ContactOpt = None,
+    allow_private: AllowPrivateOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    time_budget: TimeBudgetOpt = None,
+    max_size: MaxSizeOpt = None,
+    workers: WorkersOpt = None,
+) -> None:
+    """Read feeds and sitemaps every so often and add their new articles to a story store."""
+    import time
+
+    from recoupe.ingest.decode import InputError
+    from recoupe.store import StoreError
+    from recoupe.store.watch import watch_once
+
+    period = _duration(every)
+    settings = _fetch_settings(time_budget, max_size, contact, allow_private)
+    for number in itertools.count(1):
+        started = time.monotonic()
+        with _guard(verbose), _progress(quiet) as advance:
+            try:
+                done = watch_once(
+                    sources,
+                    db,
+                    settings,
+                    on_problem=lambda url, reason: _note(f"source {url}: {reason}"),
+                    on_article=_article_reporter(advance, verbose),
+                    workers=workers,
+                )
+            except (StoreError, InputError) as exc:
+                _note(f"cannot use the store: {exc}" if isinstance(exc, StoreError) else str(exc))
+                raise typer.Exit(EXIT_NOTHING_READ) from None
+        if not quiet:
+            report = done.ingest
+            _note(
+                f"round {number}: {done.sources} sources ({done.unchanged} unchanged, {done.failed} failed), "
+                f"{done.new_items} new items; {report.added} articles added, "
+                f"{report.already_stored} already stored; {len(report.new_stories)} new stories, "
+                f"{len(report.updated_stories)} updated ({db})"
+            )
+        if once:
+            if done.sources and done.failed == done.sources:
+                raise typer.Exit(EXIT_NOTHING_READ)
+            return
+        try:
+            time.sleep(max(0.0, period - (time.monotonic() - started)))
+        except KeyboardInterrupt:
+            raise typer.Exit(EXIT_OK) from None
+
+
+def _duration(text: str) -> float:
+    """'90s', '15m', '2h' or plain seconds, as seconds."""
+    units = {"s": 1, "m": 60, "h": 3600}
+    number, unit = (text[:-1], text[-1]) if text[-1:] in units else (text, "s")
+    try:
+        seconds = float(number) * units[unit]
+    except ValueError:
+        message = f"{text!r} is not a duration such as 90s, 15m or 2h"
+        raise typer.BadParameter(message, param_hint="--every") from None
+    if seconds <= 0:
+        raise typer.BadParameter("the time between rounds must be positive", param_hint="--every")
+    return seconds
 
 
 def _report_source(item: Skipped) -> None:

@@ -142,6 +142,21 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE articles ADD COLUMN extraction TEXT;
     """,
+    # 3: what `recoupe watch` remembers between rounds: each source's validators for conditional
+    # GET, and each item URL dealt with (its article stored, a copy of a stored one, or nothing to
+    # store), written in the transaction that stores its article, so a round fetches new items only.
+    """
+    CREATE TABLE watched_sources (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT
+    ) WITHOUT ROWID;
+    CREATE TABLE watched_items (
+        url TEXT PRIMARY KEY,
+        content_hash TEXT,  -- of what was read, NULL when nothing could be
+        article_id TEXT  -- the article stored, or the stored one it duplicates; NULL when none
+    ) WITHOUT ROWID;
+    """,
 )
 
 

@@ -13,6 +13,7 @@ from store_articles import BRIDGE_CLOSED, BRIDGE_NEXT_DAY, write_feed
 from recoupe.report import render_json
 from recoupe.store import Store
 from recoupe.store.ingest import ingest_paths
+from recoupe.store.schema import MIGRATIONS
 
 
 def story_brief(db: Path) -> dict[str, object]:
@@ -28,12 +29,15 @@ def test_a_schema_1_store_is_migrated_and_its_stories_described_from_the_article
     for name in ("old", "new"):
         ingest_paths([first], tmp_path / f"{name}.db")
     with closing(sqlite3.connect(tmp_path / "old.db")) as connection:
-        connection.executescript("ALTER TABLE articles DROP COLUMN extraction; PRAGMA user_version = 1;")
+        connection.executescript(
+            "ALTER TABLE articles DROP COLUMN extraction;"
+            " DROP TABLE watched_sources; DROP TABLE watched_items; PRAGMA user_version = 1;"
+        )
     for name in ("old", "new"):
         report = ingest_paths([second], tmp_path / f"{name}.db")
         assert report.added == 1 and report.updated_stories == {"s1"}
     assert story_brief(tmp_path / "old.db") == story_brief(tmp_path / "new.db")
     with closing(sqlite3.connect(tmp_path / "old.db")) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
         rows = dict(connection.execute("SELECT id, extraction IS NULL FROM articles"))
     assert rows == {"bridge-closed": 1, "bridge-next-day": 0}
