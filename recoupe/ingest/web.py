@@ -34,7 +34,12 @@ _CHUNK = 65536
 
 
 class FetchError(Exception):
-    """A URL that cannot be had; the message is the one-line reason shown to the user."""
+    """A URL that cannot be had; the message is the one-line reason shown to the user.
+    `transient`: it failed after its retries (a timeout, a 5xx), and may answer later."""
+
+    def __init__(self, reason: str, *, transient: bool = False) -> None:
+        super().__init__(reason)
+        self.transient = transient
 
 
 @dataclass(frozen=True)
@@ -190,7 +195,7 @@ class Fetcher:
                     return self._one_request(url, headers, html_only, cap or self.settings.max_input_bytes)
             except _Retry as retry:
                 if attempt >= self.settings.fetch_retries:
-                    raise FetchError(retry.reason) from None
+                    raise FetchError(retry.reason, transient=True) from None
             time.sleep(self.settings.fetch_backoff_s * 2**attempt)
             attempt += 1
 

@@ -109,10 +109,10 @@ def watch_round(
     report = RoundReport(sources=len(sources))
     with Fetcher(settings) as fetcher:
         read = _read_sources(connection, sources, fetcher, report, on_problem)
-        items, complete = _new_items(connection, read, settings.watch_items_per_source)
+        items, listed_by, complete = _new_items(connection, read, settings.watch_items_per_source)
         report.new_items = len(items)
-        hashes: dict[str, str] = {}
-        articles = _item_articles(items, fetcher, hashes, on_problem)
+        outcome = _ItemOutcomes()
+        articles = _item_articles(items, fetcher, outcome, on_problem)
         report.ingest = ingest_items(
             connection,
             articles,
@@ -123,16 +123,23 @@ def watch_round(
             workers=workers,
             dask=dask,
         )
+    # A page that could not be fetched for now (a timeout, a 5xx), with no headline to store
+    # instead, is tried again next round: neither it nor its source's validators are recorded.
+    for url in outcome.unfetched:
+        complete[listed_by[url]] = False
     with transaction(connection):
         for item in items:  # what stored no article of its own: a copy of a stored one, or nothing
+            if item.url in outcome.unfetched:
+                continue
+            digest = outcome.hashes.get(item.url)
             connection.execute(
                 "INSERT OR IGNORE INTO watched_items (url, content_hash, article_id)"
                 " VALUES (?, ?, (SELECT id FROM articles WHERE content_hash = ?))",
-                (item.url, hashes.get(item.url), hashes.get(item.url)),
+                (item.url, digest, digest),
             )
-        for url, outcome in read:
-            if outcome is not None and complete[url]:
-                page = outcome[0]
+        for url, source in read:
+            if source is not None and complete[url]:
+                page = source[0]
                 connection.execute(
                     "INSERT OR REPLACE INTO watched_sources (url, etag, last_modified) VALUES (?, ?, ?)",
                     (url, page.etag, page.last_modified),
@@ -187,11 +194,12 @@ def _new_items(
     connection: sqlite3.Connection,
     read: list[tuple[str, SourceRead]],
     per_source: int,
-) -> tuple[list[FeedItem], dict[str, bool]]:
+) -> tuple[list[FeedItem], dict[str, str], dict[str, bool]]:
     """The items not dealt with before, in the sources' order, each URL once, at most `per_source`
-    a source; and for each source whether all of its new items were taken (else its validators are
-    not saved, so that the next round reads it whole again and takes the rest)."""
+    a source; the source that listed each; and for each source whether all of its new items were
+    taken (else its validators are not saved, so that the next round reads it whole again)."""
     items: list[FeedItem] = []
+    listed_by: dict[str, str] = {}
     complete: dict[str, bool] = {}
     taken: set[str] = set()
     for url, outcome in read:
@@ -202,8 +210,9 @@ def _new_items(
         # A sitemap index is read whole every round: its sitemaps may change while it does not.
         complete[url] = len(fresh) <= per_source and not outcome[1].sitemaps
         items += fresh[:per_source]
+        listed_by |= {i.url: url for i in fresh[:per_source]}
         taken |= {i.url for i in fresh[:per_source]}
-    return items, complete
+    return items, listed_by, complete
 
 
 def _seen(connection: sqlite3.Connection, url: str) -> bool:
@@ -215,11 +224,20 @@ def _seen(connection: sqlite3.Connection, url: str) -> bool:
     ).fetchone()[0]
 
 
+@dataclass
+class _ItemOutcomes:
+    """What became of a round's items as they were read: each one's content hash, and the ones
+    whose page could not be fetched for now and whose source gave no headline to store instead."""
+
+    hashes: dict[str, str] = field(default_factory=dict)
+    unfetched: set[str] = field(default_factory=set)
+
+
 def _item_articles(
-    items: list[FeedItem], fetcher: Fetcher, hashes: dict[str, str], on_problem: Problem
+    items: list[FeedItem], fetcher: Fetcher, outcome: _ItemOutcomes, on_problem: Problem
 ) -> Iterator[RawArticle | Skipped]:
     """Each item's page as an article, read as an `.html` file is; its feed's headline when the
-    page cannot be had. `hashes` collects each item's content hash as it is read."""
+    page cannot be had."""
     by_url = {item.url: item for item in items}
     for url, page in download_pages(by_url, fetcher):
         item = by_url[url]
@@ -234,8 +252,10 @@ def _item_articles(
             article = headline
         else:
             article = read
+            if isinstance(page, FetchError) and page.transient:
+                outcome.unfetched.add(url)
         if isinstance(article, RawArticle):
-            hashes[url] = article.content_hash
+            outcome.hashes[url] = article.content_hash
         yield article
 
 

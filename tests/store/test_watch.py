@@ -142,3 +142,64 @@ def test_watch_once_from_the_command_line(tmp_path: Path) -> None:
     assert "round 1: 2 sources (0 unchanged, 1 failed), 2 new items; 2 articles added" in result.stderr
     assert refused.exit_code == 2 and refused.stderr.count("private or loopback address") == 2
     assert recoupe("watch", sources, "--every", "soon").exit_code == 2
+
+
+def sitemap(*entries: tuple[str, str | None]) -> str:
+    """A sitemap of (URL, news title or None) entries."""
+    urls = []
+    for url, title in entries:
+        news = (
+            f"<news:news><news:publication><news:name>Alpes Matin</news:name></news:publication>"
+            f"<news:publication_date>2026-11-24T09:00:00+01:00</news:publication_date>"
+            f"<news:title>{title}</news:title></news:news>"
+            if title
+            else ""
+        )
+        urls.append(f"<url><loc>{url}</loc>{news}</url>")
+    return (
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{"".join(urls)}</urlset>'
+    )
+
+
+def test_a_sitemap_index_is_followed_and_a_large_source_is_taken_in_parts(tmp_path: Path) -> None:
+    db = tmp_path / "desk.db"
+    settings = replace(FAST, watch_items_per_source=2)
+    with serve() as site:
+        first_round(site)
+        site.routes["/sitemap-index.xml"] = Route(
+            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            "<sitemap><loc>/sitemaps/news.xml</loc></sitemap><sitemap><loc>/sitemaps/plain.xml</loc></sitemap>"
+            "</sitemapindex>"
+        )
+        site.routes["/sitemaps/news.xml"] = Route(
+            sitemap(
+                (site.url("/alpes/tram"), "Grève des trams"),
+                (site.url("/alpes/crue"), None),
+                (site.url("/alpes/tram-suite"), "Les trams reprennent"),
+            ),
+            etag='"news-1"',
+        )
+        site.routes["/sitemaps/plain.xml"] = Route(
+            sitemap((site.url("/plain/gone"), None), (site.url("/plain/down"), None)), etag='"plain-1"'
+        )
+        site.routes["/plain/down"] = Route("oops", status=503)
+        sources = sources_file(site, str(tmp_path / "sources.txt"), "/sitemap-index.xml")
+        first, first_problems = watch(sources, db, settings)
+        site.routes["/plain/down"] = Route(site.routes["/alpes/crue"].body)
+        site.routes["/alpes/tram-suite"] = Route(
+            site.routes["/alpes/tram"].body.replace("mardi", "jeudi")  # type: ignore[union-attr]
+        )
+        second, second_problems = watch(sources, db, settings)
+
+    assert first_problems == {
+        site.url("/plain/gone"): "HTTP 404 Not Found",  # no headline to store: said, and not tried again
+        site.url("/plain/down"): "HTTP 503 Service Unavailable",  # tried again next round
+    }
+    assert first.new_items == 4 and first.ingest.added == 2  # two items of each sitemap
+    assert second_problems == {} and second.new_items == 2 and second.ingest.added == 1
+    assert second.ingest.already_stored == 1  # /plain/down now serves the flood's page
+    assert site.hits("/plain/gone") == 1 and site.hits("/plain/down") == (1 + FAST.fetch_retries) + 1
+    _, articles = stories_of(db)
+    expected = ("/alpes/tram", "/alpes/crue", "/alpes/tram-suite")
+    assert sorted(articles) == sorted(site.url(path) for path in expected)
