@@ -319,7 +319,7 @@ def _fetch_settings(
 @app.command()
 def fetch(
     urls: Annotated[
-        list[str], typer.Argument(metavar="URL...", help="Web pages (http or https) to download and store.")
+        list[str], typer.Argument(metavar="URL", help="Web pages (http or https) to download and store.")
     ],
     db: StoreOpt = Path("recoupe.db"),
     contact: ContactOpt = None,

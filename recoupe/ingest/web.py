@@ -160,11 +160,12 @@ class Fetcher:
                 return
             host.robots_error = f"robots.txt cannot be read ({exc})"
             return
-        if isinstance(page, str):  # robots.txt redirected: read where it points, once
+        if isinstance(page, str):  # robots.txt redirected: read where it points, once, if allowed
             try:
+                self._check_url(page)
                 page = self._download(page, host, None, None, False, cap=self.settings.robots_max_bytes)
             except FetchError:
-                page = Page(robots_url)
+                page = Page(robots_url)  # none to be had: everything allowed, as for a 404
         body = page.body if isinstance(page, Page) else b""
         parser.parse(body.decode("utf-8", errors="replace").splitlines())
         delay = parser.crawl_delay(self.agent)

@@ -142,6 +142,8 @@ def test_watch_once_from_the_command_line(tmp_path: Path) -> None:
     assert "round 1: 2 sources (0 unchanged, 1 failed), 2 new items; 2 articles added" in result.stderr
     assert refused.exit_code == 2 and refused.stderr.count("private or loopback address") == 2
     assert recoupe("watch", sources, "--every", "soon").exit_code == 2
+    missing = recoupe("watch", tmp_path / "nowhere.txt", "--db", db, "--once")
+    assert missing.exit_code == 2 and "cannot read the sources file" in missing.stderr
 
 
 def sitemap(*entries: tuple[str, str | None]) -> str:
