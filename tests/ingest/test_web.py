@@ -149,8 +149,19 @@ def test_in_order_keeps_the_order_given_whatever_finishes_first() -> None:
 
 
 def test_a_robots_txt_redirected_to_a_private_address_is_not_followed() -> None:
+    refused: list[str] = []
+
+    def check(url: str) -> None:  # the test's own server is let through, the rest checked
+        if "127.0.0.1" not in url:
+            try:
+                Fetcher._check_url(fetcher, url)
+            except FetchError:
+                refused.append(url)
+                raise
+
     with serve() as site, Fetcher(replace(FAST, fetch_allow_private=False)) as fetcher:
-        fetcher._check_url = lambda url: None if "127.0.0.1" in url else Fetcher._check_url(fetcher, url)  # type: ignore[method-assign]
+        fetcher._check_url = check  # type: ignore[method-assign]
         site.routes["/robots.txt"] = Route(status=302, location="http://10.0.0.1/robots.txt")
         site.routes["/a"] = Route("<p>Bonjour</p>")
         assert fetcher.get(site.url("/a")).body == b"<p>Bonjour</p>"  # no robots.txt to be had: allowed
+    assert refused == ["http://10.0.0.1/robots.txt"]
