@@ -67,8 +67,10 @@ class Settings:
     # Two groups merge (average link) when the mean pair probability between them reaches this.
     # Chosen on the sets held out of the scorer's training (bench/train_pair_scorer.py), rpm2-dev /
     # rpm2-dev-dated / ecbplus-dev / gnews-fr-dev BCubed F1, SemEval pairs all and cross-language
-    # balanced accuracy: 0.3 → 0.611 / 0.913 / 0.794 / 0.689 / 0.805 and 0.707; 0.4 → 0.533 /
-    # 0.887 / 0.853 / 0.653 / 0.762 and 0.634; 0.5 → 0.485 / 0.768 / 0.853 / 0.617 / 0.735 and 0.610.
+    # balanced accuracy. Before communities: 0.3 → 0.611 / 0.913 / 0.794 / 0.689 / 0.805 and
+    # 0.707; 0.4 → 0.533 / 0.887 / 0.853 / 0.653 / 0.762 and 0.634; 0.5 → 0.485 / 0.768 / 0.853 /
+    # 0.617 / 0.735 and 0.610. With communities and the headline-trained scorer: 0.3 → 0.601 /
+    # 0.926 / 0.953 / 0.746 / 0.808 and 0.707; 0.4 → 0.531 / 0.887 / 0.945 / 0.681 / 0.774 and 0.671.
     story_join_probability: float = 0.3
     # A pair of which only one article is dated: its odds of one event are divided by e^this. No
     # window can rule it out, and the dev sets hold no such pairs to learn it from. The two real
