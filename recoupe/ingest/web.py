@@ -154,7 +154,7 @@ class Fetcher:
         try:
             page = self._download(robots_url, host, None, None, False, cap=self.settings.robots_max_bytes)
         except FetchError as exc:
-            if str(exc).startswith("HTTP 4"):
+            if str(exc).startswith("HTTP 4") and not exc.transient:  # a 429 is no answer yet
                 parser.allow_all = True
                 host.robots = parser
                 return
@@ -221,7 +221,7 @@ class Fetcher:
                 reason = f"HTTP {status} {response.reason_phrase}".strip()
                 if status in _RETRIED_STATUSES:
                     raise _Retry(reason)
-                if status != 200:
+                if not 200 <= status < 300:
                     raise FetchError(reason)
                 content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
                 if html_only and content_type and not _is_html(content_type):
@@ -280,12 +280,13 @@ def private_address(host: str, port: int | None) -> str | None:
 
 def in_order(items: Iterable[T], work: Callable[[T], R], concurrency: int) -> Iterator[tuple[T, R]]:
     """Each item with `work(item)`, done in up to `concurrency` threads, yielded in the items' order
-    (so a run's reading order, and the ids it gives, do not depend on which answer came first)."""
+    (so a run's reading order, and the ids it gives, do not depend on which answer came first).
+    At most `concurrency` results wait to be taken: pages of up to the size cap each."""
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
         in_flight: list[tuple[T, Future[R]]] = []
         for item in items:
             in_flight.append((item, pool.submit(work, item)))
-            if len(in_flight) >= 2 * concurrency:
+            if len(in_flight) >= concurrency:
                 first, future = in_flight.pop(0)
                 yield first, future.result()
         for item, future in in_flight:
