@@ -33,6 +33,9 @@ class RawArticle:
     source: str | None = None  # outlet or agency named by the input's metadata
     author: str | None = None
     content_hash: str = ""
+    # What the reader knows that the text cannot show, kept by cleaning: 'feed-summary' for a
+    # feed's item stored without its page.
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,7 @@ def clean_article(raw: RawArticle, settings: Settings) -> Article:
     if not published:
         published, basis = date_in_text(paragraphs, removed, title), "text"
     flags = ["headline-only"] if headline_only else []
+    flags += [flag for flag in raw.flags if flag not in flags]
     reasons = {r.reason for r in removed}
     if "scraper-marker" in reasons:
         flags.append("republished-scrape")

@@ -113,8 +113,9 @@ def read_sitemap(body: bytes, url: str) -> SourceContent:
 
 
 def headline_article(item: FeedItem) -> RawArticle | None:
-    """The article a feed gives of an item whose page cannot be had: its headline, and its
-    summary when there is one; None when the feed gives neither."""
+    """The article a feed gives of an item whose page cannot be had: its headline (flagged
+    headline-only by cleaning), or its headline and summary (flagged feed-summary); None when the
+    feed gives no headline."""
     if not item.title:
         return None
     text = item.title if not item.summary else f"{item.title}\n{item.summary}"
@@ -126,6 +127,7 @@ def headline_article(item: FeedItem) -> RawArticle | None:
         published=item.published,
         source=item.source,
         content_hash=content_hash(text),
+        flags=("feed-summary",) if item.summary else (),
     )
 
 
@@ -140,6 +142,7 @@ def with_feed_metadata(raw: RawArticle, item: FeedItem) -> RawArticle:
         source=raw.source or item.source,
         author=raw.author,
         content_hash=raw.content_hash,
+        flags=raw.flags,
     )
 
 

@@ -91,6 +91,8 @@ def test_an_item_without_its_page_is_its_headline_and_summary() -> None:
         "2026-11-26",
         "Le Journal",
     )
+    assert bare.flags == ()  # cleaning flags it headline-only: its title is all its text
     summed = headline_article(FeedItem("https://j.example/b", "Le tram reprend", "Après six jours de grève."))
     assert summed is not None and summed.text == "Le tram reprend\nAprès six jours de grève."
+    assert summed.flags == ("feed-summary",)
     assert headline_article(FeedItem("https://j.example/c")) is None

@@ -93,7 +93,8 @@ def test_failing_sources_are_one_line_each_and_stop_nothing(tmp_path: Path) -> N
         site.routes["/huge/page"] = Route(stream_bytes=60_000_000)
         site.routes["/feeds/huge.xml"] = Route(
             '<?xml version="1.0"?><rss version="2.0"><channel><title>Gros</title>'
-            f"<item><title>Une page sans fin</title><link>{site.url('/huge/page')}</link></item>"
+            f"<item><title>Une page sans fin</title><link>{site.url('/huge/page')}</link>"
+            "<description>Des octets, encore des octets.</description></item>"
             "</channel></rss>"
         )
         feeds = ["/feeds/down.xml", "/feeds/slow.xml", "/feeds/broken.xml", "/feeds/loop.xml"]
@@ -111,7 +112,9 @@ def test_failing_sources_are_one_line_each_and_stop_nothing(tmp_path: Path) -> N
     )
     assert report.failed == 4 and report.ingest.added == 3  # the huge page's headline, the tram, the flood
     _, articles = stories_of(db)
-    assert len(articles) == 3 and articles[site.url("/huge/page")].flags == ["headline-only"]
+    huge = articles[site.url("/huge/page")]
+    assert len(articles) == 3 and huge.flags == ["feed-summary"]
+    assert [p.text for p in huge.paragraphs] == ["Des octets, encore des octets."]
 
 
 def test_the_sources_file_takes_comments_and_names_bad_lines(tmp_path: Path) -> None:
