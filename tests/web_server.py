@@ -22,6 +22,7 @@ class Route:
     status: int = 200
     content_type: str = "text/html; charset=utf-8"
     etag: str | None = None
+    last_modified: str | None = None
     location: str | None = None
     delay_s: float = 0.0
     stream_bytes: int = 0
@@ -60,9 +61,11 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
-            if route.etag and self.headers.get("If-None-Match") == route.etag:
+            unchanged = (route.etag and self.headers.get("If-None-Match") == route.etag) or (
+                route.last_modified and self.headers.get("If-Modified-Since") == route.last_modified
+            )
+            if unchanged:
                 self.send_response(304)
-                self.send_header("ETag", route.etag)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
@@ -70,14 +73,16 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self._stream(route)
                 return
             body = route.body.encode("utf-8") if isinstance(route.body, str) else route.body
-            self._answer(route.status, body, route.content_type, route.etag)
+            self._answer(route.status, body, route.content_type, route)
 
-        def _answer(self, status: int, body: bytes, content_type: str, etag: str | None = None) -> None:
+        def _answer(self, status: int, body: bytes, content_type: str, route: Route | None = None) -> None:
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
-            if etag:
-                self.send_header("ETag", etag)
+            if route and route.etag:
+                self.send_header("ETag", route.etag)
+            if route and route.last_modified:
+                self.send_header("Last-Modified", route.last_modified)
             self.end_headers()
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # a client that gave up
                 self.wfile.write(body)

@@ -80,6 +80,16 @@ def test_conditional_get_gives_not_modified() -> None:
     assert again.not_modified and again.body == b""
 
 
+def test_conditional_get_by_last_modified_gives_not_modified() -> None:
+    stamp = "Tue, 24 Nov 2026 08:00:00 GMT"
+    with serve() as site, Fetcher(FAST) as fetcher:
+        site.routes["/feed"] = Route("<rss/>", last_modified=stamp)
+        first = fetcher.get(site.url("/feed"))
+        again = fetcher.get(site.url("/feed"), last_modified=first.last_modified)
+    assert first.last_modified == stamp and again.not_modified
+    assert site.requests[-1][1]["If-Modified-Since"] == stamp
+
+
 def test_redirects_are_followed_and_a_loop_is_named() -> None:
     with serve() as site, Fetcher(FAST) as fetcher:
         site.routes["/old"] = Route(status=301, location="/new")
