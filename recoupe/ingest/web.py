@@ -121,10 +121,14 @@ class Fetcher:
             url = page  # a redirect: the next hop
 
     def _check_url(self, url: str) -> None:
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            port = parts.port
+        except ValueError as exc:  # a port that is no number, a broken IPv6 address
+            raise FetchError(f"not a valid URL ({exc})") from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError("not an http(s) URL")
-        if not self.settings.fetch_allow_private and (reason := private_address(parts.hostname, parts.port)):
+        if not self.settings.fetch_allow_private and (reason := private_address(parts.hostname, port)):
             raise FetchError(reason)
 
     def _host(self, url: str) -> _Host:
@@ -248,7 +252,7 @@ class Fetcher:
             raise _Retry(f"timed out (no answer within {self.settings.fetch_read_timeout_s:g} s)") from None
         except httpx.TransportError as exc:
             raise _Retry(f"connection failed ({type(exc).__name__}: {exc})") from None
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
             raise FetchError(f"bad HTTP answer ({type(exc).__name__}: {exc})") from None
 
 

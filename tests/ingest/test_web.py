@@ -47,8 +47,11 @@ def test_loopback_and_private_addresses_are_refused_unless_allowed() -> None:
 
 
 def test_only_http_and_https_urls_are_fetched() -> None:
-    with Fetcher(FAST) as fetcher, pytest.raises(FetchError, match="not an http"):
-        fetcher.get("file:///etc/passwd")
+    with Fetcher(FAST) as fetcher:
+        with pytest.raises(FetchError, match="not an http"):
+            fetcher.get("file:///etc/passwd")
+        with pytest.raises(FetchError, match="not a valid URL"):
+            fetcher.get("http://journal.example:port/")
 
 
 def test_robots_txt_is_obeyed() -> None:
