@@ -240,3 +240,10 @@ class Settings:
     # one source may bring in one round (a first read of a large sitemap is taken in parts).
     watch_every_s: float = 900.0
     watch_items_per_source: int = 200
+
+    # --- serve (recoupe/web/): the story list is paged ---
+    # Stories on one page of `/` and `/api/stories` (`per_page`): unpaged, the list of a store of
+    # 1,323 stories was 330 KB of HTML (about 250 bytes a row); 50 rows are about 12 KB.
+    web_page_size: int = 50
+    # The largest `per_page` a request may ask for (422 above it), so that no request reads everything.
+    web_max_page_size: int = 200

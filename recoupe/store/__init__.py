@@ -12,7 +12,7 @@ from types import TracebackType
 
 from recoupe.model import Article, Brief, Story
 from recoupe.store import read
-from recoupe.store.listing import StoryRow, distinct_values, story_rows
+from recoupe.store.listing import StoryRow, distinct_values, story_count, story_rows
 from recoupe.store.schema import StoreError, connect
 
 __all__ = ["Store", "StoreError", "StoryRow"]
@@ -44,9 +44,32 @@ class Store:
         date_to: str | None = None,
         language: str | None = None,
         source: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[StoryRow]:
         """Stories newest first; `query` is a full-text search over clean text, titles and quotes."""
         return story_rows(
+            self._connection,
+            query=query,
+            date_from=date_from,
+            date_to=date_to,
+            language=language,
+            source=source,
+            limit=limit,
+            offset=offset,
+        )
+
+    def story_count(
+        self,
+        *,
+        query: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        language: str | None = None,
+        source: str | None = None,
+    ) -> int:
+        """How many stories `story_rows` gives with these filters."""
+        return story_count(
             self._connection,
             query=query,
             date_from=date_from,

@@ -49,13 +49,60 @@ def story_rows(
     date_to: str | None = None,
     language: str | None = None,
     source: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[StoryRow]:
-    """Newest first (undated last, then by id); every filter given must hold."""
+    """Newest first (undated last, then by id); every filter given must hold. `limit` and `offset`
+    page the list in SQLite, so that a page costs the same whatever the store's size."""
+    where = _where(query, date_from, date_to, language, source)
+    if where is None:
+        return []
+    conditions, params = where
+    rows = connection.execute(
+        "SELECT s.id, s.title, s.date, s.independent_sources,"
+        " (SELECT count(*) FROM story_articles m WHERE m.story_id = s.id)"
+        f" FROM stories s WHERE {conditions}"
+        " ORDER BY s.date IS NULL, s.date DESC, s.number LIMIT :limit OFFSET :offset",
+        {**params, "limit": -1 if limit is None else limit, "offset": offset},  # -1: no limit
+    ).fetchall()
+    languages, sources = _languages_and_sources(connection, [row[0] for row in rows])
+    return [
+        StoryRow(story_id, title, day, count, independent, languages[story_id], sources[story_id])
+        for story_id, title, day, independent, count in rows
+    ]
+
+
+def story_count(
+    connection: sqlite3.Connection,
+    *,
+    query: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    language: str | None = None,
+    source: str | None = None,
+) -> int:
+    """How many stories `story_rows` lists with these filters, all pages together."""
+    where = _where(query, date_from, date_to, language, source)
+    if where is None:
+        return 0
+    conditions, params = where
+    (count,) = connection.execute(f"SELECT count(*) FROM stories s WHERE {conditions}", params).fetchone()
+    return int(count)
+
+
+def _where(
+    query: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    language: str | None,
+    source: str | None,
+) -> tuple[str, dict[str, str]] | None:
+    """The list's WHERE clause and its parameters; None when the search can match nothing."""
     conditions, params = ["1"], {}
     if query is not None and query.strip():
         match = fts_query(query)
         if match is None:
-            return []
+            return None
         conditions.append(_MATCHING)
         params["match"] = match
     if date_from:
@@ -72,18 +119,7 @@ def story_rows(
                 f" WHERE m.story_id = s.id AND a.{column} = :{column})"
             )
             params[column] = value
-    rows = connection.execute(
-        "SELECT s.id, s.title, s.date, s.independent_sources,"
-        " (SELECT count(*) FROM story_articles m WHERE m.story_id = s.id)"
-        f" FROM stories s WHERE {' AND '.join(conditions)}"
-        " ORDER BY s.date IS NULL, s.date DESC, s.number",
-        params,
-    ).fetchall()
-    languages, sources = _languages_and_sources(connection, [row[0] for row in rows])
-    return [
-        StoryRow(story_id, title, day, count, independent, languages[story_id], sources[story_id])
-        for story_id, title, day, independent, count in rows
-    ]
+    return " AND ".join(conditions), params
 
 
 def _languages_and_sources(

@@ -7,9 +7,11 @@ from datetime import date
 from typing import Annotated, Any, get_type_hints
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from pydantic import Field
 
 from recoupe.model import Article, Story
 from recoupe.report.json import INTERNAL_ARTICLE_FIELDS, article_to_dict, story_to_dict
+from recoupe.settings import Settings
 from recoupe.store import StoryRow
 from recoupe.web.db import StoryFilters, open_store
 
@@ -21,10 +23,28 @@ ContractArticle = make_dataclass(
     "Article",
     [(f.name, _article_types[f.name]) for f in fields(Article) if f.name not in INTERNAL_ARTICLE_FIELDS],
 )
-StoryList = make_dataclass("StoryList", [("schema", str), ("stories", list[StoryRow])])
+StoryList = make_dataclass(
+    "StoryList",
+    [
+        ("schema", str),
+        ("total", Annotated[int, Field(description="Stories matching the filters, all pages together")]),
+        ("page", Annotated[int, Field(description="This page's number, from 1")]),
+        ("per_page", Annotated[int, Field(description="Stories per page")]),
+        ("next", Annotated[str | None, Field(description="Next page URL, filters kept; null on the last")]),
+        ("previous", Annotated[str | None, Field(description="The previous page's URL; null on the first")]),
+        ("stories", list[StoryRow]),
+    ],
+)
+# Page numbers and sizes for the list's routes (pages.py too); out of bounds is a 422.
+PageNumber = Annotated[int, Query(ge=1, description="The page, from 1; past the last, an empty page")]
+PageSize = Annotated[int, Query(ge=1, le=Settings.web_max_page_size, description="Stories per page")]
 
 
-@router.get("/stories", response_model=StoryList, summary="The story list, newest first, with filters")
+@router.get(
+    "/stories",
+    response_model=StoryList,
+    summary="The story list, newest first, with filters, a page at a time",
+)
 def list_stories(
     request: Request,
     q: Annotated[str | None, Query(description="Full-text search over texts, titles and quotes")] = None,
@@ -32,13 +52,23 @@ def list_stories(
     date_to: Annotated[date | None, Query(alias="to", description="Stories dated on or before")] = None,
     language: Annotated[str | None, Query(description="Stories with an article in this language")] = None,
     source: Annotated[str | None, Query(description="Stories with an article from this source")] = None,
+    page: PageNumber = 1,
+    per_page: PageSize = Settings.web_page_size,
 ) -> Any:
     filters = StoryFilters.from_form(
         q, date_from and date_from.isoformat(), date_to and date_to.isoformat(), language, source
     )
     with open_store(request) as store:
-        rows = filters.rows(store)
-    return {"schema": "recoupe/brief@1", "stories": rows}
+        found = filters.page(store, page, per_page)
+    return {
+        "schema": "recoupe/brief@1",
+        "total": found.total,
+        "page": found.number,
+        "per_page": found.size,
+        "next": found.next and filters.url("/api/stories", found.next, per_page),
+        "previous": found.previous and filters.url("/api/stories", found.previous, per_page),
+        "stories": found.rows,
+    }
 
 
 @router.get("/stories/{story_id}", response_model=Story, summary="One story, as in the brief")

@@ -6,9 +6,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlencode
 
 from fastapi import Request
 
+from recoupe.settings import Settings
 from recoupe.store import Store, StoryRow
 
 
@@ -39,14 +41,62 @@ class StoryFilters:
     ) -> StoryFilters:
         return cls(_text(query), _iso_date(date_from), _iso_date(date_to), _text(language), _text(source))
 
-    def rows(self, store: Store) -> list[StoryRow]:
-        return store.story_rows(
-            query=self.query,
-            date_from=self.date_from,
-            date_to=self.date_to,
-            language=self.language,
-            source=self.source,
-        )
+    def page(self, store: Store, number: int, size: int) -> StoryPage:
+        """Page `number` (1-based) of `size` stories; SQLite counts and pages, nothing is sliced here."""
+        filters = {
+            "query": self.query,
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "language": self.language,
+            "source": self.source,
+        }
+        rows = store.story_rows(**filters, limit=size, offset=(number - 1) * size)
+        return StoryPage(rows, store.story_count(**filters), number, size)
+
+    def url(self, path: str, page: int, per_page: int) -> str:
+        """`path` with these filters, the page and, when not the default, its size: a page link."""
+        params = {
+            "q": self.query,
+            "from": self.date_from,
+            "to": self.date_to,
+            "language": self.language,
+            "source": self.source,
+            "page": str(page),
+            "per_page": str(per_page) if per_page != Settings.web_page_size else None,
+        }
+        return path + "?" + urlencode({k: v for k, v in params.items() if v is not None})
+
+
+@dataclass(frozen=True)
+class StoryPage:
+    """One page of the story list, and where it sits in the whole."""
+
+    rows: list[StoryRow]
+    total: int  # stories matching the filters, all pages together
+    number: int  # 1-based
+    size: int
+
+    @property
+    def first(self) -> int:
+        """The position of its first story in the list (1-based); 0 on an empty page."""
+        return (self.number - 1) * self.size + 1 if self.rows else 0
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.rows) - 1 if self.rows else 0
+
+    @property
+    def pages(self) -> int:
+        return -(-self.total // self.size)
+
+    @property
+    def previous(self) -> int | None:
+        """The page before, or the last page when this one is past the end; None on the first."""
+        return min(self.number - 1, self.pages) or None
+
+    @property
+    def next(self) -> int | None:
+        return self.number + 1 if self.number < self.pages else None
 
 
 def _text(value: str | None) -> str | None:

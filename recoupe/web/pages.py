@@ -13,6 +13,8 @@ from jinja2 import Environment, PackageLoader
 
 from recoupe.report.html import make_environment
 from recoupe.report.views import story_view
+from recoupe.settings import Settings
+from recoupe.web.api import PageNumber, PageSize
 from recoupe.web.db import StoryFilters, open_store
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
@@ -55,12 +57,27 @@ def story_list(
     date_to: Annotated[str | None, Query(alias="to")] = None,
     language: str | None = None,
     source: str | None = None,
+    page: PageNumber = 1,
+    per_page: PageSize = Settings.web_page_size,
 ) -> str:
     filters = StoryFilters.from_form(q, date_from, date_to, language, source)
     with open_store(request) as store:
-        rows = filters.rows(store)
+        found = filters.page(store, page, per_page)
         languages, sources = store.languages(), store.sources()
-    return render("list.html", rows=rows, filters=filters, languages=languages, sources=sources)
+    links = {
+        "previous": found.previous and filters.url("/", found.previous, per_page),
+        "next": found.next and filters.url("/", found.next, per_page),
+        "first": filters.url("/", 1, per_page),
+    }
+    return render(
+        "list.html",
+        found=found,
+        page_links=links,
+        per_page=per_page if per_page != Settings.web_page_size else None,
+        filters=filters,
+        languages=languages,
+        sources=sources,
+    )
 
 
 @router.get("/stories/{story_id}")

@@ -1,0 +1,124 @@
+"""The story list a page at a time (recoupe/web/db.py), through `/` and `GET /api/stories`."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from fastapi.testclient import TestClient
+
+from recoupe.model import Brief
+from recoupe.settings import Settings
+
+STORY_LINK = re.compile(r'href="/stories/([^"]+)"')
+NEXT_LINK = re.compile(r'<a rel="next" href="([^"]+)"')
+PREVIOUS_LINK = re.compile(r'<a rel="prev" href="([^"]+)"')
+
+
+def everything(client: TestClient, **filters: str) -> list[str]:
+    """The ids of the whole filtered list, in one page as large as allowed (the test store is small)."""
+    params = {**filters, "per_page": Settings.web_max_page_size}
+    return [row["id"] for row in client.get("/api/stories", params=params).json()["stories"]]
+
+
+def link(page: str, pattern: re.Pattern[str]) -> str | None:
+    found = pattern.search(page)
+    return unescape(found.group(1)) if found else None
+
+
+def test_the_first_page_holds_the_first_stories_and_counts_them_all(
+    client: TestClient, stored_brief: Brief
+) -> None:
+    answer = client.get("/api/stories", params={"per_page": 3}).json()
+    total = len(stored_brief.stories)
+    assert (answer["total"], answer["page"], answer["per_page"]) == (total, 1, 3)
+    assert [row["id"] for row in answer["stories"]] == everything(client)[:3]
+    assert answer["previous"] is None
+    assert answer["next"] == "/api/stories?page=2&per_page=3"
+    page = client.get("/", params={"per_page": 3}).text
+    assert f"stories 1–3 of {total}" in page
+    assert STORY_LINK.findall(page) == everything(client)[:3]
+    assert link(page, PREVIOUS_LINK) is None and link(page, NEXT_LINK) == "/?page=2&per_page=3"
+
+
+def test_next_links_walk_the_whole_list_once_and_the_last_page_is_partial(
+    client: TestClient, stored_brief: Brief
+) -> None:
+    total = len(stored_brief.stories)
+    assert total % 4 != 0, "the test store must end on a partial page of 4"
+    seen, url, pages = [], "/api/stories?per_page=4", []
+    while url:
+        answer = client.get(url).json()
+        seen += [row["id"] for row in answer["stories"]]
+        pages.append(len(answer["stories"]))
+        url = answer["next"]
+    assert seen == everything(client)
+    assert pages == [4] * (total // 4) + [total % 4]
+    last = total // 4 + 1
+    page = client.get("/", params={"page": last, "per_page": 4}).text
+    assert f"stories {4 * (last - 1) + 1}–{total} of {total}" in page
+    assert link(page, NEXT_LINK) is None
+    assert link(page, PREVIOUS_LINK) == f"/?page={last - 1}&per_page=4"
+
+
+def test_the_default_page_size_comes_from_the_settings(client: TestClient) -> None:
+    answer = client.get("/api/stories").json()
+    assert answer["page"] == 1 and answer["per_page"] == Settings.web_page_size
+    assert Settings.web_page_size <= Settings.web_max_page_size
+
+
+def test_page_links_keep_every_filter(client: TestClient) -> None:
+    filters = {"language": "fr", "from": "2024-01-01", "to": "2025-12-31"}
+    expected = everything(client, **filters)
+    assert len(expected) > 2, "the filter must leave more than one page of 2"
+    seen, url = [], "/?" + "&".join(f"{k}={v}" for k, v in filters.items()) + "&per_page=2"
+    while url:
+        page = client.get(url).text
+        seen += STORY_LINK.findall(page)
+        url = link(page, NEXT_LINK)
+        if url:
+            query = parse_qs(urlsplit(url).query)
+            assert {k: query[k] for k in filters} == {k: [v] for k, v in filters.items()}
+            assert 'name="per_page" value="2"' in page  # a new search keeps the page size
+    assert seen == expected
+    answer = client.get("/api/stories", params={"q": "tramway", "per_page": 1}).json()
+    assert answer["total"] == len(everything(client, q="tramway"))
+    if answer["total"] > 1:
+        assert parse_qs(urlsplit(answer["next"]).query)["q"] == ["tramway"]
+
+
+def test_a_page_past_the_end_is_empty_not_an_error(client: TestClient, stored_brief: Brief) -> None:
+    total = len(stored_brief.stories)
+    answer = client.get("/api/stories", params={"page": 99, "per_page": 3}).json()
+    assert (answer["stories"], answer["total"], answer["page"], answer["next"]) == ([], total, 99, None)
+    assert answer["previous"] == f"/api/stories?page={-(-total // 3)}&per_page=3"  # the last page
+    response = client.get("/", params={"page": 99, "per_page": 3})
+    assert response.status_code == 200 and "Nothing on page 99" in response.text
+    assert STORY_LINK.findall(response.text) == []
+    nothing = client.get("/", params={"q": "zzzqqq", "page": 2}).text
+    assert "No story matches" in nothing and link(nothing, PREVIOUS_LINK) is None
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"page": 0},
+        {"page": -1},
+        {"page": "two"},
+        {"per_page": 0},
+        {"per_page": Settings.web_max_page_size + 1},
+    ],
+)
+def test_invalid_page_or_size_is_a_422(client: TestClient, params: dict[str, object]) -> None:
+    assert client.get("/api/stories", params=params).status_code == 422
+    assert client.get("/", params=params).status_code == 422
+
+
+def test_the_api_describes_its_paging(client: TestClient) -> None:
+    spec = client.get("/api/openapi.json").json()
+    names = {p["name"] for p in spec["paths"]["/api/stories"]["get"]["parameters"]}
+    assert {"page", "per_page", "q", "from", "to", "language", "source"} <= names
+    fields = spec["components"]["schemas"]["StoryList"]["properties"]
+    assert {"total", "page", "per_page", "next", "previous", "stories"} <= set(fields)
