@@ -33,6 +33,9 @@ _MATCHING = """(
     )
 )"""
 
+# Newest first, undated last, then by story number: a total order, so pages never overlap.
+_ORDER = "ORDER BY {0}.date IS NULL, {0}.date DESC, {0}.number"
+
 
 def fts_query(words: str) -> str | None:
     """The user's words as FTS5 strings, all required: quotes, `*`, `-`, AND, NEAR, `col:` are
@@ -58,11 +61,13 @@ def story_rows(
     if where is None:
         return []
     conditions, params = where
+    # The page is chosen first, so that its article counts are counted for its rows only.
     rows = connection.execute(
-        "SELECT s.id, s.title, s.date, s.independent_sources,"
-        " (SELECT count(*) FROM story_articles m WHERE m.story_id = s.id)"
-        f" FROM stories s WHERE {conditions}"
-        " ORDER BY s.date IS NULL, s.date DESC, s.number LIMIT :limit OFFSET :offset",
+        "SELECT p.id, p.title, p.date, p.independent_sources,"
+        " (SELECT count(*) FROM story_articles m WHERE m.story_id = p.id)"
+        " FROM (SELECT s.number, s.id, s.title, s.date, s.independent_sources"
+        f" FROM stories s WHERE {conditions} {_ORDER.format('s')} LIMIT :limit OFFSET :offset) p"
+        f" {_ORDER.format('p')}",
         {**params, "limit": -1 if limit is None else limit, "offset": offset},  # -1: no limit
     ).fetchall()
     languages, sources = _languages_and_sources(connection, [row[0] for row in rows])

@@ -211,6 +211,20 @@ def test_story_rows_filter_by_language_and_source(examples_db: Path) -> None:
         assert store.story_rows(language="en", source="no such outlet") == []
 
 
+def test_story_rows_come_a_page_at_a_time_and_are_counted(examples_db: Path) -> None:
+    with Store(examples_db, readonly=True) as store:
+        every = store.story_rows()
+        assert store.story_count() == len(every) > 4
+        assert store.story_rows(limit=2) == every[:2]
+        assert store.story_rows(limit=2, offset=2) == every[2:4]
+        assert store.story_rows(limit=4, offset=len(every) - 1) == every[-1:]
+        assert store.story_rows(limit=2, offset=len(every)) == []
+        french = store.story_rows(language="fr")
+        assert store.story_count(language="fr") == len(french)
+        assert store.story_rows(language="fr", limit=1, offset=1) == french[1:2]
+        assert store.story_count(query="zzzqqq") == 0 and store.story_count(query="!!") == 0
+
+
 def test_unknown_ids_read_as_none_and_a_brief_of_unknown_stories_is_refused(local_db: Path) -> None:
     with Store(local_db, readonly=True) as store:
         assert store.story("s99") is None
