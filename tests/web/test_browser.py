@@ -93,6 +93,23 @@ def shot(page: Page, name: str) -> Path:
     return path
 
 
+def test_page_through_a_filtered_list_with_plain_links(page: Page, server: str) -> None:
+    page.goto(server + "/?language=fr&per_page=2")
+    first_page = page.locator("table.stories tbody tr a").all_inner_texts()
+    assert len(first_page) == 2 and page.locator("#result-count").inner_text().startswith("stories 1–2 of")
+    page.click("a[rel=next]")
+    page.wait_for_url("**/?language=fr&page=2&per_page=2")
+    assert page.locator("#result-count").inner_text().startswith("stories 3–4 of")
+    assert page.locator("table.stories tbody tr a").all_inner_texts() != first_page
+    shot(page, "list-page-2.png")
+    page.click("a[rel=prev]")
+    page.wait_for_url("**/?language=fr&page=1&per_page=2")
+    assert page.locator("table.stories tbody tr a").all_inner_texts() == first_page
+    page.click("button[type=submit]")  # a new search starts at page 1 and keeps the page size
+    page.wait_for_url("**/?*per_page=2")
+    assert "page=" not in page.url.replace("per_page=", "")
+
+
 def test_search_then_open_the_story(page: Page, browser: Browser, server: str) -> None:
     page.goto(server + "/")
     everything = page.locator("table.stories tbody tr").count()
