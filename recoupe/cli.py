@@ -9,13 +9,16 @@ from contextlib import contextmanager
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from recoupe import __version__
 from recoupe.model import Article, Brief, QuoteMention, Skipped
 from recoupe.settings import Settings
+
+if TYPE_CHECKING:
+    from recoupe.pipeline import IngestReport
 
 app = typer.Typer(
     help="recoupe: turn a pile of news articles into cross-checked story dossiers.",
@@ -260,33 +263,30 @@ def ingest(
     ] = Settings.ingest_batch_size,
 ) -> None:
     """Add articles to a story store: new ones join its stories or open new ones, known ones are skipped."""
-    from recoupe.store import StoreError
     from recoupe.store.ingest import ingest_paths
 
-    with _guard(verbose), _progress(quiet) as advance:
-        try:
-            done = ingest_paths(
-                paths,
-                db,
-                replace(Settings(), ingest_batch_size=batch_size),
-                force=force,
-                on_skip=_report_skip,
-                on_article=_article_reporter(advance, verbose),
-                workers=workers,
-                dask=dask,
-            )
-        except StoreError as exc:
-            _note(f"cannot use the store: {exc}")
-            raise typer.Exit(EXIT_NOTHING_READ) from None
+    with _guard(verbose), _progress(quiet) as advance, _usable_store():
+        done = ingest_paths(
+            paths,
+            db,
+            replace(Settings(), ingest_batch_size=batch_size),
+            force=force,
+            on_skip=_report_skip,
+            on_article=_article_reporter(advance, verbose),
+            workers=workers,
+            dask=dask,
+        )
     if not done.articles_read:
         _note("no article could be read")
         raise typer.Exit(EXIT_NOTHING_READ)
     if not quiet:
         _note(
-            f"{done.added} articles added, {done.already_stored} already stored"
-            + (f", {done.reprocessed} reprocessed" if force else "")
-            + (f", {len(done.skipped)} inputs skipped" if done.skipped else "")
-            + f"; {len(done.new_stories)} new stories, {len(done.updated_stories)} updated ({db})"
+            _stored_line(
+                done,
+                db,
+                (f", {done.reprocessed} reprocessed" if force else "")
+                + (f", {len(done.skipped)} inputs skipped" if done.skipped else ""),
+            )
         )
 
 
@@ -331,31 +331,22 @@ def fetch(
     workers: WorkersOpt = None,
 ) -> None:
     """Download pages and add them to a story store, as `ingest` adds .html files (the URL is the id)."""
-    from recoupe.store import StoreError
     from recoupe.store.ingest import ingest_urls
 
-    with _guard(verbose), _progress(quiet) as advance:
-        try:
-            done = ingest_urls(
-                urls,
-                db,
-                _fetch_settings(time_budget, max_size, contact, allow_private),
-                on_skip=_report_source,
-                on_article=_article_reporter(advance, verbose),
-                workers=workers,
-            )
-        except StoreError as exc:
-            _note(f"cannot use the store: {exc}")
-            raise typer.Exit(EXIT_NOTHING_READ) from None
+    with _guard(verbose), _progress(quiet) as advance, _usable_store():
+        done = ingest_urls(
+            urls,
+            db,
+            _fetch_settings(time_budget, max_size, contact, allow_private),
+            on_skip=_report_source,
+            on_article=_article_reporter(advance, verbose),
+            workers=workers,
+        )
     if not done.articles_read:
         _note("no article could be read")
         raise typer.Exit(EXIT_NOTHING_READ)
     if not quiet:
-        _note(
-            f"{done.added} articles added, {done.already_stored} already stored"
-            + (f", {len(done.skipped)} pages skipped" if done.skipped else "")
-            + f"; {len(done.new_stories)} new stories, {len(done.updated_stories)} updated ({db})"
-        )
+        _note(_stored_line(done, db, f", {len(done.skipped)} pages skipped" if done.skipped else ""))
 
 
 @app.command()
@@ -385,14 +376,13 @@ def watch(
     import time
 
     from recoupe.ingest.decode import InputError
-    from recoupe.store import StoreError
     from recoupe.store.watch import watch_once
 
     period = _duration(every)
     settings = _fetch_settings(time_budget, max_size, contact, allow_private)
     for number in itertools.count(1):
         started = time.monotonic()
-        with _guard(verbose), _progress(quiet) as advance:
+        with _guard(verbose), _progress(quiet) as advance, _usable_store():
             try:
                 done = watch_once(
                     sources,
@@ -402,16 +392,13 @@ def watch(
                     on_article=_article_reporter(advance, verbose),
                     workers=workers,
                 )
-            except (StoreError, InputError) as exc:
-                _note(f"cannot use the store: {exc}" if isinstance(exc, StoreError) else str(exc))
+            except InputError as exc:
+                _note(str(exc))
                 raise typer.Exit(EXIT_NOTHING_READ) from None
         if not quiet:
-            report = done.ingest
             _note(
                 f"round {number}: {done.sources} sources ({done.unchanged} unchanged, {done.failed} failed), "
-                f"{done.new_items} new items; {report.added} articles added, "
-                f"{report.already_stored} already stored; {len(report.new_stories)} new stories, "
-                f"{len(report.updated_stories)} updated ({db})"
+                f"{done.new_items} new items; " + _stored_line(done.ingest, db)
             )
         if once:
             if done.sources and done.failed == done.sources:
@@ -435,6 +422,26 @@ def _duration(text: str) -> float:
     if seconds <= 0:
         raise typer.BadParameter("the time between rounds must be positive", param_hint="--every")
     return seconds
+
+
+@contextmanager
+def _usable_store() -> Iterator[None]:
+    """A store that cannot be used (not a recoupe store, a newer schema, locked) is one line."""
+    from recoupe.store import StoreError
+
+    try:
+        yield
+    except StoreError as exc:
+        _note(f"cannot use the store: {exc}")
+        raise typer.Exit(EXIT_NOTHING_READ) from None
+
+
+def _stored_line(done: IngestReport, db: Path, counts: str = "") -> str:
+    """What a run added to the store, `counts` (", 3 inputs skipped") after what it stored."""
+    return (
+        f"{done.added} articles added, {done.already_stored} already stored{counts}; "
+        f"{len(done.new_stories)} new stories, {len(done.updated_stories)} updated ({db})"
+    )
 
 
 def _report_source(item: Skipped) -> None:

@@ -12,6 +12,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from recoupe.settings import Settings
+
+# Local servers answer at once: short timeouts and no pause between requests keep the tests fast.
+FAST = Settings(
+    fetch_allow_private=True,
+    fetch_connect_timeout_s=2.0,
+    fetch_read_timeout_s=0.5,
+    fetch_retries=1,
+    fetch_backoff_s=0.05,
+    fetch_host_interval_s=0.0,
+)
+
 
 @dataclass
 class Route:

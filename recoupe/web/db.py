@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from urllib.parse import urlencode
 
@@ -43,13 +43,7 @@ class StoryFilters:
 
     def page(self, store: Store, number: int, size: int) -> StoryPage:
         """Page `number` (1-based) of `size` stories; SQLite counts and pages, nothing is sliced here."""
-        filters = {
-            "query": self.query,
-            "date_from": self.date_from,
-            "date_to": self.date_to,
-            "language": self.language,
-            "source": self.source,
-        }
+        filters = asdict(self)
         rows = store.story_rows(**filters, limit=size, offset=(number - 1) * size)
         return StoryPage(rows, store.story_count(**filters), number, size)
 

@@ -8,21 +8,10 @@ import time
 from dataclasses import replace
 
 import pytest
-from web_server import Route, serve
+from web_server import FAST, Route, serve
 
 from recoupe import __version__
 from recoupe.ingest.web import Fetcher, FetchError, in_order, private_address
-from recoupe.settings import Settings
-
-# Local servers answer at once: short timeouts and no pause between requests keep the tests fast.
-FAST = Settings(
-    fetch_allow_private=True,
-    fetch_connect_timeout_s=2.0,
-    fetch_read_timeout_s=0.5,
-    fetch_retries=1,
-    fetch_backoff_s=0.05,
-    fetch_host_interval_s=0.0,
-)
 
 
 def test_a_page_is_fetched_with_the_named_user_agent_and_the_contact() -> None:

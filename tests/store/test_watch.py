@@ -9,22 +9,13 @@ from pathlib import Path
 
 from typer.testing import CliRunner, Result
 from watch_site import FESTIVAL_TITLE, TRAM_TITLE, first_round, second_round, sources_file
-from web_server import Route, serve
+from web_server import FAST, Route, serve
 
 from recoupe.cli import app
 from recoupe.settings import Settings
 from recoupe.store import Store
 from recoupe.store.watch import read_sources_file, watch_once
 
-# Local servers answer at once: short timeouts and no pause between requests keep the tests fast.
-FAST = Settings(
-    fetch_allow_private=True,
-    fetch_connect_timeout_s=2.0,
-    fetch_read_timeout_s=0.5,
-    fetch_retries=1,
-    fetch_backoff_s=0.05,
-    fetch_host_interval_s=0.0,
-)
 SOURCE_LINE = re.compile(r"^recoupe: source (?P<url>\S+): (?P<reason>.+)$")
 
 
