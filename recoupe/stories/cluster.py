@@ -108,7 +108,7 @@ def cluster_pile(
     next_label = max(stored_story.values(), default=-1) + 1
     for members in _components(n, np.array(links_left, dtype=np.int64), np.array(links_right, dtype=np.int64),
                                probability[strong], len(stored_story), settings):
-        groups = _average_link_with_refinement(pile, members, stored_story, settings, cache, scorer)
+        groups = _cluster_component(pile, members, stored_story, settings, cache, scorer)
         for group in groups:
             stored = {stored_story[i] for i in group if i in stored_story}
             if stored:
@@ -152,7 +152,7 @@ def _components(
     return components
 
 
-def _average_link_with_refinement(
+def _cluster_component(
     pile: Pile,
     members: np.ndarray,
     stored_story: dict[int, int],
