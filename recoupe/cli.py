@@ -648,9 +648,16 @@ def serve(
         raise typer.Exit(EXIT_NOTHING_READ)
     import uvicorn
 
+    from recoupe.store import Store, StoreError
     from recoupe.web import create_app
 
-    with _guard(verbose):
+    with _guard(verbose), _usable_store():
+        try:
+            Store(db, readonly=True).close()
+        except StoreError:
+            # Once, before serving read-only: a store from an older recoupe is migrated in place
+            # (tables and columns added, nothing lost); a file that is no store is one line.
+            Store(db).close()
         if host not in ("127.0.0.1", "localhost", "::1"):
             _note(f"listening on {host}: other machines can read these stories")
         _note(f"serving {db} on http://{host}:{port}/ (Ctrl-C stops)")

@@ -35,6 +35,7 @@ from recoupe.kept import RunCache
 from recoupe.model import Article, Brief, RawArticle, Skipped, Story
 from recoupe.settings import Settings
 from recoupe.store import pending, read, write
+from recoupe.store.runs import RunRecord, record_arrivals
 from recoupe.store.schema import connect, transaction
 from recoupe.stories import assign_stories
 from recoupe.stories.features import keep_event_features
@@ -154,6 +155,7 @@ def ingest_items(
     `on_stored` runs inside each batch's transaction with the batch's articles as stored, so that
     what a caller records of them (a watched URL as seen) is committed with them or not at all."""
     report = IngestReport()
+    run = RunRecord.starting_now()
     cache = RunCache.for_settings(settings)
     first_new = read.next_story_number(connection)
     known = read.stored_hashes(connection)
@@ -181,10 +183,10 @@ def ingest_items(
                 if on_article:
                     on_article(outcome.article)  # type: ignore[arg-type]
                 if len(batch) >= settings.ingest_batch_size:
-                    refresh |= _store_prepared(connection, batch, stored_ids, report, on_stored)
+                    refresh |= _store_prepared(connection, batch, stored_ids, report, run, on_stored)
                     batch = []
         if batch:
-            refresh |= _store_prepared(connection, batch, stored_ids, report, on_stored)
+            refresh |= _store_prepared(connection, batch, stored_ids, report, run, on_stored)
         # Still inside the stage: its processes describe stories, and the models stay out of
         # the collector's rounds.
         touched = _assign_pending(connection, settings, refresh, report, cache, stage)
@@ -297,10 +299,11 @@ def _store_prepared(
     batch: list[Prepared],
     stored_ids: set[str],
     report: IngestReport,
+    run: RunRecord,
     on_stored: Callable[[sqlite3.Connection, list[RawArticle]], None] | None = None,
 ) -> set[str]:
-    """One transaction: the batch's new articles stored pending, its stored ones replaced in place.
-    Returns the stories of the replaced ones, to describe again."""
+    """One transaction: the batch's new articles stored pending, as arrived in `run`, its stored
+    ones replaced in place. Returns the stories of the replaced ones, to describe again."""
     started = time.perf_counter()
     refresh = set()
     with transaction(connection):
@@ -312,6 +315,7 @@ def _store_prepared(
                     refresh.add(story_id)
             else:
                 pending.store_new(connection, article, prepared.raw, found)
+        record_arrivals(connection, run, [p.raw.id for p in batch if p.raw.id not in stored_ids])
         if on_stored:
             on_stored(connection, [p.raw for p in batch])
     report.reprocessed += sum(1 for p in batch if p.raw.id in stored_ids)

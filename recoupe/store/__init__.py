@@ -11,11 +11,12 @@ from pathlib import Path
 from types import TracebackType
 
 from recoupe.model import Article, Brief, Story
-from recoupe.store import read
+from recoupe.store import read, runs
 from recoupe.store.listing import StoryRow, distinct_values, story_count, story_rows
+from recoupe.store.runs import Arrival
 from recoupe.store.schema import StoreError, connect
 
-__all__ = ["Store", "StoreError", "StoryRow"]
+__all__ = ["Arrival", "Store", "StoreError", "StoryRow"]
 
 
 class Store:
@@ -47,7 +48,8 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[StoryRow]:
-        """Stories newest first; `query` is a full-text search over clean text, titles and quotes."""
+        """Stories last updated first, then newest first; `query` is a full-text search over clean
+        text, titles and quotes."""
         return story_rows(
             self._connection,
             query=query,
@@ -97,6 +99,14 @@ class Store:
             if missing:
                 raise KeyError(f"no story {', '.join(missing)} in {self.path}")
         return found
+
+    def arrivals(self, article_ids: list[str]) -> dict[str, Arrival]:
+        """When each of these articles arrived (the run that stored it); unknown ones are left out."""
+        return runs.arrivals(self._connection, article_ids)
+
+    def latest_run(self) -> Arrival | None:
+        """The store's latest round: the latest run that stored anything."""
+        return runs.latest_run(self._connection)
 
     def languages(self) -> list[str]:
         return distinct_values(self._connection, "language")

@@ -20,6 +20,11 @@ class StoryRow:
     independent_sources: int
     languages: list[str]  # distinct article languages, sorted
     sources: list[str]  # distinct article sources (outlet or agency), sorted
+    # When it last grew: the start (ISO 8601, UTC) of the latest run that stored one of its
+    # articles; None when they all came before the store recorded runs.
+    updated: str | None = None
+    # Articles it gained in the store's latest run that stored any: "+N since the previous round".
+    new_articles: int = 0
 
 
 _WORD = re.compile(r"\w")
@@ -33,8 +38,12 @@ _MATCHING = """(
     )
 )"""
 
-# Newest first, undated last, then by story number: a total order, so pages never overlap.
-_ORDER = "ORDER BY {0}.date IS NULL, {0}.date DESC, {0}.number"
+# Last updated first (stories from before runs were recorded last), then newest first, undated
+# last, then by story number: a total order, so pages never overlap. The index stories_by_update
+# (schema 4) holds these very terms, so a page is read off it without sorting the store.
+_ORDER = (
+    "ORDER BY {0}.updated_run IS NULL, {0}.updated_run DESC, {0}.date IS NULL, {0}.date DESC, {0}.number"
+)
 
 
 def fts_query(words: str) -> str | None:
@@ -55,8 +64,9 @@ def story_rows(
     limit: int | None = None,
     offset: int = 0,
 ) -> list[StoryRow]:
-    """Newest first (undated last, then by id); every filter given must hold. `limit` and `offset`
-    page the list in SQLite, so that a page costs the same whatever the store's size."""
+    """Last updated first, then newest first (undated last, then by id); every filter given must
+    hold. `limit` and `offset` page the list in SQLite, so that a page costs the same whatever the
+    store's size."""
     where = _where(query, date_from, date_to, language, source)
     if where is None:
         return []
@@ -64,16 +74,20 @@ def story_rows(
     # The page is chosen first, so that its article counts are counted for its rows only.
     rows = connection.execute(
         "SELECT p.id, p.title, p.date, p.independent_sources,"
-        " (SELECT count(*) FROM story_articles m WHERE m.story_id = p.id)"
-        " FROM (SELECT s.number, s.id, s.title, s.date, s.independent_sources"
-        f" FROM stories s WHERE {conditions} {_ORDER.format('s')} LIMIT :limit OFFSET :offset) p"
+        " (SELECT count(*) FROM story_articles m WHERE m.story_id = p.id),"
+        " (SELECT started FROM runs WHERE id = p.updated_run),"
+        " CASE WHEN p.updated_run = l.run THEN (SELECT count(*) FROM story_articles m"
+        "  JOIN articles a ON a.id = m.article_id WHERE m.story_id = p.id AND a.run = l.run) ELSE 0 END"
+        " FROM (SELECT s.number, s.id, s.title, s.date, s.independent_sources, s.updated_run"
+        f" FROM stories s WHERE {conditions} {_ORDER.format('s')} LIMIT :limit OFFSET :offset) p,"
+        " (SELECT max(id) AS run FROM runs) l"
         f" {_ORDER.format('p')}",
         {**params, "limit": -1 if limit is None else limit, "offset": offset},  # -1: no limit
     ).fetchall()
     languages, sources = _languages_and_sources(connection, [row[0] for row in rows])
     return [
-        StoryRow(story_id, title, day, count, independent, languages[story_id], sources[story_id])
-        for story_id, title, day, independent, count in rows
+        StoryRow(story, title, day, count, independent, languages[story], sources[story], updated, new)
+        for story, title, day, independent, count, updated, new in rows
     ]
 
 

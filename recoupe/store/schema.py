@@ -157,6 +157,22 @@ MIGRATIONS: tuple[str, ...] = (
         article_id TEXT  -- the article stored, or the stored one it duplicates; NULL when none
     ) WITHOUT ROWID;
     """,
+    # 4: when articles arrived. A run (an ingest, a fetch, a watch round) that stores articles is
+    # recorded once, with its start; each article names the run that stored it, and each story
+    # the latest run that added to it, so the list goes by last update and says what is new. Rows
+    # stored before this schema keep NULL: when they arrived is unknown.
+    """
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        started TEXT NOT NULL  -- ISO 8601, UTC
+    );
+    ALTER TABLE articles ADD COLUMN run INTEGER;  -- a runs id
+    ALTER TABLE stories ADD COLUMN updated_run INTEGER;
+    CREATE INDEX articles_run ON articles (run);
+    -- The story list's order (recoupe/store/listing.py), so that a page is read off the index.
+    CREATE INDEX stories_by_update ON stories
+        (updated_run IS NULL, updated_run DESC, date IS NULL, date DESC, number);
+    """,
 )
 
 

@@ -131,6 +131,12 @@ def save_story(connection: sqlite3.Connection, story: Story, members: list[Artic
         "INSERT INTO story_articles (article_id, story_id, position) VALUES (?, ?, ?)",
         [(article_id, story.id, i) for i, article_id in enumerate(story.articles)],
     )
+    # The latest run that brought it a member (recoupe/store/runs.py): the list's "updated".
+    connection.execute(
+        "UPDATE stories SET updated_run = (SELECT max(a.run) FROM story_articles m"
+        " JOIN articles a ON a.id = m.article_id WHERE m.story_id = :id) WHERE id = :id",
+        {"id": story.id},
+    )
     connection.executemany(
         "INSERT INTO summary (story_id, position, text, articles) VALUES (?, ?, ?, ?)",
         [(story.id, i, s.text, _json(s.articles)) for i, s in enumerate(story.summary)],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -11,9 +12,11 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader
 
+from recoupe.model import Article
 from recoupe.report.html import make_environment
 from recoupe.report.views import story_view
 from recoupe.settings import Settings
+from recoupe.store import Arrival
 from recoupe.web.api import PageNumber, PageSize
 from recoupe.web.db import StoryFilters, open_store
 
@@ -40,9 +43,41 @@ class WebLinks:
 LINKS = WebLinks()
 
 
+@dataclass(frozen=True)
+class ArrivedArticle:
+    """A line of a story page's "As the articles arrived": an article and its arrival, if known."""
+
+    article: Article
+    arrival: Arrival | None
+    new: bool  # stored by the store's latest round
+
+
+def moment(value: str | None) -> str:
+    """An ISO 8601 instant of the store (UTC) as the pages show it: "2026-12-06 11:40 UTC"."""
+    if not value:
+        return "unknown"
+    instant = datetime.fromisoformat(value)
+    return instant.strftime("%Y-%m-%d %H:%M") + (" UTC" if instant.utcoffset() is not None else "")
+
+
+def arrival_order(
+    articles: list[Article], arrivals: dict[str, Arrival], latest: Arrival | None
+) -> list[ArrivedArticle]:
+    """The story's articles by arrival, those of one run in the story's order; unknown arrivals
+    first (they came before the store recorded runs)."""
+    latest_run = latest.run if latest else None
+    lines = [
+        ArrivedArticle(a, arrivals.get(a.id), a.id in arrivals and arrivals[a.id].run == latest_run)
+        for a in articles
+    ]
+    return sorted(lines, key=lambda line: line.arrival.run if line.arrival else 0)  # a stable sort
+
+
 @cache
 def _environment() -> Environment:
-    return make_environment(PackageLoader("recoupe.web", "templates"))
+    environment = make_environment(PackageLoader("recoupe.web", "templates"))
+    environment.filters["moment"] = moment
+    return environment
 
 
 def render(template: str, **context: Any) -> str:
@@ -64,6 +99,7 @@ def story_list(
     with open_store(request) as store:
         found = filters.page(store, page, per_page)
         languages, sources = store.languages(), store.sources()
+        latest = store.latest_run()
     links = {
         "previous": found.previous and filters.url("/", found.previous, per_page),
         "next": found.next and filters.url("/", found.next, per_page),
@@ -72,6 +108,7 @@ def story_list(
     return render(
         "list.html",
         found=found,
+        latest=latest,
         page_links=links,
         per_page=per_page if per_page != Settings.web_page_size else None,
         filters=filters,
@@ -87,7 +124,8 @@ def story_page(request: Request, story_id: str) -> str:
         if story is None:
             raise HTTPException(404, "No story has this id.")
         articles = [a for a in map(store.article, story.articles) if a is not None]
-    return render("story.html", view=story_view(story, articles))
+        arrived = arrival_order(articles, store.arrivals(story.articles), store.latest_run())
+    return render("story.html", view=story_view(story, articles), arrived=arrived)
 
 
 @router.get("/articles/{article_id:path}")

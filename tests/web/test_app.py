@@ -14,6 +14,7 @@ from markupsafe import escape
 from recoupe.model import Brief
 from recoupe.report.json import article_to_dict, story_to_dict
 from recoupe.report.speakers import quotes_by_speaker
+from recoupe.report.views import published_label
 from recoupe.web.app import CONTENT_SECURITY_POLICY
 
 STORY_LINK = re.compile(r'href="/stories/([^"]+)"')
@@ -24,8 +25,11 @@ def listed_story_ids(page: str) -> list[str]:
 
 
 def test_story_list_is_newest_first_with_undated_last(client: TestClient, stored_brief: Brief) -> None:
+    """One round stored every story: last updated first leaves them newest first."""
     rows = client.get("/api/stories").json()["stories"]
     assert len(rows) == len(stored_brief.stories)
+    assert len({row["updated"] for row in rows}) == 1 and rows[0]["updated"]
+    assert all(row["new_articles"] == row["articles"] for row in rows)  # all came in the latest round
     dates = [row["date"] for row in rows]
     dated = [d for d in dates if d]
     assert dated == sorted(dated, reverse=True)
@@ -76,6 +80,22 @@ def test_story_page_cites_its_articles_and_groups_its_sources(
         for article_id in sentence.articles:
             assert f'href="/articles/{quote(article_id, safe="")}"' in page
     assert page.count('class="sources"') == 1 and '<svg class="chart"' in page
+
+
+def test_story_page_says_when_each_article_arrived_beside_its_publication_date(
+    client: TestClient, stored_brief: Brief
+) -> None:
+    story = max(stored_brief.stories, key=lambda s: len(s.articles))
+    updated = next(r["updated"] for r in client.get("/api/stories").json()["stories"] if r["id"] == story.id)
+    arrived = client.get(f"/stories/{story.id}").text.split('<section id="arrivals">')[1]
+    rows = re.findall(r"<tr>(.*?)</tr>", arrived, re.S)[1:]
+    assert len(rows) == len(story.articles)
+    articles = {a.id: a for a in stored_brief.articles}
+    moment = updated[:10] + " " + updated[11:16] + " UTC"  # "2026-12-06 11:40 UTC"
+    for row, article_id in zip(rows, story.articles, strict=True):  # one round: the story's order
+        assert f"{moment} <span" in row and ">new</span>" in row
+        assert f'href="/articles/{quote(article_id, safe="")}"' in row
+        assert str(escape(published_label(articles[article_id]))) in row
 
 
 def test_story_page_shows_every_speaker_and_folds_no_quote_away(
