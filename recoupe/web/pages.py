@@ -53,11 +53,11 @@ class ArrivedArticle:
 
 
 def moment(value: str | None) -> str:
-    """An ISO 8601 instant of the store (UTC) as the pages show it: "2026-12-06 11:40 UTC"."""
+    """An instant the store recorded (ISO 8601, UTC) as the pages show it, their headings saying
+    UTC: "2026-12-06 11:40"."""
     if not value:
         return "unknown"
-    instant = datetime.fromisoformat(value)
-    return instant.strftime("%Y-%m-%d %H:%M") + (" UTC" if instant.utcoffset() is not None else "")
+    return datetime.fromisoformat(value).strftime("%Y-%m-%d %H:%M")
 
 
 def arrival_order(

@@ -91,7 +91,7 @@ def test_story_page_says_when_each_article_arrived_beside_its_publication_date(
     rows = re.findall(r"<tr>(.*?)</tr>", arrived, re.S)[1:]
     assert len(rows) == len(story.articles)
     articles = {a.id: a for a in stored_brief.articles}
-    moment = updated[:10] + " " + updated[11:16] + " UTC"  # "2026-12-06 11:40 UTC"
+    moment = updated[:10] + " " + updated[11:16]  # "2026-12-06 11:40", under "Arrived (UTC)"
     for row, article_id in zip(rows, story.articles, strict=True):  # one round: the story's order
         assert f"{moment} <span" in row and ">new</span>" in row
         assert f'href="/articles/{quote(article_id, safe="")}"' in row

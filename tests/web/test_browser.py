@@ -1,5 +1,6 @@
 """End to end in Debian's Chromium: search, open a story, follow a summary link, unfold removed text;
-and no hostile string from an article ever runs or becomes a javascript: link."""
+no hostile string from an article ever runs or becomes a javascript: link; and the story list of a
+watched store moves round by round."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 from urllib.request import urlopen
@@ -15,9 +17,12 @@ import pytest
 import uvicorn
 from hostile import EVIL, SCRIPT
 from playwright.sync_api import Browser, Page, sync_playwright
+from watch_site import FESTIVAL_TITLE, FLOOD_TITLE, TRAM_TITLE, first_round, second_round, sources_file
+from web_server import FAST, serve
 
 from recoupe.model import Brief
 from recoupe.report.html import render_html
+from recoupe.store.watch import watch_once
 from recoupe.web import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -43,24 +48,32 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def server(story_db: Path) -> Iterator[str]:
+    with serving(story_db) as base:
+        yield base
+
+
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
     """The app served by uvicorn in a thread, on a port the system picked; its base URL once it answers."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     base = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    uv = uvicorn.Server(uvicorn.Config(create_app(story_db), log_level="warning"))
+    uv = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning"))
     thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
     while not uv.started:
         assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
         time.sleep(0.05)
-    with urlopen(base + "/") as response:
-        assert response.status == 200
-    yield base
-    uv.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    try:
+        with urlopen(base + "/") as response:
+            assert response.status == 200
+        yield base
+    finally:
+        uv.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
 
 
 @pytest.fixture(scope="module")
@@ -197,3 +210,55 @@ def test_dossier_reads_on_a_phone_without_sideways_scrolling(
     assert phone.locator("article.story-block").count() == len(stored_brief.stories)
     shot(phone, "dossier-phone.png")
     phone.context.close()
+
+
+def story_lines(page: Page) -> dict[str, dict[str, str]]:
+    """The story list as shown, by title: each row's cells by column heading, in the list's order."""
+    headings = page.locator("table.stories thead th").all_inner_texts()
+    rows = page.locator("table.stories tbody tr").all()
+    return {
+        row.locator("a").first.inner_text(): dict(
+            zip(headings, row.locator("td").all_inner_texts(), strict=True)
+        )
+        for row in rows
+    }
+
+
+def test_a_reload_after_each_watch_round_shows_the_news_move(page: Page, tmp_path: Path) -> None:
+    db = tmp_path / "desk.db"
+    with serve() as site:
+        first_round(site)
+        sources = sources_file(
+            site, str(tmp_path / "sources.txt"), "/feeds/alpes.xml", "/feeds/agregateur.xml"
+        )
+        watch_once(sources, db, FAST, workers=1)
+        with serving(db) as base:
+            page.goto(base + "/")
+            before = story_lines(page)
+            assert list(before) == [FLOOD_TITLE, TRAM_TITLE]  # one round: newest first
+            assert all(line["Articles"] == "1" and "+1" in line["Updated (UTC)"] for line in before.values())
+            shot(page, "watch-round-1.png")
+
+            second_round(site)  # a syndicated copy of the tram strike, a headline-only festival item
+            watch_once(sources, db, FAST, workers=1)
+            page.reload()
+            after = story_lines(page)
+            # What round 2 touched first, newest first: the new story, the one that grew; then the rest.
+            assert list(after) == [FESTIVAL_TITLE, TRAM_TITLE, FLOOD_TITLE]
+            tram, flood, festival = after[TRAM_TITLE], after[FLOOD_TITLE], after[FESTIVAL_TITLE]
+            assert tram["Articles"] == "2" and "+1" in tram["Updated (UTC)"]
+            assert "Agrégateur Info" in tram["Story"] and "Alpes Matin" in tram["Story"]
+            assert tram["Independent sources"] == "1"  # the copy adds coverage, not an independent source
+            assert festival["Articles"] == "1" and "+1" in festival["Updated (UTC)"]
+            # Untouched by round 2: updated as before, with nothing new since.
+            assert flood == {
+                **before[FLOOD_TITLE],
+                "Updated (UTC)": before[FLOOD_TITLE]["Updated (UTC)"].removesuffix(" +1"),
+            }
+            shot(page, "watch-round-2.png")
+
+            page.locator("table.stories a", has_text=TRAM_TITLE).click()
+            page.wait_for_url("**/stories/*")
+            arrived = page.locator("#arrivals tbody tr").all()
+            assert [len(row.locator(".tag").all()) for row in arrived] == [0, 1]  # the copy is new
+            assert "Agrégateur Info" in arrived[1].inner_text()
