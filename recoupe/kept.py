@@ -11,9 +11,12 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from recoupe.settings import Settings
+
+if TYPE_CHECKING:
+    from recoupe.stories.embeddings import Spread
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -80,6 +83,9 @@ class RunCache:
     signatures: Bounded[str, Any]
     embeddings: Bounded[str, Any]
     summaries: Bounded[str, Any]
+    # Where the embeddings missing from `embeddings` are computed: over the run's processes
+    # (its `Stage.run`) when set, else in this one.
+    spread: Spread | None = None
 
     @classmethod
     def for_settings(cls, settings: Settings) -> RunCache:

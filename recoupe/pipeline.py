@@ -170,6 +170,7 @@ def ingest_items(
 
     workers = workers or default_workers()
     with article_stage(settings, workers=workers, dask=dask, on_batch=report.add_seconds) as stage:
+        cache.spread = stage.run  # story assignment's embeddings, over the same processes
         read_items = report.timed_reading(items)
         for outcome in prepared_articles(read_items, stage.prepare, settings, known=known, force=force):
             if outcome is None:

@@ -92,10 +92,9 @@ def assign_stories(
     for article in everything:
         members.setdefault(membership[article.id], []).append(article)
     touched = {i: g for i, g in members.items() if i in refresh or any(a.id in new for a in g)}
-    for group in touched.values():
-        originals = [a for a in group if a.id not in links and not a.copy_of]
-        for link in find_translated_copies(originals, features, settings, new, cache):
-            links[link.copy] = link
+    originals = [[a for a in group if a.id not in links and not a.copy_of] for group in touched.values()]
+    for link in find_translated_copies(originals, features, settings, new, cache):
+        links[link.copy] = link
 
     updated = {a.id: _with_copy_link(a, links.get(a.id)) for a in everything}
     story_ids = {index: story_id for story_id, index in index_of.items()}
@@ -158,11 +157,13 @@ def _story(group: list[Article], updated: dict[str, Article], features: dict[str
 
 def story_date(articles: list[Article], features: dict[str, EventFeatures]) -> str | None:
     """The main event's date: a full date that several articles state, in the week before the
-    first report, else the first report's publication date."""
+    first report (the latest of those stated equally often), else the first report's publication
+    date."""
     published = [features[a.id].published for a in articles if features[a.id].published]
     first = min(published) if published else None
     stated = Counter(d for a in articles for d in features[a.id].dates if len(d) == 10)
-    for value, count in stated.most_common():
+    # Ties in a fixed order: the dates are a set, whose order changes from process to process.
+    for value, count in sorted(stated.items(), key=lambda item: (item[1], item[0]), reverse=True):
         if count < 2:
             break
         try:

@@ -8,7 +8,7 @@ group, else the most complete one.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -160,29 +160,49 @@ def _links_from_groups(
 
 
 def find_translated_copies(
-    articles: list[Article],
+    groups: list[list[Article]],
     features: dict[str, EventFeatures],
     settings: Settings,
     new: set[str] | None = None,
     cache: RunCache | None = None,
 ) -> list[CopyLink]:
-    """Pairs of one story in different languages where one is a translation of the other; only
-    articles in `new` (all when None) can be found to be copies: stored ones keep their links."""
+    """Pairs of one story (a group) in different languages where one is a translation of the
+    other; only articles in `new` (all when None) can be found to be copies: stored ones keep
+    their links. The sentences of every pair worth aligning are embedded first, in one call that
+    the run's processes share."""
+    if cache is not None:
+        sentences_needed = [
+            s for group in groups for pair in _pairs_to_align(group, features, settings, new)
+            for article in pair for s in _sentences(article)
+        ]
+        if len(set(sentences_needed)) <= cache.embeddings.limit // 2:  # all still kept when read
+            embed_passages(sentences_needed, cache.embeddings, cache.spread)
     links: list[CopyLink] = []
-    taken: set[str] = set()
-    ordered = sorted(articles, key=_original_first)
-    for i, original in enumerate(ordered):
-        for candidate in ordered[i + 1 :]:
-            if candidate.id in taken or candidate.language == original.language:
-                continue
-            if new is not None and candidate.id not in new:
-                continue
-            if not _shares_facts(features[original.id], features[candidate.id], settings):
+    for group in groups:
+        taken: set[str] = set()
+        for original, candidate in _pairs_to_align(group, features, settings, new):
+            if candidate.id in taken:
                 continue
             if _aligned_share(original, candidate, settings, cache) >= settings.translation_aligned_share:
                 links.append(CopyLink(candidate.id, original.id, "translated-copy"))
                 taken.add(candidate.id)
     return links
+
+
+def _pairs_to_align(
+    articles: list[Article], features: dict[str, EventFeatures], settings: Settings, new: set[str] | None
+) -> Iterator[tuple[Article, Article]]:
+    """(earlier article, later one) pairs in two languages sharing the names and figures that a
+    translation keeps, the later one new."""
+    ordered = sorted(articles, key=_original_first)
+    for i, original in enumerate(ordered):
+        for candidate in ordered[i + 1 :]:
+            if candidate.language == original.language:
+                continue
+            if new is not None and candidate.id not in new:
+                continue
+            if _shares_facts(features[original.id], features[candidate.id], settings):
+                yield original, candidate
 
 
 def _shares_facts(a: EventFeatures, b: EventFeatures, settings: Settings) -> bool:
@@ -202,8 +222,9 @@ def _aligned_share(a: Article, b: Article, settings: Settings, cache: RunCache |
         return 0.0
     if len(sentences_a) > len(sentences_b):
         sentences_a, sentences_b = sentences_b, sentences_a
-    kept = cache.embeddings if cache is not None else None
-    cosines = embed_passages(sentences_a, kept) @ embed_passages(sentences_b, kept).T
+    both = sentences_a + sentences_b
+    vectors = embed_passages(both, cache.embeddings, cache.spread) if cache else embed_passages(both)
+    cosines = vectors[: len(sentences_a)] @ vectors[len(sentences_a) :].T
     return float(np.mean(cosines.max(axis=1) >= settings.translation_sentence_cosine))
 
 

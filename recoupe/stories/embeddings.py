@@ -7,13 +7,18 @@ Embeddings can be kept in a run's cache (`recoupe.kept.RunCache.embeddings`): in
 after batch compares the same open stories' leads, and checks the same stored articles'
 sentences for translations, again and again. The engine embeds a text alike alone or in a batch
 (bit for bit), so keeping them changes no result.
+
+A run's texts to embed can be spread over its processes (`RunCache.spread`, the run's
+`Stage.run`): a lead takes 50-150 ms, and the batch regime asks for hundreds at once while the
+worker processes, their articles prepared, would wait.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -23,6 +28,12 @@ if TYPE_CHECKING:
     from recoupe.kept import Bounded
 
 _DIMENSIONS = 384
+# Texts a task when spread over processes: small enough to share the work evenly, large enough
+# that sending them costs nothing next to embedding them.
+_SPREAD_TEXTS = 8
+
+# Runs `task(*args)` for each args, over a run's processes, results in order (`Stage.run`).
+Spread = Callable[[Callable[..., Any], Iterable[tuple[Any, ...]]], Iterator[Any]]
 
 
 @cache
@@ -37,8 +48,11 @@ def _model() -> E5:
     return E5()
 
 
-def embed_passages(texts: list[str], kept: Bounded[str, np.ndarray] | None = None) -> np.ndarray:
-    """L2-normalised embeddings, one row per text; `kept` holds those already computed."""
+def embed_passages(
+    texts: list[str], kept: Bounded[str, np.ndarray] | None = None, spread: Spread | None = None
+) -> np.ndarray:
+    """L2-normalised embeddings, one row per text; `kept` holds those already computed; `spread`
+    shares the missing ones among the run's processes."""
     if not texts:
         return np.zeros((0, _DIMENSIONS), dtype=np.float32)
     found: dict[str, np.ndarray] = {}
@@ -49,12 +63,21 @@ def embed_passages(texts: list[str], kept: Bounded[str, np.ndarray] | None = Non
                 found[text] = vector
     missing = [text for text in dict.fromkeys(texts) if text not in found]
     if missing:
-        # One text a call: the engine's batch call pads every text to the longest and took 20-25%
-        # longer a text here (300-character leads: 103 ms against 85 on two threads).
-        model = _model()
-        vectors = [np.asarray(model.passage(text), dtype=np.float32) for text in missing]
+        if spread is not None and len(missing) > _SPREAD_TEXTS:
+            chunks = [missing[i : i + _SPREAD_TEXTS] for i in range(0, len(missing), _SPREAD_TEXTS)]
+            vectors = np.concatenate(list(spread(embed_texts, ((chunk,) for chunk in chunks))))
+        else:
+            vectors = embed_texts(missing)
         for text, vector in zip(missing, vectors, strict=True):
-            found[text] = vector.copy()
+            found[text] = vector
             if kept is not None:
-                kept.put(text, found[text])
+                kept.put(text, vector)
     return np.stack([found[text] for text in texts])
+
+
+def embed_texts(texts: list[str]) -> np.ndarray:
+    """The engine's embeddings of `texts`, computed in this process."""
+    # One text a call: the engine's batch call pads every text to the longest and took 20-25%
+    # longer a text here (300-character leads: 103 ms against 85 on two threads).
+    model = _model()
+    return np.stack([np.asarray(model.passage(text), dtype=np.float32).copy() for text in texts])

@@ -256,7 +256,8 @@ def _embedding(
     """Rescaled multilingual-e5 cosine of the leads of each pair."""
     needed = sorted({int(i) for i in left} | {int(i) for i in right})
     row_of = {index: row for row, index in enumerate(needed)}
-    vectors = embed_passages([pile.features[i].lead for i in needed], cache.embeddings if cache else None)
+    leads = [pile.features[i].lead for i in needed]
+    vectors = embed_passages(leads, cache.embeddings, cache.spread) if cache else embed_passages(leads)
     low, high = settings.embedding_cosine_range
     first, second = ([row_of[int(i)] for i in side] for side in (left, right))
     cosines = np.sum(vectors[first] * vectors[second], axis=1, dtype=np.float64)

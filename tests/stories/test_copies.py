@@ -71,7 +71,7 @@ def test_faithful_translation_is_a_translated_copy() -> None:
     original = _article("fr", REPORT)
     translation = _article("en", TRANSLATION, language="en", published="2024-05-03")
     features = {a.id: event_features(a) for a in (original, translation)}
-    links = find_translated_copies([original, translation], features, SETTINGS)
+    links = find_translated_copies([[original, translation]], features, SETTINGS)
     assert [(link.copy, link.original, link.kind) for link in links] == [("en", "fr", "translated-copy")]
 
 
@@ -79,4 +79,4 @@ def test_report_in_another_language_written_independently_is_not_a_translation()
     original = _article("fr", REPORT)
     other = _article("en", OTHER_REPORT, language="en", published="2024-05-03")
     features = {a.id: event_features(a) for a in (original, other)}
-    assert find_translated_copies([original, other], features, SETTINGS) == []
+    assert find_translated_copies([[original, other]], features, SETTINGS) == []

@@ -66,3 +66,29 @@ def test_engine_threads_sleep_while_waiting_unless_the_environment_says_otherwis
     # Spinning threads beside busy worker processes made one lead take 1.7 s instead of 0.1 s.
     assert _wait_policy_after_loading(None) == "PASSIVE"
     assert _wait_policy_after_loading("ACTIVE") == "ACTIVE"
+
+
+def _spread_over_another_process(task, args):  # type: ignore[no-untyped-def]
+    """Like a run's `Stage.run`: each task in a separate process, results in order."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [pool.submit(task, *a) for a in args]
+        yield from (f.result() for f in futures)
+
+
+def test_embeddings_spread_over_processes_are_those_computed_here() -> None:
+    texts = [f"{text} ({n})" for n in range(4) for text in _TEXTS]  # more than one task's worth
+    tasks: list[int] = []
+
+    def counted(task, args):  # type: ignore[no-untyped-def]
+        args = list(args)
+        tasks.append(len(args))
+        return _spread_over_another_process(task, args)
+
+    kept: Bounded[str, np.ndarray] = Bounded(100)
+    spread = embed_passages(texts, kept, counted)
+    assert tasks == [2]
+    assert len(kept) == len(texts)
+    assert np.array_equal(spread, embed_passages(texts))
