@@ -12,7 +12,7 @@ from types import TracebackType
 
 from recoupe.model import Article, Brief, Story
 from recoupe.store import read, runs
-from recoupe.store.listing import StoryRow, distinct_values, story_count, story_rows
+from recoupe.store.listing import StoryRow, distinct_values, story_count, story_page, story_rows
 from recoupe.store.runs import Arrival
 from recoupe.store.schema import StoreError, connect
 
@@ -51,6 +51,29 @@ class Store:
         """Stories last updated first, then newest first; `query` is a full-text search over clean
         text, titles and quotes."""
         return story_rows(
+            self._connection,
+            query=query,
+            date_from=date_from,
+            date_to=date_to,
+            language=language,
+            source=source,
+            limit=limit,
+            offset=offset,
+        )
+
+    def story_page(
+        self,
+        *,
+        query: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        language: str | None = None,
+        source: str | None = None,
+        limit: int,
+        offset: int = 0,
+    ) -> tuple[list[StoryRow], int]:
+        """One page of `story_rows` (`limit` stories from `offset`) and how many stories match in all."""
+        return story_page(
             self._connection,
             query=query,
             date_from=date_from,

@@ -30,20 +30,28 @@ class StoryRow:
 _WORD = re.compile(r"\w")
 
 # Stories with an article whose title or text has every word, or whose quotes have every word.
+# From each matching article to its story through covering indexes (schema 5), named because the
+# planner would take the unique index on seq and load every matching article's row (5 times slower
+# for a word found everywhere).
 _MATCHING = """(
     s.number IN (SELECT rowid FROM quote_search WHERE quote_search MATCH :match)
     OR s.id IN (
-        SELECT m.story_id FROM story_articles m JOIN articles a ON a.id = m.article_id
+        SELECT m.story_id FROM articles a INDEXED BY articles_seq_id
+        JOIN story_articles m INDEXED BY story_articles_member ON m.article_id = a.id
         WHERE a.seq IN (SELECT rowid FROM article_search WHERE article_search MATCH :match)
     )
+)"""
+# Stories with an article in this language (or from this source), likewise through indexes alone.
+_HAVING_ARTICLE = """s.id IN (
+    SELECT m.story_id FROM articles a INDEXED BY articles_{0}
+    JOIN story_articles m INDEXED BY story_articles_member ON m.article_id = a.id
+    WHERE a.{0} = :{0}
 )"""
 
 # Last updated first (stories from before runs were recorded last), then newest first, undated
 # last, then by story number: a total order, so pages never overlap. The index stories_by_update
 # (schema 4) holds these very terms, so a page is read off it without sorting the store.
-_ORDER = (
-    "ORDER BY {0}.updated_run IS NULL, {0}.updated_run DESC, {0}.date IS NULL, {0}.date DESC, {0}.number"
-)
+_ORDER = "ORDER BY {0}.updated_run IS NULL, {0}.updated_run DESC, {0}.date IS NULL, {0}.date DESC, {0}.number"
 
 
 def fts_query(words: str) -> str | None:
@@ -68,27 +76,63 @@ def story_rows(
     hold. `limit` and `offset` page the list in SQLite, so that a page costs the same whatever the
     store's size."""
     where = _where(query, date_from, date_to, language, source)
+    return _rows(connection, *where, limit, offset, counted=False)[0] if where else []
+
+
+def story_page(
+    connection: sqlite3.Connection,
+    *,
+    query: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    language: str | None = None,
+    source: str | None = None,
+    limit: int,
+    offset: int = 0,
+) -> tuple[list[StoryRow], int]:
+    """One page of `story_rows` and how many stories match, all pages together. A search is run
+    once: the page's query also counts its matches (a window over them), which halves the cost of
+    a word found in most articles; a page past the end is counted apart."""
+    where = _where(query, date_from, date_to, language, source)
     if where is None:
-        return []
-    conditions, params = where
+        return [], 0
+    rows, total = _rows(connection, *where, limit, offset, counted="match" in where[1])
+    if total is None:
+        (total,) = connection.execute(f"SELECT count(*) FROM stories s WHERE {where[0]}", where[1]).fetchone()
+    return rows, int(total)
+
+
+def _rows(
+    connection: sqlite3.Connection,
+    conditions: str,
+    params: dict[str, str],
+    limit: int | None,
+    offset: int,
+    *,
+    counted: bool,
+) -> tuple[list[StoryRow], int | None]:
+    """The page's rows and, when `counted` and the page has rows, the number of matching stories."""
     # The page is chosen first, so that its article counts are counted for its rows only.
     rows = connection.execute(
         "SELECT p.id, p.title, p.date, p.independent_sources,"
         " (SELECT count(*) FROM story_articles m WHERE m.story_id = p.id),"
         " (SELECT started FROM runs WHERE id = p.updated_run),"
         " CASE WHEN p.updated_run = l.run THEN (SELECT count(*) FROM story_articles m"
-        "  JOIN articles a ON a.id = m.article_id WHERE m.story_id = p.id AND a.run = l.run) ELSE 0 END"
-        " FROM (SELECT s.number, s.id, s.title, s.date, s.independent_sources, s.updated_run"
+        "  JOIN articles a ON a.id = m.article_id WHERE m.story_id = p.id AND a.run = l.run) ELSE 0 END,"
+        " p.total"
+        " FROM (SELECT s.number, s.id, s.title, s.date, s.independent_sources, s.updated_run,"
+        f" {'count(*) OVER ()' if counted else 'NULL'} AS total"
         f" FROM stories s WHERE {conditions} {_ORDER.format('s')} LIMIT :limit OFFSET :offset) p,"
         " (SELECT max(id) AS run FROM runs) l"
         f" {_ORDER.format('p')}",
         {**params, "limit": -1 if limit is None else limit, "offset": offset},  # -1: no limit
     ).fetchall()
     languages, sources = _languages_and_sources(connection, [row[0] for row in rows])
-    return [
+    page = [
         StoryRow(story, title, day, count, independent, languages[story], sources[story], updated, new)
-        for story, title, day, independent, count, updated, new in rows
+        for story, title, day, independent, count, updated, new, _ in rows
     ]
+    return page, rows[0][-1] if rows else None
 
 
 def story_count(
@@ -133,10 +177,7 @@ def _where(
         params["date_to"] = date_to
     for column, value in (("language", language), ("source", source)):
         if value:
-            conditions.append(
-                "EXISTS (SELECT 1 FROM story_articles m JOIN articles a ON a.id = m.article_id"
-                f" WHERE m.story_id = s.id AND a.{column} = :{column})"
-            )
+            conditions.append(_HAVING_ARTICLE.format(column))
             params[column] = value
     return " AND ".join(conditions), params
 

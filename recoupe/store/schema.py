@@ -173,6 +173,18 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX stories_by_update ON stories
         (updated_run IS NULL, updated_run DESC, date IS NULL, date DESC, number);
     """,
+    # 5: the story list's search and filters go from the matching articles (their full-text rowid,
+    # language or source) to their stories through indexes alone, never loading an article's row
+    # (its text): on 100,000 articles, a word found in all of them took 0.6 s, now 0.12 s
+    # (bench/web_latency.py).
+    """
+    CREATE INDEX articles_seq_id ON articles (seq, id);
+    DROP INDEX articles_language;
+    CREATE INDEX articles_language ON articles (language, id);
+    DROP INDEX articles_source;
+    CREATE INDEX articles_source ON articles (source, id);
+    CREATE INDEX story_articles_member ON story_articles (article_id, story_id);
+    """,
 )
 
 

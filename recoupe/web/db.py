@@ -43,9 +43,8 @@ class StoryFilters:
 
     def page(self, store: Store, number: int, size: int) -> StoryPage:
         """Page `number` (1-based) of `size` stories; SQLite counts and pages, nothing is sliced here."""
-        filters = asdict(self)
-        rows = store.story_rows(**filters, limit=size, offset=(number - 1) * size)
-        return StoryPage(rows, store.story_count(**filters), number, size)
+        rows, total = store.story_page(**asdict(self), limit=size, offset=(number - 1) * size)
+        return StoryPage(rows, total, number, size)
 
     def url(self, path: str, page: int, per_page: int) -> str:
         """`path` with these filters, the page and, when not the default, its size: a page link."""

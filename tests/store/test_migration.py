@@ -32,8 +32,10 @@ def test_a_schema_1_store_is_migrated_and_its_stories_described_from_the_article
         connection.executescript(
             "ALTER TABLE articles DROP COLUMN extraction;"
             " DROP TABLE watched_sources; DROP TABLE watched_items;"
-            " DROP INDEX stories_by_update; DROP INDEX articles_run; ALTER TABLE stories DROP COLUMN updated_run;"
-            " ALTER TABLE articles DROP COLUMN run; DROP TABLE runs; PRAGMA user_version = 1;"
+            " DROP INDEX articles_seq_id; DROP INDEX story_articles_member;"
+            " DROP INDEX stories_by_update; DROP INDEX articles_run; DROP TABLE runs;"
+            " ALTER TABLE stories DROP COLUMN updated_run; ALTER TABLE articles DROP COLUMN run;"
+            " PRAGMA user_version = 1;"
         )
     for name in ("old", "new"):
         report = ingest_paths([second], tmp_path / f"{name}.db")
