@@ -103,6 +103,31 @@ def _institutions() -> frozenset[str]:
     return frozenset(fold(w) for w in tomllib.loads(read_text("roles.toml"))["institutions"]["words"])
 
 
+@cache
+def _documents() -> frozenset[str]:
+    return frozenset(fold(w) for w in tomllib.loads(read_text("roles.toml"))["documents"]["words"])
+
+
+def is_document(wording: str) -> bool:
+    """Whether a noun phrase names a document ("un télégramme du ministre", "le rapport de …")."""
+    words = [w for w in fold(wording).split() if w not in ("le", "la", "les", "l", "un", "une", "ce")]
+    return bool(words) and words[0] in _documents()
+
+
+_AUTHOR = re.compile(r"\b(?:de la|de l['’]|du|des|de|d['’]|of the|of)[ \u00a0]?([A-ZÀ-ÖØ-Þ].*)$")
+
+
+def document_author(wording: str, people: list[Person]) -> str | None:
+    """Who speaks through the document a wording names: the person named in it ("un télégramme du
+    ministre des Affaires étrangères Yang Jiechi"), else the body its complement names ("un rapport
+    de l'Inspection générale de la Caisse d'Epargne"); None when it names neither."""
+    named = [p.name for p in people if p.name in wording]
+    if named:
+        return max(named, key=len)
+    author = _AUTHOR.search(wording)
+    return author.group(1).strip() if author else None
+
+
 def is_institution(wording: str) -> bool:
     """Whether a noun phrase names an institution speaking as one ("la mairie", "le parquet")."""
     words = [w for w in fold(wording).split() if w not in ("le", "la", "les", "l", "the")]
@@ -116,6 +141,12 @@ def is_role(wording: str) -> bool:
     return bool(words) and (any(w in _role_nouns() for w in words[:2]) or role_of(wording).office is not None)
 
 
+# A president of something other than a state: "du Medef", "de la Fédération", "en exercice de la FBF".
+_PRESIDENT_OF_A_BODY = re.compile(
+    r" presidente? (?:en exercice |delegue )?(?:du|de la|de l|des|d|de) (?!republique |etat )"
+)
+
+
 def role_of(wording: str) -> Role:
     """The country and office a role wording gives: "le chef du Kremlin" → (RU, head_of_state)."""
     seats, holders, offices, countries = _roles_data()
@@ -126,6 +157,12 @@ def role_of(wording: str) -> Role:
         if at >= 0 and any(w in holders for w in folded[:at].split()):
             return Role(country, office, None)
     office = next((o for k, o in offices.items() if f" {k} " in folded), None)
+    if (
+        office == "head_of_state"
+        and _PRESIDENT_OF_A_BODY.search(folded)
+        and not any(w in countries for w in folded.split())
+    ):
+        office = None  # "la présidente du Medef", "le président de la FBF": no head of state
     # "Russia's president", "le président de la Russie": the country word anywhere in the wording.
     country = next((countries[w] for w in words if w in countries), None)
     if country is None:
@@ -264,15 +301,15 @@ def _head_noun(wording: str) -> str | None:
 
 
 def _role_gender(text: str, start: int) -> str:
-    clause = re.split(r"[,;:.!?«»“”\"()\n]", text[max(0, start - 80) : start])[-1]
-    words = clause.split()
-    for k, word in enumerate(words):
-        if (
-            fold(word) in ("le", "la", "l", "un", "une")
-            and k + 1 < len(words)
-            and fold(words[k + 1]) in _role_nouns()
-        ):
-            return gender_of(word)
+    """The gender of the role wording right before a name, or before its comma ("La présidente du
+    Medef, Laurence Parisot"): the determiner nearest the name that opens a role noun."""
+    before = text[max(0, start - 80) : start]
+    if before.rstrip().endswith(","):
+        before = before.rstrip()[:-1]
+    words = re.split(r"[,;:.!?«»“”\"()\n]", before)[-1].split()
+    for k in range(len(words) - 2, -1, -1):
+        if fold(words[k]) in ("le", "la", "l", "un", "une", "sa") and fold(words[k + 1]) in _role_nouns():
+            return "f" if fold(words[k]) == "sa" else gender_of(words[k])
     return ""
 
 
@@ -329,7 +366,11 @@ def resolve_demonym(word: str, text: str, people: list[Person]) -> str | None:
     for person in people:
         for match in re.finditer(re.escape(person.name), text):
             clause = re.split(r"[,;:.!?«»“”\"()\n]", text[max(0, match.start() - 60) : match.start()])[-1]
-            if adjective.search(" ".join(clause.split()[-4:])) and person not in fits:
+            words = clause.split()[-4:]
+            # "La Chine a félicité Hillary Clinton": a verb between the word and the name makes it
+            # another clause's subject, not the name's nationality.
+            words = words[max((k + 1 for k, w in enumerate(words) if _clause_word(w)), default=0) :]
+            if adjective.search(" ".join(words)) and person not in fits:
                 fits.append(person)
     return fits[0].name if len(fits) == 1 else None
 
@@ -430,13 +471,24 @@ def apposed_name_span(text: str, start: int, end: int) -> tuple[int, int] | None
     if after:
         return after.span(1)
     before = _APPOSED_BEFORE.search(text, max(0, start - 60), start)
-    return before.span(1) if before and not _after_preposition(text, before.start(1)) else None
+    if before is None or fold(before.group(1).split()[0]) in _STOP_WORDS:
+        return None  # "Depuis New Delhi, le chef de l'État": a capitalised preposition opens it
+    return before.span(1) if _opens_clause(text, before.start(1)) else None
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether a name opens its clause, as an apposed subject does ("Jean Dupont, le directeur,"):
+    in "Depuis New Delhi, le chef de l'État …" or "Sur France Inter, la ministre …" the capitals
+    before the comma are a place or a channel the clause opens on."""
+    clause = re.split(r"[,;:.!?«»“”\"()\n]", text[max(0, start - 80) : start])[-1]
+    return all(fold(w) in ("et", "mais", "or", "donc", "alors", "puis") for w in clause.split())
 
 
 # "Dans les Pays de Loire, la psychologue …", "sur France Inter, la ministre …": capitals after a
 # preposition or a determiner are a place, a channel, a title, not a person the role is apposed to.
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:dans|sur|à|a|en|au|aux|par|pour|chez|vers|de|du|des|d['’]|le|la|les|l['’])[ \u00a0]*$",
+    r"\b(?:dans|sur|à|a|en|au|aux|par|pour|chez|vers|de|du|des|d['’]|le|la|les|l['’]"
+    r"|depuis|après|avant|pendant|devant|derrière|selon|lors|outre|entre|contre|sous)[ \u00a0]*$",
     re.IGNORECASE,
 )
 

@@ -515,6 +515,7 @@ def _french_quotes(
     people = co.people_in(text)
     subjects: list[co.Subject] = []
     found: list[QuoteMention] = []
+    headings: list[int] = []  # indices in `found` of quotes set as headings, with no cue of their own
     previous: tuple[sp.SpeakerMention | None, str | None] = (None, None)
     previous_end = -1
     for k, members in enumerate(groups):
@@ -530,6 +531,7 @@ def _french_quotes(
             found.extend(_quote_mentions(text, segments, members, speaker, english_mention))
             continue
         span = own[k]
+        heading = _heading(norm, segments, members)
         before = spans[befores[k]] if befores[k] is not None else None  # type: ignore[index]
         prior = docs.get(before) if before is not None and before[1] <= lead.region_start else None
         if prior is not None and before is not None:
@@ -541,7 +543,11 @@ def _french_quotes(
                 )
         mention = _incise(text, segments, members) or mentions[k]
         speaker: str | None = None
-        if mention is None and previous[0] is not None and _one_paragraph_apart(tokens, previous_end, first):
+        if heading:
+            pass  # a subheading speaks for no one around it: only for whoever says its words below
+        elif (
+            mention is None and previous[0] is not None and _one_paragraph_apart(tokens, previous_end, first)
+        ):
             mention, speaker = previous  # a quote carried on in the next paragraph
         elif (
             mention is None
@@ -585,9 +591,41 @@ def _french_quotes(
         if mention is not None and speaker is None:
             speaker = _resolve(mention, text, people, subjects)
             subjects.append(co.Subject(mention.start, speaker, mention.gender))
+        if heading and mention is None:
+            headings.append(len(found))
         found.extend(_quote_mentions(text, segments, members, speaker, mention))
-        previous, previous_end = (mention, speaker), last
+        if not heading:
+            previous, previous_end = (mention, speaker), last
+    return _headings_said(found, headings)
+
+
+def _heading(norm: str, segments: list[_Segment], members: list[int]) -> bool:
+    """Whether the quote is a line of its own with no full stop, a headline or a subheading made
+    of a quote ("« Ces nominations n'inspirent aucun optimisme »")."""
+    lead, tail = segments[members[0]], segments[members[-1]]
+    line = _paragraph(norm, lead.start).strip(_SPACES)
+    whole = norm[lead.region_start : tail.region_end].strip(_SPACES)
+    return len(members) == 1 and line == whole and norm[lead.start : lead.end].rstrip()[-1:] not in ".!?…"
+
+
+def _headings_said(found: list[QuoteMention], headings: list[int]) -> list[QuoteMention]:
+    """A quote set as a heading is said by whoever the article quotes saying its words (the press
+    repeats a quote of the text in its subheadings); with no such quote, by no one."""
+    for h in headings:
+        words = _folded(found[h].text)
+        said = [q for q in found if q.speaker and q is not found[h] and words in _folded(q.text)]
+        if said and len({q.speaker for q in said}) == 1:
+            found[h] = replace(
+                found[h],
+                speaker=said[0].speaker,
+                speaker_start=said[0].speaker_start,
+                speaker_end=said[0].speaker_end,
+            )
     return found
+
+
+def _folded(words: str) -> str:
+    return " ".join(re.findall(r"\w+", words.casefold()))
 
 
 # "« Quand ils sont descendus, a-t-elle poursuivi, la confusion a été totale »": a verb with an
@@ -639,6 +677,8 @@ def _resolve(
     written = text[mention.start : mention.end]
     if mention.kind == "pronoun":
         return co.resolve_pronoun(mention.gender, mention.start, subjects)
+    if co.is_document(written):
+        return co.document_author(written, people)
     if mention.kind == "indefinite":
         return None
     # A name inside the mention comes before any apposition ("à la Maison Blanche, le président

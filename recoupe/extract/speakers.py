@@ -126,6 +126,12 @@ def mention_in(
         # The cue must govern the quote ("a déclaré que « … »", "a jugé « indécent »"): in "S'il se
         # poursuit, le ralentissement aura « … »", "poursuivre" is no cue of this quote.
         if outside(doc[i]) and _is_cue(doc[i]) and _governs(doc[i], inside):
+            # "La Chine a félicité X en espérant, selon un télégramme de Y, « … »": a source set
+            # between the cue and the quote is the quote's own.
+            between = doc[i + 1 : last_before + 1]
+            source = next((t for t in between if outside(t) and _according_to(doc, t.i)), None)
+            if source is not None:
+                return _np_after(doc, source.i + 1, offset)
             found = _subject(doc[i], offset)
             if found is not None:
                 return found
@@ -168,9 +174,7 @@ def _cue_after_quote(tok: Token) -> bool:
     tagger often takes the verb for a noun; a cue verb's present form ("tranche" → "trancher") is
     read as the cue there all the same."""
     # "a-t-il nuancé": the participle may be tagged an adjective; its lemma still tells.
-    return tok.text[:1].islower() and (
-        tok.lower_ + "r" in _cue_lemmas() or lemma_of(tok) in _cue_lemmas()
-    )
+    return tok.text[:1].islower() and (tok.lower_ + "r" in _cue_lemmas() or lemma_of(tok) in _cue_lemmas())
 
 
 def _inverted_clitic(doc: Doc, k: int) -> Token | None:
@@ -426,6 +430,19 @@ def _np(head: Token, offset: int) -> SpeakerMention | None:
         end += 1
     while end > start + 1 and doc[end - 1].lower_ in _GLUE:
         end -= 1
+    # "le président en exercice de la Fédération bancaire française (FBF) Georges Pauget": a person's
+    # name in apposition to the role, past its complements but before any comma, is the phrase's end.
+    if head.pos_ == "NOUN":
+        for name in head.subtree:  # the parser may hang it on the complement ("de la Fédération")
+            if (
+                name.dep_ == "appos"
+                and name.pos_ == "PROPN"
+                and name.i >= end
+                and any(c.dep_ == "flat:name" for c in name.children)
+                and not any(t.text == "," or t.pos_ in ("VERB", "AUX") for t in doc[end : name.i])
+            ):
+                end = max(t.i for t in name.subtree if t.i == name.i or t.dep_ == "flat:name") + 1
+                break
     # "la parlementaire et ancienne ministre de la Défense Martha Lucia Ramirez": a coordinated
     # role that ends on a name belongs to the phrase.
     if end + 1 < len(doc) and doc[end].lower_ == "et" and head.pos_ == "NOUN":

@@ -352,3 +352,64 @@ def test_a_nationality_before_a_name_is_no_part_of_it_and_gives_the_demonym_its_
     found = speakers(text)
     assert found["Je ne pensais pas ga"] == "Femke Van Dorsten"
     assert found["un peu frustrée, mai"] == "Lucie Armagnat"
+
+
+def test_a_place_opening_the_sentence_is_no_name_apposed_to_the_role() -> None:
+    text = (
+        "La fraude secoue la banque Arvel.\n"
+        "Depuis Porto Alegre, le chef de l'État a dénoncé « une finance qui a perdu le sens "
+        "de sa mission ».\n"
+    )
+    assert speakers(text)["une finance qui a pe"] is None
+
+
+def test_a_country_subject_of_another_clause_is_no_nationality_of_the_name_after_it() -> None:
+    text = "Le Chili a félicité Anna Berg en espérant « une coopération durable entre nos deux pays ».\n"
+    assert speakers(text)["une coopération dura"] == "Le Chili"
+
+
+def test_a_source_between_the_cue_and_the_quote_is_the_quote_s_own() -> None:
+    text = (
+        "Le Japon a salué la nomination de Marc Lenoir en espérant, selon un télégramme du ministre "
+        "des Affaires étrangères Kenji Sato, « travailler ensemble à une coopération plus étroite ».\n"
+    )
+    assert speakers(text)["travailler ensemble "] == "Kenji Sato"
+
+
+def test_a_document_speaks_for_its_author_and_an_unsigned_one_for_no_one() -> None:
+    text = (
+        "Un rapport de l'Inspection générale des finances a dénoncé une « gestion défaillante "
+        "des risques ».\n"
+        "Un rapport interne évoque des « alertes ignorées pendant des mois ».\n"
+    )
+    found = speakers(text)
+    assert found["gestion défaillante "] == "Inspection générale des finances"
+    assert found["alertes ignorées pen"] is None
+
+
+def test_a_subheading_quote_is_said_by_whoever_says_its_words_below_never_by_the_quote_before() -> None:
+    text = (
+        "« Nous partirons ensemble », a déclaré le ministre Paul Verdier.\n"
+        "« Ces annonces n'inspirent aucune confiance »\n"
+        "La réaction de l'opposition a été vive.\n"
+        "« Ces annonces n'inspirent aucune confiance », a déclaré Louise Marchal, présidente du groupe.\n"
+        "« Rien ne change »\n"
+        "Le débat reprendra mardi.\n"
+    )
+    found = {q.start: q.speaker for q in find_quotes(text, "fr")}
+    heading = text.index("Ces annonces")
+    assert found[heading] == "Louise Marchal"
+    assert found[text.index("Rien ne change")] is None
+
+
+def test_a_president_of_a_body_is_no_head_of_state_and_a_role_s_apposed_name_ends_its_phrase() -> None:
+    text = (
+        "Le président Henri Vasseur a présenté son plan de relance.\n"
+        "La présidente du syndicat patronal, Odile Ferrand, a jugé qu'il faudrait « agir vite ».\n"
+        "Le président en exercice de la Fédération des banques (FDB) Luc Morel, également directeur "
+        "d'une caisse régionale, s'est déclaré satisfait : « Ces mesures répondent à nos besoins. »\n"
+        "Le chef de l'État a fustigé « une finance qui a perdu la tête ».\n"
+    )
+    found = speakers(text)
+    assert found["Ces mesures réponden"] == "Luc Morel"
+    assert found["une finance qui a pe"] == "Henri Vasseur"
