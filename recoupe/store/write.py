@@ -131,6 +131,11 @@ def save_story(connection: sqlite3.Connection, story: Story, members: list[Artic
         "INSERT INTO story_articles (article_id, story_id, position) VALUES (?, ?, ?)",
         [(article_id, story.id, i) for i, article_id in enumerate(story.articles)],
     )
+    connection.execute(
+        "INSERT OR REPLACE INTO article_story (seq, story)"
+        " SELECT seq, ? FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+        (number, json.dumps(story.articles)),
+    )
     # The latest run that brought it a member (recoupe/store/runs.py): the list's "updated".
     connection.execute(
         "UPDATE stories SET updated_run = (SELECT max(a.run) FROM story_articles m"

@@ -14,9 +14,9 @@ from recoupe.store import Store
 from recoupe.store.ingest import ingest_paths
 from recoupe.store.schema import MIGRATIONS
 
-# What schemas 4 and 5 added, taken away again: the store as recoupe left it before it recorded runs.
+# What schemas 4 to 6 added, taken away again: the store as recoupe left it before it recorded runs.
 BEFORE_RUNS = (
-    "DROP INDEX articles_seq_id; DROP INDEX story_articles_member;"
+    "DROP TABLE article_story; DROP INDEX story_articles_member;"
     " DROP INDEX stories_by_update; DROP INDEX articles_run; ALTER TABLE stories DROP COLUMN updated_run;"
     " ALTER TABLE articles DROP COLUMN run; DROP TABLE runs; PRAGMA user_version = 3;"
 )
@@ -60,6 +60,8 @@ def test_a_store_from_before_runs_is_migrated_in_place_its_arrivals_unknown(tmp_
         rows = store.story_rows()
         assert store.latest_run() is None and store.arrivals(["honey"]) == {}
     assert [(r.updated, r.new_articles) for r in rows] == [(None, 0), (None, 0)]
+    with Store(db, readonly=True) as store:  # its stories found by search as before
+        assert [r.id for r in store.story_rows(query="apiculteurs")] == [store.story_of("honey")]
     with closing(sqlite3.connect(db)) as connection:
         assert connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
 
