@@ -308,7 +308,12 @@ def _role_gender(text: str, start: int) -> str:
         before = before.rstrip()[:-1]
     words = re.split(r"[,;:.!?«»“”\"()\n]", before)[-1].split()
     for k in range(len(words) - 2, -1, -1):
-        if fold(words[k]) in ("le", "la", "l", "un", "une", "sa") and fold(words[k + 1]) in _role_nouns():
+        complement = k > 0 and fold(words[k - 1]) in ("de", "a")  # "le ministre de la Défense"
+        if (
+            fold(words[k]) in ("le", "la", "l", "un", "une", "sa")
+            and fold(words[k + 1]) in _role_nouns()
+            and not complement
+        ):
             return "f" if fold(words[k]) == "sa" else gender_of(words[k])
     return ""
 
@@ -427,17 +432,64 @@ def _fits(wanted: Role, known: Role) -> bool:
     return wanted.noun is not None and wanted.noun == known.noun
 
 
-def resolve_pronoun(gender: str, position: int, subjects: list[Subject]) -> str | None:
-    """The last subject before `position`, when its gender agrees; None when it does not or when
-    that subject was left unresolved (looking further back is how the nearest wrong name comes in)."""
+def resolve_pronoun(
+    gender: str,
+    position: int,
+    subjects: list[Subject],
+    text: str = "",
+    people: tuple[Person, ...] | list[Person] = (),
+    quoted: tuple[tuple[int, int], ...] | list[tuple[int, int]] = (),
+) -> str | None:
+    """The last subject before `position`, when its gender agrees and no one else the text names
+    (outside quotes, of a gender the pronoun allows) stands between them; None when the text does
+    not single one person out, or when that subject was left unresolved (looking further back is
+    how the nearest wrong name comes in)."""
     earlier = [s for s in subjects if s.position < position]
     if not earlier or gender not in ("m", "f", "p"):
         return None
     for subject in reversed(earlier):
         if subject.gender and subject.gender != gender:
             continue  # "elle" after "Le ministre a dit …": not him
+        if (
+            subject.name is not None
+            and gender != "p"
+            and _rival_between(text, subject, position, people, quoted, gender)
+        ):
+            return None  # "X a salué … Y … : « … », a-t-il dit": X or Y, the text does not say
         return subject.name
     return None
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=[ \u00a0]+[A-ZÀ-Ö«\"“])|\n")
+
+
+def _rival_between(
+    text: str,
+    subject: Subject,
+    position: int,
+    people: tuple[Person, ...] | list[Person],
+    quoted: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+    gender: str,
+) -> bool:
+    """Whether a person other than the subject's is named in a sentence that lies between the
+    subject's sentence and the pronoun's (names in those two are objects and complements, which a
+    pronoun subject rarely stands for)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, subject.position, position)]
+    if len(ends) < 2:
+        return False
+    start, end = ends[0], ends[-1]
+    own = set((subject.name or "").split())
+    for person in people:
+        if person.name == subject.name or (person.gender and person.gender != gender):
+            continue
+        for word in set(person.name.split()) - own:
+            if len(word) < 3 or not word[:1].isupper():
+                continue
+            for match in re.finditer(rf"\b{re.escape(word)}\b", text[start:end]):
+                at = start + match.start()
+                if not any(a <= at < b for a, b in quoted):
+                    return True
+    return False
 
 
 _TITLE_WORD = r"(?:(?:le|la|l['’])[ \u00a0]?[^\W\d_A-Z][\w-]*[ \u00a0]+)"  # ", le docteur Marc Viel"

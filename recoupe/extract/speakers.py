@@ -236,6 +236,9 @@ def sentence_subject(doc: Doc, offset: int) -> SpeakerMention | None:
                 return source
         if found is not None:
             return found
+        found = _name_before(root, offset)
+        if found is not None:
+            return found
     # The parser misreads "Xi, qui a appelé Poutine « mon ami », s'est dit …": the noun phrase
     # opening the sentence before a comma and a verb is its subject.
     if len(doc) and doc[0].pos_ in ("PROPN", "DET", "NOUN"):
@@ -258,6 +261,22 @@ def sentence_subject(doc: Doc, offset: int) -> SpeakerMention | None:
                 if found is not None and found.kind == "name" and after is not None and after.text == ",":
                     return found
     return None
+
+
+def _name_before(verb: Token, offset: int) -> SpeakerMention | None:
+    """ "A Londres, le secrétaire au Foreign Office, David Miliband, a salué …": where the parser
+    broke the sentence and left the verb without a subject, the name right before it (over a comma
+    and the auxiliaries) is what the sentence is about."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and (doc[j].pos_ in ("AUX", "ADV") or doc[j].text == "," or doc[j].lower_ in ("s'", "se")):
+        j -= 1
+    if j < 0 or doc[j].pos_ != "PROPN":
+        return None
+    while doc[j].dep_ == "flat:name" and doc[j].head.i < j:
+        j = doc[j].head.i
+    found = _np(doc[j], offset)
+    return found if found is not None and found.kind == "name" else None
 
 
 def _subject_before(verb: Token) -> bool:
@@ -475,8 +494,12 @@ def _mention(doc: Doc, start: int, end: int, offset: int) -> SpeakerMention:
     words = doc[start:end]
     text = words.text
     first = words[0].lower_
-    plural = any(t.morph.get("Number") == ["Plur"] for t in words if t.pos_ in ("DET", "NOUN")) and not any(
-        t.pos_ == "PROPN" for t in words
+    # The number of the phrase's opening determiner or noun: "le ministre des Finances" is one person.
+    opening = next((t for t in words if t.pos_ in ("DET", "NOUN")), None)
+    plural = (
+        opening is not None
+        and opening.morph.get("Number") == ["Plur"]
+        and not any(t.pos_ == "PROPN" for t in words)
     )
     gender = "p" if plural else gender_of(text)
     if first in _INDEFINITE:

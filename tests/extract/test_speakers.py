@@ -413,3 +413,22 @@ def test_a_president_of_a_body_is_no_head_of_state_and_a_role_s_apposed_name_end
     found = speakers(text)
     assert found["Ces mesures réponden"] == "Luc Morel"
     assert found["une finance qui a pe"] == "Henri Vasseur"
+
+
+def test_a_pronoun_after_a_sentence_about_someone_else_is_theirs_or_no_one_s() -> None:
+    text = (
+        "Le ministre Paul Verdier a adressé ses félicitations à la nouvelle commissaire.\n"
+        "A Berlin, le ministre des Finances, Karl Weber, a salué cette nomination.\n"
+        "« Elle apportera une grande expérience à ses fonctions », a-t-il estimé.\n"
+    )
+    assert speakers(text)["Elle apportera une g"] == "Karl Weber"
+
+
+def test_a_pronoun_with_another_person_named_between_it_and_the_last_subject_is_unresolved() -> None:
+    text = (
+        "Le général Marc Ody commande les troupes sur place.\n"
+        "Les renforts sont arrivés vendredi.\n"
+        "Une lettre du Premier ministre Jan Kovar à son homologue Emil Brod a été publiée samedi.\n"
+        "« La situation s'est détériorée », a-t-il écrit.\n"
+    )
+    assert speakers(text)["La situation s'est d"] is None
