@@ -447,13 +447,16 @@ def resolve_pronoun(
     earlier = [s for s in subjects if s.position < position]
     if not earlier or gender not in ("m", "f", "p"):
         return None
+    # A person whose gender a subject mention told ("La représentante …, Amandine Roux") is no rival.
+    told = {s.name: s.gender for s in subjects if s.name and s.gender}
+    rivals = [p for p in people if told.get(p.name, gender) == gender]
     for subject in reversed(earlier):
         if subject.gender and subject.gender != gender:
             continue  # "elle" after "Le ministre a dit …": not him
         if (
             subject.name is not None
             and gender != "p"
-            and _rival_between(text, subject, position, people, quoted, gender)
+            and _rival_between(text, subject, position, rivals, quoted, gender)
         ):
             return None  # "X a salué … Y … : « … », a-t-il dit": X or Y, the text does not say
         return subject.name
