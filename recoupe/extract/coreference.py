@@ -128,6 +128,27 @@ def document_author(wording: str, people: list[Person]) -> str | None:
     return author.group(1).strip() if author else None
 
 
+_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
+_LINK = r"(?:de la |de l['’]|du |des |de |d['’])"
+
+
+def named_body(noun: str, before: str) -> str | None:
+    """The body a common noun stands for when the text named it before with that noun at its head,
+    once: "le cabinet" after "le cabinet de Xavier Darcos", "l'inspection" after "l'Inspection
+    générale de la Caisse d'Epargne"; None when the text names none or several."""
+    if not noun or " " in noun.strip() or not noun.isalpha():
+        return None
+    found = {
+        m.group()
+        for m in re.finditer(
+            rf"\b(?i:{re.escape(noun)})(?:[ \u00a0][a-zà-ÿ]+)?[ \u00a0]{_LINK}{_CAPITALISED}"
+            rf"(?:[ \u00a0](?:{_LINK})?{_CAPITALISED})*",
+            before,
+        )
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def is_institution(wording: str) -> bool:
     """Whether a noun phrase names an institution speaking as one ("la mairie", "le parquet")."""
     words = [w for w in fold(wording).split() if w not in ("le", "la", "les", "l", "the")]
@@ -289,7 +310,11 @@ def _role_after(text: str, end: int) -> Role | None:
         text[end:],
     )
     if match is None:
-        return None
+        # "Christine Lagarde, ministre de l'Economie", "X, chef de la Commission …": a role noun
+        # with no determiner, as captions and appositions write it.
+        match = re.match(r",[ \u00a0]+([^\W\d_A-Z][^,;:.«»()\n]{3,60}?)(?:[,.;)\n]|$)", text[end:])
+        if match is None or fold(match.group(1).split()[0]) not in _role_nouns():
+            return None
     role = role_of(match.group(1))
     # A role the data does not know ("Georges Pauget, le directeur général de …"): its noun.
     return role if role.noun else Role(role.country, role.office, _head_noun(match.group(1)))

@@ -636,13 +636,24 @@ _INCISE = re.compile(
 )
 
 
+# "« Je suis surprise, souligne Frédérique Rollet, du Snes, mais … »": a cue and a name between
+# commas inside the quote.
+_INCISE_NAME = re.compile(
+    r",[ \u00a0]+([^\W\d_]+)[ \u00a0]+((?:M\.[ \u00a0]|Mme[ \u00a0])?[A-ZÀ-ÖØ-Þ][\w'’-]+"
+    r"(?:[ \u00a0][A-ZÀ-ÖØ-Þ][\w'’-]+)+)[ \u00a0]*[,.]"
+)
+
+
 def _incise(text: str, segments: list[_Segment], members: list[int]) -> sp.SpeakerMention | None:
-    """The pronoun of a reporting incise inside the quote's words, if any."""
+    """The pronoun or the name of a reporting incise inside the quote's words, if any."""
     for m in members:
         found = _INCISE.search(text, segments[m].start, segments[m].end)
         if found is not None:
             gender = {"il": "m", "elle": "f"}.get(found.group(1), "p")
             return sp.SpeakerMention(found.start(1), found.end(1), "pronoun", gender)
+        named = _INCISE_NAME.search(text, segments[m].start, segments[m].end)
+        if named is not None and named.group(1) in at.vocabulary("fr").verbs:
+            return sp.SpeakerMention(named.start(2), named.end(2), "name", co.gender_of(named.group(2)))
     return None
 
 
@@ -689,8 +700,10 @@ def _resolve(
     named = [
         p.name
         for p in people
-        if (p.name in written and not re.search(rf"\b(?:de|du|des|d['’])\s?{re.escape(p.name)}", written))
-        or (len(p.name.split()) > 1 and p.name.split()[-1] in written.split())
+        if (p.name in written or (len(p.name.split()) > 1 and p.name.split()[-1] in written.split()))
+        and not re.search(
+            rf"\b(?:de|du|des|d['’])\s?(?:{_FIRST_NAME}\s)*{re.escape(p.name.split()[-1])}", written
+        )
     ]
     if named and len(max(named, key=len).split()) > 1:
         return max(named, key=len)
@@ -698,6 +711,10 @@ def _resolve(
         apposed = co.apposed_name(text, mention.start, mention.end)
         if apposed is not None:
             return co.full_name(apposed, people)
+    if mention.kind == "organisation" and not _capitalised(written):
+        named_body = co.named_body(_without_determiner(written), text[: mention.start])
+        if named_body is not None:
+            return named_body  # "l'inspection" after "l'Inspection générale de la Caisse d'Epargne"
     institution = mention.kind == "organisation" and co.is_institution(written)
     if mention.kind == "role" or (
         mention.kind == "organisation" and not _capitalised(written) and not institution
@@ -724,6 +741,7 @@ def _resolve(
     return _without_determiner(written)
 
 
+_FIRST_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
 # Quoted words, for telling a name said in a quote from one the narrative sets beside a pronoun.
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 

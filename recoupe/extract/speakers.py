@@ -82,11 +82,12 @@ def mention_in(
     k = first
     clitic: Token | None = None  # "a-t-elle" splits into "a", "-t", "-elle" before the verb
     while k < len(doc) and outside(doc[k]):
-        if _clitic(doc[k].text) in _PRONOUNS and doc[k].text.startswith("-"):
+        if _clitic(doc[k].text) in (*_PRONOUNS, "on") and doc[k].text.startswith("-"):
             clitic = doc[k]
         elif not (
             doc[k].text.lower() in _SKIP_AFTER_QUOTE
             or doc[k].pos_ == "AUX"
+            or lemma_of(doc[k]) == "faire"  # "fait-on observer", "fait savoir X"
             or doc[k].text == "-t"
             or (clitic is not None and doc[k].pos_ == "ADV")  # "a-t-il encore dit"
         ):
@@ -95,8 +96,10 @@ def mention_in(
     if k < len(doc) and outside(doc[k]):
         if _according_to(doc, k):
             return _np_after(doc, k + 1, offset)
+        if clitic is not None and _clitic(clitic.text) == "on" and doc[k].pos_ == "VERB":
+            return _on(doc, clitic.i, k, offset)  # "a-t-on appris", "affirme-t-on au cabinet"
         if (_is_cue(doc[k]) or _cue_after_quote(doc[k])) and clitic is not None:
-            return _pronoun(clitic, offset)
+            return _on(doc, clitic.i, k, offset) if _clitic(clitic.text) == "on" else _pronoun(clitic, offset)
         if _is_cue(doc[k]) or _cue_after_quote(doc[k]):
             return _inverted_subject(doc, k, offset) or _subject(doc[k], offset)
     # 2. A cue with an inverted pronoun set apart in the sentence is an incise that reports all of
@@ -363,6 +366,8 @@ def _inverted_subject(doc: Doc, k: int, offset: int) -> SpeakerMention | None:
         j += 1
     if j < len(doc) and _clitic(doc[j].text) in _PRONOUNS and doc[j].text.startswith("-"):
         return _pronoun(doc[j], offset)
+    if j < len(doc) and _clitic(doc[j].text) == "on" and doc[j].text.startswith("-"):
+        return _on(doc, j, j, offset)
     # The quote is the verb's object, so the parser often labels the inverted subject "obj":
     # either is the speaker ("a dit mercredi sur BFM Pierre Nanterme").
     after = [c for c in doc[k].children if c.i > k and c.dep_ in ("nsubj", "obj", "expl:subj", "nsubj:pass")]
@@ -384,6 +389,27 @@ def _inverted_subject(doc: Doc, k: int, offset: int) -> SpeakerMention | None:
     if j < len(doc) and doc[j].pos_ in ("DET", "PROPN", "NOUN"):
         return _np_after(doc, j, offset)
     return None
+
+
+def _on(doc: Doc, clitic: int, verb: int, offset: int) -> SpeakerMention:
+    """ "affirme-t-on au cabinet de X", "fait-on observer chez Renault": the body the place names
+    speaks, and the mention is "on"; with no place ("a-t-on appris"), an unnamed speaker."""
+    text = _clitic(doc[clitic].text)
+    start = offset + doc[clitic].idx + len(doc[clitic].text) - len(text)
+    j = max(clitic, verb) + 1
+    while j < len(doc) and doc[j].pos_ in ("ADV", "VERB"):
+        j += 1
+    places = ("au", "aux", "à", "chez")
+    if j + 1 < len(doc) and doc[j].lower_ == "auprès":
+        j, places = j + 1, ("de", "du", "des", "d'", "d’")  # "a-t-on appris auprès du ministère"
+    if j < len(doc) and doc[j].lower_ in places:
+        j += 1
+        while j < len(doc) and doc[j].pos_ == "DET":
+            j += 1
+        body = _np_after(doc, j, offset)
+        if body is not None:
+            return replace(body, kind="organisation", gender="p", pointer=(start, start + len(text)))
+    return SpeakerMention(start, start + len(text), "indefinite", "p")
 
 
 def _before_colon(doc: Doc, colon: int, offset: int) -> SpeakerMention | None:

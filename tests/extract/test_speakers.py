@@ -432,3 +432,49 @@ def test_a_pronoun_with_another_person_named_between_it_and_the_last_subject_is_
         "« La situation s'est détériorée », a-t-il écrit.\n"
     )
     assert speakers(text)["La situation s'est d"] is None
+
+
+def test_a_role_apposed_without_a_determiner_tells_who_the_role_noun_is() -> None:
+    text = (
+        "Le plan de relance\n"
+        "Hélène Marchetti, ministre de l'Economie\n"
+        "« Le chiffre de 1 % du PIB a été évoqué », a déclaré la ministre de l'Economie sur une radio.\n"
+        "« Nous irons peut-être un peu plus loin », a-t-elle ajouté.\n"
+    )
+    found = speakers(text)
+    assert found["Le chiffre de 1 % du"] == "Hélène Marchetti"
+    assert found["Nous irons peut-être"] == "Hélène Marchetti"
+
+
+def test_a_cue_and_a_name_between_commas_inside_the_quote_name_its_speaker() -> None:
+    text = (
+        "La réforme a surpris les enseignants.\n"
+        "« Je suis la première surprise, souligne Margaux Thévenet, du syndicat, mais cela fait "
+        "partie de la négociation. »\n"
+    )
+    assert speakers(text)["Je suis la première "] == "Margaux Thévenet"
+
+
+def test_on_at_a_named_body_is_that_body_and_a_bare_on_is_no_one() -> None:
+    text = (
+        "Le ministre Paul Verdier a reçu les syndicats lundi.\n"
+        "« Rien n'était tranché jusque-là », affirme-t-on au cabinet de Paul Verdier.\n"
+        "Les élèves auront moins d'heures « mais nous restons au-dessus de la moyenne », "
+        "fait-on observer au cabinet.\n"
+        "« Le texte sera prêt en mars », a-t-on appris.\n"
+    )
+    found = find_quotes(text, "fr")
+    assert [q.speaker for q in found] == ["cabinet de Paul Verdier", "cabinet de Paul Verdier", None]
+    assert [text[q.speaker_start : q.speaker_end] for q in found] == ["on", "on", "on"]
+
+
+def test_a_common_noun_stands_for_the_body_the_text_named_with_it_once() -> None:
+    text = (
+        "Un rapport de l'Inspection générale de la Banque Ardoise pointait déjà des défaillances.\n"
+        "Cette dérive n'a pas été vue à temps « faute de contrôle interne », soulignait l'inspection.\n"
+        "La commission de Bruxelles et la commission de Strasbourg se sont réunies.\n"
+        "« Nous attendons des réponses », a déclaré la commission.\n"
+    )
+    found = speakers(text)
+    assert found["faute de contrôle in"] == "Inspection générale de la Banque Ardoise"
+    assert found["Nous attendons des r"] not in ("commission de Bruxelles", "commission de Strasbourg")
