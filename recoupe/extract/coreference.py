@@ -110,22 +110,34 @@ def _documents() -> frozenset[str]:
 
 def is_document(wording: str) -> bool:
     """Whether a noun phrase names a document ("un télégramme du ministre", "le rapport de …")."""
-    words = [w for w in fold(wording).split() if w not in ("le", "la", "les", "l", "un", "une", "ce")]
-    return bool(words) and words[0] in _documents()
+    words = [w for w in fold(wording).split() if w not in _DOCUMENT_DETERMINERS]
+    return bool(words) and (words[0] in _documents() or words[0].removesuffix("s") in _documents())
 
 
 _AUTHOR = re.compile(r"\b(?:de la|de l['’]|du|des|de|d['’]|of the|of)[ \u00a0]?([A-ZÀ-ÖØ-Þ].*)$")
 
 
-def document_author(wording: str, people: list[Person]) -> str | None:
+_DOCUMENT_DETERMINERS = frozenset({"le", "la", "les", "l", "un", "une", "ce", "cet", "cette", "ces"})
+
+
+def document_author(wording: str, people: list[Person], before: str = "") -> str | None:
     """Who speaks through the document a wording names: the person named in it ("un télégramme du
     ministre des Affaires étrangères Yang Jiechi"), else the body its complement names ("un rapport
-    de l'Inspection générale de la Caisse d'Epargne"); None when it names neither."""
+    de l'Inspection générale de la Caisse d'Epargne"), else, for "ces recommandations", the author
+    the text gave the same document before ("les recommandations du Medef"); None when it names
+    neither."""
     named = [p.name for p in people if p.name in wording]
     if named:
         return max(named, key=len)
     author = _AUTHOR.search(wording)
-    return author.group(1).strip() if author else None
+    if author:
+        return author.group(1).strip()
+    words = wording.split()
+    if len(words) == 2 and fold(words[0]) in _DOCUMENT_DETERMINERS - {"un", "une"}:
+        earlier = named_body(words[1], before)
+        author = _AUTHOR.search(earlier) if earlier else None
+        return author.group(1).strip() if author else None
+    return None
 
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"

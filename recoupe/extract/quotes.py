@@ -543,8 +543,11 @@ def _french_quotes(
                 )
         mention = _incise(text, segments, members) or mentions[k]
         speaker: str | None = None
-        if heading:
-            pass  # a subheading speaks for no one around it: only for whoever says its words below
+        signed = _signature(norm, segments, members, people) if mention is None else None
+        if signed is not None:
+            mention, speaker = signed
+        elif heading or (before is not None and _caps_line(norm[before[0] : before[1]])):
+            pass  # a subheading or a signature speaks for no one around it
         elif (
             mention is None and previous[0] is not None and _one_paragraph_apart(tokens, previous_end, first)
         ):
@@ -597,6 +600,42 @@ def _french_quotes(
         if not heading:
             previous, previous_end = (mention, speaker), last
     return _headings_said(found, headings)
+
+
+def _caps_line(line: str) -> bool:
+    """A line in capitals: a pull quote's signature ("JEAN DUPONT, MAIRE DE …"), a caption."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 6 and all(c.isupper() for c in letters) and len(line.split()) <= 15
+
+
+def _signature(
+    norm: str, segments: list[_Segment], members: list[int], people: list[co.Person]
+) -> tuple[sp.SpeakerMention, str | None] | None:
+    """A quote that is a paragraph of its own, signed on the next line in capitals ("JEAN DUPONT,
+    MAIRE DE …"): the signature's first part is the mention; its speaker the person the article
+    names so, else the signature's two or three words, else no one (a long caption is no name)."""
+    lead, tail = segments[members[0]], segments[members[-1]]
+    if _paragraph(norm, lead.start).strip(_SPACES) != norm[lead.region_start : tail.region_end].strip(
+        _SPACES
+    ):
+        return None
+    line_start = norm.find("\n", tail.region_end)
+    if line_start < 0:
+        return None
+    line_start += 1
+    line = _paragraph(norm, line_start)
+    if not _caps_line(line):
+        return None
+    signed = line.split(",")[0].strip(_SPACES)
+    start = line_start + line.index(signed)
+    mention = sp.SpeakerMention(start, start + len(signed), "name", "")
+    named = [p.name for p in people if p.name.upper() in signed.upper()]
+    if named:
+        name = max(named, key=len)
+        return mention, name.title() if name.isupper() else name
+    if 2 <= len(signed.split()) <= 3:
+        return mention, signed.title()
+    return replace(mention, kind="indefinite"), None
 
 
 def _heading(norm: str, segments: list[_Segment], members: list[int]) -> bool:
@@ -690,7 +729,7 @@ def _resolve(
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
         return co.resolve_pronoun(mention.gender, mention.start, subjects, text, people, quoted)
     if co.is_document(written):
-        return co.document_author(written, people)
+        return co.document_author(written, people, text[: mention.start])
     if mention.kind == "indefinite":
         return None
     # A name inside the mention comes before any apposition ("à la Maison Blanche, le président

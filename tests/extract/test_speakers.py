@@ -478,3 +478,25 @@ def test_a_common_noun_stands_for_the_body_the_text_named_with_it_once() -> None
     found = speakers(text)
     assert found["faute de contrôle in"] == "Inspection générale de la Banque Ardoise"
     assert found["Nous attendons des r"] not in ("commission de Bruxelles", "commission de Strasbourg")
+
+
+def test_a_pull_quote_is_said_by_its_signature_in_capitals_never_by_the_signature_before() -> None:
+    text = (
+        "La loi sur la fin de vie\n"
+        "Le texte a été adopté en 2005.\n"
+        "«Rien n'interdit des dispositions particulières dans des circonstances exceptionnelles.»\n"
+        "HUGO MARCHAL, CHARGÉ D'UNE MISSION SUR LA LOI\n"
+        "«Toute personne majeure peut demander une assistance médicalisée.»\n"
+        "LA PROPOSITION DE LOI DU GROUPE CENTRISTE\n"
+    )
+    found = find_quotes(text, "fr")
+    assert [q.speaker for q in found] == ["Hugo Marchal", None]
+    assert text[found[0].speaker_start : found[0].speaker_end] == "HUGO MARCHAL"
+
+
+def test_a_document_named_again_by_a_demonstrative_speaks_for_the_author_given_before() -> None:
+    text = (
+        "Le gouvernement reprend les recommandations du Cnip sur les salaires des dirigeants.\n"
+        "Ces recommandations prévoient des conditions qui « doivent être exigeantes et vérifiables ».\n"
+    )
+    assert speakers(text)["doivent être exigean"] == "Cnip"
