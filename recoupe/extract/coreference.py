@@ -476,6 +476,7 @@ def resolve_pronoun(
     text: str = "",
     people: tuple[Person, ...] | list[Person] = (),
     quoted: tuple[tuple[int, int], ...] | list[tuple[int, int]] = (),
+    relative: bool = False,
 ) -> str | None:
     """The last subject before `position`, when its gender agrees and no one else the text names
     (outside quotes, of a gender the pronoun allows) stands between them; None when the text does
@@ -490,6 +491,12 @@ def resolve_pronoun(
     for subject in reversed(earlier):
         if subject.gender and subject.gender != gender:
             continue  # "elle" after "Le ministre a dit …": not him
+        if relative and subject.name is not None and gender != "p":
+            # "… une lettre de X à Y, dans laquelle il écrivait": whoever that sentence names first.
+            opening = max((m.end() for m in _SENTENCE_END.finditer(text, 0, position)), default=0)
+            here = Subject(opening - 1, subject.name, subject.gender)
+            if _rival_between(text + "\n", here, position, rivals, quoted, gender, same_sentence=True):
+                return None
         if (
             subject.name is not None
             and gender != "p"
@@ -510,14 +517,18 @@ def _rival_between(
     people: tuple[Person, ...] | list[Person],
     quoted: tuple[tuple[int, int], ...] | list[tuple[int, int]],
     gender: str,
+    same_sentence: bool = False,
 ) -> bool:
     """Whether a person other than the subject's is named in a sentence that lies between the
     subject's sentence and the pronoun's (names in those two are objects and complements, which a
-    pronoun subject rarely stands for)."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, subject.position, position)]
-    if len(ends) < 2:
-        return False
-    start, end = ends[0], ends[-1]
+    pronoun subject rarely stands for); with `same_sentence`, anywhere between the two."""
+    if same_sentence:
+        start, end = subject.position, position
+    else:
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, subject.position, position)]
+        if len(ends) < 2:
+            return False
+        start, end = ends[0], ends[-1]
     own = set((subject.name or "").split())
     for person in people:
         if person.name == subject.name or (person.gender and person.gender != gender):

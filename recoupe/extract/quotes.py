@@ -727,7 +727,9 @@ def _resolve(
     written = text[mention.start : mention.end]
     if mention.kind == "pronoun":
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-        return co.resolve_pronoun(mention.gender, mention.start, subjects, text, people, quoted)
+        return co.resolve_pronoun(
+            mention.gender, mention.start, subjects, text, people, quoted, relative=mention.relative
+        )
     if co.is_document(written):
         return co.document_author(written, people, text[: mention.start])
     if mention.kind == "indefinite":

@@ -52,6 +52,9 @@ class SpeakerMention:
     # The words the clause itself gives the speaker, when they only point at the mention: the
     # relative "qui" of "le premier ministre, qui répète que « … »" (offsets in the text).
     pointer: tuple[int, int] | None = None
+    # A pronoun subject of a relative clause ("une lettre de X à Y, dans laquelle il écrivait"): the
+    # people its own sentence names before it are as likely as the last subject.
+    relative: bool = False
 
 
 @cache
@@ -136,6 +139,8 @@ def mention_in(
             if source is not None:
                 return _np_after(doc, source.i + 1, offset)
             found = _subject(doc[i], offset)
+            if found is not None and found.kind == "pronoun" and _in_relative(doc[i]):
+                return replace(found, relative=True)
             if found is not None:
                 return found
     # 4. "selon X" anywhere; "Pour X, « … »" opening the sentence, when X is a person.
@@ -153,7 +158,7 @@ def mention_in(
         return _before_colon(doc, colon, offset)
     # 6. A cue later in the sentence.
     for tok in doc[first:]:
-        if outside(tok) and _is_cue(tok):
+        if outside(tok) and _is_cue(tok) and not _in_relative(tok):
             # "« … », Mme Aubry demande « … »": a subject between the quote and the verb first;
             # else an inverted one, never inside a quote ("demande « une taxe … »" is no speaker).
             found = _subject(tok, offset)
@@ -164,6 +169,12 @@ def mention_in(
             # A subject before the quote is its own clause's ("le ralentissement aura « … »").
             return found if found is not None and found.start >= quote[1] else None
     return None
+
+
+def _in_relative(verb: Token) -> bool:
+    """Whether a verb heads or lies in a relative clause ("…, dans laquelle il écrivait que …"):
+    a later cue there reports its own clause, not the quote before it."""
+    return verb.dep_ == "acl:relcl" or any(a.dep_ == "acl:relcl" for a in verb.ancestors)
 
 
 def _according_to(doc: Doc, k: int) -> bool:

@@ -500,3 +500,16 @@ def test_a_document_named_again_by_a_demonstrative_speaks_for_the_author_given_b
         "Ces recommandations prévoient des conditions qui « doivent être exigeantes et vérifiables ».\n"
     )
     assert speakers(text)["doivent être exigean"] == "Cnip"
+
+
+def test_a_pronoun_in_a_relative_clause_after_two_people_named_in_its_sentence_is_unresolved() -> None:
+    text = (
+        "« Nos troupes sont en place », a indiqué le général Marc Ody.\n"
+        "La tension est montée après une lettre du Premier ministre Jan Kovar à son homologue "
+        "Emil Brod, dans laquelle il écrivait que les renforts avaient contribué à « détériorer » "
+        "la situation.\n"
+    )
+    found = speakers(text)
+    assert found["Nos troupes sont en "] == "Marc Ody"
+    assert "détériorer" in found
+    assert found["détériorer"] is None
