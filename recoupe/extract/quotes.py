@@ -178,6 +178,20 @@ def _segments(text: str) -> list[_Segment]:
         opener: str | None = None
         opened_at = 0
         continues = carried is not None and paragraph.lstrip(_SPACES).startswith(carried)
+        if carried is not None and not continues:
+            # The quote goes on without its mark reopened: this paragraph closes it with a mark of
+            # its own ("… exprimés.\nNous en avons les moyens", a-t-il dit"), or holds no mark and
+            # the next one closes it.
+            closing = _orphan_closer(paragraph, carried)
+            if closing is not None or (
+                _balanced(paragraph, carried) and _closes_later(text, offset, carried)
+            ):
+                end = offset + (closing if closing is not None else len(paragraph))
+                _add(found, text, offset - 1, end + (1 if closing is not None else 0), group)
+                if closing is None:
+                    offset += len(paragraph) + 1
+                    continue  # still carried
+                paragraph = " " * (closing + 1) + paragraph[closing + 1 :]  # offsets kept
         carried = None
         for match in _MARKS.finditer(paragraph):
             mark, pos = match.group(), match.start()
@@ -196,6 +210,44 @@ def _segments(text: str) -> list[_Segment]:
             carried = opener
         offset += len(paragraph) + 1
     return found
+
+
+def _orphan_closer(paragraph: str, opener: str) -> int | None:
+    """Where a paragraph closes a quote opened in an earlier one: the first closing mark of that
+    opener's kind with no opening mark before it (for straight marks, an odd count)."""
+    if opener == '"':
+        return paragraph.find('"') if paragraph.count('"') % 2 == 1 else None
+    depth = 0
+    for match in _MARKS.finditer(paragraph):
+        if match.group() == opener:
+            depth += 1
+        elif match.group() in _CLOSER[opener]:
+            if depth == 0:
+                return match.start()
+            depth -= 1
+    return None
+
+
+def _closes_later(text: str, offset: int, opener: str) -> bool:
+    """Whether one of the next three paragraphs closes the quote still open at `offset`, those
+    before it holding no mark or only quotes nested whole ("des lycées « élites »")."""
+    following = [p for p in text[offset:].split("\n")[1:6] if p.strip(_SPACES)][:3]
+    for paragraph in following:
+        if paragraph.lstrip(_SPACES).startswith(opener):
+            return False
+        if _orphan_closer(paragraph, opener) is not None:
+            return True
+        if not _balanced(paragraph, opener):
+            return False
+    return False
+
+
+def _balanced(paragraph: str, opener: str) -> bool:
+    """Whether a paragraph's marks of the opener's kind open and close in pairs (or it has none)."""
+    if opener == '"':
+        return paragraph.count('"') % 2 == 0
+    closers = sum(paragraph.count(c) for c in _CLOSER[opener])
+    return paragraph.count(opener) == closers and _orphan_closer(paragraph, opener) is None
 
 
 def _add(found: list[_Segment], text: str, region_start: int, region_end: int, group: int) -> None:
@@ -683,6 +735,13 @@ _INCISE_NAME = re.compile(
 )
 
 
+# "« Pourtant, assure un analyste parisien, le contrôle … »": a cue and a described speaker.
+_INCISE_PHRASE = re.compile(
+    r",[ \u00a0]+([^\W\d_]+)[ \u00a0]+((?:un|une|le|la|l['’])[ \u00a0]?[^\W\d_A-Z][\w-]*"
+    r"(?:[ \u00a0][^\W\d_A-Z][\w-]*){0,2})[ \u00a0]*,"
+)
+
+
 def _incise(text: str, segments: list[_Segment], members: list[int]) -> sp.SpeakerMention | None:
     """The pronoun or the name of a reporting incise inside the quote's words, if any."""
     for m in members:
@@ -693,6 +752,13 @@ def _incise(text: str, segments: list[_Segment], members: list[int]) -> sp.Speak
         named = _INCISE_NAME.search(text, segments[m].start, segments[m].end)
         if named is not None and named.group(1) in at.vocabulary("fr").verbs:
             return sp.SpeakerMention(named.start(2), named.end(2), "name", co.gender_of(named.group(2)))
+        described = _INCISE_PHRASE.search(text, segments[m].start, segments[m].end)
+        if described is not None and described.group(1) in at.vocabulary("fr").verbs:
+            wording = described.group(2)
+            kind = "indefinite" if wording.split()[0].lower() in _INDEFINITE else "role"
+            if kind == "role" and not co.is_role(wording):
+                kind = "organisation"
+            return sp.SpeakerMention(described.start(2), described.end(2), kind, co.gender_of(wording))
     return None
 
 

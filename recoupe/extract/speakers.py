@@ -355,6 +355,9 @@ def _subject(verb: Token, offset: int) -> SpeakerMention | None:
         subjects += [
             c for a in verb.children if a.dep_.startswith("aux") for c in a.children if c.dep_ == "nsubj"
         ]
+        # "Cette lettre qui récapitule … indique": the parser may take the relative's verb for a
+        # second subject; a noun or a pronoun is the one.
+        subjects = [c for c in subjects if c.pos_ != "VERB"] or subjects
         if subjects:
             head = min(subjects, key=lambda c: abs(c.i - verb.i))
             if head.lower_ in ("qui", "qu'", "que"):

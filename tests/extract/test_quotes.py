@@ -477,3 +477,33 @@ def test_as_someone_put_it_after_the_quote() -> None:
 def test_a_participle_after_an_opening_adverbial_takes_the_subject_after_its_comma() -> None:
     text = 'In August, several environmental groups granted him a delay, saying his "capital was short."'
     assert said(text, "en") == [("capital was short.", "several environmental groups")]
+
+
+def test_a_quote_goes_on_over_paragraphs_whose_marks_are_not_reopened_until_one_closes_it() -> None:
+    text = (
+        "Le directeur Paul Verdier s'est dit satisfait : \"Les mesures répondent à nos besoins.\n"
+        "Nous proposerons une offre de crédit aux ménages.\n"
+        'Nous en avons désormais les moyens", a-t-il assuré.\n'
+        "Cette lettre qui résume leurs craintes indique : « Nous ne croyons pas à cette réforme.\n"
+        "Elle mènera à des lycées « élites » et à des lycées « de second rang ».\n"
+        "Nous craignons pour notre lycée ».\n"
+        "Le ministre répondra lundi.\n"
+    )
+    found = find_quotes(text, "fr")
+    assert [q.text[:12] for q in found] == [
+        "Les mesures ",
+        "Nous propose",
+        "Nous en avon",
+        "Nous ne croy",
+        "Elle mènera ",
+        "Nous craigno",
+    ]
+    assert {q.speaker for q in found[:3]} == {"Paul Verdier"}
+    assert {text[q.speaker_start : q.speaker_end] for q in found[3:]} == {"Cette lettre"}
+
+
+def test_a_described_speaker_in_an_incise_inside_the_quote_is_its_mention() -> None:
+    text = "« Pourtant, assure un analyste parisien, le contrôle des risques a progressé. »\n"
+    found = find_quotes(text, "fr")
+    assert text[found[0].speaker_start : found[0].speaker_end] == "un analyste parisien"
+    assert found[0].speaker is None
