@@ -170,6 +170,7 @@ def _segments(text: str) -> list[_Segment]:
     found: list[_Segment] = []
     group = -1
     carried: str | None = None
+    said = False  # whether the quote carried over has words in its first paragraph
     offset = 0
     for paragraph in text.split("\n"):
         if not paragraph.strip(_SPACES):
@@ -178,7 +179,9 @@ def _segments(text: str) -> list[_Segment]:
         opener: str | None = None
         opened_at = 0
         continues = carried is not None and paragraph.lstrip(_SPACES).startswith(carried)
-        if carried is not None and not continues:
+        # Only « and " (English curly marks reopen each paragraph), never into a paragraph opening
+        # on a mark of its own, and a mark left empty at a line's end carries nothing over.
+        if carried in ("«", '"') and not continues and said and not _MARKS.match(paragraph.lstrip(_SPACES)):
             # The quote goes on without its mark reopened: this paragraph closes it with a mark of
             # its own ("… exprimés.\nNous en avons les moyens", a-t-il dit"), or holds no mark and
             # the next one closes it.
@@ -187,7 +190,7 @@ def _segments(text: str) -> list[_Segment]:
                 _balanced(paragraph, carried) and _closes_later(text, offset, carried)
             ):
                 end = offset + (closing if closing is not None else len(paragraph))
-                _add(found, text, offset - 1, end + (1 if closing is not None else 0), group)
+                _add(found, text, offset, end + (1 if closing is not None else 0), group, marked=False)
                 if closing is None:
                     offset += len(paragraph) + 1
                     continue  # still carried
@@ -208,6 +211,7 @@ def _segments(text: str) -> list[_Segment]:
         if opener is not None:
             _add(found, text, offset + opened_at, offset + len(paragraph), group)
             carried = opener
+            said = any(ch.isalnum() for ch in paragraph[opened_at + 1 :])
         offset += len(paragraph) + 1
     return found
 
@@ -250,8 +254,12 @@ def _balanced(paragraph: str, opener: str) -> bool:
     return paragraph.count(opener) == closers and _orphan_closer(paragraph, opener) is None
 
 
-def _add(found: list[_Segment], text: str, region_start: int, region_end: int, group: int) -> None:
-    start, end = region_start + 1, region_end
+def _add(
+    found: list[_Segment], text: str, region_start: int, region_end: int, group: int, marked: bool = True
+) -> None:
+    """A segment from its region; `marked`: the region opens with a quote mark (not a paragraph
+    that goes on with a quote opened before it)."""
+    start, end = region_start + (1 if marked else 0), region_end
     if end > start and text[end - 1] in _MARKS.pattern:
         end -= 1
     while start < end and text[start] in _SPACES:
