@@ -23,22 +23,24 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 
 @pytest.mark.parametrize(
-    "filters",
+    ("filters", "found"),
     [
-        {},
-        {"query": "Morvillard"},  # both reports of the bridge, one story
-        {"query": "conseil départemental"},  # every word required
-        {"query": "présidente"},
-        {"query": "zzzqqq"},
-        {"query": '" *'},  # no word left: nothing
-        {"language": "fr", "source": "Le Courrier du Val"},
-        {"date_from": "2024-05-07"},
+        ({}, {"bridge-closed", "honey", "choir"}),
+        ({"query": "Morvillard"}, {"bridge-closed"}),  # both reports of the bridge: one story
+        ({"query": "apiculteurs plateau"}, {"honey"}),  # every word required…
+        ({"query": "apiculteurs Morvillard"}, set()),  # …in one article
+        ({"query": "aussi pleines"}, {"honey"}),  # in a quote
+        ({"query": "zzzqqq"}, set()),
+        ({"query": '" *'}, set()),  # no word left: nothing
+        ({"language": "fr", "source": "Le Courrier du Val"}, {"bridge-closed", "choir"}),
+        ({"query": "Morvillard", "source": "L'Abeille du Plateau"}, set()),
     ],
 )
 def test_every_page_and_its_total_are_the_whole_list_and_its_count(
-    store: Store, filters: dict[str, str]
+    store: Store, filters: dict[str, str], found: set[str]
 ) -> None:
     whole, count = store.story_rows(**filters), store.story_count(**filters)
+    assert {row.id for row in whole} == {store.story_of(article) for article in found}
     assert len(whole) == count
     for offset in range(0, count + 3):  # a page past the end is empty and still counts them all
         assert store.story_page(**filters, limit=1, offset=offset) == (whole[offset : offset + 1], count)
