@@ -36,6 +36,10 @@ class RawArticle:
     # What the reader knows that the text cannot show, kept by cleaning: 'feed-summary' for a
     # feed's item stored without its page.
     flags: tuple[str, ...] = ()
+    # An HTML page whose text is still to be taken out of it (`text` is empty until then): the
+    # per-article stage does it, in whichever process prepares the article, so that reading a
+    # folder or a WARC of pages is not held up by the extraction (`recoupe.ingest.html`).
+    html: str | None = None
 
 
 @dataclass(frozen=True)

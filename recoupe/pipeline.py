@@ -280,7 +280,8 @@ def provisional_ids(
 def prepared_as(raw: RawArticle, prepared: Prepared | None, settings: Settings, extract: bool) -> Prepared:
     """The prepared article under its final id: prepared again here in the rare case the id moved
     (an earlier article of the same name was skipped) or nothing was prepared (an earlier copy was)."""
-    if prepared is not None and prepared.raw == raw:
+    # The same input under the same id (the prepared one holds its page's text, not the page).
+    if prepared is not None and (prepared.raw.id, prepared.raw.content_hash) == (raw.id, raw.content_hash):
         return prepared
     return prepare_articles([raw], settings, extract).items[0]
 

@@ -19,13 +19,15 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from threadpoolctl import threadpool_limits
 
 from recoupe.clean import clean_article
 from recoupe.extract.article import ArticleExtraction, extract_articles
+from recoupe.ingest.decode import InputError
+from recoupe.ingest.html import with_page_text
 from recoupe.ingest.limits import DocumentTimeout, oversized_article, time_budget
 from recoupe.model import Article, RawArticle, Skipped
 from recoupe.settings import Settings
@@ -122,6 +124,18 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+def page_read(raw: RawArticle, settings: Settings) -> RawArticle | Skipped:
+    """The article with its page's text taken out (under the time budget), or why it has none."""
+    if raw.html is None:
+        return raw
+    try:
+        with time_budget(settings.document_time_budget_s):
+            return with_page_text(raw)
+    except (InputError, DocumentTimeout) as exc:
+        # The file or URL, and the record in it when the name does not say (a JSONL line's id).
+        return Skipped(raw.origin if raw.id in raw.origin else f"{raw.origin} [{raw.id}]", str(exc))
+
+
 def clean_one(raw: RawArticle, settings: Settings) -> Article | Skipped:
     """Clean one article under the time budget; too long, too slow or only chrome, it is skipped."""
     if reason := oversized_article(raw, settings):
@@ -139,16 +153,22 @@ def clean_one(raw: RawArticle, settings: Settings) -> Article | Skipped:
 def prepare_articles(raws: list[RawArticle], settings: Settings, extract: bool = True) -> PreparedBatch:
     """Clean each article and extract from those that stay: a worker's task."""
     started = time.perf_counter()
-    cleaned = [clean_one(raw, settings) for raw in raws]
+    # A page's text is taken out here, in the process that cleans it: reading stays quick.
+    read = [page_read(raw, settings) for raw in raws]
+    cleaned = [clean_one(r, settings) if isinstance(r, RawArticle) else r for r in read]
     middle = time.perf_counter()
     articles = [a for a in cleaned if isinstance(a, Article)]
     found = extract_articles(articles) if extract else {}
     features = {a.id: event_features(a) for a in articles} if extract else {}
     seconds = {"clean": middle - started, "extract": time.perf_counter() - middle}  # story features included
+    # The article as read, with its page's text (what the store keeps of the input), not the page.
+    as_read = [
+        r if isinstance(r, RawArticle) else replace(raw, html=None) for raw, r in zip(raws, read, strict=True)
+    ]
     items = [
-        Prepared(raw, a, found.get(a.id), features.get(a.id)) if isinstance(a, Article)
-        else Prepared(raw, a, None)
-        for raw, a in zip(raws, cleaned, strict=True)
+        Prepared(r, a, found.get(a.id), features.get(a.id)) if isinstance(a, Article)
+        else Prepared(r, a, None)
+        for r, a in zip(as_read, cleaned, strict=True)
     ]
     return PreparedBatch(items, seconds)
 

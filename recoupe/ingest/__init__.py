@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from recoupe.ingest.decode import InputError, content_hash, decode_text, read_input_bytes
-from recoupe.ingest.html import read_html_article
+from recoupe.ingest.html import page_article
 from recoupe.ingest.jsonl import read_jsonl_file
 from recoupe.ingest.limits import DocumentTimeout, not_a_regular_file, time_budget
 from recoupe.ingest.text import read_text_article
@@ -111,7 +111,7 @@ def read_file(path: Path, settings: Settings) -> Iterator[RawArticle | Skipped]:
         with time_budget(settings.document_time_budget_s):
             text = decode_text(read_input_bytes(path, settings.max_input_bytes))
             if kind == "html":
-                item = read_html_article(text, article_id_for(path), str(path), content_hash(text))
+                item = page_article(text, article_id_for(path), str(path), content_hash(text))
             else:
                 item = read_text_article(text, article_id_for(path), str(path), content_hash(text))
     except (InputError, DocumentTimeout) as exc:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from recoupe.ingest.decode import InputError, content_hash, decode_text
-from recoupe.ingest.html import read_html_article
+from recoupe.ingest.html import page_article
 from recoupe.ingest.limits import DocumentTimeout, open_input, read_capped, time_budget
 from recoupe.ingest.text import read_text_article
 from recoupe.model import RawArticle, Skipped
@@ -127,7 +127,7 @@ def _read_line(line: str, origin: str, fallback_id: str) -> RawArticle:
     if text and text.strip():
         article = read_text_article(text, article_id, url, content_hash(text))
     elif html and html.strip():
-        article = read_html_article(html, article_id, url, content_hash(html))
+        article = page_article(html, article_id, url, content_hash(html))
     elif headline:
         # A feed's item with no body: its headline is all its text (cleaning flags it headline-only).
         article = RawArticle(article_id, url, headline, title=headline, content_hash=content_hash(headline))
@@ -145,6 +145,7 @@ def _read_line(line: str, origin: str, fallback_id: str) -> RawArticle:
         source=source,
         author=article.author,
         content_hash=article.content_hash,
+        html=article.html,
     )
 
 

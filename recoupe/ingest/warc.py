@@ -12,7 +12,7 @@ from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.recordloader import ArcWarcRecord
 
 from recoupe.ingest.decode import InputError, content_hash, decode_text
-from recoupe.ingest.html import read_html_article
+from recoupe.ingest.html import page_article
 from recoupe.ingest.limits import DocumentTimeout, not_a_regular_file, time_budget
 from recoupe.model import RawArticle, Skipped
 
@@ -157,7 +157,7 @@ def _read_record(record: ArcWarcRecord, path: Path, number: int, max_bytes: int)
             html = payload.decode(charset) if charset else decode_text(payload)
         except (LookupError, UnicodeDecodeError):
             html = decode_text(payload)
-        return read_html_article(html, record_id, uri or str(path), content_hash(html))
+        return page_article(html, record_id, uri or str(path), content_hash(html))
     except InputError as exc:
         return Skipped(f"{path} [{record_id}]", str(exc))
 

@@ -9,6 +9,7 @@ import pytest
 
 from recoupe.ingest import read_file
 from recoupe.ingest.decode import InputError, decode_text, read_input_bytes
+from recoupe.ingest.html import with_page_text
 from recoupe.model import RawArticle, Skipped
 from recoupe.settings import Settings
 
@@ -163,8 +164,9 @@ def test_read_file_reads_a_gzipped_html_page(tmp_path: Path) -> None:
     )
     path = tmp_path / "harbour.html.gz"
     path.write_bytes(gzip.compress(html.encode("utf-8")))
-    (item,) = list(read_file(path, Settings()))
-    assert isinstance(item, RawArticle)
+    (page,) = list(read_file(path, Settings()))
+    assert isinstance(page, RawArticle)
+    item = with_page_text(page)  # the per-article stage takes the text out
     assert item.id == "harbour"
     assert "Fishing boats were the first to leave" in item.text
 

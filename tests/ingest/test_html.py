@@ -9,9 +9,10 @@ import pytest
 
 from recoupe.ingest import read_file
 from recoupe.ingest.decode import InputError
-from recoupe.ingest.html import read_html_article
+from recoupe.ingest.html import read_html_article, with_page_text
 from recoupe.model import RawArticle, Skipped
 from recoupe.settings import Settings
+from recoupe.workers import page_read
 
 PAGE = """\
 <!DOCTYPE html>
@@ -72,8 +73,10 @@ def test_html_page_gives_its_title_source_author_and_published_date() -> None:
 def test_html_file_is_read_with_the_file_name_as_id(tmp_path: Path) -> None:
     path = tmp_path / "007_tram.html"
     path.write_text(PAGE, encoding="utf-8")
-    (item,) = list(read_file(path, Settings()))
-    assert isinstance(item, RawArticle)
+    (page,) = list(read_file(path, Settings()))
+    assert isinstance(page, RawArticle)
+    assert page.text == "" and page.html == PAGE  # its text is taken out by the per-article stage
+    item = with_page_text(page)
     assert item.id == "007_tram"
     assert item.origin == str(path)
     assert item.source == "Le Courrier du Finistère"
@@ -92,7 +95,9 @@ def test_html_page_without_article_text_raises_input_error() -> None:
 def test_html_file_without_article_text_is_skipped_naming_the_file(tmp_path: Path) -> None:
     path = tmp_path / "blank.html"
     path.write_text("<html><head><title>Vide</title></head><body></body></html>", encoding="utf-8")
-    (item,) = list(read_file(path, Settings()))
+    (page,) = list(read_file(path, Settings()))
+    assert isinstance(page, RawArticle)
+    item = page_read(page, Settings())
     assert isinstance(item, Skipped)
     assert item.where == str(path)
     assert "no article text" in item.reason

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from recoupe.ingest import read_file
+from recoupe.ingest.html import with_page_text
 from recoupe.ingest.jsonl import normalise_iso_date, read_jsonl_articles
 from recoupe.model import RawArticle, Skipped
 from recoupe.settings import Settings
+from recoupe.workers import page_read
 
 ORIGIN = "in/feed.jsonl"
 TEXT_FR = (
@@ -57,8 +59,9 @@ def test_valid_line_with_text_becomes_an_article() -> None:
 
 
 def test_line_with_html_instead_of_text_is_extracted() -> None:
-    (article,) = _read(_line(id="lib", html=HTML_EN))
-    assert isinstance(article, RawArticle)
+    (page,) = _read(_line(id="lib", html=HTML_EN))
+    assert isinstance(page, RawArticle)
+    article = with_page_text(page)  # the per-article stage takes the text out
     assert article.id == "lib"
     assert "central library reopened on Saturday" in article.text
     assert "<p>" not in article.text
@@ -207,7 +210,8 @@ def test_a_line_over_the_time_budget_is_skipped_and_the_next_line_is_read(tmp_pa
     path = tmp_path / "feed.jsonl"
     page = f"<html><body>{soup}</body></html>"
     path.write_text(_line(id="soup", html=page) + "\n" + _line(id="b", text=TEXT_EN))
-    items = list(read_file(path, Settings(document_time_budget_s=1)))
-    assert items[0] == Skipped(f"{path}:1", "took more than 1 s (time budget)")
+    settings = Settings(document_time_budget_s=1)
+    items = list(read_file(path, settings))
+    assert page_read(items[0], settings) == Skipped(f"{path} [soup]", "took more than 1 s (time budget)")
     assert isinstance(items[1], RawArticle)
     assert items[1].id == "b"

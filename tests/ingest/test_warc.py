@@ -10,9 +10,11 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from recoupe.ingest import read_file
+from recoupe.ingest.html import with_page_text
 from recoupe.ingest.warc import read_warc_articles
 from recoupe.model import RawArticle, Skipped
 from recoupe.settings import Settings
+from recoupe.workers import page_read
 
 MAX = 10_000_000
 
@@ -72,7 +74,7 @@ def test_two_html_responses_become_two_articles_named_by_target_uri(tmp_path: Pa
         ],
         gzip=gzip,
     )
-    items = list(read_file(path, Settings()))
+    items = [with_page_text(i) for i in read_file(path, Settings())]  # as the per-article stage
     assert all(isinstance(i, RawArticle) for i in items)
     first, second = items
     assert (first.id, first.origin) == ("https://example.org/tours/pont", "https://example.org/tours/pont")
@@ -110,7 +112,7 @@ def test_xhtml_response_is_read_as_html(tmp_path: Path) -> None:
         [("response", "https://example.com/m", PAGE_MARKET.encode(), "application/xhtml+xml")],
         gzip=False,
     )
-    (item,) = list(read_warc_articles(path, MAX))
+    (item,) = [with_page_text(i) for i in read_warc_articles(path, MAX)]
     assert isinstance(item, RawArticle)
     assert "old corn exchange" in item.text
 
@@ -129,7 +131,7 @@ def test_record_with_charset_in_content_type_is_decoded_with_it(tmp_path: Path) 
         ],
         gzip=True,
     )
-    (item,) = list(read_warc_articles(path, MAX))
+    (item,) = [with_page_text(i) for i in read_warc_articles(path, MAX)]
     assert isinstance(item, RawArticle)
     assert "La fête de la crêpe a réuni près de dix mille visiteurs" in item.text
     assert "crêpiers venus de toute la Bretagne" in item.text
@@ -236,7 +238,9 @@ def test_a_record_over_the_time_budget_is_skipped_and_the_archive_goes_on(tmp_pa
         gzip=True,
     )
     items = list(read_warc_articles(path, MAX, time_budget_s=1))
-    assert items[0] == Skipped(f"{path} [https://example.org/soup]", "took more than 1 s (time budget)")
+    # The page's text is taken out by the per-article stage, under the time budget.
+    soup_page = page_read(items[0], Settings(document_time_budget_s=1))
+    assert soup_page == Skipped("https://example.org/soup", "took more than 1 s (time budget)")
     assert [i.id for i in items[1:]] == ["https://example.com/ludlow/market"]
 
 
