@@ -7,7 +7,9 @@ as ../shared/tools/score_fr_figures.py scores it (a figure is right when its spa
 figure's and its value is equal; a claimant when it shares a word of 3+ letters with the gold
 one's, any claimant for a gold pronoun), in-process instead of one `recoupe figures` per file:
 on the two thirds of the files the rules were tuned on and on the third kept aside (every third
-file in name order, from the third), then on all. `--show` lists their misses too.
+file in name order, from the third), then on all. `--show` lists their misses too. Last,
+bench/data/fr-figures-unseen.jsonl (20 more RPM2 articles, annotated by someone who never saw
+the code; offsets into ../shared's texts) is scored, never looked at.
 
 A predicted figure matches a gold figure of the same text when their values are equal (1e-6
 relative) and their units are equal, one-to-one, greedily in text order. Prints figures gold,
@@ -74,6 +76,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent
 DATA = ROOT / "data" / "figures.jsonl"
 FR_FIGURES = ROOT.parents[1] / "shared" / "data" / "fr-figures-dev"
+# 20 more RPM2 articles annotated the same way by someone who never saw recoupe's code (offsets
+# into ../shared/data/clustering/rpm2-dev.jsonl's texts, which are not copied here): figures are
+# never tuned on them, only scored.
+UNSEEN = ROOT / "data" / "fr-figures-unseen.jsonl"
+RPM2 = ROOT.parents[1] / "shared" / "data" / "clustering" / "rpm2-dev.jsonl"
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "celle-ci", "celui-ci", "on"}
 
 
@@ -243,6 +250,29 @@ def score_fr_figures(folder: Path, find: Callable[[str, str], Sequence[Any]]) ->
     return parts
 
 
+def _claimant_of(figure: dict[str, Any], text: str) -> str | None:
+    start, end = figure["claimant_start"], figure["claimant_end"]
+    return text[start:end] if start is not None else None
+
+
+def score_unseen(find: Callable[[str, str], Sequence[Any]]) -> RealTally:
+    """The figures of bench/data/fr-figures-unseen.jsonl, scored as fr-figures-dev is."""
+    texts = {}
+    for line in RPM2.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        texts[row["id"]] = row["text"]
+    total = RealTally()
+    for line in UNSEEN.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        text = texts[row["file"]]
+        gold = [g | {"text": text[g["start"] : g["end"]], "claimant": _claimant_of(g, text)}
+                for g in row["figures"]]
+        tally = score_real_text(row["file"], text, gold, find(text, "fr"))
+        for key in ("gold", "predicted", "right", "found", "claimants", "claimants_ok"):
+            setattr(total, key, getattr(total, key) + getattr(tally, key))
+    return total
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA, help="a JSONL set in the same format")
@@ -279,6 +309,9 @@ def main() -> int:
     if args.show:
         for line in real["all"].notes:
             print(f"  {line}")
+    if RPM2.is_file():
+        print(f"{UNSEEN.name}: 20 more RPM2 articles, annotated without the code, never tuned on")
+        print(score_unseen(find_figures).line("unseen"))
     return 0
 
 
