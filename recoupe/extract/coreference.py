@@ -241,6 +241,10 @@ def people_in(text: str) -> list[Person]:
         if role is not None:
             person.roles.append(role)
             gender = gender or _role_gender(text, start)
+            # "Le député Marc Ody, rapporteur de la loi,": a role on each side of the name.
+            second = _role_after(text, match.end()) if not _after_preposition(text, start) else None
+            if second is not None and second != role:
+                person.roles.append(second)
         person.gender = person.gender or gender
     return people
 
@@ -325,7 +329,10 @@ def _role_after(text: str, end: int) -> Role | None:
         # "Christine Lagarde, ministre de l'Economie", "X, chef de la Commission …": a role noun
         # with no determiner, as captions and appositions write it.
         match = re.match(r",[ \u00a0]+([^\W\d_A-Z][^,;:.«»()\n]{3,60}?)(?:[,.;)\n]|$)", text[end:])
-        if match is None or fold(match.group(1).split()[0]) not in _role_nouns():
+        # "Jean Leonetti, député-maire UMP d'Antibes et rapporteur de la loi": a role noun among
+        # its first words (a coordinated role included).
+        words = re.split(r"[ \u00a0'’-]+", fold(match.group(1)) if match else "")[:8]
+        if match is None or not any(w in _role_nouns() for w in words):
             return None
     role = role_of(match.group(1))
     # A role the data does not know ("Georges Pauget, le directeur général de …"): its noun.

@@ -831,6 +831,8 @@ def _resolve(
         if named_body is not None:
             return named_body  # "l'inspection" after "l'Inspection générale de la Caisse d'Epargne"
     institution = mention.kind == "organisation" and co.is_institution(written)
+    if re.match(r"(?:[Ss]on|[Ss]a|[Ll]eurs?)\s", written):
+        return None  # "son rapporteur": the possessor's, whom the text does not name here
     if mention.kind == "role" or (
         mention.kind == "organisation" and not _capitalised(written) and not institution
     ):

@@ -513,3 +513,14 @@ def test_a_pronoun_in_a_relative_clause_after_two_people_named_in_its_sentence_i
     assert found["Nos troupes sont en "] == "Marc Ody"
     assert "détériorer" in found
     assert found["détériorer"] is None
+
+
+def test_a_possessive_role_is_the_possessor_s_and_no_one_the_text_names_here() -> None:
+    text = (
+        "Le député Marc Ody, rapporteur de la loi, a été reçu par le ministre.\n"
+        "Mais sa mission, rappelle son rapporteur, était de veiller « à la bonne affectation des crédits ».\n"
+        "« Ce n'est pas l'euthanasie », a répété le rapporteur.\n"
+    )
+    found = speakers(text)
+    assert found["à la bonne affectati"] is None
+    assert found["Ce n'est pas l'eutha"] == "Marc Ody"
