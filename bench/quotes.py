@@ -1,6 +1,7 @@
 """Score quote attribution: PolNeAR dev (English, the shared scorer), fr-quotes-dev (real French news,
-the shared scorer: its tuning two thirds, its kept-aside third and all 40 files), recoupe's own French
-set and two French sets written by the team.
+the shared scorer: its tuning two thirds, its kept-aside third and all 40 files), fr-quotes-unseen
+(30 more real articles annotated by someone who never saw the code: scored, never looked at),
+recoupe's own French set and two French sets written by the team.
 
 usage: .venv/bin/python bench/quotes.py [-v]   (-v lists every miss and wrong speaker)
 
@@ -34,11 +35,13 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 FRENCH_SET = ROOT / "tests" / "extract" / "data" / "fr-quotes.jsonl"
 HELDOUT_SETS = [ROOT / "bench" / "data" / f"fr-quotes-heldout{n}.jsonl" for n in ("", "2")]
+UNSEEN = ROOT / "bench" / "data" / "fr-quotes-unseen.jsonl"
 
 
 def main(argv: list[str]) -> int:
@@ -53,6 +56,7 @@ def main(argv: list[str]) -> int:
     sys.stderr.write(run.stderr)
     for name, files in fr_quotes_dev_splits().items():
         print(f"fr-quotes-dev {name}: " + score_fr_quotes_dev(files, argv))
+    print("fr-quotes-unseen (scored, never looked at): " + score_unseen())
     print("French set: " + score_french_set(FRENCH_SET, verbose="-v" in argv))
     for path in HELDOUT_SETS:
         print(f"French held-out set {path.name}: " + score_french_set(path, verbose="-v" in argv))
@@ -89,6 +93,63 @@ def score_fr_quotes_dev(files: list[Path], argv: list[str]) -> str:
         sys.stdout.write(run.stdout)
     lines = run.stdout.strip().splitlines()
     return lines[-1] if lines else f"no output ({run.stderr.strip()[-200:]})"
+
+
+def score_unseen() -> str:
+    """bench/data/fr-quotes-unseen.jsonl (30 more RPM2 articles annotated by someone who never saw
+    the code, as offsets into ../shared's rpm2-dev texts), scored as score_fr_quotes.py scores
+    fr-quotes-dev: quote, speaker-mention and resolved-name P/R/F1. No error of it is printed."""
+    import importlib.util
+
+    from recoupe.extract.quotes import find_quotes
+
+    spec = importlib.util.spec_from_file_location("score_fr_quotes", SHARED / "tools" / "score_fr_quotes.py")
+    if spec is None or spec.loader is None or not UNSEEN.is_file():
+        return "absent"
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    rpm2 = SHARED / "data" / "clustering" / "rpm2-dev.jsonl"
+    texts = {row["id"]: row["text"] for row in map(json.loads, rpm2.read_text(encoding="utf-8").splitlines())}
+    n = dict.fromkeys(("gold", "pred", "quote_p", "quote_r", "mention_p", "sourced", "mention_r"), 0)
+    n |= dict.fromkeys(("named_p", "name_p", "named_r", "name_r"), 0)
+    for row in map(json.loads, UNSEEN.read_text(encoding="utf-8").splitlines()):
+        text, gold = texts[row["file"]], row["quotes"]
+        found = find_quotes(text, "fr")
+        n["gold"], n["pred"] = n["gold"] + len(gold), n["pred"] + len(found)
+        for q in found:
+            hits = [g for g in gold if scorer.overlap(q.start, q.end, g["start"], g["end"])]
+            n["quote_p"] += bool(hits)
+            n["mention_p"] += bool(hits) and _mention_ok(scorer, q, hits)
+            n["named_p"] += bool(hits) and bool(q.speaker)
+            n["name_p"] += bool(q.speaker) and any(
+                scorer.same_speaker(q.speaker, g["speaker_name"]) for g in hits
+            )
+        for g in gold:
+            hits = [q for q in found if scorer.overlap(q.start, q.end, g["start"], g["end"])]
+            n["quote_r"] += bool(hits)
+            n["sourced"] += bool(g["source"])
+            n["mention_r"] += bool(g["source"]) and any(_mention_ok(scorer, q, [g]) for q in hits)
+            n["named_r"] += bool(g["speaker_name"])
+            n["name_r"] += bool(g["speaker_name"]) and any(
+                q.speaker and scorer.same_speaker(q.speaker, g["speaker_name"]) for q in hits
+            )
+
+    def prf(tp_p: int, n_p: int, tp_r: int, n_r: int) -> str:
+        p, r = tp_p / n_p if n_p else 0.0, tp_r / n_r if n_r else 0.0
+        return f"P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r) if p + r else 0.0:.3f}"
+
+    return (
+        f"{n['gold']} gold, {n['pred']} found | quote {prf(n['quote_p'], n['pred'], n['quote_r'], n['gold'])}"
+        f" | mention {prf(n['mention_p'], n['pred'], n['mention_r'], n['sourced'])}"
+        f" | name {prf(n['name_p'], n['named_p'], n['name_r'], n['named_r'])}"
+    )
+
+
+def _mention_ok(scorer: Any, quote: Any, gold: list[dict[str, Any]]) -> bool:
+    """Whether the quote's speaker mention overlaps a gold source span."""
+    return quote.speaker_start is not None and any(
+        g["source"] and scorer.overlap(quote.speaker_start, quote.speaker_end, *g["source"]) for g in gold
+    )
 
 
 def same_speaker(expected: str | None, found: str | None) -> bool:
