@@ -4,11 +4,12 @@ stories keep their members."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from factories import make_article
 
 from recoupe.model import Article
 from recoupe.settings import Settings
-from recoupe.stories import assign_stories
+from recoupe.stories import assign_stories, cluster
 from recoupe.stories.cluster import _average_link, _communities, _move_members, candidate_pairs, cluster_pile
 from recoupe.stories.features import event_features
 from recoupe.stories.pairs import build_pile
@@ -90,6 +91,23 @@ def test_two_stored_stories_never_merge() -> None:
     pile = _pile(_article("a", "2022-06-10", *CALL_2022), _article("b", "2022-06-11", *CALL_2022_OTHER))
     labels = cluster_pile(pile, {0: 0, 1: 1}, SETTINGS)
     assert labels.tolist() == [0, 1]
+
+
+def test_pairs_of_two_stored_articles_are_never_scored(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A store growing over days would otherwise score its open stories again at every ingest.
+    scored: list[tuple[int, int]] = []
+    real = cluster.pair_probability
+
+    def recording(pile, left, right, *args, **kwargs):  # type: ignore[no-untyped-def]
+        scored.extend(zip(left.tolist(), right.tolist(), strict=True))
+        return real(pile, left, right, *args, **kwargs)
+
+    monkeypatch.setattr(cluster, "pair_probability", recording)
+    pile = _pile(_article("a", "2022-06-10", *CALL_2022), _article("f", "2022-06-10", *FLOOD),
+                 _article("c", "2022-06-10", *CALL_2022), _article("b", "2022-06-11", *CALL_2022_OTHER))
+    labels = cluster_pile(pile, {0: 4, 1: 4, 2: 5}, SETTINGS)
+    assert scored and all(3 in pair for pair in scored)
+    assert labels.tolist()[:3] == [4, 4, 5]
 
 
 def test_new_groups_are_numbered_after_the_stored_stories() -> None:
