@@ -4,6 +4,10 @@
 from __future__ import annotations
 
 import re
+import signal
+import subprocess
+import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -199,3 +203,36 @@ def test_a_sitemap_index_is_followed_and_a_large_source_is_taken_in_parts(tmp_pa
     _, articles = stories_of(db)
     expected = ("/alpes/tram", "/alpes/crue", "/alpes/tram-suite")
     assert sorted(articles) == sorted(site.url(path) for path in expected)
+
+
+def test_watch_every_runs_rounds_until_interrupted(tmp_path: Path) -> None:
+    # The real command in its own process: a round, a wait, a round that finds nothing new, then
+    # Ctrl-C while it waits (20 s between rounds: the first, loading the models, may take most).
+    db = tmp_path / "desk.db"
+    with serve() as site:
+        first_round(site)
+        sources = sources_file(site, str(tmp_path / "sources.txt"), "/feeds/alpes.xml")
+        command = [str(Path(sys.executable).parent / "recoupe"), "watch", sources, "--db", str(db),
+                   "--every", "20s", "--allow-private", "--workers", "1"]
+        process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+        deadline = threading.Timer(240, process.kill)  # a hung loop fails the test, not the suite
+        deadline.start()
+        try:
+            assert process.stderr is not None
+            lines = []
+            for line in process.stderr:
+                lines.append(line)
+                if line.startswith("recoupe: round 2:"):
+                    break
+            process.send_signal(signal.SIGINT)
+            lines += process.communicate(timeout=60)[1].splitlines()
+        finally:
+            deadline.cancel()
+            process.kill()
+    assert process.returncode == 0, "".join(lines)
+    rounds = [line for line in lines if line.startswith("recoupe: round")]
+    assert rounds[0].startswith("recoupe: round 1: 1 sources")
+    assert "2 new items; 2 articles added" in rounds[0]
+    assert rounds[1].startswith("recoupe: round 2: 1 sources") and "0 new items" in rounds[1]
+    _, articles = stories_of(db)
+    assert len(articles) == 2
