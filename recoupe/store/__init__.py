@@ -9,10 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import TracebackType
+from typing import Unpack
 
 from recoupe.model import Article, Brief, Story
 from recoupe.store import read, runs
-from recoupe.store.listing import StoryRow, distinct_values, story_count, story_page, story_rows
+from recoupe.store.listing import (
+    StoryFilters,
+    StoryRow,
+    distinct_values,
+    story_count,
+    story_page,
+    story_rows,
+)
 from recoupe.store.runs import Arrival
 from recoupe.store.schema import StoreError, connect
 
@@ -38,70 +46,21 @@ class Store:
         self.close()
 
     def story_rows(
-        self,
-        *,
-        query: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        language: str | None = None,
-        source: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, *, limit: int | None = None, offset: int = 0, **filters: Unpack[StoryFilters]
     ) -> list[StoryRow]:
         """Stories last updated first, then newest first; `query` is a full-text search over clean
         text, titles and quotes."""
-        return story_rows(
-            self._connection,
-            query=query,
-            date_from=date_from,
-            date_to=date_to,
-            language=language,
-            source=source,
-            limit=limit,
-            offset=offset,
-        )
+        return story_rows(self._connection, limit=limit, offset=offset, **filters)
 
     def story_page(
-        self,
-        *,
-        query: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        language: str | None = None,
-        source: str | None = None,
-        limit: int,
-        offset: int = 0,
+        self, *, limit: int, offset: int = 0, **filters: Unpack[StoryFilters]
     ) -> tuple[list[StoryRow], int]:
         """One page of `story_rows` (`limit` stories from `offset`) and how many stories match in all."""
-        return story_page(
-            self._connection,
-            query=query,
-            date_from=date_from,
-            date_to=date_to,
-            language=language,
-            source=source,
-            limit=limit,
-            offset=offset,
-        )
+        return story_page(self._connection, limit=limit, offset=offset, **filters)
 
-    def story_count(
-        self,
-        *,
-        query: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        language: str | None = None,
-        source: str | None = None,
-    ) -> int:
+    def story_count(self, **filters: Unpack[StoryFilters]) -> int:
         """How many stories `story_rows` gives with these filters."""
-        return story_count(
-            self._connection,
-            query=query,
-            date_from=date_from,
-            date_to=date_to,
-            language=language,
-            source=source,
-        )
+        return story_count(self._connection, **filters)
 
     def story(self, story_id: str) -> Story | None:
         found = read.stories(self._connection, [story_id])

@@ -7,6 +7,7 @@ import re
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,16 @@ class StoryRow:
     updated: str | None = None
     # Articles it gained in the store's latest run that stored any: "+N since the previous round".
     new_articles: int = 0
+
+
+class StoryFilters(TypedDict, total=False):
+    """What the story list can be narrowed by; every filter given must hold."""
+
+    query: str | None  # words, all required, in an article's title or text or in a quote
+    date_from: str | None
+    date_to: str | None  # the last day included, whatever its precision ("2024-05")
+    language: str | None
+    source: str | None
 
 
 _WORD = re.compile(r"\w")
@@ -62,36 +73,24 @@ def fts_query(words: str) -> str | None:
 def story_rows(
     connection: sqlite3.Connection,
     *,
-    query: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    language: str | None = None,
-    source: str | None = None,
     limit: int | None = None,
     offset: int = 0,
+    **filters: Unpack[StoryFilters],
 ) -> list[StoryRow]:
     """Last updated first, then newest first (undated last, then by id); every filter given must
     hold. `limit` and `offset` page the list in SQLite, so that a page costs the same whatever the
     store's size."""
-    where = _where(query, date_from, date_to, language, source)
+    where = _where(filters)
     return _rows(connection, *where, limit, offset, counted=False)[0] if where else []
 
 
 def story_page(
-    connection: sqlite3.Connection,
-    *,
-    query: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    language: str | None = None,
-    source: str | None = None,
-    limit: int,
-    offset: int = 0,
+    connection: sqlite3.Connection, *, limit: int, offset: int = 0, **filters: Unpack[StoryFilters]
 ) -> tuple[list[StoryRow], int]:
     """One page of `story_rows` and how many stories match, all pages together. A search is run
     once: the page's query also counts its matches (a window over them), which halves the cost of
     a word found in most articles; a page past the end is counted apart."""
-    where = _where(query, date_from, date_to, language, source)
+    where = _where(filters)
     if where is None:
         return [], 0
     rows, total = _rows(connection, *where, limit, offset, counted="match" in where[1])
@@ -133,17 +132,9 @@ def _rows(
     return page, rows[0][-1] if rows else None
 
 
-def story_count(
-    connection: sqlite3.Connection,
-    *,
-    query: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    language: str | None = None,
-    source: str | None = None,
-) -> int:
+def story_count(connection: sqlite3.Connection, **filters: Unpack[StoryFilters]) -> int:
     """How many stories `story_rows` lists with these filters, all pages together."""
-    where = _where(query, date_from, date_to, language, source)
+    where = _where(filters)
     if where is None:
         return 0
     conditions, params = where
@@ -151,14 +142,10 @@ def story_count(
     return int(count)
 
 
-def _where(
-    query: str | None,
-    date_from: str | None,
-    date_to: str | None,
-    language: str | None,
-    source: str | None,
-) -> tuple[str, dict[str, str]] | None:
+def _where(filters: StoryFilters) -> tuple[str, dict[str, str]] | None:
     """The list's WHERE clause and its parameters; None when the search can match nothing."""
+    query, date_from, date_to = filters.get("query"), filters.get("date_from"), filters.get("date_to")
+    language, source = filters.get("language"), filters.get("source")
     conditions, params = ["1"], {}
     if query is not None and query.strip():
         match = fts_query(query)
