@@ -281,7 +281,8 @@ def pair_probability(
     it out, and none of the training sets holds such pairs."""
     scorer = scorer or shipped_scorer()
     one_dated = np.isnan(pile.day[left]) != np.isnan(pile.day[right])
-    shift = -settings.one_dated_pair_log_odds * one_dated
+    headline = pile.headline_only[left] | pile.headline_only[right]
+    shift = -settings.one_dated_pair_log_odds * one_dated - settings.headline_pair_log_odds * headline
     cross = cross_language(pile, left, right)
     features = pair_features(pile, left, right, settings, cache)
     log_odds = scorer.log_odds(features, cross) + shift

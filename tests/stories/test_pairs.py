@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from factories import make_article
 
@@ -57,6 +59,15 @@ def test_the_shipped_scorer_prefers_the_same_event_and_rules_out_pairs_over_the_
 def test_a_headline_scores_higher_with_a_report_of_its_event_than_with_another_call() -> None:
     its_event, other_call = pair_probability(_pile(), np.array([3, 3]), np.array([0, 2]), SETTINGS)
     assert its_event > other_call
+
+
+def test_a_pair_with_a_headline_is_held_to_a_higher_bar_than_two_full_reports() -> None:
+    pile, left, right = _pile(), np.array([3, 0]), np.array([0, 1])
+    lenient = replace(SETTINGS, headline_pair_log_odds=0.0)
+    headline, reports = pair_probability(pile, left, right, SETTINGS)
+    headline_lenient, reports_lenient = pair_probability(pile, left, right, lenient)
+    assert headline < headline_lenient
+    assert reports == reports_lenient
 
 
 def test_the_shipped_coefficients_match_the_features() -> None:
