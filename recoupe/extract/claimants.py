@@ -19,13 +19,11 @@ pipeline its throughput.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
 from recoupe.clean.sentences import sentence_spans
-from recoupe.data import read_text
+from recoupe.extract.cues import hearing_lemmas, is_cue, may_hold_cue
 from recoupe.extract.entities import french_parser, lemma_of
 
 if TYPE_CHECKING:
@@ -40,8 +38,6 @@ _ACCORDING_TO = ("selon", "d'après", "d’après")
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "X", "NUM"})
 _GLUE = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’", "-", "(", ")"})
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"))
-# Verbs that report only with a noun after them: "faire part de", "faire état de".
-_FAIRE_PHRASES = frozenset({"part", "état", "savoir", "valoir"})
 
 
 @dataclass(frozen=True)
@@ -52,43 +48,6 @@ class Claimant:
     end: int
     text: str
     gender: str  # "m", "f", "p" or "" unknown
-
-
-@cache
-def _cue_lemmas() -> frozenset[str]:
-    verbs = tomllib.loads(read_text("reporting_verbs.toml"))["fr"]["verbs"]
-    return frozenset(v for v in verbs if " " not in v) | {"apprendre"}
-
-
-@cache
-def _cue_screen() -> re.Pattern[str]:
-    """Words that may be a reporting verb's form: its stem ("déclar", "affirm", "prévoi")."""
-    stems = {_stem(v) for v in _cue_lemmas()}
-    irregular = [
-        "dit",
-        "dits",
-        "dite",
-        "disent",
-        "dise",
-        "fait",
-        "font",
-        "prévu",
-        "cru",
-        "admis",
-        "promis",
-        "appris",
-    ]
-    words = sorted(
-        stems | set(irregular) | {"selon", "d'après", "d’après", "source", "sources"}, key=len, reverse=True
-    )
-    return re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, words)) + ")", re.IGNORECASE)
-
-
-def _stem(verb: str) -> str:
-    for ending in ("oir", "ndre", "re", "er", "ir"):
-        if verb.endswith(ending) and len(verb) - len(ending) >= 4:
-            return verb[: -len(ending)]
-    return verb
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -171,7 +130,7 @@ class _Parses:
 
     def worth_parsing(self, index: int) -> bool:
         a, b = self.sentences[index]
-        return _cue_screen().search(self.text, a, b) is not None
+        return may_hold_cue(self.text, a, b)
 
 
 def _quote_speaker(parses: _Parses, quote: tuple[int, int], quotes: list[tuple[int, int]]) -> Claimant | None:
@@ -253,10 +212,10 @@ def _governing_claimant(
     for tok in outside:
         # "… neuf personnes ont été tuées, ont annoncé mercredi les autorités locales": an incise
         # after the figure, its subject inverted (the parser hangs it on the main verb)
+        source = _from_source(tok, offset, parses.text)  # ", a-t-on appris de source judiciaire"
+        if tok.i > figure.i and source is not None and _after_comma(tok):
+            return source
         if tok.i > figure.i and _is_cue(tok) and _after_comma(tok):
-            source = _from_source(tok, offset, parses.text)  # ", a-t-on appris de source judiciaire"
-            if source is not None:
-                return source
             inverted = [c for c in tok.children if c.dep_ == "nsubj" and c.text.startswith("-")]
             found = (
                 _np(inverted[0], offset, parses.text)
@@ -279,15 +238,32 @@ def _inverted_subject(verb: Token, offset: int, text: str) -> Claimant | None:
 
 
 def _is_cue(tok: Token) -> bool:
-    if tok.pos_ not in ("VERB", "AUX") or "Inf" in tok.morph.get("VerbForm"):
+    """A reporting cue that may assert a figure: not an infinitive ("pour expliquer"), not
+    "vouloir" ("cela veut dire 19 milliards": a want or a meaning asserts no figure)."""
+    if not (is_cue(tok) or lemma_of(tok) in hearing_lemmas()) or lemma_of(tok) == "vouloir":
         return False
-    lemma = lemma_of(tok)
-    if lemma == "vouloir":
-        return False  # "cela veut dire 19 milliards": a want or a meaning asserts no figure
-    if lemma == "faire":
-        return any(c.lower_ in _FAIRE_PHRASES for c in tok.children)
-    # "estime" lemmatised as itself: the form's stem still says which verb it is
-    return lemma in _cue_lemmas() or (tok.pos_ == "VERB" and _cue_screen().match(tok.text) is not None)
+    form = tok.morph.get("VerbForm")
+    if "Inf" in form:
+        return False  # "veut lancer", "cherche à soutenir": an infinitive's verb often reports nothing
+    if "Part" not in form or "Past" not in tok.morph.get("Tense") or _auxiliary_before(tok):
+        return True
+    # A past participle without an auxiliary describes a thing ("Annoncé le 1er octobre, le plan
+    # …", "les 60.000 contrats promis"): the parser may leave "a-t-elle confié" without one too.
+    return tok.dep_ not in ("amod", "acl", "advcl")
+
+
+def _auxiliary_before(verb: Token) -> bool:
+    """ "ont annoncé", "a-t-elle aussi assuré", "a, dans un communiqué, souligné": a form of avoir
+    or être before the participle with no other verb or clause opening between them, whether or
+    not the parser attached it (it often hangs the participle on the noun before it then)."""
+    if any(c.dep_.startswith("aux") for c in verb.children):
+        return True
+    for tok in reversed(verb.doc[: verb.i]):
+        if tok.pos_ in ("VERB", "AUX"):
+            return lemma_of(tok) in ("avoir", "être")
+        if tok.pos_ == "SCONJ" or tok.lower_ in ("qui", "que", "qu'", "qu’", ".", ":"):
+            return False
+    return False
 
 
 def _from_source(verb: Token, offset: int, text: str) -> Claimant | None:
