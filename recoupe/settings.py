@@ -257,3 +257,15 @@ class Settings:
     web_page_size: int = 50
     # The largest `per_page` a request may ask for (422 above it), so that no request reads everything.
     web_max_page_size: int = 200
+    # A search found in fewer articles than this is answered from all its matches, its stories
+    # counted; one found in more walks the list in its order, asking the full-text index about each
+    # story's own articles, and is not counted (recoupe/store/listing.py). On the 100,000 articles
+    # of bench/web_latency.py (load 4), mapping the 100,060 matches of a word in every article took
+    # 72 ms a page (0.7 µs a match: 20,000 cost about 15 ms), the walk's first page 8 ms (one word)
+    # to 20 ms (two words), knowing that 20,000 articles match 2 ms.
+    search_counted_articles: int = 20_000
+    # ... unless the page lies beyond this many stories of the list, or is not full after asking
+    # about them (the matches are scattered): then all the matches are mapped after all. Asking
+    # about one story takes 0.1 ms (one word) to 0.26 ms (two), so pages 1 to 3 of 50 are walked
+    # and a walk given up costs 20 to 50 ms at most.
+    search_walk_stories: int = 200

@@ -12,6 +12,7 @@ from types import TracebackType
 from typing import Unpack
 
 from recoupe.model import Article, Brief, Story
+from recoupe.settings import Settings
 from recoupe.store import read, runs
 from recoupe.store.listing import (
     StoryFilters,
@@ -53,10 +54,17 @@ class Store:
         return story_rows(self._connection, limit=limit, offset=offset, **filters)
 
     def story_page(
-        self, *, limit: int, offset: int = 0, **filters: Unpack[StoryFilters]
-    ) -> tuple[list[StoryRow], int]:
-        """One page of `story_rows` (`limit` stories from `offset`) and how many stories match in all."""
-        return story_page(self._connection, limit=limit, offset=offset, **filters)
+        self,
+        *,
+        limit: int,
+        offset: int = 0,
+        settings: Settings | None = None,
+        **filters: Unpack[StoryFilters],
+    ) -> tuple[list[StoryRow], int | None]:
+        """One page of `story_rows` (`limit` stories from `offset`) and how many stories match in
+        all; None when a search found in very many articles matches more than the page reaches
+        and was not counted (recoupe/store/listing.py)."""
+        return story_page(self._connection, limit=limit, offset=offset, settings=settings, **filters)
 
     def story_count(self, **filters: Unpack[StoryFilters]) -> int:
         """How many stories `story_rows` gives with these filters."""

@@ -9,6 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TypedDict, Unpack
 
+from recoupe.settings import Settings
+
 
 @dataclass(frozen=True)
 class StoryRow:
@@ -50,6 +52,13 @@ _MATCHING = """s.number IN (
     SELECT x.story FROM article_search f JOIN article_story x ON x.seq = f.rowid
     WHERE article_search MATCH :match
 )"""
+# The same test for one story (s), through its own articles: each a lookup of the full-text index
+# by rowid (about 0.1 ms), worth it when most stories match and a page needs few of them.
+_STORY_MATCHES = """(EXISTS (SELECT 1 FROM article_story x JOIN article_search f ON f.rowid = x.seq
+        WHERE x.story = s.number AND article_search MATCH :match)
+    OR EXISTS (SELECT 1 FROM quote_search q WHERE q.rowid = s.number AND quote_search MATCH :match))"""
+# The stories whose numbers are given (a JSON array), in the list's order by the query's ORDER BY.
+_NUMBERED = "s.number IN (SELECT value FROM json_each(:numbers))"
 # Stories with an article in this language (or from this source), likewise through indexes alone.
 _HAVING_ARTICLE = """s.id IN (
     SELECT m.story_id FROM articles a INDEXED BY articles_{0}
@@ -85,18 +94,76 @@ def story_rows(
 
 
 def story_page(
-    connection: sqlite3.Connection, *, limit: int, offset: int = 0, **filters: Unpack[StoryFilters]
-) -> tuple[list[StoryRow], int]:
-    """One page of `story_rows` and how many stories match, all pages together. A search is run
-    once: the page's query also counts its matches (a window over them), which halves the cost of
-    a word found in most articles; a page past the end is counted apart."""
+    connection: sqlite3.Connection,
+    *,
+    limit: int,
+    offset: int = 0,
+    settings: Settings | None = None,
+    **filters: Unpack[StoryFilters],
+) -> tuple[list[StoryRow], int | None]:
+    """One page of `story_rows` and how many stories match, all pages together; None when more
+    than `offset + limit` match and they were not counted (a search found in too many articles).
+
+    A search found in fewer than `settings.search_counted_articles` articles is run once, from its
+    matches to their stories: the page's query also counts them (a window over them); a page past
+    the end is counted apart. One found in more is answered by walking the list in its order and
+    asking the full-text index about each story's own articles until the page is full: the same
+    stories in the same order, at a cost that follows the page rather than the matches."""
     where = _where(filters)
     if where is None:
         return [], 0
-    rows, total = _rows(connection, *where, limit, offset, counted="match" in where[1])
+    conditions, params = where
+    settings = settings or Settings()
+    wanted = offset + limit + 1  # one more than the page: whether another page follows
+    if (
+        "match" in params
+        and wanted <= settings.search_walk_stories
+        and _found_in_many(connection, params["match"], settings.search_counted_articles)
+    ):
+        walked = _walk(connection, filters, params["match"], wanted, settings.search_walk_stories)
+        if walked is not None:
+            page = walked[offset : offset + limit]
+            rows = _rows(connection, _NUMBERED, {"numbers": json.dumps(page)}, None, 0, counted=False)[0]
+            return rows, None if len(walked) == wanted else len(walked)
+    rows, total = _rows(connection, conditions, params, limit, offset, counted="match" in params)
     if total is None:
-        (total,) = connection.execute(f"SELECT count(*) FROM stories s WHERE {where[0]}", where[1]).fetchone()
+        (total,) = connection.execute(f"SELECT count(*) FROM stories s WHERE {conditions}", params).fetchone()
     return rows, int(total)
+
+
+def _found_in_many(connection: sqlite3.Connection, match: str, many: int) -> bool:
+    """Whether at least `many` articles match: the full-text index is read that far, no further."""
+    (found,) = connection.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ?)",
+        (match, many),
+    ).fetchone()
+    return int(found) >= many
+
+
+def _walk(
+    connection: sqlite3.Connection, filters: StoryFilters, match: str, wanted: int, budget: int
+) -> list[int] | None:
+    """The numbers of the first `wanted` stories of the list that match (all of them when fewer
+    do), asking about each story in the list's order; None when `budget` stories were asked about
+    without finding them (the matches are too scattered: mapping them all costs less)."""
+    conditions, params = _where({**filters, "query": None}) or ("1", {})  # never None without a query
+    cursor = connection.execute(
+        f"SELECT s.number, {_STORY_MATCHES} FROM stories s INDEXED BY stories_by_update"
+        f" WHERE {conditions} {_ORDER.format('s')}",
+        {**params, "match": match},
+    )
+    try:
+        found: list[int] = []
+        for asked, (number, matches) in enumerate(cursor, start=1):
+            if matches:
+                found.append(number)
+                if len(found) == wanted:
+                    return found
+            if asked == budget:
+                return None
+        return found
+    finally:
+        cursor.close()
 
 
 def _rows(

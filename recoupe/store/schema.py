@@ -198,6 +198,12 @@ MIGRATIONS: tuple[str, ...] = (
         JOIN articles a ON a.id = m.article_id JOIN stories s ON s.id = m.story_id;
     DROP INDEX articles_seq_id;
     """,
+    # 7: a story's articles by integers, so that a search for words found in most articles walks
+    # the list in its order and asks the full-text index about each story's own articles, page
+    # by page, rather than mapping every match to its story (recoupe/store/listing.py).
+    """
+    CREATE INDEX article_story_by_story ON article_story (story, seq);
+    """,
 )
 
 

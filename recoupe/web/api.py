@@ -27,7 +27,16 @@ StoryList = make_dataclass(
     "StoryList",
     [
         ("schema", str),
-        ("total", Annotated[int, Field(description="Stories matching the filters, all pages together")]),
+        (
+            "total",
+            Annotated[
+                int | None,
+                Field(
+                    description="Stories matching the filters, all pages together; null when a search"
+                    " found in very many articles was not counted (more stories follow: see `next`)"
+                ),
+            ],
+        ),
         ("page", Annotated[int, Field(description="This page's number, from 1")]),
         ("per_page", Annotated[int, Field(description="Stories per page")]),
         ("next", Annotated[str | None, Field(description="Next page URL, filters kept; null on the last")]),
@@ -59,7 +68,7 @@ def list_stories(
         q, date_from and date_from.isoformat(), date_to and date_to.isoformat(), language, source
     )
     with open_store(request) as store:
-        found = filters.page(store, page, per_page)
+        found = filters.page(store, page, per_page, request.app.state.settings)
     return {
         "schema": "recoupe/brief@1",
         "total": found.total,

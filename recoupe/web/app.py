@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException
 
 from recoupe import __version__
+from recoupe.settings import Settings
 from recoupe.web import api, pages
 
 # No script at all, styles only from our own stylesheet; charts are inline SVG, which needs no source.
@@ -27,7 +28,7 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(db_path: str | Path) -> FastAPI:
+def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI:
     """The read-only web app over one story database (built by `recoupe ingest`)."""
     app = FastAPI(
         title="recoupe",
@@ -38,6 +39,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         redoc_url=None,
     )
     app.state.db_path = Path(db_path)
+    app.state.settings = settings or Settings()
     app.include_router(pages.router)
     app.include_router(api.router)
     app.add_api_route("/static/recoupe.css", _stylesheet, methods=["GET"], include_in_schema=False)

@@ -41,9 +41,10 @@ class StoryFilters:
     ) -> StoryFilters:
         return cls(_text(query), _iso_date(date_from), _iso_date(date_to), _text(language), _text(source))
 
-    def page(self, store: Store, number: int, size: int) -> StoryPage:
+    def page(self, store: Store, number: int, size: int, settings: Settings) -> StoryPage:
         """Page `number` (1-based) of `size` stories; SQLite counts and pages, nothing is sliced here."""
-        rows, total = store.story_page(**asdict(self), limit=size, offset=(number - 1) * size)
+        offset = (number - 1) * size
+        rows, total = store.story_page(**asdict(self), limit=size, offset=offset, settings=settings)
         return StoryPage(rows, total, number, size)
 
     def url(self, path: str, page: int, per_page: int) -> str:
@@ -65,7 +66,9 @@ class StoryPage:
     """One page of the story list, and where it sits in the whole."""
 
     rows: list[StoryRow]
-    total: int  # stories matching the filters, all pages together
+    # Stories matching the filters, all pages together; None when more follow this page but a
+    # search found in very many articles was not counted (recoupe/store/listing.py).
+    total: int | None
     number: int  # 1-based
     size: int
 
@@ -79,16 +82,19 @@ class StoryPage:
         return self.first + len(self.rows) - 1 if self.rows else 0
 
     @property
-    def pages(self) -> int:
-        return -(-self.total // self.size)
+    def pages(self) -> int | None:
+        """How many pages the list has; None when it was not counted."""
+        return None if self.total is None else -(-self.total // self.size)
 
     @property
     def previous(self) -> int | None:
         """The page before, or the last page when this one is past the end; None on the first."""
-        return min(self.number - 1, self.pages) or None
+        return (self.number - 1 if self.pages is None else min(self.number - 1, self.pages)) or None
 
     @property
     def next(self) -> int | None:
+        if self.pages is None:  # not counted: more stories follow this page
+            return self.number + 1
         return self.number + 1 if self.number < self.pages else None
 
 

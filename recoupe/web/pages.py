@@ -97,7 +97,7 @@ def story_list(
 ) -> str:
     filters = StoryFilters.from_form(q, date_from, date_to, language, source)
     with open_store(request) as store:
-        found = filters.page(store, page, per_page)
+        found = filters.page(store, page, per_page, request.app.state.settings)
         languages, sources = store.languages(), store.sources()
         latest = store.latest_run()
     links = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -11,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from recoupe.model import Brief
 from recoupe.settings import Settings
+from recoupe.web import create_app
 
 STORY_LINK = re.compile(r'href="/stories/([^"]+)"')
 NEXT_LINK = re.compile(r'<a rel="next" href="([^"]+)"')
@@ -122,3 +124,25 @@ def test_the_api_describes_its_paging(client: TestClient) -> None:
     assert {"page", "per_page", "q", "from", "to", "language", "source"} <= names
     fields = spec["components"]["schemas"]["StoryList"]["properties"]
     assert {"total", "page", "per_page", "next", "previous", "stories"} <= set(fields)
+
+
+def test_a_search_found_in_very_many_articles_pages_by_next_links_without_a_count(
+    client: TestClient, story_db: Path
+) -> None:
+    # Every search of this small store counts as "very many articles" here (recoupe/store/listing.py).
+    walked = Settings(search_counted_articles=1, search_walk_stories=100)
+    expected = everything(client, q="de")
+    assert len(expected) > 3, "the word must be in more than one page of 3 stories"
+    with TestClient(create_app(story_db, walked)) as walking:
+        seen, url, totals = [], "/api/stories?q=de&per_page=3", []
+        while url:
+            answer = walking.get(url).json()
+            seen += [row["id"] for row in answer["stories"]]
+            totals.append(answer["total"])
+            url = answer["next"]
+        assert seen == expected
+        assert totals[0] is None and totals[-1] == len(expected)  # the walk reached the end
+        page = walking.get("/", params={"q": "de", "per_page": 3}).text
+    assert "stories 1–3 of more than 3" in page and "page 1<" in page
+    assert STORY_LINK.findall(page) == expected[:3]
+    assert link(page, NEXT_LINK) == "/?q=de&page=2&per_page=3"
