@@ -120,12 +120,13 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def serve(site: Site | None = None) -> Iterator[Site]:
-    """Serve `site` on a free port of 127.0.0.1 for the duration of the block."""
+def serve(site: Site | None = None, *, host: str = "127.0.0.1", port: int = 0) -> Iterator[Site]:
+    """Serve `site` on `host` (a loopback address) at `port` (a free one by default) for the
+    duration of the block."""
     site = site or Site()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
+    server = ThreadingHTTPServer((host, port), _handler(site))
     server.daemon_threads = True
-    site.base = f"http://127.0.0.1:{server.server_address[1]}"
+    site.base = f"http://{host}:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

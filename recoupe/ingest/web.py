@@ -4,7 +4,9 @@ Polite: one named user agent, robots.txt obeyed (its Crawl-delay too), a minimum
 few requests at most at once per site, conditional GET. Bounded: timeouts, a few retries with
 back-off, redirects followed one by one (each checked), the body streamed under the size cap and
 the time budget of `recoupe ingest`. URLs come from third-party feeds, so an address on the local
-network or this machine is refused unless `Settings.fetch_allow_private`.
+network or this machine is refused unless `Settings.fetch_allow_private`; the connection goes to
+the very address that was checked, so a name server cannot answer a public address to the check
+and 127.0.0.1 to the connection (DNS rebinding).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from recoupe import __version__
@@ -81,6 +84,7 @@ class Fetcher:
         self.settings = settings
         self.agent = user_agent(settings)
         self._client = httpx.Client(
+            transport=_transport(settings),
             headers={"User-Agent": self.agent},
             timeout=httpx.Timeout(settings.fetch_read_timeout_s, connect=settings.fetch_connect_timeout_s),
             follow_redirects=False,  # each hop is checked here (address, robots.txt)
@@ -121,15 +125,15 @@ class Fetcher:
             url = page  # a redirect: the next hop
 
     def _check_url(self, url: str) -> None:
+        """An http(s) URL with a host and a valid port; the host's address is checked when
+        connecting (_CheckedAddresses), on the very answer the connection uses."""
         try:
             parts = urlsplit(url)
-            port = parts.port
+            parts.port  # noqa: B018 - raises on a port that is no number
         except ValueError as exc:  # a port that is no number, a broken IPv6 address
             raise FetchError(f"not a valid URL ({exc})") from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError("not an http(s) URL")
-        if not self.settings.fetch_allow_private and (reason := private_address(parts.hostname, port)):
-            raise FetchError(reason)
 
     def _host(self, url: str) -> _Host:
         parts = urlsplit(url)
@@ -157,6 +161,9 @@ class Fetcher:
         parser = urllib.robotparser.RobotFileParser(robots_url)
         try:
             page = self._download(robots_url, host, None, None, False, cap=self.settings.robots_max_bytes)
+        except AddressRefused as exc:  # the site itself is refused, before any request
+            host.robots_error = str(exc)
+            return
         except FetchError as exc:
             if str(exc).startswith("HTTP 4") and not exc.transient:  # a 429 is no answer yet
                 parser.allow_all = True
@@ -268,18 +275,89 @@ def _is_html(content_type: str) -> bool:
     return content_type in ("text/html", "application/xhtml+xml")
 
 
+class AddressRefused(FetchError):
+    """A host that must not be connected to (a private address, or none): raised when connecting,
+    through httpx untouched, before any byte is sent."""
+
+
+def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Whether an address may be fetched without --allow-private: not private, loopback,
+    link-local or reserved."""
+    return address.is_global
+
+
+def checked_addresses(host: str, port: int | None, *, allow_private: bool) -> list[str]:
+    """The addresses of `host`, resolved once, each public unless `allow_private`; AddressRefused
+    when it cannot be resolved or one of them is not public (a name with a private address among
+    its answers is refused whole)."""
+    try:
+        infos = socket.getaddrinfo(host, port or 80, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise AddressRefused(f"cannot resolve {host} ({exc})") from None
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+    for address in addresses:
+        parsed = ipaddress.ip_address(address.split("%")[0])  # an IPv6 scope ("%eth0") aside
+        if not allow_private and not is_public(parsed):
+            raise AddressRefused(
+                f"{host} is a private or loopback address ({parsed}); refused without --allow-private"
+            )
+    return addresses
+
+
 def private_address(host: str, port: int | None) -> str | None:
     """Why `host` must not be fetched: it resolves to a private, loopback, link-local or reserved
     address (or not at all); None for a public one."""
     try:
-        infos = socket.getaddrinfo(host, port or 80, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
-        return f"cannot resolve {host} ({exc})"
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not address.is_global:
-            return f"{host} is a private or loopback address ({address}); refused without --allow-private"
+        checked_addresses(host, port, allow_private=False)
+    except AddressRefused as exc:
+        return str(exc)
     return None
+
+
+class _CheckedAddresses(httpcore.NetworkBackend):
+    """httpcore's sockets, opened to the addresses `checked_addresses` gave for the URL's host and
+    to no other: the name is resolved once, for the check and the connection together. TLS (its
+    server name, the certificate's check) and the Host header keep the URL's name: httpcore takes
+    them from the URL, not from the address connected to."""
+
+    def __init__(self, allow_private: bool) -> None:
+        self._allow_private = allow_private
+        self._sockets = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
+        failed: httpcore.ConnectError | httpcore.ConnectTimeout | None = None
+        for address in checked_addresses(host, port, allow_private=self._allow_private):
+            try:
+                return self._sockets.connect_tcp(address, port, timeout, local_address, socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:  # the next address, if any
+                failed = exc
+        assert failed is not None  # checked_addresses gives at least one address or raises
+        raise failed
+
+    def sleep(self, seconds: float) -> None:
+        self._sockets.sleep(seconds)
+
+
+def _transport(settings: Settings) -> httpx.HTTPTransport:
+    """httpx's transport over a pool whose sockets go to checked addresses only (_CheckedAddresses).
+    httpx takes no network backend as an argument, so its pool is built again with ours, the
+    settings httpx gives it by default; httpx's mapping of requests, answers and errors is kept."""
+    transport = httpx.HTTPTransport(trust_env=False)
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(trust_env=False),
+        max_connections=100,
+        max_keepalive_connections=20,
+        keepalive_expiry=5.0,
+        network_backend=_CheckedAddresses(settings.fetch_allow_private),
+    )
+    return transport
 
 
 def in_order(items: Iterable[T], work: Callable[[T], R], concurrency: int) -> Iterator[tuple[T, R]]:

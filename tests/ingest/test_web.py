@@ -4,6 +4,8 @@ Every server here is one the test starts on 127.0.0.1."""
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import time
 from dataclasses import replace
 
@@ -11,6 +13,7 @@ import pytest
 from web_server import FAST, Route, serve
 
 from recoupe import __version__
+from recoupe.ingest import web
 from recoupe.ingest.web import Fetcher, FetchError, in_order, private_address
 
 
@@ -93,9 +96,16 @@ def test_redirects_are_followed_and_a_loop_is_named() -> None:
             fetcher.get(site.url("/ping"))
 
 
-def test_a_redirect_to_a_private_address_is_refused() -> None:
+def loopback_counts_as_public(monkeypatch: pytest.MonkeyPatch, *addresses: str) -> None:
+    """These loopback addresses (the test's own servers) count as public ones; every other keeps
+    its kind."""
+    stand_ins = {ipaddress.ip_address(a) for a in addresses}
+    monkeypatch.setattr(web, "is_public", lambda address: address in stand_ins or address.is_global)
+
+
+def test_a_redirect_to_a_private_address_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    loopback_counts_as_public(monkeypatch, "127.0.0.1")
     with serve() as site, Fetcher(replace(FAST, fetch_allow_private=False)) as fetcher:
-        fetcher._check_url = lambda url: None if "127.0.0.1" in url else Fetcher._check_url(fetcher, url)  # type: ignore[method-assign]
         site.routes["/go"] = Route(status=302, location="http://10.0.0.1/admin")
         with pytest.raises(FetchError, match=r"private or loopback address \(10.0.0.1\)"):
             fetcher.get(site.url("/go"))
@@ -150,20 +160,100 @@ def test_in_order_keeps_the_order_given_whatever_finishes_first() -> None:
     assert list(in_order(range(5), slow_first, 3)) == [(n, n * n) for n in range(5)]
 
 
-def test_a_robots_txt_redirected_to_a_private_address_is_not_followed() -> None:
+def test_a_robots_txt_redirected_to_a_private_address_is_not_followed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    loopback_counts_as_public(monkeypatch, "127.0.0.1")
     refused: list[str] = []
 
-    def check(url: str) -> None:  # the test's own server is let through, the rest checked
-        if "127.0.0.1" not in url:
-            try:
-                Fetcher._check_url(fetcher, url)
-            except FetchError:
-                refused.append(url)
-                raise
+    def check(host: str, port: int | None, *, allow_private: bool) -> list[str]:
+        try:
+            return checked(host, port, allow_private=allow_private)
+        except web.AddressRefused:
+            refused.append(host)
+            raise
 
+    checked = web.checked_addresses
+    monkeypatch.setattr(web, "checked_addresses", check)
     with serve() as site, Fetcher(replace(FAST, fetch_allow_private=False)) as fetcher:
-        fetcher._check_url = check  # type: ignore[method-assign]
         site.routes["/robots.txt"] = Route(status=302, location="http://10.0.0.1/robots.txt")
         site.routes["/a"] = Route("<p>Bonjour</p>")
         assert fetcher.get(site.url("/a")).body == b"<p>Bonjour</p>"  # no robots.txt to be had: allowed
-    assert refused == ["http://10.0.0.1/robots.txt"]
+    assert refused == ["10.0.0.1"]  # refused when connecting: nothing was sent there
+
+
+class RebindingResolver:
+    """A name server of the attacker's: `name` is first a public address (127.0.0.2 standing for
+    one), then 127.0.0.1, this machine; every other name is resolved as usual."""
+
+    def __init__(self, name: str, *, rebound: bool = False) -> None:
+        self.name = name
+        self.answers: list[str] = ["127.0.0.2"] if rebound else []  # the first one, long ago
+        self._resolve = socket.getaddrinfo
+
+    def __call__(self, host: str | bytes | None, port: object, *args: object, **kwargs: object) -> object:
+        asked = host.decode() if isinstance(host, bytes) else host  # httpcore may ask in bytes
+        if asked != self.name:
+            return self._resolve(host, port, *args, **kwargs)  # type: ignore[arg-type]
+        self.answers.append("127.0.0.2" if not self.answers else "127.0.0.1")
+        return self._resolve(self.answers[-1], port, *args, **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_name_answering_a_public_address_then_this_machine_is_fetched_from_the_public_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """DNS rebinding: the address checked is the address connected to, so a second answer naming
+    127.0.0.1 never reaches this machine's own server."""
+    loopback_counts_as_public(monkeypatch, "127.0.0.2")
+    resolver = RebindingResolver("news.rebind.test")
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    with serve() as local:  # this machine's own service, on 127.0.0.1
+        port = int(local.base.rsplit(":", 1)[1])
+        local.routes["/a"] = Route("<p>secret of this machine</p>")
+        with serve(host="127.0.0.2", port=port) as public:  # the public site, on the same port
+            public.routes["/a"] = Route("<p>Bonjour</p>")
+            # Read whole, robots.txt leaves its connection open for the page: one connection, one answer.
+            public.routes["/robots.txt"] = Route("User-agent: *\nAllow: /\n", content_type="text/plain")
+            with Fetcher(replace(FAST, fetch_allow_private=False)) as fetcher:
+                url = f"http://news.rebind.test:{port}/a"
+                pages = [fetcher.get(url), fetcher.get(url)]
+            # A new connection asks the name server again: 127.0.0.1 now, refused.
+            with (
+                Fetcher(replace(FAST, fetch_allow_private=False)) as fetcher,
+                pytest.raises(FetchError) as refused,
+            ):
+                fetcher.get(url)
+    assert [page.body for page in pages] == [b"<p>Bonjour</p>"] * 2
+    assert public.hits("/robots.txt") == 1 and public.hits("/a") == 2
+    assert {headers["Host"] for _, headers in public.requests} == {f"news.rebind.test:{port}"}
+    assert resolver.answers[:2] == ["127.0.0.2", "127.0.0.1"]  # it did answer this machine
+    assert "private or loopback address (127.0.0.1)" in str(refused.value)
+    assert local.requests == []  # never reached
+
+
+def test_a_name_that_answers_this_machine_is_refused_before_any_request(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    loopback_counts_as_public(monkeypatch, "127.0.0.2")
+    monkeypatch.setattr(socket, "getaddrinfo", RebindingResolver("news.rebind.test", rebound=True))
+    with serve() as local:
+        local.routes["/a"] = Route("<p>secret of this machine</p>")
+        port = int(local.base.rsplit(":", 1)[1])
+        with (
+            Fetcher(replace(FAST, fetch_allow_private=False)) as fetcher,
+            pytest.raises(FetchError) as refused,
+        ):
+            fetcher.get(f"http://news.rebind.test:{port}/a")
+    assert str(refused.value) == (
+        "news.rebind.test is a private or loopback address (127.0.0.1); refused without --allow-private"
+    )
+    assert local.requests == []
+
+
+def test_this_machine_is_fetched_when_private_addresses_are_allowed() -> None:
+    with serve() as site, Fetcher(replace(FAST, fetch_allow_private=True)) as fetcher:
+        site.routes["/a"] = Route("<p>Bonjour</p>", etag='"v1"')
+        assert fetcher.get(site.url("/a")).body == b"<p>Bonjour</p>"
+        assert fetcher.get(site.url("/a"), etag='"v1"').not_modified
+        by_name = site.url("/a").replace("127.0.0.1", "localhost")  # ::1 first, perhaps: then 127.0.0.1
+        assert fetcher.get(by_name).body == b"<p>Bonjour</p>"
