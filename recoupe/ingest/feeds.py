@@ -126,7 +126,8 @@ def headline_article(item: FeedItem) -> RawArticle | None:
         title=item.title,
         published=item.published,
         source=item.source,
-        content_hash=content_hash(text),
+        # A headline (and summary) is one article per item, even worded as another outlet's.
+        content_hash=content_hash(f"{item.url}\n{text}"),
         flags=("feed-summary",) if item.summary else (),
     )
 

@@ -130,7 +130,11 @@ def _read_line(line: str, origin: str, fallback_id: str) -> RawArticle:
         article = page_article(html, article_id, url, content_hash(html))
     elif headline:
         # A feed's item with no body: its headline is all its text (cleaning flags it headline-only).
-        article = RawArticle(article_id, url, headline, title=headline, content_hash=content_hash(headline))
+        # Outlets reuse a wire headline word for word: a headline is one article per item, not one
+        # per wording, so its identity is the item's id with its headline.
+        article = RawArticle(
+            article_id, url, headline, title=headline, content_hash=content_hash(f"{article_id}\n{headline}")
+        )
     else:
         raise InputError("no 'text', 'html' or 'title' field with content")
     published = normalise_iso_date(record.get("published"))

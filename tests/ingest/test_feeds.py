@@ -96,3 +96,5 @@ def test_an_item_without_its_page_is_its_headline_and_summary() -> None:
     assert summed is not None and summed.text == "Le tram reprend\nAprès six jours de grève."
     assert summed.flags == ("feed-summary",)
     assert headline_article(FeedItem("https://j.example/c")) is None
+    other_outlet = headline_article(FeedItem("https://k.example/z", "Le tram reprend"))
+    assert other_outlet is not None and other_outlet.content_hash != bare.content_hash

@@ -125,6 +125,16 @@ def test_a_line_with_a_title_and_no_text_is_an_article_whose_text_is_its_title()
     assert article.content_hash
 
 
+def test_two_items_with_one_headline_are_two_articles_and_one_item_read_twice_is_one() -> None:
+    headline = "Une passerelle sur la Loire inaugurée samedi"
+    first, second, again = _read(
+        *(_line(id=item, title=headline) for item in ("le-matin/1", "le-soir/7", "le-matin/1"))
+    )
+    assert isinstance(first, RawArticle) and isinstance(second, RawArticle) and isinstance(again, RawArticle)
+    assert first.content_hash != second.content_hash  # two outlets' items: two articles (copies)
+    assert first.content_hash == again.content_hash  # the same item: stored once
+
+
 def test_integer_id_is_accepted_as_text() -> None:
     (article,) = _read(_line(id=42, text=TEXT_EN))
     assert isinstance(article, RawArticle)

@@ -215,7 +215,7 @@ def test_watch_every_runs_rounds_until_interrupted(tmp_path: Path) -> None:
         command = [str(Path(sys.executable).parent / "recoupe"), "watch", sources, "--db", str(db),
                    "--every", "20s", "--allow-private", "--workers", "1"]
         process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
-        deadline = threading.Timer(240, process.kill)  # a hung loop fails the test, not the suite
+        deadline = threading.Timer(420, process.kill)  # a hung loop fails the test, not the suite
         deadline.start()
         try:
             assert process.stderr is not None
