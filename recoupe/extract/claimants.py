@@ -23,8 +23,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from recoupe.clean.sentences import sentence_spans
+from recoupe.extract.coreference import apposed_name_span
 from recoupe.extract.cues import hearing_lemmas, is_cue, may_hold_cue
 from recoupe.extract.entities import french_parser, lemma_of
+from recoupe.extract.speakers import mention_in, sentence_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -134,13 +136,17 @@ class _Parses:
 
 
 def _quote_speaker(parses: _Parses, quote: tuple[int, int], quotes: list[tuple[int, int]]) -> Claimant | None:
-    """The speaker of a quote: a cue right after it, else before it, else a colon before it, else
-    a writer's incise inside it ("« … 19 milliards, a-t-elle déclaré sur Europe 1. Je sais … »")."""
+    """The speaker of a quote as the quote speaker finder reads it (speakers.py) on the sentence
+    that closes the quote, then on the one that opens it; an unnamed source ("une source proche
+    du dossier", "a-t-on appris") claims nothing."""
     closing = _sentence_of(parses.sentences, quote[1] - 1)
     opening = _sentence_of(parses.sentences, quote[0])
-    found = _quote_cue(parses, quote, quotes, closing, opening)
-    if found is not None:
-        return found
+    for index in dict.fromkeys((closing, opening)):
+        mention = mention_in(parses.doc(index), parses.offset(index), quote, quotes)
+        if mention is not None and mention.kind != "indefinite":
+            wording = parses.text[mention.start : mention.end]
+            return Claimant(mention.start, mention.end, wording, mention.gender or _gender(wording))
+    # A writer's incise inside the quote: "« … 19 milliards, a-t-elle déclaré sur Europe 1. Je … »".
     for index in range(opening, closing + 1):
         doc, offset = parses.doc(index), parses.offset(index)
         for tok in doc:
@@ -194,21 +200,34 @@ def _governing_claimant(
         return None
     doc, offset = parses.doc(index), parses.offset(index)
     outside = [t for t in doc if not any(a <= offset + t.idx < b for a, b in quotes)]
-    for tok in outside:
-        if tok.lower_ in _ACCORDING_TO:
-            return _np_after(tok, offset, parses.text)
     figure = next((t for t in doc if offset + t.idx + len(t.text) > position), None)
     if figure is None:
         return None
+    sources = [tok for tok in outside if tok.lower_ in _ACCORDING_TO]
+    if sources:
+        # "3 000 selon la police, 10 000 selon les organisateurs": the parser hangs such counts
+        # on whichever source it meets, so with several the nearest one is the figure's.
+        nearest = min(sources, key=lambda tok: (abs(tok.i - figure.i), tok.i < figure.i))
+        return _np_after(nearest, offset, parses.text)
+    below = figure  # the verb's child the figure lies under
     for verb in figure.ancestors:
         if verb.dep_ == "acl:relcl":
+            below = verb
             continue  # "la piste … qui prévoit 27 heures": the relative's subject asserts nothing
+        if _is_cue(verb) and below.dep_ in ("nsubj", "expl:subj"):
+            # "Roland Hubert, l'un des quatre co-secrétaires, a fait part …": the figure describes
+            # who speaks, not what they say.
+            return None
+        agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+        if _is_cue(verb) and below.dep_ == "nsubj:pass" and agent is not None:
+            return _np(agent, offset, parses.text)  # "300 suppressions ont été annoncées par X"
         if _is_cue(verb):
             found = _from_source(verb, offset, parses.text) or _subject(verb, offset, parses.text)
             if found is None and verb.i > figure.i:
                 found = _inverted_subject(verb, offset, parses.text)
             if found is not None and not found.start <= position < found.end:
                 return found  # "69 missiles avaient été lancés": what is counted asserts nothing
+        below = verb
     for tok in outside:
         # "… neuf personnes ont été tuées, ont annoncé mercredi les autorités locales": an incise
         # after the figure, its subject inverted (the parser hangs it on the main verb)
@@ -234,7 +253,19 @@ def _inverted_subject(verb: Token, offset: int, text: str) -> Claimant | None:
         c for c in verb.children if c.i > verb.i and c.dep_ in ("nsubj", "obj", "nsubj:pass", "expl:subj")
     ]
     after = [c for c in after if c.pos_ in ("PROPN", "NOUN", "PRON") and c.lower_ not in ("que", "qu'")]
-    return _np(after[0], offset, text) if after else None
+    if after:
+        return _np(after[0], offset, text)
+    # "a précisé dans la soirée le maire": the parser hangs the subject on the adverbial before
+    # it; it is the first noun of the verb's phrase that no preposition introduces.
+    if any(c.dep_ == "aux:pass" for c in verb.children):
+        return None  # a passive's subject is what is said; "par X" is who says it
+    for tok in verb.doc[verb.i + 1 : verb.right_edge.i + 1]:
+        if tok.text in (",", ".", ";") or tok.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ"):
+            return None
+        if tok.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "case" for c in tok.children):
+            is_adverbial = tok.head.i == verb.i and tok.dep_.startswith("obl")
+            return None if is_adverbial else _np(tok, offset, text)
+    return None
 
 
 def _is_cue(tok: Token) -> bool:
@@ -253,17 +284,20 @@ def _is_cue(tok: Token) -> bool:
 
 
 def _auxiliary_before(verb: Token) -> bool:
-    """ "ont annoncé", "a-t-elle aussi assuré", "a, dans un communiqué, souligné": a form of avoir
-    or être before the participle with no other verb or clause opening between them, whether or
-    not the parser attached it (it often hangs the participle on the noun before it then)."""
-    if any(c.dep_.startswith("aux") for c in verb.children):
-        return True
+    """ "ont annoncé", "a-t-elle aussi assuré", "a, dans un communiqué, souligné": an auxiliary
+    before the participle, whether or not the parser attached it."""
+    return any(c.dep_.startswith("aux") for c in verb.children) or _detached_auxiliary(verb) is not None
+
+
+def _detached_auxiliary(verb: Token) -> Token | None:
+    """A form of avoir or être before a participle with no other verb or clause opening between
+    them, that the parser did not attach to it (it hangs the participle on the noun before it)."""
     for tok in reversed(verb.doc[: verb.i]):
         if tok.pos_ in ("VERB", "AUX"):
-            return lemma_of(tok) in ("avoir", "être")
+            return tok if lemma_of(tok) in ("avoir", "être") and tok.head.i != verb.i else None
         if tok.pos_ == "SCONJ" or tok.lower_ in ("qui", "que", "qu'", "qu’", ".", ":"):
-            return False
-    return False
+            return None
+    return None
 
 
 def _from_source(verb: Token, offset: int, text: str) -> Claimant | None:
@@ -280,6 +314,9 @@ def _subject(verb: Token, offset: int, text: str) -> Claimant | None:
     """The subject of a cue verb, through coordination ("a affirmé et répété")."""
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl:subj")]
+        auxiliary = _detached_auxiliary(verb) if "Part" in verb.morph.get("VerbForm") else None
+        if not subjects and auxiliary is not None:
+            subjects = [c for c in auxiliary.children if c.dep_ == "nsubj"]  # "X a, dans …, souligné"
         if subjects:
             # "Roland Hubert, l'un des quatre co-secrétaires, a fait part": the name, then the nearest
             subjects.sort(key=lambda c: (c.pos_ not in ("PROPN", "NOUN"), abs(c.i - verb.i)))
@@ -378,4 +415,25 @@ def _antecedent(
                 ):
                     continue  # "il" for a person: a phrase naming no one does not resolve it
                 return found
+        found = _sentence_subject(parses, back) if back < index else None
+        if found is not None and (
+            found.gender == pronoun.gender or (pronoun.gender != "p" and found.gender == "")
+        ):
+            return found
     return None
+
+
+def _sentence_subject(parses: _Parses, index: int) -> Claimant | None:
+    """Who an earlier sentence is about as the quote speaker finder reads it (its main verb's
+    subject, or the name opening it where the parser found no verb), by name for a person."""
+    mention = sentence_subject(parses.doc(index), parses.offset(index))
+    if mention is None or mention.kind == "indefinite":
+        return None
+    start, end = mention.start, mention.end
+    if mention.kind != "name" and mention.gender != "p":
+        # "La ministre, Claire Morel, …": a role stands for a person by the name set beside it
+        named = apposed_name_span(parses.text, start, end)
+        if named is None:
+            return None
+        start, end = named
+    return Claimant(start, end, parses.text[start:end], mention.gender)

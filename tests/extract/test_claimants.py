@@ -1,0 +1,79 @@
+"""Who asserts a French figure: read on the parse, null whenever the parse does not say."""
+
+from __future__ import annotations
+
+from recoupe.extract.claimants import find_claimants, quote_spans
+
+
+def _claimants(text: str, *figures: str) -> list[str | None]:
+    found = find_claimants(text, [text.index(f) for f in figures])
+    return [c.text if c is not None else None for c in found]
+
+
+def test_the_subject_of_the_cue_governing_the_figure_claims_it() -> None:
+    text = "La préfecture a indiqué mardi que 1 200 personnes avaient été évacuées."
+    assert _claimants(text, "1 200") == ["La préfecture"]
+
+
+def test_an_inverted_subject_after_the_figure_claims_it() -> None:
+    text = "Douze personnes ont été blessées, a précisé dans la soirée le maire de la commune."
+    assert _claimants(text, "Douze") == ["le maire de la commune"]
+
+
+def test_a_passive_cue_is_claimed_by_its_agent() -> None:
+    text = "La suppression de 300 emplois a été annoncée mardi par la direction."
+    assert _claimants(text, "300") == ["la direction"]
+
+
+def test_each_figure_takes_the_source_nearest_to_it() -> None:
+    text = "Selon la police, 3 000 personnes ont défilé, contre 10 000 selon les organisateurs."
+    assert _claimants(text, "3 000", "10 000") == ["la police", "les organisateurs"]
+
+
+def test_a_figure_in_a_quote_is_claimed_by_the_quote_speaker() -> None:
+    text = (
+        "Le directeur de l'usine a reçu les salariés lundi.\n"
+        "« Nous supprimerons 45 postes d'ici l'été », a annoncé Marc Vidal à la sortie de la réunion."
+    )
+    assert _claimants(text, "45") == ["Marc Vidal"]
+
+
+def test_a_writer_incise_inside_a_quote_names_its_speaker() -> None:
+    text = (
+        "La ministre, Claire Morel, était à Lyon.\n"
+        "« Cela représente 12 millions d'euros, a-t-elle déclaré devant la presse. Nous les trouverons. »"
+    )
+    assert _claimants(text, "12 millions") == ["Claire Morel"]
+
+
+def test_a_source_heard_from_is_the_claimant_not_on() -> None:
+    text = "Le bilan s'élève à quatre morts, a-t-on appris de source policière."
+    assert _claimants(text, "quatre") == ["source policière"]
+
+
+def test_a_figure_describing_the_speaker_is_not_what_the_speaker_claims() -> None:
+    text = "Paul Renard, l'un des trois délégués du personnel, a dénoncé la fermeture du site."
+    assert _claimants(text, "trois") == [None]
+    text = "L'ouvrier de 52 ans, qui a travaillé 30 ans sur le site, a raconté son licenciement."
+    assert _claimants(text, "30 ans") == [None]
+
+
+def test_a_participle_describing_a_thing_reports_nothing() -> None:
+    text = "Annoncé en mai, le plan de 40 millions d'euros entre en vigueur cette semaine."
+    assert _claimants(text, "40 millions") == [None]
+
+
+def test_an_auxiliary_the_parser_left_apart_still_makes_a_cue() -> None:
+    text = "Le ministre a, dans un communiqué, souligné que 200 postes seraient créés."
+    assert _claimants(text, "200") == ["Le ministre"]
+
+
+def test_a_figure_no_one_reports_has_no_claimant() -> None:
+    assert _claimants("Le stade compte 40 000 places.", "40 000") == [None]
+    # a pronoun that nothing before it names: null, never the nearest guess
+    assert _claimants("Il a indiqué que 300 emplois seraient supprimés.", "300") == [None]
+
+
+def test_quoted_passages_are_found_with_their_marks() -> None:
+    text = 'Il a dit « 300 postes » puis "40 millions".'
+    assert [text[a:b] for a, b in quote_spans(text)] == ["« 300 postes »", '"40 millions"']
