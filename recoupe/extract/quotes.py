@@ -336,13 +336,21 @@ def _in_sentence(tokens: list[Token], first: int, last: int, vocab: Vocabulary) 
     if after is not None and (before is None or before.kind == "pronoun"):
         return after
     if before is not None:
-        return before
+        return _bound(tokens, lo, before, vocab)
     hi = _sentence_end(tokens, last)
     for c in range(last + 1, hi):
         cue = at.cue_at(tokens, c, vocab)
         if cue is not None:
-            return at.source_of(tokens, cue, last + 1, hi, vocab)
+            later = at.source_of(tokens, cue, last + 1, hi, vocab)
+            return _bound(tokens, lo, later, vocab) if later is not None else None
     return None
+
+
+def _bound(tokens: list[Token], lo: int, mention: Mention, vocab: Vocabulary) -> Mention:
+    """An English pronoun in the quote's sentence as the subject it stands for, when it has one."""
+    if mention.kind != "pronoun" or vocab.language != "en":
+        return mention
+    return at.bound_subject(tokens, lo, mention, vocab) or mention
 
 
 def _sentence_end(tokens: list[Token], k: int) -> int:
@@ -395,6 +403,8 @@ def _opens_new_clause(tokens: list[Token], last: int, cue: at.Cue, vocab: Vocabu
         k += 1
     adverbial = next((a for a in vocab.adverbials if at.words_at(tokens, k, len(a)) == a), ())
     k += len(adverbial)  # "La direction assure pour sa part que …"
+    if vocab.language == "en":
+        return not at.clause_ends(tokens, k, cue, vocab, inverted=cue.first == last + 1)
     return k < len(tokens) and tokens[k].low in _COMPLEMENTISERS
 
 
@@ -468,13 +478,26 @@ def _from_context(
             return source
     if (previous is None or previous_end < 0) and breaks == 0 and j >= 0:
         return _previous_sentence_subject(tokens, j, vocab)
-    if previous is None or previous_end < 0:
+    if previous is None or previous_end < 0 or _inside_sentence(tokens, j, first, breaks, vocab):
         return None
     between = tokens[previous_end + 1 : first]
     paragraphs = sum(
         1 for k, t in enumerate(between) if t.kind == "break" and (k == 0 or between[k - 1].kind != "break")
     )
     return previous if paragraphs <= 1 else None
+
+
+def _inside_sentence(tokens: list[Token], j: int, first: int, breaks: int, vocab: Vocabulary) -> bool:
+    """Whether an English quote goes on a sentence of the text's own ('Kall compared Trump to a coach
+    who is "working the referees"'): its words are the sentence's, not the last speaker's."""
+    return (
+        vocab.language == "en"
+        and breaks == 0
+        and j >= 0
+        and tokens[j].kind != "quote"
+        and tokens[j].text not in ".!?"
+        and tokens[j].sentence == tokens[first].sentence
+    )
 
 
 def _previous_sentence_subject(tokens: list[Token], j: int, vocab: Vocabulary) -> Mention | None:

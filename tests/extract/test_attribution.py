@@ -1,0 +1,84 @@
+"""English speakers on token patterns (attribution.py and the modules it gathers): who said a quote,
+and where the text says so. Each article is written for its trap."""
+
+from __future__ import annotations
+
+from recoupe.extract.quotes import find_quotes
+
+
+def speakers(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """Each quote's first words → (the speaker's name, the mention as written)."""
+    found = {}
+    for q in find_quotes(text, "en"):
+        assert text[q.start : q.end] == q.text
+        written = text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None
+        found[q.text[:20]] = (q.speaker, written)
+    return found
+
+
+def test_a_possessive_country_and_a_military_title_before_the_name_are_no_part_of_it() -> None:
+    text = (
+        "Berlin is worried about the pace of Russia's rearmament.\n\n"
+        "\u201cTheir factories run day and night, and their stocks are growing again,\u201d "
+        "Norway\u2019s Lt Gen Erik Dahl said.\n"
+    )
+    name, written = speakers(text)["Their factories run "]
+    assert name == "Erik Dahl"
+    assert written is not None and "Erik Dahl" in written
+
+
+def test_a_quote_closed_by_a_full_stop_is_not_given_to_the_next_sentence_that_reports_something() -> None:
+    text = (
+        'Japan called the launch "an intolerable provocation." '
+        "President Lena Morris said the region was calm.\n"
+    )
+    assert speakers(text)["an intolerable provo"] == ("Japan", "Japan")
+
+
+def test_a_quote_closed_by_a_full_stop_keeps_a_bare_cue_after_it() -> None:
+    text = '"We will win." Dana Ortiz said on Tuesday.\n'
+    assert speakers(text)["We will win."] == ("Dana Ortiz", "Dana Ortiz")
+
+
+def test_a_cue_introducing_the_next_quote_is_not_the_previous_ones() -> None:
+    text = (
+        'Clara Voss says the bill is "a gift to lobbyists." She adds, "Nobody read it."\n'
+    )
+    found = speakers(text)
+    assert found["a gift to lobbyists."][1] == "Clara Voss"
+    assert found["Nobody read it."] == ("Clara Voss", "She")
+
+
+def test_what_he_called_is_the_subject_of_the_sentence() -> None:
+    text = 'Senator Paul Grant condemned what he called a "reckless gamble" with pensions.\n'
+    assert speakers(text)["reckless gamble"] == ("Senator Paul Grant", "Senator Paul Grant")
+
+
+def test_what_he_called_stays_a_pronoun_when_another_person_comes_between() -> None:
+    text = 'Mayor Ana Ruiz attacked Governor Tom Hale over what he called a "balanced budget."\n'
+    assert speakers(text)["balanced budget."][1] == "he"
+
+
+def test_a_quote_inside_a_sentence_with_no_cue_is_not_the_previous_speakers() -> None:
+    text = (
+        '"The hearing was a farce," Ruth Keller said.\n'
+        'Aaron Bell, a law professor, compared the panel to a referee who is "working for one team."\n'
+    )
+    assert speakers(text)["working for one team"] != ("Ruth Keller", "Ruth Keller")
+
+
+def test_a_subject_with_prepositions_and_an_apposition_before_said() -> None:
+    text = (
+        "Officials at the Port Authority of New York and New Jersey, a regional agency, said the new "
+        'tolls "will not cover the repairs."\n'
+    )
+    _, written = speakers(text)["will not cover the r"]
+    assert written == "Officials at the Port Authority of New York and New Jersey"
+
+
+def test_a_participle_after_an_apposition_takes_the_subject_named_once() -> None:
+    text = (
+        "Howard Dean spoke on Monday.\n\n"
+        "Dean, a former party chairman, mocked the debate, tweeting, \u201cWho wrote these questions?\u201d\n"
+    )
+    assert speakers(text)["Who wrote these ques"] == ("Dean", "Dean")
