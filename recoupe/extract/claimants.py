@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from recoupe.clean.sentences import sentence_spans
 from recoupe.extract.coreference import apposed_name_span
-from recoupe.extract.cues import hearing_lemmas, is_cue, may_hold_cue
+from recoupe.extract.cues import hearing_lemmas, is_cue, may_hold_cue, object_cues
 from recoupe.extract.entities import french_parser, lemma_of
 from recoupe.extract.speakers import mention_in, sentence_subject
 
@@ -39,6 +39,10 @@ _MASCULINE = ("le ", "m.", "monsieur", "un ", "il")
 _ACCORDING_TO = ("selon", "d'après", "d’après")
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "X", "NUM"})
 _GLUE = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’", "-", "(", ")"})
+# How a figure's phrase hangs on the verb that says it: its object, its clause, its complement
+# ("a annoncé 300 suppressions", "a indiqué que 300 …", "a fait état de 300 morts"); a figure in
+# a clause coordinated with the cue or set beside it (conj, advcl) is not what the cue says.
+_SAID = frozenset({"obj", "iobj", "ccomp", "xcomp", "obl", "obl:arg", "obl:mod", "parataxis"})
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"))
 
 
@@ -59,12 +63,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     for opening, closing in _QUOTE_PAIRS:
         for match in re.finditer(rf"{opening}[^{closing}]*{closing}", text):
             spans.append((match.start(), match.end()))
-    # Straight marks pair within a paragraph; one left open runs on into the next paragraph
-    # ("« … très mauvaise.\nLa dégradation … 42 200 chômeurs »").
+    # Straight marks pair within a paragraph; one left open runs on into the next paragraph when
+    # that one's first mark closes it ("« … très mauvaise.\nLa dégradation … 42 200 chômeurs »"),
+    # never further: a stray mark would make the rest of the article a quote.
     open_mark: int | None = None
     for paragraph in re.finditer(r"[^\n]+", text):
         marks = [paragraph.start() + m.start() for m in re.finditer('"', paragraph.group())]
-        if open_mark is not None:
+        if open_mark is not None and len(marks) % 2:
             marks.insert(0, open_mark)
         open_mark = marks.pop() if len(marks) % 2 else None
         spans += [(a, b + 1) for a, b in zip(marks[::2], marks[1::2], strict=True)]
@@ -211,17 +216,23 @@ def _governing_claimant(
         return _np_after(nearest, offset, parses.text)
     below = figure  # the verb's child the figure lies under
     for verb in figure.ancestors:
-        if verb.dep_ == "acl:relcl":
+        if _relative(verb) or not _is_cue(verb) or _parted(figure, verb):
+            # "la piste … qui prévoit 27 heures": the relative's subject asserts nothing
             below = verb
-            continue  # "la piste … qui prévoit 27 heures": the relative's subject asserts nothing
-        if _is_cue(verb) and below.dep_ in ("nsubj", "expl:subj"):
+            continue
+        if below.dep_ in ("nsubj", "expl:subj"):
             # "Roland Hubert, l'un des quatre co-secrétaires, a fait part …": the figure describes
             # who speaks, not what they say.
             return None
         agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
-        if _is_cue(verb) and below.dep_ == "nsubj:pass" and agent is not None:
+        if below.dep_ == "nsubj:pass" and agent is not None:
             return _np(agent, offset, parses.text)  # "300 suppressions ont été annoncées par X"
-        if _is_cue(verb):
+        if below.dep_ == "obj" and lemma_of(verb) in object_cues() and not _says_more(verb):
+            # "Natixis a accusé une perte de 948 millions": the object of "accuser", "saluer" is
+            # no statement unless a clause follows ("a accusé 40 soldats d'être entrés …")
+            below = verb
+            continue
+        if below.dep_ in _SAID or _relative(below) or _colon_opens(verb, figure):
             found = _from_source(verb, offset, parses.text) or _subject(verb, offset, parses.text)
             if found is None and verb.i > figure.i:
                 found = _inverted_subject(verb, offset, parses.text)
@@ -234,16 +245,51 @@ def _governing_claimant(
         source = _from_source(tok, offset, parses.text)  # ", a-t-on appris de source judiciaire"
         if tok.i > figure.i and source is not None and _after_comma(tok):
             return source
-        if tok.i > figure.i and _is_cue(tok) and _after_comma(tok):
+        if tok.i > figure.i and _is_cue(tok) and _after_comma(tok) and not _parted(figure, tok):
             inverted = [c for c in tok.children if c.dep_ == "nsubj" and c.text.startswith("-")]
             found = (
                 _np(inverted[0], offset, parses.text)
                 if inverted
                 else _inverted_subject(tok, offset, parses.text)
             )
-            if found is not None:
+            if found is not None and (inverted or _closes_incise(parses.text, found.end)):
                 return found
     return None
+
+
+def _closes_incise(text: str, end: int) -> bool:
+    """Whether an incise's subject ends where the incise does (", a précisé le maire." or a comma):
+    in "deux participants …, ont, eux, répété leur confiance dans …" the verb's object goes on."""
+    return re.match(r"\s*(?:[,.;!?)\n]|$)", text[end:]) is not None
+
+
+def _says_more(verb: Token) -> bool:
+    return any(c.dep_ in ("xcomp", "ccomp", "obl:arg") for c in verb.children)
+
+
+def _relative(verb: Token) -> bool:
+    """A relative clause's verb, whatever the parser hangs it on ("le contrat, qui assure 80 % du
+    salaire": its "qui" tells)."""
+    return verb.dep_ == "acl:relcl" or any(
+        c.dep_.startswith("nsubj") and c.lower_ in ("qui", "lequel", "laquelle") for c in verb.children
+    )
+
+
+def _parted(figure: Token, verb: Token) -> bool:
+    """Whether a colon parts the figure from the verb ("deux rendez-vous sont prévus : le 8 janvier,
+    les organisations appellent …"), unless it opens what the verb says ("X a précisé : …"), or a
+    line break does (a headline the sentence splitter left on the sentence after it)."""
+    low, high = sorted((figure.i, verb.i))
+    between = verb.doc[low:high]
+    if any("\n" in t.text for t in between):
+        return True
+    return not _colon_opens(verb, figure) and any(t.text == ":" for t in between)
+
+
+def _colon_opens(verb: Token, figure: Token) -> bool:
+    """ "X a précisé : 300 personnes …": a colon right after the cue opens what it says (the
+    parser hangs that clause on the cue any way it likes)."""
+    return verb.i < figure.i and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ":"
 
 
 def _inverted_subject(verb: Token, offset: int, text: str) -> Claimant | None:

@@ -48,6 +48,12 @@ def hearing_lemmas() -> frozenset[str]:
     return frozenset(_french().get("hearing", []))
 
 
+@cache
+def object_cues() -> frozenset[str]:
+    """Cues whose object is a person or a thing, not what is said ("accuser", "saluer")."""
+    return frozenset(_french().get("transitive", []))
+
+
 def is_cue(tok: Token) -> bool:
     """Whether a verb of a `french_parser` parse reports speech ("a déclaré", "estime", "fait
     valoir", "a fait état de")."""

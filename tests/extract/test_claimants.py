@@ -77,3 +77,29 @@ def test_a_figure_no_one_reports_has_no_claimant() -> None:
 def test_quoted_passages_are_found_with_their_marks() -> None:
     text = 'Il a dit « 300 postes » puis "40 millions".'
     assert [text[a:b] for a, b in quote_spans(text)] == ["« 300 postes »", '"40 millions"']
+
+
+def test_a_cue_across_a_colon_or_a_line_break_reports_something_else() -> None:
+    text = "Deux réunions sont prévues : le 8 mars, les syndicats appellent à manifester."
+    assert _claimants(text, "Deux") == [None]
+    text = "Trois écoles ferment\nLes parents dénoncent la décision du rectorat."
+    assert _claimants(text, "Trois") == [None]
+    # a colon right after the cue opens what it says
+    text = "Le préfet a précisé : 300 personnes ont été évacuées."
+    assert _claimants(text, "300") == ["Le préfet"]
+
+
+def test_a_figure_in_a_clause_beside_the_cue_is_not_what_the_cue_says() -> None:
+    text = "Si les deux pays ne concluent pas un accord, la présence de 4 000 soldats n'aura plus de base légale."
+    assert _claimants(text, "4 000") == [None]
+
+
+def test_the_object_of_accuser_is_no_statement_unless_a_clause_follows() -> None:
+    assert _claimants("La banque a accusé une perte de 948 millions d'euros.", "948") == [None]
+    text = "Le gouvernement a accusé une quarantaine de soldats d'avoir franchi la frontière."
+    assert _claimants(text, "une quarantaine") == ["Le gouvernement"]
+
+
+def test_a_stray_straight_mark_does_not_make_the_next_paragraphs_a_quote() -> None:
+    text = 'Le syndicat dénonce "la casse.\nSuite.\nDeux autres rendez-vous sont fixés en mars.'
+    assert quote_spans(text) == []
