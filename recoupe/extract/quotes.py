@@ -23,6 +23,13 @@ _SPACES = " \t\u00a0\u202f\u2009"
 # A quote of this many words or fewer with no reporting cue in its sentence is a title, a
 # nickname or a scare quote ("the so-called "experts""), not something someone said.
 MAX_SCARE_WORDS = 2
+# An English quote of this many words or fewer, all capitalised, inside a sentence is a title.
+MAX_TITLE_WORDS = 5
+# Small words a title may hold; a title follows one of them ("on "Fox News Sunday,"", "a "…" forum").
+_TITLE_SMALL_WORDS = frozenset(
+    {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by", "or", "during"}
+)
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our"})  # 'his "Keepin' It Real" program'
 # A cue after a quote may follow a subject in apposition ('"…," Scott Pruitt, the attorney general
 # of Oklahoma, one of the states suing, said'): this many tokens at most.
 MAX_APPOSITION_TOKENS = 30
@@ -122,6 +129,8 @@ def find_quotes(text: str, language: str | None = None) -> list[QuoteMention]:
             mention = _in_sentence(tokens, first, last, vocab)
         words = sum(len(norm[segments[m].start : segments[m].end].split()) for m in members)
         if mention is None and words <= MAX_SCARE_WORDS:
+            continue
+        if _english_title(tokens, first, norm[segments[members[0]].start : segments[members[-1]].end]):
             continue
         if mention is None:
             mention = _from_context(tokens, first, vocab, previous, previous_end)
@@ -351,6 +360,22 @@ def _bound(tokens: list[Token], lo: int, mention: Mention, vocab: Vocabulary) ->
     if mention.kind != "pronoun" or vocab.language != "en":
         return mention
     return at.bound_subject(tokens, lo, mention, vocab) or mention
+
+
+def _english_title(tokens: list[Token], first: int, quoted: str) -> bool:
+    """A title inside an English sentence ('on "Fox News Sunday,"', 'a "Commander-In-Chief" forum'):
+    a few words after a small word or a possessive ('CBS's "Face the Nation"'), each capitalised
+    but the small ones, that no one says."""
+    words = re.findall(r"[\w'-]+", quoted)
+    before = tokens[first - 1] if first > 0 else None
+    return (
+        0 < len(words) <= MAX_TITLE_WORDS
+        and before is not None
+        and (before.low in _TITLE_SMALL_WORDS or before.low in _POSSESSIVES or before.low.endswith("'s"))
+        and before.sentence == tokens[first].sentence
+        and not quoted.rstrip().endswith(("!", "?"))
+        and all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words)
+    )
 
 
 def _sentence_end(tokens: list[Token], k: int) -> int:

@@ -65,7 +65,7 @@ def cue_at(tokens: list[Token], i: int, vocab: Vocabulary) -> Cue | None:
         end = phrase_end(tokens, i + 1, len(tokens), vocab)
         if end > i + 1 and end < len(tokens) and tokens[end].text == ",":
             return Cue(i, i, True, True, None)
-    if tok.low in vocab.verbs:
+    if tok.low in vocab.verbs and not _noun_of_speech(tokens, i, vocab):
         # "s'est félicité le maire": the reflexive verb has no object; its subject may follow it.
         reflexive = i >= 2 and tokens[i - 1].low == "est" and tokens[i - 2].low == "s'"
         transitive = tok.low in vocab.transitive and not reflexive
@@ -76,6 +76,22 @@ def cue_at(tokens: list[Token], i: int, vocab: Vocabulary) -> Cue | None:
     if inverted and inverted.group(1) in vocab.verbs:
         return Cue(i, i, False, False, _suffix_pronoun(tok, inverted, vocab))
     return None
+
+
+# Before an English verb form, these make it a noun: "his questioning", "the call", "a tweet".
+_ARTICLES = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these"})
+# Past participles that may follow "'s" as "has": "Trump's said it before".
+_PARTICIPLES = frozenset({"said", "told", "written", "thought", "read", "put"})
+
+
+def _noun_of_speech(tokens: list[Token], i: int, vocab: Vocabulary) -> bool:
+    """An English reporting word used as a noun: after an article or a possessive ("Trump's tweet
+    to invite …", "during his questioning"), it reports nothing."""
+    if vocab.language != "en" or i == 0 or tokens[i - 1].kind != "word":
+        return False
+    before, word = tokens[i - 1].low, tokens[i].low
+    possessive = before.endswith("'s") and not word.endswith("ed") and word not in _PARTICIPLES
+    return before in _ARTICLES or possessive
 
 
 def _subject_word(tok: Token, vocab: Vocabulary) -> bool:

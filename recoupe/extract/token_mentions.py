@@ -54,7 +54,7 @@ def source_of(
     if j > lo and tokens[j].low in _COORDINATORS:
         # "The nominee outlined his plan and vowed to punish …": the clause's subject again.
         return _opening_subject(tokens, lo, j, vocab)
-    if cue.transitive or not inverted:
+    if (cue.transitive and not _inverted_after_quote(tokens, cue, vocab)) or not inverted:
         return None
     k = cue.last + 1
     while k < hi and tokens[k].low in vocab.fillers and tokens[k].low not in vocab.determiners:
@@ -66,6 +66,26 @@ def source_of(
             return None
         k = after
     return right_mention(tokens, k, hi, vocab)
+
+
+# Verbs whose object is the person spoken to: after a quote, '"…," told reporters' has no subject.
+_ADDRESSED = frozenset({"tell", "tells", "told", "telling", "ask", "asks", "asked", "urged", "warned"})
+
+
+def _inverted_after_quote(tokens: list[Token], cue: Cue, vocab: Vocabulary) -> bool:
+    """'"…," reported Reuters', '"…," wrote Ann Lee': right after an English quote, the quote is the
+    object of a transitive cue, and the name after it its subject."""
+    k = cue.last + 1
+    quote = cue.first - 2 if cue.first >= 2 and tokens[cue.first - 1].text == "," else cue.first - 1
+    return (
+        vocab.language == "en"
+        and quote >= 0
+        and tokens[quote].kind == "quote"
+        and tokens[cue.first].low not in _ADDRESSED
+        and k < len(tokens)
+        and tokens[k].kind == "word"
+        and tokens[k].text[:1].isupper()
+    )
 
 
 def _before_verb(tokens: list[Token], j: int, lo: int, vocab: Vocabulary) -> int:
@@ -283,6 +303,8 @@ def _loose_subject(tokens: list[Token], first: int, end: int, hi: int, vocab: Vo
             and (run - first > 1 or _named_elsewhere(tokens, first))
         ):
             return found
+    if vocab.language == "en" and first < hi and tokens[first].low in vocab.stops:
+        return None  # "With Democratic leaders increasingly worried, …" opens no subject
     stop = first
     while stop < hi and stop - first < MAX_MENTION_WORDS and tokens[stop].kind == "word":
         if _verb_like(tokens[stop], vocab):

@@ -82,3 +82,33 @@ def test_a_participle_after_an_apposition_takes_the_subject_named_once() -> None
         "Dean, a former party chairman, mocked the debate, tweeting, \u201cWho wrote these questions?\u201d\n"
     )
     assert speakers(text)["Who wrote these ques"] == ("Dean", "Dean")
+
+
+def test_a_reporting_word_after_a_possessive_is_a_noun_and_the_outer_cue_speaks() -> None:
+    text = (
+        'Governor Mike Dunn said his rival\u2019s tweet to invite the singer was only "a stunt" and nothing more.\n'
+    )
+    assert speakers(text)["a stunt"] == ("Governor Mike Dunn", "Governor Mike Dunn")
+
+
+def test_a_transitive_cue_right_after_a_quote_takes_the_name_after_it_as_its_subject() -> None:
+    text = 'The lead held. This is "about the same margin as last month," reported Reuters.\n'
+    assert speakers(text)["about the same margi"] == ("Reuters", "Reuters")
+
+
+def test_an_opening_prepositional_phrase_is_no_subject_before_a_colon() -> None:
+    text = (
+        "With party leaders increasingly worried about turnout, President Ada Crane is trying a new "
+        'message: "This is about me."\n'
+    )
+    assert speakers(text)["This is about me."][1] == "President Ada Crane"
+
+
+def test_a_title_after_a_preposition_or_a_possessive_is_no_quote() -> None:
+    text = (
+        'Senator Ruth Kim said on NBC\'s "Meet the Press" that the bill "will pass this week."\n'
+        'She spoke again on "Morning Edition," and repeated it.\n'
+    )
+    found = speakers(text)
+    assert "Meet the Press" not in found and "Morning Edition," not in found
+    assert found["will pass this week."][1] == "Senator Ruth Kim"
