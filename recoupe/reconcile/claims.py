@@ -68,9 +68,42 @@ def reconcile_figures(stated: list[StatedFigure], entities: list[Entity], max_cl
         seen.add((item.article, item.figure.sentence, key))
         groups[key].append(item)
     index = person_index(entities)
-    claims = [_claim(items, index) for group in groups.values() for items in _by_period(group)]
+    grouped = _details_agreeing(groups)
+    claims = [_claim(items, index) for group in grouped.values() for items in _by_period(group)]
     claims.sort(key=lambda c: (_STATUS_ORDER[c.status], -sum(len(v.articles) for v in c.values)))
     return claims[:max_claims]
+
+
+def _details_agreeing(
+    groups: dict[tuple[str | None, ...], list[StatedFigure]],
+) -> dict[tuple[str | None, ...], list[StatedFigure]]:
+    """A figure that leaves out what was done or where ("Brinville privé de 400 vols") joins the
+    one group of its thing that says it ("400 vols annulés à Brinville") when it gives a value
+    stated there: it corroborates. With another value, or several groups it could join, it stays
+    apart: the 85 missiles of a headline may be the launched or the shot down, and a false
+    dispute is worse than a missed corroboration."""
+    merged = {key: list(items) for key, items in groups.items()}
+    for key, items in groups.items():
+        fuller = [other for other in groups if other != key and _says_more(other, key)]
+        if len(fuller) != 1:
+            continue
+        stated = groups[fuller[0]]
+        joins = [i for i in items if any(same_value(o.figure.value, i.figure.value) for o in stated)]
+        merged[fuller[0]] += joins
+        merged[key] = [i for i in items if i not in joins]
+    return {key: items for key, items in merged.items() if items}
+
+
+def _says_more(fuller: tuple[str | None, ...], key: tuple[str | None, ...]) -> bool:
+    """`fuller` counts the same thing in the same unit and names every detail `key` names (its
+    action and scope), and more."""
+    thing, action, unit, scope = key
+    other_thing, other_action, other_unit, other_scope = fuller
+    return (
+        (other_thing, other_unit) == (thing, unit)
+        and action in (None, other_action)
+        and scope in (None, other_scope)
+    )
 
 
 def _claims_of_their_own(stated: list[StatedFigure]) -> list[StatedFigure]:

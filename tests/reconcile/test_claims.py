@@ -116,3 +116,19 @@ def test_the_dead_and_people_killed_are_one_claim() -> None:
     b = make_article("b", ["Neuf personnes ont été tuées dans l'attaque."])
     (claim,) = story_claims([a, b], [], 10)
     assert claim.status == "corroborated"
+
+
+def test_a_figure_that_leaves_out_where_corroborates_the_same_value_that_says_it() -> None:
+    a = make_article("a", ["Grève : 400 vols annulés à Brinville"])
+    b = make_article("b", ["Brinville privé de 400 vols par la grève"])
+    (claim,) = story_claims([a, b], [], 10)
+    assert claim.status == "corroborated"
+    assert [(v.value, v.articles) for v in claim.values] == [(400, ["a", "b"])]
+
+
+def test_a_figure_naming_no_action_never_disputes_one_that_names_an_action() -> None:
+    a = make_article("a", ["L'armée a indiqué que 54 missiles avaient été abattus dans la nuit."])
+    b = make_article("b", ["L'armée a compté 85 missiles dans la nuit."])
+    claims = story_claims([a, b], [], 10)
+    assert all(claim.status != "disputed" for claim in claims)
+    assert sorted(v.value for claim in claims for v in claim.values) == [54, 85]
