@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from recoupe.extract import attribution as at
 from recoupe.extract import coreference as co
+from recoupe.extract import mention_ranker as mr
 from recoupe.extract import speakers as sp
 from recoupe.extract.attribution import Mention, Token, Vocabulary
 from recoupe.extract.entities import strip_titles
@@ -95,8 +96,13 @@ class _Segment:
     group: int  # segments of one quote carried over paragraphs share a group
 
 
-def find_quotes(text: str, language: str | None = None) -> list[QuoteMention]:
-    """Every direct quote of `text` with its speaker's mention; `language` "fr" or "en" (else guessed)."""
+def find_quotes(
+    text: str, language: str | None = None, speaker_choice: mr.SpeakerChoice | None = None
+) -> list[QuoteMention]:
+    """Every direct quote of `text` with its speaker's mention; `language` "fr" or "en" (else guessed).
+    `speaker_choice`, when given, picks each French quote's speaker among the candidates the parse
+    offers (mention_ranker.py: bench/train_speaker_ranker.py trains and compares rankers with it);
+    without it, the rules' answer stands and no candidate is gathered."""
     norm = text.replace("’", "'")  # same length: offsets stay those of `text`
     segments = _segments(norm)
     if not segments:
@@ -114,7 +120,7 @@ def find_quotes(text: str, language: str | None = None) -> list[QuoteMention]:
         else:
             groups.append([index])
     if vocab is at.vocabulary("fr"):
-        return _french_quotes(text, norm, segments, groups, tokens, quote_token)
+        return _french_quotes(text, norm, segments, groups, tokens, quote_token, speaker_choice)
     antecedents = at.antecedents(tokens, text, vocab)
     people = at.named_people(tokens, vocab)
     found: list[QuoteMention] = []
@@ -587,10 +593,12 @@ def _french_quotes(
     groups: list[list[int]],
     tokens: list[Token],
     quote_token: list[int],
+    speaker_choice: mr.SpeakerChoice | None,
 ) -> list[QuoteMention]:
     """French quotes with their speakers: the cue's subject on the parse of the quote's sentence
-    (speakers.py), resolved to a person the article names (coreference.py). A paragraph in
-    English inside a French article keeps the English token rules."""
+    (speakers.py), resolved to a person the article names (coreference.py), then weighed by
+    `speaker_choice` against the other mentions the parse offers (mention_ranker.py). A paragraph
+    in English inside a French article keeps the English token rules."""
     spans = _sentence_spans(tokens)
     regions = [(s.region_start, s.region_end) for s in segments]
     masked = _masked(text, segments)
@@ -699,8 +707,29 @@ def _french_quotes(
                         own_subject.start, _resolve(own_subject, text, people, subjects), own_subject.gender
                     )
                 )
-        if mention is not None and speaker is None:
+        resolved_here = mention is not None and speaker is None  # not a signature's, not carried on
+        if resolved_here and mention is not None:
             speaker = _resolve(mention, text, people, subjects)
+        if speaker_choice is not None and signed is None and not heading:
+            region = (lead.region_start, segments[members[-1]].region_end)
+            context = mr.QuoteContext(
+                region,
+                (mention, speaker),
+                previous,
+                _one_paragraph_apart(tokens, previous_end, first),
+                {p.name: p.gender for p in people if len(p.name.split()) > 1},
+            )
+            own_offers = _offered(docs[span], span[0], region, regions, text)
+            prior_offers = []
+            if prior is not None and before is not None:
+                prior_offers = _offered(prior, before[0], region, regions, text)
+            found_candidates = mr.candidates(
+                own_offers, prior_offers, context, lambda m: _resolve(m, text, people, subjects)
+            )
+            chosen = speaker_choice(context, found_candidates)
+            mention, speaker = (chosen.mention, chosen.name) if chosen is not None else (None, None)
+            resolved_here = resolved_here or (mention is not None and mention is not previous[0])
+        if resolved_here and mention is not None:
             subjects.append(co.Subject(mention.start, speaker, mention.gender))
         if heading and mention is None:
             headings.append(len(found))
@@ -708,6 +737,14 @@ def _french_quotes(
         if not heading:
             previous, previous_end = (mention, speaker), last
     return _headings_said(found, headings)
+
+
+def _offered(
+    doc: Doc, offset: int, region: tuple[int, int], regions: list[tuple[int, int]], text: str
+) -> list[sp.Offered]:
+    """The mentions the parse offers for a quote, a role given the name set beside it."""
+    offered = sp.offered_mentions(doc, offset, region, regions)
+    return [replace(o, mention=_apposed(o.mention, text)) for o in offered]
 
 
 def _caps_line(line: str) -> bool:

@@ -553,3 +553,65 @@ def _mention(doc: Doc, start: int, end: int, offset: int) -> SpeakerMention:
     else:
         kind = "organisation"
     return SpeakerMention(offset + words[0].idx, offset + words[-1].idx + len(words[-1].text), kind, gender)
+
+
+@dataclass(frozen=True)
+class Offered:
+    """A mention the parse of a quote's sentence offers as its speaker, and how it was found: what
+    the mention ranker (mention_ranker.py) weighs against the others."""
+
+    mention: SpeakerMention
+    how: str  # "cue_subject", "cue_inverted", "selon", "colon", "name", "pronoun", "sentence_subject"
+    cue: str = ""  # the reporting cue's lemma, for the subjects of a cue
+    governs: bool = False  # the cue's clause holds the quote
+    dep: str = ""  # the dependency relation of the mention's head word
+
+
+def offered_mentions(
+    doc: Doc, offset: int, quote: tuple[int, int], quotes: list[tuple[int, int]]
+) -> list[Offered]:
+    """Every mention the parse offers for the quote spanning `quote` in the sentence `doc` (offsets
+    as `mention_in`'s): the subjects of its reporting cues (inverted too), "selon X", the noun
+    phrase before a colon, the names and subject pronouns outside quotes, the sentence's subject."""
+
+    def outside(tok: Token) -> bool:
+        at = offset + tok.idx
+        return not any(s <= at < e for s, e in quotes)
+
+    inside = [t for t in doc if quote[0] <= offset + t.idx < quote[1]]
+    first = next((t.i for t in doc if offset + t.idx >= quote[1]), len(doc))
+    offered: list[Offered] = []
+    for tok in doc:
+        if not outside(tok):
+            continue
+        near_quote = first <= tok.i <= first + 3  # "« … », tranche X": the tagger's noun is a cue there
+        if _is_cue(tok) or (near_quote and _cue_after_quote(tok)):
+            lemma, governs = lemma_of(tok), _governs(tok, inside)
+            subject = _subject(tok, offset)
+            if subject is not None:
+                offered.append(Offered(subject, "cue_subject", lemma, governs, "nsubj"))
+            clitic = _inverted_clitic(doc, tok.i)
+            inverted = (
+                _pronoun(clitic, offset) if clitic is not None else _inverted_subject(doc, tok.i, offset)
+            )
+            if inverted is not None:
+                offered.append(Offered(inverted, "cue_inverted", lemma, governs, "nsubj"))
+        if _according_to(doc, tok.i):
+            source = _np_after(doc, tok.i + 1, offset)
+            if source is not None:
+                offered.append(Offered(source, "selon"))
+        if tok.pos_ == "PROPN" and tok.dep_ != "flat:name":
+            named = _np(tok, offset)
+            if named is not None:
+                offered.append(Offered(named, "name", dep=tok.dep_))
+        if _clitic(tok.text) in ("il", "elle", "ils", "elles") and tok.dep_.startswith("nsubj"):
+            offered.append(Offered(_pronoun(tok, offset), "pronoun", dep=tok.dep_))
+    colon = max((t.i for t in doc if offset + t.idx < quote[0] and not t.is_space), default=-1)
+    if colon > 0 and doc[colon].text == ":":
+        head = _before_colon(doc, colon, offset)
+        if head is not None:
+            offered.append(Offered(head, "colon"))
+    subject = sentence_subject(doc, offset)
+    if subject is not None:
+        offered.append(Offered(subject, "sentence_subject"))
+    return offered
