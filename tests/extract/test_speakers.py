@@ -524,3 +524,21 @@ def test_a_possessive_role_is_the_possessor_s_and_no_one_the_text_names_here() -
     found = speakers(text)
     assert found["à la bonne affectati"] is None
     assert found["Ce n'est pas l'eutha"] == "Marc Ody"
+
+
+def test_the_parse_offers_every_mention_that_could_have_said_a_quote() -> None:
+    from recoupe.extract.speakers import offered_mentions, parse
+
+    sentence = (
+        "Selon l'agence Tass, « nous visons à renforcer la coopération », a déclaré le chef du Kremlin, "
+        "que Xi Jinping a remercié."
+    )
+    quote = (sentence.index("«"), sentence.index("»") + 1)
+    offered = {
+        (o.how, sentence[o.mention.start : o.mention.end])
+        for o in offered_mentions(parse([sentence])[0], 0, quote, [quote])
+    }
+    assert ("cue_inverted", "le chef du Kremlin") in offered
+    assert ("selon", "l'agence Tass") in offered
+    assert ("name", "Xi Jinping") in offered
+    assert not any(words.startswith("nous") for _, words in offered)  # the quote's words are no speaker
