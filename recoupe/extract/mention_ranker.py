@@ -198,11 +198,8 @@ def _describe(candidate: Candidate, context: QuoteContext, found: list[Candidate
     f["as_written"] = f["named"] * (1.0 - f["person"]) * (1.0 - f["kind_pronoun"])
 
 
-def choose(
-    found: list[Candidate], ranker: SpeakerRanker, min_probability: float
-) -> tuple[Candidate | None, float]:
-    """The likeliest candidate and its probability; its name stands only from `min_probability` on
-    (the caller nulls it below). No candidate: (None, 0)."""
+def likeliest(found: list[Candidate], ranker: SpeakerRanker) -> tuple[Candidate | None, float]:
+    """The likeliest candidate and its probability; no candidate: (None, 0)."""
     if not found:
         return None, 0.0
     scored = [(ranker.probability(c), c) for c in found]
@@ -216,10 +213,10 @@ SpeakerChoice = Callable[[QuoteContext, list[Candidate]], Candidate | None]
 
 
 def ranked_choice(ranker: SpeakerRanker, min_probability: float) -> SpeakerChoice:
-    """The ranker's best candidate; below `min_probability` its mention without a name."""
+    """The ranker's likeliest candidate; below `min_probability`, the rules' mention and no name."""
 
     def pick(context: QuoteContext, found: list[Candidate]) -> Candidate | None:
-        best, probability = choose(found, ranker, min_probability)
+        best, probability = likeliest(found, ranker)
         if best is not None and probability < min_probability:
             # Unsure: no name, and the mention the rules read (the words the text points with).
             rules = rules_choice(context, found)
