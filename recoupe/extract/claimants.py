@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from recoupe.clean.sentences import sentence_spans
-from recoupe.extract.coreference import apposed_name_span
+from recoupe.extract.coreference import apposed_name_span, is_role
 from recoupe.extract.cues import hearing_lemmas, is_cue, may_hold_cue, object_cues
 from recoupe.extract.entities import french_parser, lemma_of
 from recoupe.extract.speakers import mention_in, sentence_subject
@@ -37,6 +37,7 @@ _PRONOUNS = {"il": "m", "elle": "f", "ils": "p", "elles": "p"}
 _FEMININE = ("la ", "mme", "madame", "une ", "l'ex-otage", "elle")
 _MASCULINE = ("le ", "m.", "monsieur", "un ", "il")
 _ACCORDING_TO = ("selon", "d'après", "d’après")
+_PREPOSITIONS = frozenset({"à", "a", "au", "aux", "dans", "pour", "par", "sur", "en", "avec", "chez"})
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "X", "NUM"})
 _GLUE = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’", "-", "(", ")"})
 # How a figure's phrase hangs on the verb that says it: its object, its clause, its complement
@@ -106,8 +107,17 @@ def find_claimants(text: str, positions: list[int]) -> list[Claimant | None]:
         )
         if found is not None and found.text.lower() in _PRONOUNS:
             found = _antecedent(parses, _sentence_of(sentences, found.start), found, quotes)
-        out.append(found)
+        out.append(found if found is not None and _plausible(found, position, quotes) else None)
     return out
+
+
+def _plausible(found: Claimant, position: int, quotes: list[tuple[int, int]]) -> bool:
+    """A claimant is a noun phrase apart from what it claims: not the figure's own phrase ("selon
+    Le Monde d'importants bonus de 68.000 euros"), not words quoted, not a prepositional phrase
+    ("A ce chiffre s'ajoutent « 250 millions »")."""
+    if found.start <= position < found.end or any(a <= found.start < b for a, b in quotes):
+        return False
+    return found.text.split()[0].lower().replace("’", "'") not in _PREPOSITIONS
 
 
 def _sentence_of(sentences: list[tuple[int, int]], position: int) -> int:
@@ -216,8 +226,15 @@ def _governing_claimant(
         return _np_after(nearest, offset, parses.text)
     below = figure  # the verb's child the figure lies under
     for verb in figure.ancestors:
-        if _relative(verb) or not _is_cue(verb) or _parted(figure, verb):
-            # "la piste … qui prévoit 27 heures": the relative's subject asserts nothing
+        if (
+            _relative(verb)
+            or not _is_cue(verb)
+            or _parted(figure, verb)
+            or any(a <= offset + verb.idx < b for a, b in quotes)  # a cue quoted is the speaker's
+        ):
+            if _relative(verb) and _subject_named(verb):
+                return None  # "une année pour laquelle le gouvernement tablait sur 2 %": its own
+            # "la piste … qui prévoit 27 heures": a relative's "qui" asserts nothing
             below = verb
             continue
         if below.dep_ in ("nsubj", "expl:subj"):
@@ -232,6 +249,11 @@ def _governing_claimant(
             # no statement unless a clause follows ("a accusé 40 soldats d'être entrés …")
             below = verb
             continue
+        if below.dep_ == "obj" and figure.i > verb.i and _after_comma(verb) and not _auxiliary_before(verb):
+            return None  # "…, note le document de 13 pages": the figure is in who speaks
+        if _passive(verb):
+            below = verb
+            continue  # "les Etats-Unis sont engagés dans deux guerres": no one speaks
         if below.dep_ in _SAID or _relative(below) or _colon_opens(verb, figure):
             found = _from_source(verb, offset, parses.text) or _subject(verb, offset, parses.text)
             if found is None and verb.i > figure.i:
@@ -261,6 +283,24 @@ def _closes_incise(text: str, end: int) -> bool:
     """Whether an incise's subject ends where the incise does (", a précisé le maire." or a comma):
     in "deux participants …, ont, eux, répété leur confiance dans …" the verb's object goes on."""
     return re.match(r"\s*(?:[,.;!?)\n]|$)", text[end:]) is not None
+
+
+def _passive(verb: Token) -> bool:
+    """ "ont été annoncés", "sont engagés dans deux guerres": être before the participle, not
+    reflexive ("s'est dit", "s'est engagé à" report)."""
+    children = list(verb.children)
+    if any(c.dep_ in ("aux:pass", "cop") for c in children):
+        return True
+    reflexive = any(c.dep_.startswith("expl") or c.lower_ in ("se", "s'", "s’") for c in children)
+    return not reflexive and any(c.dep_.startswith("aux") and lemma_of(c) == "être" for c in children)
+
+
+def _subject_named(verb: Token) -> bool:
+    """Whether a relative clause has a subject of its own, not its relative pronoun."""
+    return any(
+        c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in ("qui", "lequel", "laquelle")
+        for c in verb.children
+    )
 
 
 def _says_more(verb: Token) -> bool:
@@ -408,6 +448,7 @@ def _np(head: Token, offset: int, text: str) -> Claimant | None:
         for c in head.children
         if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN" and c.i > head.i and doc[c.i - 1].text == ","
     ]
+    role_gender = _noun_gender(head)
     if head.pos_ == "NOUN" and named:
         head = named[0]  # "la ministre des finances, Christine Lagarde": the name set beside the role
     start = head.i
@@ -423,7 +464,18 @@ def _np(head: Token, offset: int, text: str) -> Claimant | None:
         end -= 1
     a, b = offset + doc[start].idx, offset + doc[end - 1].idx + len(doc[end - 1].text)
     wording = text[a:b]
-    return Claimant(a, b, wording, _gender(wording))
+    return Claimant(a, b, wording, _gender(wording) or role_gender or _noun_gender(head))
+
+
+def _noun_gender(head: Token) -> str:
+    """A common noun's gender as the tagger reads it ("l'avocate": feminine); a name's, unknown."""
+    if head.pos_ != "NOUN":
+        return ""
+    if "Plur" in head.morph.get("Number"):
+        return "p"
+    # the determiner first: the tagger reads "la ministre" as masculine, "la" as feminine
+    words = [c for c in head.children if c.dep_ == "det" and c.morph.get("Gender")] + [head]
+    return {"Fem": "f", "Masc": "m"}.get(next(iter(words[0].morph.get("Gender")), ""), "")
 
 
 def _gender(wording: str) -> str:
@@ -459,7 +511,11 @@ def _antecedent(
                     and tok.pos_ != "PROPN"
                     and not any(t.pos_ == "PROPN" for t in doc[tok.left_edge.i : tok.right_edge.i + 1])
                 ):
-                    continue  # "il" for a person: a phrase naming no one does not resolve it
+                    if is_role(found.text):
+                        return found  # "la ministre … Elle a précisé": the role, never someone older
+                    if found.gender == pronoun.gender:
+                        return None  # "le trader a affirmé … Il a ajouté": no name, and no one older
+                    continue  # a phrase of no gender naming no one does not resolve it
                 return found
         found = _sentence_subject(parses, back) if back < index else None
         if found is not None and (

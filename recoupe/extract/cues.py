@@ -65,9 +65,15 @@ def is_cue(tok: Token) -> bool:
     if lemma in two_word_cues().values():
         # "a fait état de", "a fait savoir que": the first verb with the second word as its child
         return any(c.lower_ in two_word_cues() and two_word_cues()[c.lower_] == lemma for c in tok.children)
+    if lemma in _french().get("not_reflexive", []) and _reflexive(tok):
+        return False  # "la perte s'expliquerait par …"
     # The lemmatiser leaves some present forms as they are ("demande", "estime"); the form's stem
     # still says which verb it is.
     return lemma in cue_lemmas() or (lemma == tok.lower_ and lemma + "r" in cue_lemmas())
+
+
+def _reflexive(verb: Token) -> bool:
+    return any(c.dep_.startswith("expl") or c.lower_ in ("se", "s'", "s’") for c in verb.children)
 
 
 @cache

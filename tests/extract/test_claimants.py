@@ -103,3 +103,27 @@ def test_the_object_of_accuser_is_no_statement_unless_a_clause_follows() -> None
 def test_a_stray_straight_mark_does_not_make_the_next_paragraphs_a_quote() -> None:
     text = 'Le syndicat dénonce "la casse.\nSuite.\nDeux autres rendez-vous sont fixés en mars.'
     assert quote_spans(text) == []
+
+
+def test_a_relative_clause_with_its_own_subject_is_its_subject_s_claim() -> None:
+    text = (
+        "En 2009, année pour laquelle le gouvernement tablait sur une croissance de 2 %, la ministre "
+        "a précisé que la fin de l'année serait meilleure."
+    )
+    assert _claimants(text, "2 %") == [None]
+
+
+def test_a_reflexive_or_passive_cue_reports_nothing() -> None:
+    text = "Ainsi, la perte de 600 millions d'euros s'expliquerait par des contrôles défaillants."
+    assert _claimants(text, "600") == [None]
+    text = "Alors que les deux pays sont engagés dans trois conflits, le sommet s'ouvre lundi."
+    assert _claimants(text, "trois") == [None]
+
+
+def test_a_pronoun_does_not_reach_past_an_unnamed_person_of_its_gender() -> None:
+    text = (
+        "L'avocate du trader, Me Anne Roux, souligne que l'audit était incomplet.\n"
+        "Le trader a affirmé avoir agi seul.\n"
+        "Il a également affirmé avoir pris des positions de 500 millions d'euros."
+    )
+    assert _claimants(text, "500") == [None]
