@@ -5,7 +5,9 @@ usage: .venv/bin/python bench/figures.py [--show] [--data PATH]
 Then, in the same run, ../shared/data/fr-figures-dev (real French news, annotated by hand) scored
 as ../shared/tools/score_fr_figures.py scores it (a figure is right when its span overlaps a gold
 figure's and its value is equal; a claimant when it shares a word of 3+ letters with the gold
-one's, any claimant for a gold pronoun), in-process instead of one `recoupe figures` per file:
+one's, any claimant for a gold pronoun; then how many claimants were given on found figures, how
+many of them wrong, how many where the gold has none: a wrong claimant is worse than none),
+in-process instead of one `recoupe figures` per file:
 on the two thirds of the files the rules were tuned on and on the third kept aside (every third
 file in name order, from the third), then on all. `--show` lists their misses too. Last,
 bench/data/fr-figures-unseen.jsonl (20 more RPM2 articles, annotated by someone who never saw
@@ -175,6 +177,11 @@ def report(name: str, t: Tally) -> str:
     )
 
 
+_COUNTS = (
+    "gold", "predicted", "right", "found", "claimants", "claimants_ok", "given", "given_wrong", "given_none"
+)
+
+
 @dataclass
 class RealTally:
     """fr-figures-dev counts, as the shared scorer keeps them."""
@@ -185,6 +192,11 @@ class RealTally:
     found: int = 0  # gold figures some prediction matches
     claimants: int = 0  # gold figures with a claimant
     claimants_ok: int = 0
+    # A wrong claimant is worse than none: claimants given on found figures, and of them those
+    # that name someone else than the gold one or that the gold gives none for.
+    given: int = 0
+    given_wrong: int = 0
+    given_none: int = 0
     notes: list[str] = field(default_factory=list)
 
     def line(self, name: str) -> str:
@@ -195,6 +207,7 @@ class RealTally:
         return (
             f"{name:<9} gold {self.gold:>3}  found {self.predicted:>3}  P {p:.3f}  R {r:.3f}  F1 {f1:.3f}"
             f"  |  claimant {self.claimants_ok}/{self.claimants} = {c:.3f}"
+            f"  |  given {self.given}: wrong {self.given_wrong}, gold none {self.given_none}"
         )
 
 
@@ -228,8 +241,13 @@ def score_real_text(name: str, text: str, gold: list[dict[str, Any]], predicted:
                 g["claimant"].lower() in PRONOUNS or bool(_claim_words(got) & _claim_words(g["claimant"]))
             )
             tally.claimants_ok += ok
+            tally.given_wrong += bool(got) and not ok
             if not ok:
                 tally.notes.append(f"claimant {name}: {g['text']!r} gold {g['claimant']!r} got {got!r}")
+        elif matched and matched[0].claimant:
+            tally.given_none += 1
+            tally.notes.append(f"claimant {name}: {g['text']!r} gold None got {matched[0].claimant!r}")
+        tally.given += bool(matched and matched[0].claimant)
     return tally
 
 
@@ -244,7 +262,7 @@ def score_fr_figures(folder: Path, find: Callable[[str, str], Sequence[Any]]) ->
         text = path.read_text(encoding="utf-8")
         tally = score_real_text(path.stem, text, gold.get(path.name, []), find(text, "fr"))
         for part in ("held out" if i % 3 == 2 else "tuning", "all"):
-            for key in ("gold", "predicted", "right", "found", "claimants", "claimants_ok"):
+            for key in _COUNTS:
                 setattr(parts[part], key, getattr(parts[part], key) + getattr(tally, key))
             parts[part].notes += tally.notes if part == "all" else []
     return parts
@@ -268,7 +286,7 @@ def score_unseen(find: Callable[[str, str], Sequence[Any]]) -> RealTally:
         gold = [g | {"text": text[g["start"] : g["end"]], "claimant": _claimant_of(g, text)}
                 for g in row["figures"]]
         tally = score_real_text(row["file"], text, gold, find(text, "fr"))
-        for key in ("gold", "predicted", "right", "found", "claimants", "claimants_ok"):
+        for key in _COUNTS:
             setattr(total, key, getattr(total, key) + getattr(tally, key))
     return total
 

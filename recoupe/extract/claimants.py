@@ -329,6 +329,8 @@ def _parted(figure: Token, verb: Token) -> bool:
 def _colon_opens(verb: Token, figure: Token) -> bool:
     """ "X a précisé : 300 personnes …": a colon right after the cue opens what it says (the
     parser hangs that clause on the cue any way it likes)."""
+    if any(c.dep_ in ("obj", "ccomp") for c in verb.children if c.i < figure.i):
+        return False  # "les chiffres le contrediront : le chômage …": the cue says something else
     return verb.i < figure.i and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ":"
 
 
@@ -411,6 +413,10 @@ def _subject(verb: Token, offset: int, text: str) -> Claimant | None:
             return next((m for c in subjects if (m := _np(c, offset, text)) is not None), None)
         if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
             verb = verb.head
+            continue
+        gerund = "Pres" in verb.morph.get("Tense") and "Part" in verb.morph.get("VerbForm")
+        if verb.dep_ == "advcl" and gerund:
+            verb = verb.head  # "X a promis …, avançant le chiffre de 1 million": X avances it
             continue
         finite = "Fin" in verb.morph.get("VerbForm")
         if finite and verb.dep_ in ("amod", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
