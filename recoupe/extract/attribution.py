@@ -32,6 +32,7 @@ from recoupe.extract.token_cues import (
 from recoupe.extract.token_mentions import (
     bound_subject,
     clause_subject,
+    closing_cue_source,
     left_mention,
     right_mention,
     source_of,
@@ -49,6 +50,7 @@ __all__ = [
     "bound_subject",
     "clause_ends",
     "clause_subject",
+    "closing_cue_source",
     "cue_at",
     "display_name",
     "left_mention",

@@ -507,8 +507,15 @@ def _from_context(
         source = _last_cue_source(tokens, lo, j, j, vocab) or at.clause_subject(tokens, lo, j, vocab)
         if source is not None:
             return source
+    if breaks == 0 and j >= 0 and vocab.language == "en":
+        closing = at.closing_cue_source(tokens, j, vocab)
+        if closing is not None:
+            return closing  # 'X may be reluctant to act, Schiff said. "…"'
     if (previous is None or previous_end < 0) and breaks == 0 and j >= 0:
         return _previous_sentence_subject(tokens, j, vocab)
+    subject = _previous_sentence_subject(tokens, j, vocab) if breaks == 0 and j >= 0 else None
+    if subject is not None and subject.kind == "name":
+        return subject  # 'His partner, Ann Lee, called him a master. "…"': not the last quote's speaker
     if previous is None or previous_end < 0 or _inside_sentence(tokens, j, first, breaks, vocab):
         return None
     between = tokens[previous_end + 1 : first]

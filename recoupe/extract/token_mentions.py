@@ -15,6 +15,7 @@ from recoupe.extract.token_cues import (
     MentionKind,
     Token,
     adverb,
+    cue_at,
     in_phrase,
     noun_after_article,
     phrase_end,
@@ -40,6 +41,8 @@ def source_of(
         return right_mention(tokens, cue.last + 1, hi, vocab)
     if cue.pronoun is not None:
         return cue.pronoun
+    if _passive(tokens, cue, lo, vocab):
+        return None  # "29 others were admitted", "he was told": the subject is no speaker
     if cue.first > lo and (
         (tokens[cue.first - 1].low in _PARTICIPLE_OPENERS and _present_participle(tokens[cue.first]))
         or (tokens[cue.first - 1].low in _INFINITIVE_OPENERS and _infinitive(tokens[cue.first]))
@@ -85,6 +88,21 @@ def _inverted_after_quote(tokens: list[Token], cue: Cue, vocab: Vocabulary) -> b
         and k < len(tokens)
         and tokens[k].kind == "word"
         and tokens[k].text[:1].isupper()
+    )
+
+
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_IRREGULAR_PARTICIPLES = frozenset({"said", "told", "written", "thought", "read", "put", "shot", "sung"})
+
+
+def _passive(tokens: list[Token], cue: Cue, lo: int, vocab: Vocabulary) -> bool:
+    """An English cue in the passive ("were admitted", "was told"): its subject did not speak."""
+    word = tokens[cue.first].low
+    return (
+        vocab.language == "en"
+        and cue.first > lo
+        and tokens[cue.first - 1].low in _BE
+        and (word.endswith("ed") or word in _IRREGULAR_PARTICIPLES)
     )
 
 
@@ -205,6 +223,16 @@ def _mention(words: list[Token], vocab: Vocabulary) -> Mention | None:
         words = words[:-1]
     if not words or not any(w.text[0].isalpha() for w in words):
         return None
+    if vocab.language == "en" and words[0].low in vocab.pronouns and words[0].low not in vocab.determiners:
+        words = words[:1]  # "He didn't suggest …": the pronoun is the whole subject
+    if vocab.language == "en" and _verb_and_object(words, vocab):
+        # "invoked the story John F. Kennedy told": only a name ending the phrase may be the subject.
+        run = len(words)
+        while run > 0 and words[run - 1].text[:1].isupper():
+            run -= 1
+        if len(words) - run < 2:
+            return None
+        words = words[run:]
     lone = words[0] if len(words) == 1 and words[0].low not in vocab.pronouns else None
     if lone is not None and (lone.text[0].islower() or _participle_opening(lone)):
         return None  # "plaidé pour « … »"; "Battue au deuxième tour, la Française …"
@@ -225,6 +253,17 @@ def _mention(words: list[Token], vocab: Vocabulary) -> Mention | None:
         else ""
     )
     return Mention(start, end, text, _kind(words, vocab), gender)
+
+
+def _verb_and_object(words: list[Token], vocab: Vocabulary) -> bool:
+    """An English phrase opening on a lowercase word right before an article is a verb and its
+    object ("features a New York Times headline", "took the stage"), not a speaker."""
+    return (
+        len(words) > 1
+        and words[0].text.islower()
+        and words[0].low not in vocab.determiners
+        and words[1].low in vocab.determiners
+    )
 
 
 def _kind(words: list[Token], vocab: Vocabulary) -> MentionKind:
@@ -295,7 +334,9 @@ def _loose_subject(tokens: list[Token], first: int, end: int, hi: int, vocab: Vo
             and run + 1 < hi
             and tokens[run + 1].low in vocab.determiners
         )
-        found = _mention(tokens[first:run], vocab) if lowercase or apposition else None
+        # "Scott's relatives": a name in the possessive opens a longer phrase.
+        possessive = vocab.language == "en" and tokens[run - 1].low.endswith("'s")
+        found = _mention(tokens[first:run], vocab) if (lowercase or apposition) and not possessive else None
         # A lone capitalised word opening a clause is a name only if the text names it elsewhere.
         if (
             found is not None
@@ -403,3 +444,36 @@ def bound_subject(tokens: list[Token], lo: int, pronoun: Mention, vocab: Vocabul
         between = between[closing + 1 :]
     others = [t for i in between if (t := tokens[i]).kind == "word" and t.text[:1].isupper()]
     return None if any(t.low not in vocab.titles for t in others) else subject
+
+
+def closing_cue_source(tokens: list[Token], end: int, vocab: Vocabulary) -> Mention | None:
+    """The speaker of a cue closing the sentence that ends at token `end` (its full stop), set off by
+    a comma: '…, Schiff said.', '…, said Sen. Adam Schiff on Friday.' — a quote right after such a
+    sentence goes on with the same speaker."""
+    if end < 2 or tokens[end].text != ".":
+        return None
+    lo = end
+    while lo > 0 and tokens[lo - 1].sentence == tokens[end].sentence and tokens[lo - 1].kind == "word":
+        lo -= 1  # back to the comma that sets the cue off
+    if lo == 0 or tokens[lo - 1].text != "," or end - lo > MAX_MENTION_WORDS:
+        return None
+    opening = lo - 1
+    while opening > 0 and tokens[opening - 1].sentence == tokens[end].sentence:
+        opening -= 1
+    if tokens[opening].kind == "quote":
+        return None  # '"…," X said on Twitter.': the cue of the quote before, not a paraphrase
+    for c in range(lo, end):
+        cue = cue_at(tokens, c, vocab)
+        if cue is None or cue.phrase or cue.transitive:
+            continue
+        k = cue.last + 1
+        while k < end and tokens[k].low in vocab.fillers:
+            k += 1
+        if c == lo:  # '…, said Schiff.'
+            subject = right_mention(tokens, cue.last + 1, end, vocab)
+            return subject if subject is not None and subject.end == tokens[end - 1].end else None
+        if k == end:  # '…, Schiff said.'
+            subject = left_mention(tokens, c - 1, lo, vocab, relative=False)
+            return subject if subject is not None and subject.start == tokens[lo].start else None
+        return None
+    return None

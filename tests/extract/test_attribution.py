@@ -86,7 +86,8 @@ def test_a_participle_after_an_apposition_takes_the_subject_named_once() -> None
 
 def test_a_reporting_word_after_a_possessive_is_a_noun_and_the_outer_cue_speaks() -> None:
     text = (
-        'Governor Mike Dunn said his rival\u2019s tweet to invite the singer was only "a stunt" and nothing more.\n'
+        "Governor Mike Dunn said his rival\u2019s tweet to invite the singer was only "
+        '"a stunt" and nothing more.\n'
     )
     assert speakers(text)["a stunt"] == ("Governor Mike Dunn", "Governor Mike Dunn")
 
@@ -112,3 +113,57 @@ def test_a_title_after_a_preposition_or_a_possessive_is_no_quote() -> None:
     found = speakers(text)
     assert "Meet the Press" not in found and "Morning Edition," not in found
     assert found["will pass this week."][1] == "Senator Ruth Kim"
+
+
+def test_a_quote_after_a_sentence_closed_by_its_cue_goes_on_with_that_speaker() -> None:
+    text = (
+        "The agency may wait until after the talks, Rep. Dan Holt said. "
+        '"The other question is whether it would look partisan."\n'
+    )
+    assert speakers(text)["The other question i"] == ("Rep. Dan Holt", "Rep. Dan Holt")
+
+
+def test_a_sentence_closed_by_the_cue_of_the_quote_before_it_is_no_new_speaker() -> None:
+    text = (
+        '"I hate this framing," Ana Ruiz, a writer for the Tribune, said on Twitter. '
+        '"We have done our part."\n'
+    )
+    assert speakers(text)["We have done our par"][0] == "Ana Ruiz"
+
+
+def test_a_cue_in_the_passive_has_no_speaker_before_it() -> None:
+    text = 'Four Catholics were admitted as well as others who gave "none" as their faith.\n'
+    assert speakers(text).get("none", (None, None)) == (None, None)
+
+
+def test_a_name_in_the_possessive_is_not_the_subject_of_the_phrase_it_opens() -> None:
+    text = (
+        "Kevin Scott died on Tuesday. Scott's relatives watched the video on Thursday and said they "
+        'came away with "more questions than answers."\n'
+    )
+    assert speakers(text)["more questions than "][1] != "Scott's"
+
+
+def test_a_standalone_quote_after_a_sentence_about_someone_else_is_theirs() -> None:
+    text = (
+        '"We built it from nothing," Tom Reed said.\n\n'
+        "In the 1990s, Reed ran a chain of clinics. His former partner at the firm, Lawrence B. Kemp, "
+        'called him a master of impossible deals. "He always found a way."\n'
+    )
+    assert speakers(text)["He always found a wa"][0] == "Lawrence B. Kemp"
+
+
+def test_a_pronoun_opening_a_sentence_is_its_whole_subject() -> None:
+    text = (
+        '"We have had problems before," Ada Crane said after the summit. He didn\'t answer. '
+        '"Our goal is to set norms."\n'
+    )
+    assert speakers(text)["Our goal is to set n"][1] != "He didn't"
+
+
+def test_a_verb_and_its_object_before_a_cue_are_no_part_of_its_speaker() -> None:
+    text = (
+        "Ray Scott smiled and invoked the story Jack Kennedy told about his father, who wired, "
+        '"Don\'t buy a single vote more than is necessary."\n'
+    )
+    assert speakers(text)["Don't buy a single v"][1] in (None, "Jack Kennedy")
