@@ -113,9 +113,11 @@ def cluster_pile(
         links_right.append(index)
     labels = np.full(n, -1, dtype=np.int64)
     next_label = max(stored_story.values(), default=-1) + 1
-    for members in _components(n, np.array(links_left, dtype=np.int64), np.array(links_right, dtype=np.int64),
-                               probability[strong], len(stored_story), settings):
-        groups = _cluster_component(pile, members, stored_story, settings, cache, scorer)
+    components = _components(n, np.array(links_left, dtype=np.int64), np.array(links_right, dtype=np.int64),
+                             probability[strong], len(stored_story), settings)
+    similarities = _similarities(pile, components, stored_story, settings, cache, scorer)
+    for members, similarity in zip(components, similarities, strict=True):
+        groups = _cluster_component(pile, members, similarity, stored_story, settings)
         for group in groups:
             stored = {stored_story[i] for i in group if i in stored_story}
             if stored:
@@ -159,29 +161,53 @@ def _components(
     return components
 
 
-def _cluster_component(
+def _similarities(
     pile: Pile,
-    members: np.ndarray,
+    components: list[np.ndarray],
     stored_story: dict[int, int],
     settings: Settings,
     cache: RunCache | None,
     scorer: PairScorer | None,
 ) -> list[np.ndarray]:
-    m = len(members)
-    if m == 1:
+    """The probability of every pair inside each component, all components scored at once (one
+    call per component cost more in indexing the pile's matrices than in scoring)."""
+    shapes, lefts, rights = [], [], []
+    for members in components:
+        m = len(members)
+        upper_left, upper_right = np.triu_indices(m, k=1)
+        story_of = np.array([stored_story.get(int(i), -1) for i in members])
+        # Two stored articles: certain, as the store decided (1 in one story, 0 in two), not scored.
+        settled = (story_of[upper_left] >= 0) & (story_of[upper_right] >= 0)
+        values = (story_of[upper_left] == story_of[upper_right]).astype(float)
+        shapes.append((upper_left, upper_right, values, ~settled))
+        lefts.append(members[upper_left[~settled]])
+        rights.append(members[upper_right[~settled]])
+    empty = np.zeros(0, dtype=np.int64)
+    left = np.concatenate(lefts) if lefts else empty
+    right = np.concatenate(rights) if rights else empty
+    probability = pair_probability(pile, left, right, settings, cache, scorer)
+    similarities, start = [], 0
+    for members, (upper_left, upper_right, values, scored) in zip(components, shapes, strict=True):
+        count = int(scored.sum())
+        values[scored] = probability[start : start + count]
+        start += count
+        similarity = np.zeros((len(members), len(members)))
+        similarity[upper_left, upper_right] = values
+        similarity[upper_right, upper_left] = values
+        similarities.append(similarity)
+    return similarities
+
+
+def _cluster_component(
+    pile: Pile,
+    members: np.ndarray,
+    similarity: np.ndarray,
+    stored_story: dict[int, int],
+    settings: Settings,
+) -> list[np.ndarray]:
+    if len(members) == 1:
         return [members]
-    upper_left, upper_right = np.triu_indices(m, k=1)
-    similarity = np.zeros((m, m))
     story_of = np.array([stored_story.get(int(i), -1) for i in members])
-    # Two stored articles: certain, as the store decided (1 in one story, 0 in two), not scored.
-    settled = (story_of[upper_left] >= 0) & (story_of[upper_right] >= 0)
-    values = (story_of[upper_left] == story_of[upper_right]).astype(float)
-    scored = ~settled
-    values[scored] = pair_probability(
-        pile, members[upper_left[scored]], members[upper_right[scored]], settings, cache, scorer
-    )
-    similarity[upper_left, upper_right] = values
-    similarity[upper_right, upper_left] = values
     groups = []
     for part in _communities(similarity, story_of, settings):
         inside = similarity[np.ix_(part, part)]

@@ -16,6 +16,7 @@ import json
 import math
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -163,18 +164,21 @@ def _bigram_share(bigram: str, common: dict[str, float]) -> float:
 
 
 def _tfidf(counts: list[dict[str, int]], rarity: Rarity) -> sparse.csr_matrix:
-    vocabulary: dict[str, int] = {}
-    rows, cols, values = [], [], []
-    for row, counted in enumerate(counts):
-        weights = [(vocabulary.setdefault(k, len(vocabulary)), (1.0 + math.log(n)) * rarity.weight(k))
-                   for k, n in counted.items()]
-        norm = math.sqrt(sum(w * w for _, w in weights)) or 1.0
-        for col, weight in weights:
-            rows.append(row)
-            cols.append(col)
-            values.append(weight / norm)
+    """Rows of sublinear TF times rarity, each of unit norm; a key's weight is computed once."""
+    keys = list(chain.from_iterable(counts))
+    vocabulary = dict.fromkeys(keys, 0)  # in first-seen order
+    for index, key in enumerate(vocabulary):
+        vocabulary[key] = index
+    indices = np.fromiter(map(vocabulary.__getitem__, keys), dtype=np.int64, count=len(keys))
+    counted = chain.from_iterable(c.values() for c in counts)
+    frequencies = np.fromiter(counted, dtype=np.float64, count=len(keys))
+    values = (1.0 + np.log(frequencies)) * rarity.weights(list(vocabulary))[indices]
+    row_ends = np.cumsum([0, *map(len, counts)])
     shape = (len(counts), max(1, len(vocabulary)))
-    return sparse.csr_matrix((values, (rows, cols)), shape=shape, dtype=np.float64)
+    matrix = sparse.csr_matrix((values, indices, row_ends), shape=shape)
+    matrix.sort_indices()
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    return sparse.csr_matrix(sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ matrix)
 
 
 def _binary(sets: list[set[str] | frozenset[str]]) -> sparse.csr_matrix:

@@ -14,6 +14,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 from functools import cache, lru_cache
+from itertools import repeat
+
+import numpy as np
 
 _LANGUAGES = ("fr", "en")
 # A word of frequency f turns up in a text of this many words with probability 1 - exp(-f * n):
@@ -58,3 +61,11 @@ class Rarity:
     def weight(self, key: str) -> float:
         expected = self.frequency[key] + self.prior * self.background.get(key, 0.0)
         return math.log((self.documents + self.prior + 1) / (expected + 1)) + 1.0
+
+    def weights(self, keys: list[str]) -> np.ndarray:
+        """`weight` of each key, computed together."""
+        count = len(keys)
+        frequency = np.fromiter(map(self.frequency.__getitem__, keys), dtype=np.float64, count=count)
+        background = np.fromiter(map(self.background.get, keys, repeat(0.0)), dtype=np.float64, count=count)
+        expected = frequency + self.prior * background
+        return np.log((self.documents + self.prior + 1) / (expected + 1)) + 1.0
