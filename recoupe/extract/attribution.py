@@ -31,6 +31,7 @@ from recoupe.extract.token_cues import (
 )
 from recoupe.extract.token_mentions import (
     bound_subject,
+    characterising_subject,
     clause_subject,
     closing_cue_source,
     left_mention,
@@ -48,6 +49,7 @@ __all__ = [
     "antecedents",
     "apposed_name",
     "bound_subject",
+    "characterising_subject",
     "clause_ends",
     "clause_subject",
     "closing_cue_source",

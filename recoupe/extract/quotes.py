@@ -358,6 +358,8 @@ def _in_sentence(tokens: list[Token], first: int, last: int, vocab: Vocabulary) 
         if cue is not None:
             later = at.source_of(tokens, cue, last + 1, hi, vocab)
             return _bound(tokens, lo, later, vocab) if later is not None else None
+    if vocab.language == "en":
+        return at.characterising_subject(tokens, lo, first, vocab)  # 'X admires Y as a "strong leader"'
     return None
 
 

@@ -477,3 +477,15 @@ def closing_cue_source(tokens: list[Token], end: int, vocab: Vocabulary) -> Ment
             return subject if subject is not None and subject.start == tokens[lo].start else None
         return None
     return None
+
+
+def characterising_subject(tokens: list[Token], lo: int, first: int, vocab: Vocabulary) -> Mention | None:
+    """The named subject of a sentence that casts someone or something "as" the quoted words ('Trump
+    openly admires Putin as a "strong leader"'): the words are the subject's, whatever the verb."""
+    k = first - 1
+    if k > lo and tokens[k].low in vocab.determiners:
+        k -= 1
+    if k <= lo or tokens[k].low != "as":
+        return None
+    subject = clause_subject(tokens, lo, k, vocab, loose=True)
+    return subject if subject is not None and subject.kind == "name" else None

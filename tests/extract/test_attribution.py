@@ -167,3 +167,13 @@ def test_a_verb_and_its_object_before_a_cue_are_no_part_of_its_speaker() -> None
         '"Don\'t buy a single vote more than is necessary."\n'
     )
     assert speakers(text)["Don't buy a single v"][1] in (None, "Jack Kennedy")
+
+
+def test_a_subject_casting_someone_as_the_quoted_words_said_them() -> None:
+    text = 'Senator Ruth Kim has long attacked the governor as a "con artist" on the campaign trail.\n'
+    assert speakers(text)["con artist"] == ("Senator Ruth Kim", "Senator Ruth Kim")
+
+
+def test_as_after_no_named_subject_gives_no_speaker() -> None:
+    text = 'The plan was sold to voters as a "fresh start" last spring.\n'
+    assert speakers(text).get("fresh start", (None, None)) == (None, None)
