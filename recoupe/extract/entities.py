@@ -56,6 +56,8 @@ _WORD = re.compile(r"\w[\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
 # Elided French articles glued to a name by the model: "l'OTAN", "d'Ukraine".
 _ELISION = re.compile(r"^(?:[lLdD]|qu|Qu)'")
+# A lower-case article the model sometimes takes into a name's span ("la Chine").
+_ARTICLE = re.compile(r"^(?:la|le|les) (?=[A-ZÀ-Ý])")
 _SENTENCE_END = re.compile(r"(?:^|[.!?…])[\s\"«“'‘(\[—–-]*$")
 
 
@@ -237,6 +239,11 @@ def _french_mention(
     elided = _ELISION.match(text[start:end].replace("’", "'"))
     if elided:
         start += elided.end()
+    # Only before a name known under another spelling: the article of "le Caire" is the
+    # city's own ("Le Caire"), that of "la Chine" is not China's.
+    article = _ARTICLE.match(text[start:end])
+    if article and canonical_variant(text[start + article.end() : end]):
+        start += article.end()
     surface = text[start:end]
     if label not in _LABELS or not is_name(strip_titles(surface)[0]):
         return None

@@ -59,6 +59,13 @@ def test_curly_apostrophe_keeps_offsets_and_elided_article_is_cut() -> None:
     assert ("OTAN", "ORG") in mentions
 
 
+def test_a_lower_case_article_is_cut_before_a_known_name_and_kept_where_it_may_be_the_names() -> None:
+    text = "Le ministre a rappelé que la Chine reste un partenaire, avant un voyage vers le Caire."
+    mentions = found((text, "fr"))
+    assert ("Chine", "LOC") in mentions  # China, as every other spelling of it
+    assert ("le Caire", "LOC") in mentions  # the city's name is "Le Caire": not cut
+
+
 # --- English (rule) -------------------------------------------------------------------------
 
 
