@@ -395,16 +395,17 @@ def watch(
             except InputError as exc:
                 _note(str(exc))
                 raise typer.Exit(EXIT_NOTHING_READ) from None
-        if not quiet:
-            _note(
-                f"round {number}: {done.sources} sources ({done.unchanged} unchanged, {done.failed} failed), "
-                f"{done.new_items} new items; " + _stored_line(done.ingest, db)
-            )
-        if once:
-            if done.sources and done.failed == done.sources:
-                raise typer.Exit(EXIT_NOTHING_READ)
-            return
+        # The round is stored: Ctrl-C from here on (even as its line is written) stops between rounds.
         try:
+            if not quiet:
+                _note(
+                    f"round {number}: {done.sources} sources ({done.unchanged} unchanged, "
+                    f"{done.failed} failed), {done.new_items} new items; " + _stored_line(done.ingest, db)
+                )
+            if once:
+                if done.sources and done.failed == done.sources:
+                    raise typer.Exit(EXIT_NOTHING_READ)
+                return
             time.sleep(max(0.0, period - (time.monotonic() - started)))
         except KeyboardInterrupt:
             raise typer.Exit(EXIT_OK) from None
