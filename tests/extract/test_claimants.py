@@ -90,7 +90,10 @@ def test_a_cue_across_a_colon_or_a_line_break_reports_something_else() -> None:
 
 
 def test_a_figure_in_a_clause_beside_the_cue_is_not_what_the_cue_says() -> None:
-    text = "Si les deux pays ne concluent pas un accord, la présence de 4 000 soldats n'aura plus de base légale."
+    text = (
+        "Si les deux pays ne concluent pas un accord, la présence de 4 000 soldats n'aura plus de "
+        "base légale."
+    )
     assert _claimants(text, "4 000") == [None]
 
 
