@@ -1,12 +1,14 @@
 """Who said a quote, on token patterns (no parser: none for English ships on PyPI): the names
 quotes.py and figures.py use, from the modules that hold them by concern —
 cue_vocabulary.py (the reporting vocabulary of a language), token_cues.py (tokens and the cues
-among them), token_mentions.py (the speaker mention beside a cue), token_antecedents.py (what a
-pronoun or a role noun stands for)."""
+among them), token_mentions.py (the speaker mention beside a cue), english_speakers.py (English
+patterns beyond the cue beside a quote), token_antecedents.py (what a pronoun or a role noun
+stands for)."""
 
 from __future__ import annotations
 
 from recoupe.extract.cue_vocabulary import Vocabulary, vocabulary
+from recoupe.extract.english_speakers import bound_subject, characterising_subject, closing_cue_source
 from recoupe.extract.token_antecedents import (
     antecedents,
     apposed_name,
@@ -29,15 +31,7 @@ from recoupe.extract.token_cues import (
     cue_at,
     words_at,
 )
-from recoupe.extract.token_mentions import (
-    bound_subject,
-    characterising_subject,
-    clause_subject,
-    closing_cue_source,
-    left_mention,
-    right_mention,
-    source_of,
-)
+from recoupe.extract.token_mentions import clause_subject, left_mention, right_mention, source_of
 
 __all__ = [
     "Cue",
