@@ -38,7 +38,6 @@ from recoupe.store import pending, read, write
 from recoupe.store.runs import RunRecord, record_arrivals
 from recoupe.store.schema import connect, transaction
 from recoupe.stories import assign_stories
-from recoupe.stories.copies import keep_signature
 from recoupe.stories.features import keep_event_features
 from recoupe.workers import Prepared, Stage, Stream, article_stage, default_workers, prepare_articles
 
@@ -182,8 +181,6 @@ def ingest_items(
                 batch.append(outcome)
                 if outcome.features is not None:
                     keep_event_features(outcome.article, outcome.features, cache)  # type: ignore[arg-type]
-                if outcome.signature is not None:
-                    keep_signature(outcome.article.text, outcome.signature, cache)  # type: ignore[union-attr]
                 if on_article:
                     on_article(outcome.article)  # type: ignore[arg-type]
                 if len(batch) >= settings.ingest_batch_size:

@@ -31,7 +31,6 @@ from recoupe.ingest.html import with_page_text
 from recoupe.ingest.limits import DocumentTimeout, oversized_article, time_budget
 from recoupe.model import Article, RawArticle, Skipped
 from recoupe.settings import Settings
-from recoupe.stories.copies import TextSignature, text_signature
 from recoupe.stories.features import EventFeatures, event_features
 
 T = TypeVar("T")
@@ -45,10 +44,8 @@ class Prepared:
     raw: RawArticle
     article: Article | Skipped
     extraction: ArticleExtraction | None
-    # Its story features and copy signature, computed here rather than in the process that
-    # assigns stories alone.
+    # Its story features, computed here rather than in the process that assigns stories alone.
     features: EventFeatures | None = None
-    signature: TextSignature | None = None
 
 
 @dataclass
@@ -163,14 +160,13 @@ def prepare_articles(raws: list[RawArticle], settings: Settings, extract: bool =
     articles = [a for a in cleaned if isinstance(a, Article)]
     found = extract_articles(articles) if extract else {}
     features = {a.id: event_features(a) for a in articles} if extract else {}
-    signatures = {a.id: text_signature(a.text) for a in articles} if extract else {}
     seconds = {"clean": middle - started, "extract": time.perf_counter() - middle}  # story features included
     # The article as read, with its page's text (what the store keeps of the input), not the page.
     as_read = [
         r if isinstance(r, RawArticle) else replace(raw, html=None) for raw, r in zip(raws, read, strict=True)
     ]
     items = [
-        Prepared(r, a, found.get(a.id), features.get(a.id), signatures.get(a.id)) if isinstance(a, Article)
+        Prepared(r, a, found.get(a.id), features.get(a.id)) if isinstance(a, Article)
         else Prepared(r, a, None)
         for r, a in zip(as_read, cleaned, strict=True)
     ]

@@ -190,19 +190,3 @@ def test_a_prepared_article_brings_its_story_features_and_the_run_keeps_them() -
     cache = RunCache.for_settings(Settings())
     keep_event_features(prepared.article, prepared.features, cache)
     assert kept_event_features(prepared.article, cache) is prepared.features
-
-
-def test_a_prepared_article_brings_its_copy_signature_and_the_run_keeps_it() -> None:
-    from recoupe.kept import RunCache
-    from recoupe.stories.copies import _signature, keep_signature
-    from recoupe.workers import prepare_articles
-
-    text = "Le maire de Valbourg, Arnaud Valmy, a inauguré mardi le nouveau pont sur la Lèze (240 mètres)."
-    (prepared,) = prepare_articles([RawArticle(id="pont", origin="pont.txt", text=text)], Settings()).items
-    assert prepared.signature is not None and prepared.article.text
-    here, size = _signature(prepared.article.text, None)  # signed in this process instead
-    cache = RunCache.for_settings(Settings())
-    keep_signature(prepared.article.text, prepared.signature, cache)
-    kept, kept_size = _signature(prepared.article.text, cache)
-    assert here is not None and kept is not None and kept_size == size
-    assert kept.jaccard(here) == 1.0 and (kept.hashvalues == here.hashvalues).all()

@@ -58,44 +58,19 @@ def _first_signature() -> MinHash:
     return MinHash(num_perm=_NUM_PERM, hashfunc=_crc32)
 
 
-# A text's MinHash values and its number of shingles (None for an empty text): computed by the
-# process that prepares the article, kept by the one that assigns stories (`keep_signature`).
-TextSignature = tuple[np.ndarray | None, int]
-
-
-def text_signature(text: str) -> TextSignature:
-    """The MinHash values of a text's shingles and their number."""
-    shingles = _shingles_of(text)
-    if not shingles:
-        return None, 0
-    first = _first_signature()
-    signature = MinHash(_NUM_PERM, hashfunc=_crc32, permutations=first.permutations, scheme=first.scheme)
-    signature.update_batch(list(shingles))
-    return signature.hashvalues, len(shingles)
-
-
-def keep_signature(text: str, signed: TextSignature, cache: RunCache) -> None:
-    """Keep a signature computed elsewhere (by the worker that prepared the article)."""
-    cache.signatures.put(text, _as_minhash(signed))
-
-
-def _as_minhash(signed: TextSignature) -> tuple[MinHash | None, int]:
-    values, size = signed
-    if values is None:
-        return None, size
-    first = _first_signature()
-    return MinHash(
-        hashfunc=_crc32, hashvalues=values, permutations=first.permutations, scheme=first.scheme
-    ), size
-
-
 def _signature(text: str, cache: RunCache | None) -> tuple[MinHash | None, int]:
     """The MinHash of a text's shingles and their number (None for an empty text), kept in the
     run's cache: stored members of open stories are compared again by each ingest call."""
     found = cache.signatures.get(text) if cache is not None else None
     if found is not None:
         return found
-    found = _as_minhash(text_signature(text))
+    shingles = _shingles_of(text)
+    signature = None
+    if shingles:
+        first = _first_signature()
+        signature = MinHash(_NUM_PERM, hashfunc=_crc32, permutations=first.permutations, scheme=first.scheme)
+        signature.update_batch(list(shingles))
+    found = (signature, len(shingles))
     if cache is not None:
         cache.signatures.put(text, found)
     return found
