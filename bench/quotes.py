@@ -81,15 +81,23 @@ def polnear_splits() -> dict[str, list[Path]]:
 
 def score_polnear(files: list[Path], argv: list[str]) -> subprocess.CompletedProcess[str]:
     """The shared scorer on a subset of PolNeAR dev (a folder of links to its files)."""
-    data = SHARED / "data" / "polnear"
+    return _scored_subset("score_quotes.py", files, SHARED / "data" / "polnear", ("attributions",), argv)
+
+
+def _scored_subset(
+    scorer: str, files: list[Path], data: Path, beside: tuple[str, ...], argv: list[str]
+) -> subprocess.CompletedProcess[str]:
+    """A shared scorer run on a folder holding links to `files` (as text/) and to the set's
+    `beside` entries."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "text").mkdir()
         for f in files:
             (folder / "text" / f.name).symlink_to(f)
-        (folder / "attributions").symlink_to(data / "attributions")
-        scorer = SHARED / "tools" / "score_quotes.py"
-        command = ["python3", str(scorer), str(ROOT / ".venv" / "bin" / "recoupe"), str(folder), *argv]
+        for name in beside:
+            (folder / name).symlink_to(data / name)
+        command = ["python3", str(SHARED / "tools" / scorer), str(ROOT / ".venv" / "bin" / "recoupe"),
+                   str(folder), *argv]
         return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
@@ -137,16 +145,7 @@ def fr_quotes_dev_splits() -> dict[str, list[Path]]:
 def score_fr_quotes_dev(files: list[Path], argv: list[str]) -> str:
     """The shared scorer's last line on a subset of fr-quotes-dev (a folder of links to its files)."""
     data = SHARED / "data" / "fr-quotes-dev"
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        (folder / "text").mkdir()
-        for f in files:
-            (folder / "text" / f.name).symlink_to(f)
-        (folder / "attributions").symlink_to(data / "attributions")
-        (folder / "speakers.jsonl").symlink_to(data / "speakers.jsonl")
-        scorer = SHARED / "tools" / "score_fr_quotes.py"
-        command = ["python3", str(scorer), str(ROOT / ".venv" / "bin" / "recoupe"), str(folder), *argv]
-        run = subprocess.run(command, capture_output=True, text=True, check=False)
+    run = _scored_subset("score_fr_quotes.py", files, data, ("attributions", "speakers.jsonl"), argv)
     if "-v" in argv:
         sys.stdout.write(run.stdout)
     lines = run.stdout.strip().splitlines()
