@@ -59,11 +59,10 @@ class Rarity:
                 self.background[key] = share
 
     def weight(self, key: str) -> float:
-        expected = self.frequency[key] + self.prior * self.background.get(key, 0.0)
-        return math.log((self.documents + self.prior + 1) / (expected + 1)) + 1.0
+        return float(self.weights([key])[0])
 
     def weights(self, keys: list[str]) -> np.ndarray:
-        """`weight` of each key, computed together."""
+        """The inverse document frequency of each key, its background counted in."""
         count = len(keys)
         frequency = np.fromiter(map(self.frequency.__getitem__, keys), dtype=np.float64, count=count)
         background = np.fromiter(map(self.background.get, keys, repeat(0.0)), dtype=np.float64, count=count)
