@@ -83,14 +83,15 @@ def _details_agreeing(
     apart: the 85 missiles of a headline may be the launched or the shot down, and a false
     dispute is worse than a missed corroboration."""
     merged = {key: list(items) for key, items in groups.items()}
-    for key, items in groups.items():
+    for key in groups:
         fuller = [other for other in groups if other != key and _says_more(other, key)]
         if len(fuller) != 1:
             continue
-        stated = groups[fuller[0]]
-        joins = [i for i in items if any(same_value(o.figure.value, i.figure.value) for o in stated)]
-        merged[fuller[0]] += joins
-        merged[key] = [i for i in items if i not in joins]
+        stated, stays = groups[fuller[0]], []
+        for item in merged[key]:
+            joins = any(same_value(other.figure.value, item.figure.value) for other in stated)
+            (merged[fuller[0]] if joins else stays).append(item)
+        merged[key] = stays
     return {key: items for key, items in merged.items() if items}
 
 

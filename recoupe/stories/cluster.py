@@ -115,9 +115,11 @@ def cluster_pile(
     next_label = max(stored_story.values(), default=-1) + 1
     components = _components(n, np.array(links_left, dtype=np.int64), np.array(links_right, dtype=np.int64),
                              probability[strong], len(stored_story), settings)
-    similarities = _similarities(pile, components, stored_story, settings, cache, scorer)
-    for members, similarity in zip(components, similarities, strict=True):
-        groups = _cluster_component(pile, members, similarity, stored_story, settings)
+    # Each member's stored story (-1 for a new article), component by component.
+    stories_of = [np.array([stored_story.get(int(i), -1) for i in members]) for members in components]
+    similarities = _similarities(pile, components, stories_of, settings, cache, scorer)
+    for members, story_of, similarity in zip(components, stories_of, similarities, strict=True):
+        groups = _cluster_component(pile, members, story_of, similarity, settings)
         for group in groups:
             stored = {stored_story[i] for i in group if i in stored_story}
             if stored:
@@ -164,7 +166,7 @@ def _components(
 def _similarities(
     pile: Pile,
     components: list[np.ndarray],
-    stored_story: dict[int, int],
+    stories_of: list[np.ndarray],
     settings: Settings,
     cache: RunCache | None,
     scorer: PairScorer | None,
@@ -172,10 +174,8 @@ def _similarities(
     """The probability of every pair inside each component, all components scored at once (one
     call per component cost more in indexing the pile's matrices than in scoring)."""
     shapes, lefts, rights = [], [], []
-    for members in components:
-        m = len(members)
-        upper_left, upper_right = np.triu_indices(m, k=1)
-        story_of = np.array([stored_story.get(int(i), -1) for i in members])
+    for members, story_of in zip(components, stories_of, strict=True):
+        upper_left, upper_right = np.triu_indices(len(members), k=1)
         # Two stored articles: certain, as the store decided (1 in one story, 0 in two), not scored.
         settled = (story_of[upper_left] >= 0) & (story_of[upper_right] >= 0)
         values = (story_of[upper_left] == story_of[upper_right]).astype(float)
@@ -201,13 +201,12 @@ def _similarities(
 def _cluster_component(
     pile: Pile,
     members: np.ndarray,
+    story_of: np.ndarray,
     similarity: np.ndarray,
-    stored_story: dict[int, int],
     settings: Settings,
 ) -> list[np.ndarray]:
     if len(members) == 1:
         return [members]
-    story_of = np.array([stored_story.get(int(i), -1) for i in members])
     groups = []
     for part in _communities(similarity, story_of, settings):
         inside = similarity[np.ix_(part, part)]

@@ -285,10 +285,10 @@ def pair_probability(
     it out, and none of the training sets holds such pairs."""
     scorer = scorer or shipped_scorer()
     one_dated = np.isnan(pile.day[left]) != np.isnan(pile.day[right])
-    headline = pile.headline_only[left] | pile.headline_only[right]
-    shift = -settings.one_dated_pair_log_odds * one_dated - settings.headline_pair_log_odds * headline
     cross = cross_language(pile, left, right)
     features = pair_features(pile, left, right, settings, cache)
+    headline = features[:, FEATURES.index("headline_only")]
+    shift = -settings.one_dated_pair_log_odds * one_dated - settings.headline_pair_log_odds * headline
     log_odds = scorer.log_odds(features, cross) + shift
     # The embedding (a lead costs 50-100 ms to embed) is measured only for the pairs in two
     # languages that it can carry across the join threshold and that share names
