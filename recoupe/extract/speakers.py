@@ -18,13 +18,11 @@ sentence ending with a colon, an incise inside the quote's own words).
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import TYPE_CHECKING
 
-from recoupe.data import read_text
 from recoupe.extract.coreference import gender_of, is_role
+from recoupe.extract.cues import cue_lemmas, two_word_cues
 from recoupe.extract.entities import french_parser, lemma_of
 
 if TYPE_CHECKING:
@@ -55,12 +53,6 @@ class SpeakerMention:
     # A pronoun subject of a relative clause ("une lettre de X à Y, dans laquelle il écrivait"): the
     # people its own sentence names before it are as likely as the last subject.
     relative: bool = False
-
-
-@cache
-def _cue_lemmas() -> frozenset[str]:
-    french = tomllib.loads(read_text("reporting_verbs.toml"))["fr"]
-    return frozenset(v for v in french["verbs"] if " " not in v)
 
 
 def parse(texts: list[str]) -> list[Doc]:
@@ -188,7 +180,7 @@ def _cue_after_quote(tok: Token) -> bool:
     tagger often takes the verb for a noun; a cue verb's present form ("tranche" → "trancher") is
     read as the cue there all the same."""
     # "a-t-il nuancé": the participle may be tagged an adjective; its lemma still tells.
-    return tok.text[:1].islower() and (tok.lower_ + "r" in _cue_lemmas() or lemma_of(tok) in _cue_lemmas())
+    return tok.text[:1].islower() and (tok.lower_ + "r" in cue_lemmas() or lemma_of(tok) in cue_lemmas())
 
 
 def _inverted_clitic(doc: Doc, k: int) -> Token | None:
@@ -328,21 +320,14 @@ def _main_verb(doc: Doc) -> Token | None:
     return root
 
 
-@cache
-def _two_word_cues() -> dict[str, str]:
-    """ "faire valoir", "faire savoir": the second verb's lemma → the first's."""
-    french = tomllib.loads(read_text("reporting_verbs.toml"))["fr"]
-    return {v.split()[1]: v.split()[0] for v in french["verbs"] if len(v.split()) == 2}
-
-
 def _is_cue(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     lemma = lemma_of(tok)
-    if lemma in _two_word_cues():
-        return tok.i > 0 and lemma_of(tok.doc[tok.i - 1]) == _two_word_cues()[lemma]
+    if lemma in two_word_cues():
+        return tok.i > 0 and lemma_of(tok.doc[tok.i - 1]) == two_word_cues()[lemma]
     # "Mme Aubry demande « … »": the lemmatiser leaves some present forms as they are ("demande").
-    return lemma in _cue_lemmas() or (lemma == tok.lower_ and lemma + "r" in _cue_lemmas())
+    return lemma in cue_lemmas() or (lemma == tok.lower_ and lemma + "r" in cue_lemmas())
 
 
 def _subject(verb: Token, offset: int) -> SpeakerMention | None:
