@@ -7,6 +7,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from recoupe.data import read_text
 
@@ -34,8 +35,14 @@ class Vocabulary:
 
 
 @cache
+def reporting_data(language: str) -> dict[str, Any]:
+    """One language's table of data/reporting_verbs.toml, as written."""
+    return tomllib.loads(read_text("reporting_verbs.toml"))[language]
+
+
+@cache
 def vocabulary(language: str) -> Vocabulary:
-    raw = tomllib.loads(read_text("reporting_verbs.toml"))[language]
+    raw = reporting_data(language)
     irregular: dict[str, list[str]] = raw.get("irregular", {})
     past_only = set(raw.get("past_only", []))
     forms: dict[str, set[str]] = {}

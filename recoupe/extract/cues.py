@@ -8,11 +8,10 @@ sentence's raw text may hold one at all (so that only those sentences are parsed
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from recoupe.data import read_text
+from recoupe.extract.cue_vocabulary import reporting_data
 from recoupe.extract.entities import lemma_of
 
 if TYPE_CHECKING:
@@ -25,9 +24,8 @@ _OTHER_FORMS = ("cru", "crue", "fait", "font", "appris")
 _SOURCE_WORDS = ("selon", "d'après", "d’après", "source", "sources")
 
 
-@cache
 def _french() -> dict[str, Any]:
-    return tomllib.loads(read_text("reporting_verbs.toml"))["fr"]
+    return reporting_data("fr")
 
 
 @cache
