@@ -40,16 +40,17 @@ def reference_day(article: Article) -> str | None:
 def extract_articles(articles: list[Article], *, ner: bool = True) -> dict[str, ArticleExtraction]:
     """The extraction of each article, by id (NER runs over all of them in one stream; none without `ner`)."""
     mentions = mentions_for(articles) if ner else {a.id: [] for a in articles}
-    return {
-        a.id: ArticleExtraction(
+    found: dict[str, ArticleExtraction] = {}
+    for a in articles:
+        quotes = find_quotes(a.text, a.language)
+        found[a.id] = ArticleExtraction(
             reference=reference_day(a),
             mentions=mentions[a.id],
-            quotes=find_quotes(a.text, a.language),
-            figures=article_figures(a),
+            quotes=quotes,
+            figures=article_figures(a, quotes),
             dated=dated_sentences(a),
         )
-        for a in articles
-    }
+    return found
 
 
 def for_article(extraction: ArticleExtraction, article: Article) -> ArticleExtraction:
@@ -59,7 +60,7 @@ def for_article(extraction: ArticleExtraction, article: Article) -> ArticleExtra
     return replace(
         extraction,
         reference=reference_day(article),
-        figures=article_figures(article),
+        figures=article_figures(article, extraction.quotes),
         dated=dated_sentences(article),
     )
 

@@ -1,9 +1,9 @@
 """Who asserts a French figure: read on a dependency parse of the sentences that need one.
 
 A figure's claimant is, in order:
-1. inside a quote, the quote's speaker: the subject of the reporting verb right after the quote
-   ("« … 4 soldats … », a indiqué le colonel X") or before it ("X a expliqué que « … »"), or the
-   clause before a colon ("X a proposé … : « … »");
+1. inside a quote, the quote's speaker as the quote finder gives it (extract/quotes.py, so a
+   quoted figure and its quote never disagree on who speaks); where it names no one, the speaker
+   read on the parse of the sentences that open and close the quote;
 2. "selon X" / "d'après X" in its sentence;
 3. the subject of a reporting verb that governs the figure ("Les autorités ont affirmé que 500
    soldats…", "Le Cambodge a accusé une quarantaine de soldats…"), a relative clause's verb
@@ -26,7 +26,9 @@ from recoupe.clean.sentences import sentence_spans
 from recoupe.extract.coreference import apposed_name_span, is_role
 from recoupe.extract.cues import hearing_lemmas, is_cue, may_hold_cue, object_cues
 from recoupe.extract.entities import french_parser, lemma_of
+from recoupe.extract.quotes import find_quotes
 from recoupe.extract.speakers import mention_in, sentence_subject
+from recoupe.model import QuoteMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -77,38 +79,58 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def find_claimants(text: str, positions: list[int]) -> list[Claimant | None]:
+def find_claimants(
+    text: str, positions: list[int], said: list[QuoteMention] | None = None
+) -> list[Claimant | None]:
     """The claimant of the figure starting at each of `positions` in `text`, None where the text
-    does not say who asserts it."""
+    does not say who asserts it. `said`: the text's quotes as `find_quotes` gives them, found here
+    when not given and a figure is quoted."""
     sentences = sentence_spans(text)
     quotes = quote_spans(text)
+    if said is None and any(a < p < b for p in positions for a, b in quotes):
+        said = find_quotes(text, "fr")
+    # A quoted figure is its quote's speaker's, as the quote finder resolved it (pronoun, role).
+    speakers = {p: _speaker_of(said, p) for p in positions if said and any(a < p < b for a, b in quotes)}
     parses = _Parses(text, sentences)
     # The sentences surely read are parsed in one stream (twice as fast as one by one).
     needed: set[int] = set()
     for position in positions:
         index = _sentence_of(sentences, position)
         quote = next(((a, b) for a, b in quotes if a < position < b), None)
-        if quote is not None:
+        if quote is not None and speakers.get(position) is None:
             needed |= {_sentence_of(sentences, quote[0]), _sentence_of(sentences, quote[1] - 1)}
-        elif parses.worth_parsing(index):
+        elif quote is None and parses.worth_parsing(index):
             needed.add(index)
     parses.parse(sorted(needed))
     out: list[Claimant | None] = []
     for position in positions:
         index = next((i for i, (a, b) in enumerate(sentences) if a <= position < b), None)
+        if speakers.get(position) is not None:
+            out.append(speakers[position])
+            continue
         if index is None:
             out.append(None)
             continue
         quote = next(((a, b) for a, b in quotes if a < position < b), None)
-        found = (
-            _quote_speaker(parses, quote, quotes)
-            if quote is not None
-            else _governing_claimant(parses, index, position, quotes)
-        )
+        if quote is None:
+            found = _governing_claimant(parses, index, position, quotes)
+        else:
+            found = _quote_speaker(parses, quote, quotes)
         if found is not None and found.text.lower() in _PRONOUNS:
             found = _antecedent(parses, _sentence_of(sentences, found.start), found, quotes)
         out.append(found if found is not None and _plausible(found, position, quotes) else None)
     return out
+
+
+def _speaker_of(said: list[QuoteMention], position: int) -> Claimant | None:
+    """The speaker the quote finder gives the quote holding `position`, by the name its mention
+    stands for; placed at that mention, or at the quote when the finder names none."""
+    quoted = next((q for q in said if q.start <= position < q.end), None)
+    if quoted is None or quoted.speaker is None:
+        return None
+    start = quoted.start if quoted.speaker_start is None else quoted.speaker_start
+    end = quoted.start if quoted.speaker_end is None else quoted.speaker_end
+    return Claimant(start, end, quoted.speaker, _gender(quoted.speaker))
 
 
 def _plausible(found: Claimant, position: int, quotes: list[tuple[int, int]]) -> bool:
@@ -178,34 +200,6 @@ def _after_comma(verb: Token) -> bool:
     while k >= 0 and (verb.doc[k].pos_ == "AUX" or verb.doc[k].text.startswith("-")):
         k -= 1
     return k >= 0 and verb.doc[k].text == ","
-
-
-def _quote_cue(
-    parses: _Parses, quote: tuple[int, int], quotes: list[tuple[int, int]], closing: int, opening: int
-) -> Claimant | None:
-    for index, after in ((closing, True), (opening, False)):
-        doc, offset = parses.doc(index), parses.offset(index)
-        outside = [t for t in doc if not any(a <= offset + t.idx < b for a, b in quotes)]
-        if after:
-            candidates = [t for t in outside if offset + t.idx >= quote[1]]
-        else:
-            candidates = [t for t in reversed(outside) if offset + t.idx < quote[0]]
-        for tok in candidates[:12] if after else candidates:
-            if tok.lower_ in _ACCORDING_TO:
-                return _np_after(tok, offset, parses.text)
-            if _is_cue(tok):
-                found = (_inverted_subject(tok, offset, parses.text) if after else None) or _subject(
-                    tok, offset, parses.text
-                )
-                if found is not None:
-                    return found
-        if not after:
-            colon = next((t for t in candidates if t.text == ":"), None)
-            if colon is not None and not any(t.text in ".!?" for t in candidates if t.i > colon.i):
-                root = next((t for t in doc[: colon.i] if t.dep_ == "ROOT"), None)
-                if root is not None:
-                    return _subject(root, offset, parses.text)
-    return None
 
 
 def _governing_claimant(

@@ -25,7 +25,7 @@ from recoupe.extract import numbers as nb
 from recoupe.extract.claimants import find_claimants
 from recoupe.extract.dates import find_time_expressions
 from recoupe.extract.quotes import tokenize
-from recoupe.model import Article, Figure, TimeExpression, day_of
+from recoupe.model import Article, Figure, QuoteMention, TimeExpression, day_of
 
 # How far (in words) from a figure its action may be, inside the figure's clause.
 MAX_ACTION_DISTANCE = 8
@@ -165,9 +165,10 @@ def _thing_concepts() -> dict[str, str]:
     return {_fold(form): concept for concept, forms in table.items() for form in forms}
 
 
-def article_figures(article: Article) -> list[Figure]:
+def article_figures(article: Article, said: list[QuoteMention] | None = None) -> list[Figure]:
     """The figures of an article's clean paragraphs, times resolved against its publication day;
-    French claimants are read over the whole text (a quote or a pronoun may span paragraphs)."""
+    French claimants are read over the whole text (a quote or a pronoun may span paragraphs), a
+    quoted figure's from `said`, the article's quotes (found when needed if not given)."""
     reference = day_of(article.published)
     found: list[Figure] = []
     french: list[tuple[int, Figure]] = []  # (offset of its paragraph in the joined text, figure)
@@ -183,7 +184,9 @@ def article_figures(article: Article) -> list[Figure]:
     text = "\n".join(p.text for p in article.paragraphs)
     named = dict(
         zip(
-            (id(f) for _, f in french), _french_claimants(text, [o + f.start for o, f in french]), strict=True
+            (id(f) for _, f in french),
+            _french_claimants(text, [o + f.start for o, f in french], said),
+            strict=True,
         )
     )
     return [replace(f, claimant=named[id(f)]) if id(f) in named else f for f in found]
@@ -229,9 +232,12 @@ def find_figures(
     return figures
 
 
-def _french_claimants(text: str, positions: list[int]) -> list[str | None]:
-    """French claimants come from a dependency parse of the sentences that need one (claimants.py)."""
-    return [c.text if c is not None else None for c in find_claimants(text, positions)]
+def _french_claimants(
+    text: str, positions: list[int], said: list[QuoteMention] | None = None
+) -> list[str | None]:
+    """French claimants come from the quotes' speakers and a dependency parse of the sentences that
+    need one (claimants.py)."""
+    return [c.text if c is not None else None for c in find_claimants(text, positions, said)]
 
 
 # --- numbers --------------------------------------------------------------------------------

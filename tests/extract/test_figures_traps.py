@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from recoupe.extract.figures import find_figures
+from recoupe.extract.quotes import find_quotes
 
 REF = date(2022, 12, 30)
 
@@ -82,11 +83,23 @@ def test_what_is_counted_does_not_claim_itself() -> None:
 
 
 def test_a_figure_in_a_quote_is_claimed_by_its_speaker_even_across_sentences() -> None:
+    # by the name the quote finder gives the quote's speaker, title left out
     text = (
         "« Quatre soldats ont été blessés. Un soldat cambodgien a été tué et dix autres ont été "
         "blessés », a indiqué le colonel Sunsern Kaewkumnerd."
     )
-    assert set(_claimants(text)) == {"le colonel Sunsern Kaewkumnerd"}
+    assert set(_claimants(text)) == {"Sunsern Kaewkumnerd"}
+
+
+def test_a_quoted_figure_and_its_quote_name_the_same_speaker() -> None:
+    # "elle" is the minister named before: the quote finder resolves it, the figure follows it
+    text = (
+        "La ministre Claire Morel a présenté le budget mardi.\n"
+        "« Nous supprimerons 1 200 postes », a-t-elle affirmé devant les députés."
+    )
+    quotes = find_quotes(text, "fr")
+    assert [q.speaker for q in quotes] == ["Claire Morel"]
+    assert _claimants(text) == ["Claire Morel"]
 
 
 def test_a_pronoun_claims_for_the_person_named_before_it_or_for_no_one() -> None:
