@@ -269,3 +269,10 @@ class Settings:
     # about one story takes 0.1 ms (one word) to 0.26 ms (two), so pages 1 to 3 of 50 are walked
     # and a walk given up costs 20 to 50 ms at most.
     search_walk_stories: int = 200
+    # After a run stores articles, a full-text index left in more segments than this is merged
+    # into one (recoupe/store/write.py: a search asks every segment). 48 simulated runs of 20
+    # articles on the 100,000 of bench/web_latency.py: FTS5 alone kept 12-24 segments (4 large),
+    # the walk of a two-word search 17-27 ms CPU a page; merged past 8, 1-8 segments and 3.5-5.4
+    # ms, a merge (2-7 s, with the machine's load) every 8 runs; past 4, 3.3-6.3 ms but a merge
+    # every 4 runs; past 12, 3.4-12 ms.
+    search_index_segments: int = 8

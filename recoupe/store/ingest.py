@@ -3,7 +3,8 @@
 New articles are stored batch by batch, each batch one transaction, then assigned to the stored
 stories open to them or to new ones, all at once; an article whose content hash is stored is
 skipped (with `force`, cleaned again in place). A kill loses at most the transaction under way,
-and the same command run again leaves the store as one uninterrupted run leaves it.
+and the same command run again leaves the store as one uninterrupted run leaves it. Last, a
+full-text index left in too many segments is merged (`write.tidy_search_indexes`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from recoupe.model import Article, Skipped
 from recoupe.pipeline import IngestReport, ingest_into, ingest_items
 from recoupe.settings import Settings
 from recoupe.store.schema import connect
+from recoupe.store.write import tidy_search_indexes
 
 __all__ = ["IngestReport", "ingest_paths", "ingest_urls"]
 
@@ -33,18 +35,21 @@ def ingest_paths(
     dask: str | None = None,
 ) -> IngestReport:
     """Read, clean and store every new article of `paths` into the store at `db`, and give each its story."""
+    settings = settings or Settings()
     connection = connect(db)
     try:
-        return ingest_into(
+        report = ingest_into(
             connection,
             paths,
-            settings or Settings(),
+            settings,
             force=force,
             on_skip=on_skip,
             on_article=on_article,
             workers=workers,
             dask=dask,
         )
+        tidy_search_indexes(connection, settings.search_index_segments)
+        return report
     finally:
         connection.close()
 
@@ -65,7 +70,7 @@ def ingest_urls(
     connection = connect(db)
     try:
         with Fetcher(settings) as fetcher:
-            return ingest_items(
+            report = ingest_items(
                 connection,
                 fetch_articles(urls, fetcher),
                 settings,
@@ -74,5 +79,7 @@ def ingest_urls(
                 workers=workers,
                 dask=dask,
             )
+        tidy_search_indexes(connection, settings.search_index_segments)
+        return report
     finally:
         connection.close()

@@ -34,6 +34,7 @@ from recoupe.model import Article, RawArticle, Skipped
 from recoupe.pipeline import IngestReport, ingest_items
 from recoupe.settings import Settings
 from recoupe.store.schema import connect, transaction
+from recoupe.store.write import tidy_search_indexes
 
 Problem = Callable[[str, str], None]  # (source or page URL, one-line reason)
 SourceRead = tuple[Page, SourceContent] | None  # None: failed, or unchanged since the last round
@@ -88,9 +89,11 @@ def watch_once(
         problem(line.where, line.reason)
     connection = connect(db)
     try:
-        return watch_round(
+        report = watch_round(
             connection, urls, settings, on_problem=problem, on_article=on_article, workers=workers, dask=dask
         )
+        tidy_search_indexes(connection, settings.search_index_segments)
+        return report
     finally:
         connection.close()
 

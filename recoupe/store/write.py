@@ -7,6 +7,7 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from recoupe.model import Article, RawArticle, Story, day_of, plain_fields
+from recoupe.store.schema import transaction
 
 if TYPE_CHECKING:
     from recoupe.extract.article import ArticleExtraction
@@ -192,6 +193,39 @@ def save_story(connection: sqlite3.Connection, story: Story, members: list[Artic
             dict.fromkeys(text for q in story.quotes for text in (q.text, *(v.text for v in q.variants)))
         )
         connection.execute("INSERT INTO quote_search (rowid, body) VALUES (?, ?)", (number, quoted))
+
+
+# The store's full-text indexes (FTS5 tables, recoupe/store/schema.py).
+SEARCH_INDEXES = ("article_search", "quote_search")
+
+
+def tidy_search_indexes(connection: sqlite3.Connection, most_segments: int) -> list[str]:
+    """Merge each full-text index into one segment when it has more than `most_segments`; one
+    transaction each. Returns the indexes merged.
+
+    FTS5 writes each transaction's rows as a new segment (b-tree) and merges them lazily: runs of
+    a few articles leave up to sixteen before it merges them, and a store grown run by run keeps
+    several large ones. A search asks every segment, so the story list's walk (one question a
+    story, recoupe/store/listing.py) costs in proportion to them: on the 100,000 articles of
+    bench/web_latency.py, from 4 large and 8 small segments to one, 4-6 → 1.3 ms of CPU a page
+    for a word in every article, 17-27 → 3.5 ms for two. Merging rewrites the whole index (86 MB
+    there, 2-7 s), hence only past `most_segments` (Settings.search_index_segments)."""
+    merged = []
+    for table in SEARCH_INDEXES:
+        with transaction(connection):
+            if search_index_segments(connection, table) > most_segments:
+                connection.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
+                merged.append(table)
+    return merged
+
+
+def search_index_segments(connection: sqlite3.Connection, table: str) -> int:
+    """How many segments the full-text index `table` is in: each has one row or more, keyed by
+    its id, in the index's b-tree table (FTS5's `<table>_idx`)."""
+    if table not in SEARCH_INDEXES:
+        raise ValueError(f"no full-text index {table!r}")
+    (segments,) = connection.execute(f"SELECT count(DISTINCT segid) FROM {table}_idx").fetchone()
+    return int(segments)
 
 
 def _own_date(article: Article) -> str | None:
