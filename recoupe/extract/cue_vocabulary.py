@@ -32,6 +32,8 @@ class Vocabulary:
     feminine: frozenset[str]
     masculine: frozenset[str]
     plural: frozenset[str]  # determiners of a plural phrase: "les salariés" is no "il"
+    # Prepositions whose object is no speaker ("officials at the Pentagon said"): English only
+    object_prepositions: frozenset[str] = frozenset()
 
 
 @cache
@@ -76,6 +78,7 @@ def vocabulary(language: str) -> Vocabulary:
         feminine=frozenset(raw["feminine_titles"]),
         masculine=frozenset(raw["masculine_titles"]),
         plural=frozenset(raw.get("plural_determiners", [])),
+        object_prepositions=frozenset(raw.get("object_prepositions", [])),
     )
 
 

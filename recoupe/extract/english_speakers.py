@@ -30,8 +30,26 @@ def bound_subject(tokens: list[Token], lo: int, pronoun: Mention, vocab: Vocabul
         # The apposition right after the subject is part of it ("Paul Ryan, R-Wis., despite …").
         closing = next((n for n, i in enumerate(between[1:13], 1) if tokens[i].text == ","), 0)
         between = between[closing + 1 :]
-    others = [t for i in between if (t := tokens[i]).kind == "word" and t.text[:1].isupper()]
+    # Weekdays ("on Friday") and names in the possessive ("North Korea's latest test") name no one
+    # the pronoun could stand for.
+    others = [
+        t
+        for i in between
+        if (t := tokens[i]).kind == "word"
+        and t.text[:1].isupper()
+        and t.low not in vocab.fillers
+        and not _possessive_run(tokens, i)
+    ]
     return None if any(t.low not in vocab.titles for t in others) else subject
+
+
+def _possessive_run(tokens: list[Token], i: int) -> bool:
+    """Whether token i is in a run of capitalised words that ends in the possessive ("North Korea's")."""
+    while i < len(tokens) and tokens[i].kind == "word" and tokens[i].text[:1].isupper():
+        if tokens[i].low.endswith("'s"):
+            return True
+        i += 1
+    return False
 
 
 def closing_cue_source(tokens: list[Token], end: int, vocab: Vocabulary) -> Mention | None:

@@ -136,10 +136,25 @@ def phrase_end(tokens: list[Token], i: int, hi: int, vocab: Vocabulary) -> int:
                 break
             k = closing + 1
             continue
+        if joined_number(tokens, k):
+            k += 1  # "9/11 widow Terry Strada": the slash is part of the number
+            continue
         if not in_phrase(tokens[k], vocab) and not noun_after_article(tokens, k, i, vocab):
             break
         k, words = k + 1, words + 1
     return k
+
+
+def joined_number(tokens: list[Token], k: int) -> bool:
+    """A slash between two numbers with no space around it ("9/11", "24/7"): one word, not a break."""
+    return (
+        0 < k < len(tokens) - 1
+        and tokens[k].text == "/"
+        and tokens[k - 1].end == tokens[k].start
+        and tokens[k].end == tokens[k + 1].start
+        and tokens[k - 1].text.isdigit()
+        and tokens[k + 1].text.isdigit()
+    )
 
 
 def noun_after_article(tokens: list[Token], k: int, lo: int, vocab: Vocabulary) -> bool:

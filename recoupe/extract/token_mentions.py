@@ -16,6 +16,7 @@ from recoupe.extract.token_cues import (
     Token,
     adverb,
     in_phrase,
+    joined_number,
     noun_after_article,
     phrase_end,
     words_at,
@@ -42,13 +43,18 @@ def source_of(
         return cue.pronoun
     if _passive(tokens, cue, lo, vocab):
         return None  # "29 others were admitted", "he was told": the subject is no speaker
+    after_quote = _after_quoted_comma(tokens, cue.first)
+    if vocab.language == "en" and after_quote and _present_participle(tokens[cue.first]):
+        return participle_subject(tokens, cue, lo, vocab)  # '… as a "strong leader," comparing him to …'
     if cue.first > lo and (
         (tokens[cue.first - 1].low in _PARTICIPLE_OPENERS and _present_participle(tokens[cue.first]))
         or (tokens[cue.first - 1].low in _INFINITIVE_OPENERS and _infinitive(tokens[cue.first]))
     ):
         # "Clinton spoke in Tulsa, Oklahoma, arguing that …", "began by saying": the clause's
         # subject speaks, not the phrase before the comma.
-        return _opening_subject(tokens, lo, cue.first - 1, vocab)
+        if vocab.language != "en":
+            return _opening_subject(tokens, lo, cue.first - 1, vocab)
+        return participle_subject(tokens, cue, lo, vocab)
     left = left_mention(tokens, cue.first - 1, lo, vocab)
     if left is not None:
         return left
@@ -68,6 +74,40 @@ def source_of(
             return None
         k = after
     return right_mention(tokens, k, hi, vocab)
+
+
+_CLAUSE_OPENING_PARTICLES = frozenset({"after", "before", "while", "by"})
+
+
+def _after_quoted_comma(tokens: list[Token], k: int) -> bool:
+    """Whether token k follows a quote closed on a comma ('"strong leader," comparing')."""
+    return k > 0 and tokens[k - 1].kind == "quote" and tokens[k - 1].text.rstrip().endswith(",")
+
+
+def participle_subject(tokens: list[Token], cue: Cue, lo: int, vocab: Vocabulary) -> Mention | None:
+    """The subject of an English participle cue, which is its sentence's: before it, even across the
+    quote the caller starts after ('X admires Y as a "strong leader," comparing him to …'), else
+    after the phrase it opens ('After saying her foot was "…," she was …')."""
+    sentence = tokens[cue.first].sentence
+    start = lo
+    if cue.first - 1 <= lo:  # the caller leaves nothing before it: back to the sentence's start
+        start = cue.first - 1
+        while start > 0 and tokens[start - 1].sentence == sentence and tokens[start - 1].kind != "break":
+            start -= 1
+    found = _opening_subject(tokens, start, cue.first - 1, vocab)
+    if found is not None or cue.first - 1 != start or tokens[start].low not in _CLAUSE_OPENING_PARTICLES:
+        return found
+    # "After saying …, she …": the main clause after the phrase's closing comma (maybe inside a quote).
+    for k in range(cue.last + 1, len(tokens)):
+        if tokens[k].sentence != sentence or tokens[k].kind == "break":
+            return None
+        if tokens[k].text == "," or _after_quoted_comma(tokens, k + 1):
+            subject = right_mention(tokens, k + 1, len(tokens), vocab)
+            if subject is None:
+                return None
+            after = next((m for m in range(k + 1, len(tokens)) if tokens[m].start >= subject.end), None)
+            return subject if after is not None and _verb_like(tokens[after], vocab) else None
+    return None
 
 
 # Verbs whose object is the person spoken to: after a quote, '"…," told reporters' has no subject.
@@ -149,10 +189,40 @@ def left_mention(
                 break
             k = opening - 1  # "Rep. Jason Chaffetz (R-Utah) said": the party tag is part of the name
             continue
+        if joined_number(tokens, k) and k - 1 >= lo:
+            k -= 1  # "9/11 widow Terry Strada said"
+            continue
         if not in_phrase(tokens[k], vocab) and not noun_after_article(tokens, k, lo, vocab):
             break
         k, words = k - 1, words + 1
+    if k >= lo and k < j and tokens[k].low in vocab.object_prepositions:
+        return _beyond_preposition(tokens, k, j, lo, vocab)
     return _mention(tokens[k + 1 : j + 1], vocab)
+
+
+def _beyond_preposition(tokens: list[Token], prep: int, j: int, lo: int, vocab: Vocabulary) -> Mention | None:
+    """The subject before a verb when the phrase right before it is a preposition's object: a name
+    after a lowercase noun ("In a statement Trump said"), else the phrase the preposition hangs on,
+    with it ("officials at the Pentagon said", "Protesters marching through the streets chanted"),
+    else no one ("in a box labeled …" opens its clause)."""
+    words = tokens[prep + 1 : j + 1]
+    run = len(words)
+    while run > 0 and words[run - 1].text[:1].isupper():
+        run -= 1
+    if 0 < run < len(words) and words[run - 1].text.islower() and words[run - 1].low not in NAME_GLUE:
+        return _mention(words[run:], vocab)
+    head = prep - 1
+    if head >= lo and tokens[head].kind == "word" and _present_participle(tokens[head]):
+        head -= 1  # "marching through the streets"
+    k = head
+    while k >= lo and head - k < MAX_MENTION_WORDS and (
+        (in_phrase(tokens[k], vocab) and not _verb_like(tokens[k], vocab))
+        or noun_after_article(tokens, k, lo, vocab)
+    ):
+        k -= 1  # not "greeted with chants of …"
+    if k < head:
+        return _mention(tokens[k + 1 : j + 1], vocab)
+    return _mention(words, vocab) if words and words[-1].text[:1].isupper() else None
 
 
 def _appositive_subject(tokens: list[Token], comma: int, lo: int, vocab: Vocabulary) -> Mention | None:
@@ -275,7 +345,7 @@ def _kind(words: list[Token], vocab: Vocabulary) -> MentionKind:
     run = len(words)
     while run > 0 and words[run - 1].text[0].isupper():
         run -= 1
-    if run < len(words) and run > 0 and words[run - 1].low not in NAME_GLUE:
+    if run < len(words) and run > 0 and words[run - 1].low not in NAME_GLUE | vocab.object_prepositions:
         return "name"
     return "role"
 
