@@ -597,8 +597,8 @@ def figures(
     """List the numeric figures of a text: value, unit, what they count, the action, who says so."""
     from datetime import date
 
+    from recoupe.clean.language import guess_language
     from recoupe.extract.figures import find_figures
-    from recoupe.extract.quotes import guess_language
 
     with _guard(verbose):
         text = _read_one_text(path)

@@ -1,7 +1,9 @@
-"""Language of each paragraph: py3langid first, lingua when py3langid is unsure."""
+"""Language of each paragraph: py3langid first, lingua when py3langid is unsure; and a guess by
+common words where no language is given (the quote finder picks its reporting cues with it)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 
@@ -10,6 +12,12 @@ from lingua import IsoCode639_1, LanguageDetector, LanguageDetectorBuilder
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from recoupe.model import Paragraph
+
+# The commonest words of each language, counted by `guess_language`.
+_FRENCH_WORDS = re.compile(
+    r"\b(?:le|la|les|des|du|de|et|est|une|dans|pour|qui|que|avec|sur|pas|il|elle|nous|ne)\b|«"
+)
+_ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|is|was|in|that|with|for|on|he|she|it|to)\b")
 
 
 @cache
@@ -71,3 +79,9 @@ def label_paragraph_languages(
         main = identify_language(" ".join(texts), min_confidence, fallback_languages)
     paragraphs = [Paragraph(t, guesses.get(i) or main) for i, t in enumerate(texts)]
     return paragraphs, main
+
+
+def guess_language(text: str) -> str:
+    """French or English, by their commonest words: enough to pick a vocabulary of cues."""
+    sample = text[:20000].lower()
+    return "fr" if len(_FRENCH_WORDS.findall(sample)) > len(_ENGLISH_WORDS.findall(sample)) else "en"

@@ -26,6 +26,7 @@ from recoupe.clean.sentences import sentence_spans
 from recoupe.extract.coreference import apposed_name_span, is_role
 from recoupe.extract.cues import hearing_lemmas, is_cue, may_hold_cue, object_cues
 from recoupe.extract.entities import french_parser, lemma_of
+from recoupe.extract.quote_spans import quoted_passages
 from recoupe.extract.quotes import find_quotes
 from recoupe.extract.speakers import mention_in, sentence_subject
 from recoupe.model import QuoteMention
@@ -46,7 +47,6 @@ _GLUE = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’", "-", "("
 # ("a annoncé 300 suppressions", "a indiqué que 300 …", "a fait état de 300 morts"); a figure in
 # a clause coordinated with the cue or set beside it (conj, advcl) is not what the cue says.
 _SAID = frozenset({"obj", "iobj", "ccomp", "xcomp", "obl", "obl:arg", "obl:mod", "parataxis"})
-_QUOTE_PAIRS = (("«", "»"), ("“", "”"))
 
 
 @dataclass(frozen=True)
@@ -59,26 +59,6 @@ class Claimant:
     gender: str  # "m", "f", "p" or "" unknown
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """The quoted passages of a text, marks included: « … », “ … ”, and straight "…" paired
-    within a paragraph."""
-    spans: list[tuple[int, int]] = []
-    for opening, closing in _QUOTE_PAIRS:
-        for match in re.finditer(rf"{opening}[^{closing}]*{closing}", text):
-            spans.append((match.start(), match.end()))
-    # Straight marks pair within a paragraph; one left open runs on into the next paragraph when
-    # that one's first mark closes it ("« … très mauvaise.\nLa dégradation … 42 200 chômeurs »"),
-    # never further: a stray mark would make the rest of the article a quote.
-    open_mark: int | None = None
-    for paragraph in re.finditer(r"[^\n]+", text):
-        marks = [paragraph.start() + m.start() for m in re.finditer('"', paragraph.group())]
-        if open_mark is not None and len(marks) % 2:
-            marks.insert(0, open_mark)
-        open_mark = marks.pop() if len(marks) % 2 else None
-        spans += [(a, b + 1) for a, b in zip(marks[::2], marks[1::2], strict=True)]
-    return sorted(spans)
-
-
 def find_claimants(
     text: str, positions: list[int], said: list[QuoteMention] | None = None
 ) -> list[Claimant | None]:
@@ -86,7 +66,7 @@ def find_claimants(
     does not say who asserts it. `said`: the text's quotes as `find_quotes` gives them, found here
     when not given and a figure is quoted."""
     sentences = sentence_spans(text)
-    quotes = quote_spans(text)
+    quotes = quoted_passages(text)
     if said is None and any(a < p < b for p in positions for a, b in quotes):
         said = find_quotes(text, "fr")
     # A quoted figure is its quote's speaker's, as the quote finder resolved it (pronoun, role).

@@ -24,7 +24,7 @@ from recoupe.extract import attribution as at
 from recoupe.extract import numbers as nb
 from recoupe.extract.claimants import find_claimants
 from recoupe.extract.dates import find_time_expressions
-from recoupe.extract.quotes import tokenize
+from recoupe.extract.tokens import tokenize
 from recoupe.model import Article, Figure, QuoteMention, TimeExpression, day_of
 
 # How far (in words) from a figure its action may be, inside the figure's clause.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from recoupe.clean.language import identify_language, label_paragraph_languages
+from recoupe.clean.language import guess_language, identify_language, label_paragraph_languages
 from recoupe.settings import Settings
 
 S = Settings()
@@ -60,3 +60,8 @@ def test_article_of_short_lines_only_is_judged_as_a_whole() -> None:
     langs, main = _label(["Bonjour à tous.", "Merci beaucoup.", "À demain."])
     assert main == "fr"
     assert langs == ["fr", "fr", "fr"]
+
+
+def test_a_guess_by_common_words_tells_french_from_english_without_a_model() -> None:
+    assert guess_language("« Nous gagnerons », a dit la candidate.") == "fr"
+    assert guess_language('"We will win," the candidate said.') == "en"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from recoupe.extract.claimants import find_claimants, quote_spans
+from recoupe.extract.claimants import find_claimants
 
 
 def _claimants(text: str, *figures: str) -> list[str | None]:
@@ -74,11 +74,6 @@ def test_a_figure_no_one_reports_has_no_claimant() -> None:
     assert _claimants("Il a indiqué que 300 emplois seraient supprimés.", "300") == [None]
 
 
-def test_quoted_passages_are_found_with_their_marks() -> None:
-    text = 'Il a dit « 300 postes » puis "40 millions".'
-    assert [text[a:b] for a, b in quote_spans(text)] == ["« 300 postes »", '"40 millions"']
-
-
 def test_a_cue_across_a_colon_or_a_line_break_reports_something_else() -> None:
     text = "Deux réunions sont prévues : le 8 mars, les syndicats appellent à manifester."
     assert _claimants(text, "Deux") == [None]
@@ -101,11 +96,6 @@ def test_the_object_of_accuser_is_no_statement_unless_a_clause_follows() -> None
     assert _claimants("La banque a accusé une perte de 948 millions d'euros.", "948") == [None]
     text = "Le gouvernement a accusé une quarantaine de soldats d'avoir franchi la frontière."
     assert _claimants(text, "une quarantaine") == ["Le gouvernement"]
-
-
-def test_a_stray_straight_mark_does_not_make_the_next_paragraphs_a_quote() -> None:
-    text = 'Le syndicat dénonce "la casse.\nSuite.\nDeux autres rendez-vous sont fixés en mars.'
-    assert quote_spans(text) == []
 
 
 def test_a_relative_clause_with_its_own_subject_is_its_subject_s_claim() -> None:

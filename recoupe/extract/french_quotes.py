@@ -1,0 +1,327 @@
+"""French quotes and who said them, on the parse: the cue's subject on the parse of the quote's
+sentence (speakers.py), resolved to a person the article names (speaker_names.py, coreference.py),
+then weighed by a `speaker_choice`, when given, against the other mentions the parse offers
+(mention_ranker.py). A reporting incise inside the quote, a signature line in capitals, a colon
+closing the sentence before, a quote carried on in the next paragraph and a quote set as a
+heading are read here; the token rules (token_speakers.py) stay where the parse finds no subject."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from recoupe.clean.language import guess_language
+from recoupe.extract import attribution as at
+from recoupe.extract import coreference as co
+from recoupe.extract import mention_ranker as mr
+from recoupe.extract import speakers as sp
+from recoupe.extract.quote_spans import (
+    MAX_SCARE_WORDS,
+    SPACES,
+    QuoteSegment,
+    caps_line,
+    is_heading,
+    paragraph_at,
+)
+from recoupe.extract.speaker_names import INDEFINITE, speaker_name, token_speaker_name, with_apposed_name
+from recoupe.extract.token_speakers import in_sentence
+from recoupe.extract.tokens import QuotedText, one_paragraph_apart, sentence_before, sentence_spans
+from recoupe.model import QuoteMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Quotes of more words than this are not parsed (their words say nothing of who spoke them), only
+# the words around them: this keeps parsing to a fraction of each article.
+MAX_PARSED_QUOTE_WORDS = 8
+
+
+def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -> list[QuoteMention]:
+    """French quotes with their speakers: the cue's subject on the parse of the quote's sentence
+    (speakers.py), resolved to a person the article names (coreference.py), then weighed by
+    `speaker_choice` against the other mentions the parse offers (mention_ranker.py). A paragraph
+    in English inside a French article keeps the English token rules."""
+    text, norm, segments, groups = quoted.text, quoted.norm, quoted.segments, quoted.groups
+    tokens, quote_token = quoted.tokens, quoted.quote_token
+    spans = sentence_spans(tokens)
+    regions = [(s.region_start, s.region_end) for s in segments]
+    masked = _masked(text, segments)
+    english = at.vocabulary("en")
+    # The quotes' own sentences are parsed first; the sentence before one only when its quote has
+    # no cue of its own or a pronoun for one (what that sentence's subject is then matters).
+    own: dict[int, tuple[int, int]] = {}
+    for k, members in enumerate(groups):
+        paragraph = paragraph_at(norm, segments[members[0]].start)
+        if len(paragraph.split()) < 8 or guess_language(paragraph) != "en":
+            first, last = tokens[quote_token[members[0]]].sentence, tokens[quote_token[members[-1]]].sentence
+            own[k] = (spans[first][0], spans[last][1])
+    docs = _parsed(masked, sorted(set(own.values())), {})
+    mentions = {
+        k: sp.mention_in(
+            docs[span],
+            span[0],
+            (segments[groups[k][0]].region_start, segments[groups[k][-1]].region_end),
+            regions,
+        )
+        for k, span in own.items()
+    }
+    befores = {k: sentence_before(spans, tokens[quote_token[groups[k][0]]].sentence) for k in own}
+    needed = {
+        spans[n]
+        for k, n in befores.items()
+        if n is not None and (mentions[k] is None or _pronoun(mentions[k]))
+    }
+    docs = _parsed(masked, sorted(needed - docs.keys()), docs)
+    people = co.people_in(text)
+    subjects: list[co.Subject] = []
+    found: list[QuoteMention] = []
+    headings: list[int] = []  # indices in `found` of quotes set as headings, with no cue of their own
+    previous: tuple[sp.SpeakerMention | None, str | None] = (None, None)
+    previous_end = -1
+    for k, members in enumerate(groups):
+        lead = segments[members[0]]
+        first, last = quote_token[members[0]], quote_token[members[-1]]
+        sentence = tokens[first].sentence
+        words = sum(len(norm[segments[m].start : segments[m].end].split()) for m in members)
+        if k not in own:  # an English paragraph
+            english_mention = in_sentence(tokens, first, last, english)
+            if english_mention is None and words <= MAX_SCARE_WORDS:
+                continue
+            speaker = token_speaker_name(english_mention, text, [], at.named_people(tokens, english))
+            found.extend(_quote_mentions(text, segments, members, speaker, english_mention))
+            continue
+        span = own[k]
+        heading = is_heading(norm, segments, members)
+        before = spans[befores[k]] if befores[k] is not None else None  # type: ignore[index]
+        prior = docs.get(before) if before is not None and before[1] <= lead.region_start else None
+        if prior is not None and before is not None:
+            subject = sp.sentence_subject(prior, before[0])
+            subject = with_apposed_name(subject, text) if subject is not None else None
+            if subject is not None and (not subjects or subjects[-1].position < subject.start):
+                subjects.append(
+                    co.Subject(subject.start, speaker_name(subject, text, people, subjects), subject.gender)
+                )
+        mention = _incise(text, segments, members) or mentions[k]
+        speaker: str | None = None
+        signed = _signature(norm, segments, members, people) if mention is None else None
+        if signed is not None:
+            mention, speaker = signed
+        elif heading or (before is not None and caps_line(norm[before[0] : before[1]])):
+            pass  # a subheading or a signature speaks for no one around it
+        elif (
+            mention is None and previous[0] is not None and one_paragraph_apart(tokens, previous_end, first)
+        ):
+            mention, speaker = previous  # a quote carried on in the next paragraph
+        elif (
+            mention is None
+            and prior is not None
+            and before is not None
+            and tokens[first - 1].sentence != sentence
+        ):
+            # No cue in the quote's own sentence: "X a dit :" or "X a pris la parole." just before.
+            if norm[before[0] : before[1]].rstrip().endswith(":"):
+                mention = sp.mention_in(prior, before[0], (before[1], before[1]), regions)
+            elif not norm[before[0] : before[1]].rstrip().endswith(("»", "”", '"')):
+                context = sp.sentence_subject(prior, before[0])
+                if context is not None and context.kind in ("role", "organisation"):
+                    context = with_apposed_name(context, text)  # "Le maire de Brive, Hugo Marchetti, a …"
+                mention = context if context is not None and context.kind in ("name", "pronoun") else None
+        if mention is None:
+            # Token rules kept where the parse does not help: a long apposition or an incise
+            # between a name and its cue often leaves the parser without a subject for the verb,
+            # while "Name …, cue" still reads; only a name is taken from them, never a role.
+            rule = in_sentence(tokens, first, last, at.vocabulary("fr"))
+            if rule is not None and rule.kind == "name":
+                mention = sp.SpeakerMention(rule.start, rule.end, "name", rule.gender)
+        if mention is None and (words <= MAX_SCARE_WORDS or not _clause(docs[span], span[0], lead)):
+            continue  # a term, a title or a scare quote no one in the text says
+        if mention is not None and speaker is None:
+            mention = with_apposed_name(mention, text)
+        if mention is not None and speaker is None and mention.kind == "pronoun":
+            # "Christine Lagarde n'y est pas favorable car « … », a-t-elle déclaré": the pronoun's
+            # nearest subject is its own sentence's, before the quote.
+            own_subject = sp.sentence_subject(docs[span], span[0])
+            if (
+                own_subject is not None
+                and own_subject.start < lead.region_start
+                and (not subjects or subjects[-1].position < own_subject.start)
+            ):
+                subjects.append(
+                    co.Subject(
+                        own_subject.start,
+                        speaker_name(own_subject, text, people, subjects),
+                        own_subject.gender,
+                    )
+                )
+        resolved_here = mention is not None and speaker is None  # not a signature's, not carried on
+        if resolved_here and mention is not None:
+            speaker = speaker_name(mention, text, people, subjects)
+        if speaker_choice is not None and signed is None and not heading:
+            region = (lead.region_start, segments[members[-1]].region_end)
+            context = mr.QuoteContext(
+                region,
+                (mention, speaker),
+                previous,
+                one_paragraph_apart(tokens, previous_end, first),
+                {p.name: p.gender for p in people if len(p.name.split()) > 1},
+            )
+            own_offers = _offered(docs[span], span[0], region, regions, text)
+            prior_offers = []
+            if prior is not None and before is not None:
+                prior_offers = _offered(prior, before[0], region, regions, text)
+            found_candidates = mr.candidates(
+                own_offers, prior_offers, context, lambda m: speaker_name(m, text, people, subjects)
+            )
+            chosen = speaker_choice(context, found_candidates)
+            mention, speaker = (chosen.mention, chosen.name) if chosen is not None else (None, None)
+            resolved_here = resolved_here or (mention is not None and mention is not previous[0])
+        if resolved_here and mention is not None:
+            subjects.append(co.Subject(mention.start, speaker, mention.gender))
+        if heading and mention is None:
+            headings.append(len(found))
+        found.extend(_quote_mentions(text, segments, members, speaker, mention))
+        if not heading:
+            previous, previous_end = (mention, speaker), last
+    return _headings_said(found, headings)
+
+
+def _offered(
+    doc: Doc, offset: int, region: tuple[int, int], regions: list[tuple[int, int]], text: str
+) -> list[sp.Offered]:
+    """The mentions the parse offers for a quote, a role given the name set beside it."""
+    offered = sp.offered_mentions(doc, offset, region, regions)
+    return [replace(o, mention=with_apposed_name(o.mention, text)) for o in offered]
+
+def _signature(
+    norm: str, segments: list[QuoteSegment], members: list[int], people: list[co.Person]
+) -> tuple[sp.SpeakerMention, str | None] | None:
+    """A quote that is a paragraph of its own, signed on the next line in capitals ("JEAN DUPONT,
+    MAIRE DE …"): the signature's first part is the mention; its speaker the person the article
+    names so, else the signature's two or three words, else no one (a long caption is no name)."""
+    lead, tail = segments[members[0]], segments[members[-1]]
+    if paragraph_at(norm, lead.start).strip(SPACES) != norm[lead.region_start : tail.region_end].strip(
+        SPACES
+    ):
+        return None
+    line_start = norm.find("\n", tail.region_end)
+    if line_start < 0:
+        return None
+    line_start += 1
+    line = paragraph_at(norm, line_start)
+    if not caps_line(line):
+        return None
+    signed = line.split(",")[0].strip(SPACES)
+    start = line_start + line.index(signed)
+    mention = sp.SpeakerMention(start, start + len(signed), "name", "")
+    named = [p.name for p in people if p.name.upper() in signed.upper()]
+    if named:
+        name = max(named, key=len)
+        return mention, name.title() if name.isupper() else name
+    if 2 <= len(signed.split()) <= 3:
+        return mention, signed.title()
+    return replace(mention, kind="indefinite"), None
+
+def _headings_said(found: list[QuoteMention], headings: list[int]) -> list[QuoteMention]:
+    """A quote set as a heading is said by whoever the article quotes saying its words (the press
+    repeats a quote of the text in its subheadings); with no such quote, by no one."""
+    for h in headings:
+        words = _folded(found[h].text)
+        said = [q for q in found if q.speaker and q is not found[h] and words in _folded(q.text)]
+        if said and len({q.speaker for q in said}) == 1:
+            found[h] = replace(
+                found[h],
+                speaker=said[0].speaker,
+                speaker_start=said[0].speaker_start,
+                speaker_end=said[0].speaker_end,
+            )
+    return found
+
+
+def _folded(words: str) -> str:
+    return " ".join(re.findall(r"\w+", words.casefold()))
+
+# "« Quand ils sont descendus, a-t-elle poursuivi, la confusion a été totale »": a verb with an
+# inverted pronoun set between commas inside a quote is its cue. A pattern on the text, since a
+# long quote's words are blanked before parsing (the parser's time).
+_INCISE = re.compile(
+    r",[ \u00a0]+(?:[^\W\d_]+-t-|[^\W\d_]+-)(il|elle|ils|elles)(?:[ \u00a0]+[^\W\d_]+){0,2}[ \u00a0]*[,.]"
+)
+
+
+# "« Je suis surprise, souligne Frédérique Rollet, du Snes, mais … »": a cue and a name between
+# commas inside the quote.
+_INCISE_NAME = re.compile(
+    r",[ \u00a0]+([^\W\d_]+)[ \u00a0]+((?:M\.[ \u00a0]|Mme[ \u00a0])?[A-ZÀ-ÖØ-Þ][\w'’-]+"
+    r"(?:[ \u00a0][A-ZÀ-ÖØ-Þ][\w'’-]+)+)[ \u00a0]*[,.]"
+)
+
+
+# "« Pourtant, assure un analyste parisien, le contrôle … »": a cue and a described speaker.
+_INCISE_PHRASE = re.compile(
+    r",[ \u00a0]+([^\W\d_]+)[ \u00a0]+((?:un|une|le|la|l['’])[ \u00a0]?[^\W\d_A-Z][\w-]*"
+    r"(?:[ \u00a0][^\W\d_A-Z][\w-]*){0,2})[ \u00a0]*,"
+)
+
+
+def _incise(text: str, segments: list[QuoteSegment], members: list[int]) -> sp.SpeakerMention | None:
+    """The pronoun or the name of a reporting incise inside the quote's words, if any."""
+    for m in members:
+        found = _INCISE.search(text, segments[m].start, segments[m].end)
+        if found is not None:
+            gender = {"il": "m", "elle": "f"}.get(found.group(1), "p")
+            return sp.SpeakerMention(found.start(1), found.end(1), "pronoun", gender)
+        named = _INCISE_NAME.search(text, segments[m].start, segments[m].end)
+        if named is not None and named.group(1) in at.vocabulary("fr").verbs:
+            return sp.SpeakerMention(named.start(2), named.end(2), "name", co.gender_of(named.group(2)))
+        described = _INCISE_PHRASE.search(text, segments[m].start, segments[m].end)
+        if described is not None and described.group(1) in at.vocabulary("fr").verbs:
+            wording = described.group(2)
+            kind = "indefinite" if wording.split()[0].lower() in INDEFINITE else "role"
+            if kind == "role" and not co.is_role(wording):
+                kind = "organisation"
+            return sp.SpeakerMention(described.start(2), described.end(2), kind, co.gender_of(wording))
+    return None
+
+def _parsed(
+    masked: str, spans: list[tuple[int, int]], docs: dict[tuple[int, int], Doc]
+) -> dict[tuple[int, int], Doc]:
+    """`docs` with the parses of the given spans of the (masked) text added."""
+    return docs | dict(zip(spans, sp.parse([masked[a:b] for a, b in spans]), strict=True))
+
+
+def _pronoun(mention: sp.SpeakerMention | None) -> bool:
+    return mention is not None and mention.kind == "pronoun"
+
+def _quote_mentions(
+    text: str, segments: list[QuoteSegment], members: list[int], speaker: str | None, mention: object
+) -> list[QuoteMention]:
+    start = getattr(mention, "start", None)
+    end = getattr(mention, "end", None)
+    pointer = getattr(mention, "pointer", None)
+    if pointer is not None:  # "…, qui répète que « … »": the relative pronoun is what the clause says
+        start, end = pointer
+    return [
+        QuoteMention(
+            segments[m].start, segments[m].end, text[segments[m].start : segments[m].end], speaker, start, end
+        )
+        for m in members
+    ]
+
+def _masked(text: str, segments: list[QuoteSegment]) -> str:
+    """The text with each long quote's words blanked out but one ("« Cela     »"), offsets kept:
+    who said a quote is read around it, and parsing its words would be most of the parser's time."""
+    out = list(text)
+    for seg in segments:
+        if len(text[seg.start : seg.end].split()) > MAX_PARSED_QUOTE_WORDS:
+            out[seg.start : seg.end] = "Cela" + " " * (seg.end - seg.start - 4)
+    return "".join(out)
+
+
+def _clause(doc: Doc, offset: int, lead: QuoteSegment) -> bool:
+    """Whether the quoted words hold a verb: a statement, not a term set in quotes (a long quote,
+    left unparsed, always is)."""
+    inside = [t for t in doc if lead.start <= offset + t.idx < lead.end]
+    if inside and inside[0].text == "Cela" and lead.end - lead.start > len(inside[0].text) + 1:
+        return True
+    return any(t.pos_ in ("VERB", "AUX") for t in inside)

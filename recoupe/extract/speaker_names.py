@@ -1,0 +1,147 @@
+"""The name a quote's speaker mention stands for, as find_quotes gives it: a name as the article
+writes it most fully, a role or a pronoun resolved as the text establishes it (coreference.py on
+the French parse, token_antecedents.py on the English tokens), None where it does not, an
+organisation as written. A wrong name costs more than none."""
+
+from __future__ import annotations
+
+import re
+
+from recoupe.extract import attribution as at
+from recoupe.extract import coreference as co
+from recoupe.extract.attribution import Mention
+from recoupe.extract.entities import strip_titles
+from recoupe.extract.speakers import SpeakerMention
+
+INDEFINITE = frozenset({"un", "une", "des", "a", "an", "some"})  # "une voisine": someone unnamed
+_FIRST_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
+# Quoted words, for telling a name said in a quote from one the narrative sets beside a pronoun.
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
+
+
+def speaker_name(
+    mention: SpeakerMention, text: str, people: list[co.Person], subjects: list[co.Subject]
+) -> str | None:
+    """Who the mention is: a name as the article writes it most fully, a role or a pronoun as the
+    text establishes it (None when it does not), an organisation as written."""
+    written = text[mention.start : mention.end]
+    if mention.kind == "pronoun":
+        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+        return co.resolve_pronoun(
+            mention.gender, mention.start, subjects, text, people, quoted, relative=mention.relative
+        )
+    if co.is_document(written):
+        return co.document_author(written, people, text[: mention.start])
+    if mention.kind == "indefinite":
+        return None
+    # A name inside the mention comes before any apposition ("à la Maison Blanche, le président
+    # ukrainien Volodymyr Zelensky" is Zelensky, not the capitalised words before the comma).
+    # A name after "de" is the role's complement ("le vice-gouverneur de la province de Preah
+    # Vihear"), not the person.
+    named = [
+        p.name
+        for p in people
+        if (p.name in written or (len(p.name.split()) > 1 and p.name.split()[-1] in written.split()))
+        and not re.search(
+            rf"\b(?:de|du|des|d['’])\s?(?:{_FIRST_NAME}\s)*{re.escape(p.name.split()[-1])}", written
+        )
+    ]
+    if named and len(max(named, key=len).split()) > 1:
+        return max(named, key=len)
+    if mention.kind in ("role", "organisation"):
+        apposed = co.apposed_name(text, mention.start, mention.end)
+        if apposed is not None:
+            return co.full_name(apposed, people)
+    if mention.kind == "organisation" and not _capitalised(written):
+        named_body = co.named_body(_without_determiner(written), text[: mention.start])
+        if named_body is not None:
+            return named_body  # "l'inspection" after "l'Inspection générale de la Caisse d'Epargne"
+    institution = mention.kind == "organisation" and co.is_institution(written)
+    if re.match(r"(?:[Ss]on|[Ss]a|[Ll]eurs?)\s", written):
+        return None  # "son rapporteur": the possessor's, whom the text does not name here
+    if mention.kind == "role" or (
+        mention.kind == "organisation" and not _capitalised(written) and not institution
+    ):
+        resolved = co.resolve_role(written, people)
+        if resolved is None and mention.gender != "p" and _definite(written):
+            resolved = co.resolve_to_protagonist(written, people, co.headline_person(text, people))
+        if resolved is not None or mention.kind == "role" or mention.gender != "p":
+            # "l'ex-otage", "la banque": someone the text does not name here; a wrong guess
+            # costs more than none.
+            return resolved
+    demonym = re.fullmatch(r"(?:[Ll]e|[Ll]a|[Ll]['’])\s?([A-ZÀ-Ö][a-zà-ÿ]+)", written)
+    if mention.kind in ("name", "organisation") and demonym:
+        # "a reconnu le Serbe" where the text says "Le Serbe X" or "serbe" of someone: a nationality
+        # standing for a person, never a name as written ("la France", no one's nationality, stays).
+        found = co.resolve_demonym(demonym.group(1), text, people)
+        if found is not None or re.search(rf"\b{demonym.group(1).lower()}s?\b", text):
+            return found
+    if mention.kind == "name":
+        name, _ = strip_titles(written)
+        # "M. Ravier" when that is all the text gives: the title stays with a lone surname.
+        name = name if len(name.split()) > 1 else co.full_name(name, people)
+        return name if len(name.split()) > 1 else _without_determiner(written)
+    return _without_determiner(written)
+
+
+def _definite(written: str) -> bool:
+    """ "la ministre", "l'ex-otage": one person the reader is meant to know, not "une voisine"."""
+    return re.match(r"(?:[Ll]e|[Ll]a|[Ll]['’])\s?\w", written) is not None and not written.lower().startswith(
+        "les "
+    )
+
+
+def _capitalised(written: str) -> bool:
+    """Whether a word past the determiner is capitalised: "le parquet de Paris", "L'Insee"."""
+    rest = _without_determiner(written)
+    return any(w[:1].isupper() for w in (rest if rest != written else " ".join(written.split()[1:])).split())
+
+
+def _without_determiner(written: str) -> str:
+    return re.sub(r"^(?:[Ll]es?|[Ll]a|[Ll]['’]|[Dd]u|[Dd]es)\s?", "", written).strip() or written
+
+
+
+def with_apposed_name(mention: SpeakerMention, text: str) -> SpeakerMention:
+    """The name apposed to a role or to a noun phrase that holds a name only as its complement:
+    "a assuré le gouverneur de la province, Seni Chittakasem", "l'agent de la RATP, Lucas Ferrand"."""
+    written = text[mention.start : mention.end]
+    if mention.kind not in ("role", "organisation") and not (
+        mention.kind == "name" and re.match(r"(?:[Ll]e|[Ll]a|[Ll]['’])\s?[^\W\d_A-Z]", written)
+    ):
+        return mention
+    apposed = co.apposed_name_span(text, mention.start, mention.end)
+    return SpeakerMention(*apposed, "name", mention.gender) if apposed is not None else mention
+
+
+
+def token_speaker_name(
+    mention: Mention | None, text: str, antecedents: list[Mention], people: list[Mention]
+) -> str | None:
+    if mention is None:
+        return None
+    if mention.kind == "pronoun":
+        return at.resolve_pronoun(mention, antecedents, people)
+    if mention.kind == "role" and mention.gender == "p":
+        return text[mention.start : mention.end]  # "several groups", "les salariés": no one person
+    if mention.kind == "role":
+        named = at.resolve_role(mention, text) or at.resolve_definite_role(mention, text, antecedents, people)
+        written = text[mention.start : mention.end]
+        # "une voisine", "a campaign aide": someone left unnamed is no one the story can name;
+        # the mention keeps the words.
+        if named is None and written.split()[0].lower() in INDEFINITE:
+            return None
+        return named or written
+    demonym = at.resolve_demonym(mention, text, antecedents + people)
+    return demonym or _bare_name(at.display_name(mention, text))
+
+
+def _bare_name(name: str) -> str:
+    """ "Germany's Maj Gen Christian Freuding" → "Christian Freuding": the country the possessive
+    gives and the titles are no part of the name (titles: data/titles.txt)."""
+    bare = re.sub(r"^[A-Z][\w.-]*['’]s\s+", "", name)
+    if bare == name:
+        return name
+    stripped, _ = strip_titles(bare)
+    return stripped if len(stripped.split()) >= 1 and stripped[:1].isupper() else name
+
