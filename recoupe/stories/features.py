@@ -17,6 +17,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from recoupe.data import month_numbers
 from recoupe.model import Article, day_of
 from recoupe.stories.names import canonical_variant, fold, fold_word, name_key
 from recoupe.stories.rarity import background_share
@@ -34,20 +35,8 @@ _NUMBER = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]+")
 _QUOTE = re.compile(r"«\s*([^»]{20,400}?)\s*»|“([^”]{20,400}?)”|\"([^\"]{20,400}?)\"")
-_MONTHS = {
-    **dict.fromkeys(("janvier", "january", "jan"), 1),
-    **dict.fromkeys(("fevrier", "february", "feb"), 2),
-    **dict.fromkeys(("mars", "march", "mar"), 3),
-    **dict.fromkeys(("avril", "april", "apr"), 4),
-    **dict.fromkeys(("mai", "may"), 5),
-    **dict.fromkeys(("juin", "june", "jun"), 6),
-    **dict.fromkeys(("juillet", "july", "jul"), 7),
-    **dict.fromkeys(("aout", "august", "aug"), 8),
-    **dict.fromkeys(("septembre", "september", "sept", "sep"), 9),
-    **dict.fromkeys(("octobre", "october", "oct"), 10),
-    **dict.fromkeys(("novembre", "november", "nov"), 11),
-    **dict.fromkeys(("decembre", "december", "dec"), 12),
-}
+# Month names and abbreviations as `fold` writes them ("fevrier", "avr", "sept"): data/time_words.toml.
+_MONTHS = {fold(word): number for word, number in month_numbers().items()}
 _MONTH_WORDS = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({_MONTH_WORDS})\b(?:\s+(\d{{4}}))?")
 _MONTH_DAY = re.compile(rf"\b({_MONTH_WORDS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")

@@ -45,6 +45,12 @@ def test_mentioned_dates_are_day_month_keys_and_full_dates_with_a_year() -> None
     assert {"03-14", "2024-03-14", "02-07"} <= features.dates
 
 
+def test_dates_read_every_month_name_and_abbreviation_of_the_one_list() -> None:
+    # data/time_words.toml, as the dateline and time-expression readers read it: "avr.", "juil."
+    features = event_features(_article("Le sommet du 12 avr. 2024 a suivi celui du 3 juil. et du 5 Sept."))
+    assert {"2024-04-12", "07-03", "09-05"} <= features.dates
+
+
 def test_quotes_become_word_shingles() -> None:
     features = event_features(
         _article("« Nous reconstruirons chaque école de la ville », a déclaré la maire.")
