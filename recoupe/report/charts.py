@@ -135,7 +135,7 @@ def spread_chart(claim: Claim, source_of: dict[str, str]) -> Markup:
         )
     for source, value, unit in points:
         y = TOP + row_h * sources.index(source) + row_h / 2
-        text = escape(f"{format_value(value)} {unit}".strip())
+        text = escape(f"{format_number(value)} {unit}".strip())
         parts.append(
             f'<circle cx="{x_of(value):.1f}" cy="{y:.1f}" r="6" fill="#d55e00">'
             f"<title>{escape(source)}: {text}</title></circle>"
@@ -146,15 +146,10 @@ def spread_chart(claim: Claim, source_of: dict[str, str]) -> Markup:
     for value in (min(values), max(values)):
         parts.append(
             f'<text x="{x_of(value):.1f}" y="{axis_y + 16}" text-anchor="middle" font-size="11">'
-            f"{escape(format_value(value))}</text>"
+            f"{escape(format_number(value))}</text>"
         )
     parts.append("</svg>")
     return Markup("".join(parts))
-
-
-def format_value(value: float) -> str:
-    """1700 → '1 700', 13.8e9 → '13 800 000 000', 2.5 → '2.5': the one rule of recoupe/numbers.py."""
-    return format_number(value)
 
 
 def _svg_open(label: str, height: int = HEIGHT, width: int = WIDTH) -> str:

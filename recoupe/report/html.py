@@ -9,7 +9,7 @@ from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, StrictU
 
 from recoupe import __version__
 from recoupe.model import Brief
-from recoupe.report.charts import format_value
+from recoupe.numbers import format_number
 from recoupe.report.views import anchor, published_label, source_label, story_view, web_url
 
 
@@ -28,7 +28,7 @@ def make_environment(*loaders: BaseLoader) -> Environment:
         web_url=web_url,
         source_label=source_label,
         published_label=published_label,
-        format_value=format_value,
+        format_number=format_number,
     )
     env.globals["version"] = __version__
     return env

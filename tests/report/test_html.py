@@ -23,8 +23,9 @@ from recoupe.model import (
     SummarySentence,
     TimelineEntry,
 )
-from recoupe.report.charts import coverage_chart, format_value, spread_chart
+from recoupe.report.charts import coverage_chart, spread_chart
 from recoupe.report.html import render_html
+from recoupe.report.markdown import render_markdown
 from recoupe.report.views import anchor, quotes_by_speaker, source_groups, web_url
 
 
@@ -224,10 +225,19 @@ def test_a_disputed_figure_is_drawn_once_per_source_and_value() -> None:
     assert 'class="badge badge-disputed"' in page
 
 
-def test_figures_read_the_same_in_french_and_english() -> None:
-    assert format_value(13_800_000_000) == "13\u202f800\u202f000\u202f000"
-    assert format_value(1700.0) == "1\u202f700"
-    assert format_value(2.5) == "2.5"
+def test_the_html_and_markdown_dossiers_write_a_figure_alike_whatever_the_article_s_language() -> None:
+    # recoupe/numbers.py is the one formatter: SI groups, the dossier's (English) decimal mark.
+    article = make_article("a", ["Gazprom a livré 13,8 milliards de mètres cubes."], language="fr")
+    values = [
+        ClaimValue(13_800_000_000, "m³", ["Gazprom"], ["a"], ["Gazprom a livré 13,8 milliards"]),
+        ClaimValue(13.8, "%", [], ["a"], ["13,8"]),
+    ]
+    story = Story("s1", "Gaz", "2024-03-14", ["a"], 1, claims=[Claim("gaz livré", "disputed", values)])
+    brief = brief_of(story, [article])
+    page, text = render_html(brief), render_markdown(brief)
+    for written in ("13\u202f800\u202f000\u202f000 m³", "13.8 %"):
+        assert written in page and written in text
+    assert "13,8 %" not in page and "13,8 %" not in text
 
 
 def test_article_text_marks_paragraph_languages_and_folds_removed_pieces() -> None:
