@@ -22,7 +22,7 @@ from recoupe.extract.token_cues import (
     words_at,
 )
 
-_PARTICIPLE_OPENERS = frozenset({",", "by", "while", "after", "before", "en"})
+_PARTICIPLE_OPENERS = frozenset({",", "by", "while", "after", "before", "despite", "without", "upon", "en"})
 _INFINITIVE_OPENERS = frozenset({"de", "d'", "à"})  # "a refusé de commenter « … »"
 _STRESSED = frozenset({"lui", "elle", "eux", "elles", "himself", "herself"})
 _INDIRECT_OBJECT = frozenset({"au", "aux", "à"})
@@ -116,18 +116,24 @@ _ADDRESSED = frozenset({"tell", "tells", "told", "telling", "ask", "asks", "aske
 
 def _inverted_after_quote(tokens: list[Token], cue: Cue, vocab: Vocabulary) -> bool:
     """'"…," reported Reuters', '"…," wrote Ann Lee': right after an English quote, the quote is the
-    object of a transitive cue, and the name after it its subject."""
+    object of a transitive cue, and the name after it its subject. A verb of address takes it only
+    when the name closes the clause ('"…?" asked Ann Lee.', '"…," warned Ann Lee, a nurse')."""
     k = cue.last + 1
     quote = cue.first - 2 if cue.first >= 2 and tokens[cue.first - 1].text == "," else cue.first - 1
-    return (
+    if not (
         vocab.language == "en"
         and quote >= 0
         and tokens[quote].kind == "quote"
-        and tokens[cue.first].low not in _ADDRESSED
         and k < len(tokens)
         and tokens[k].kind == "word"
         and tokens[k].text[:1].isupper()
-    )
+    ):
+        return False
+    if tokens[cue.first].low not in _ADDRESSED:
+        return True
+    end = phrase_end(tokens, k, len(tokens), vocab)
+    named = all(t.text[:1].isupper() for t in tokens[k:end])  # not "told Ann Lee the news"
+    return named and (end >= len(tokens) or tokens[end].kind == "break" or tokens[end].text in ".,;!?")
 
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
@@ -386,6 +392,12 @@ def _loose_subject(tokens: list[Token], first: int, end: int, hi: int, vocab: Vo
     run = first
     while run < end and tokens[run].text[0].isupper():
         run += 1
+    if vocab.language == "en" and run == hi and hi < len(tokens) and tokens[hi].text == ":":
+        # 'Dana Ortiz: "…"': a name alone before a colon labels what follows.
+        label = _mention(tokens[first:run], vocab)
+        known = run - first > 1 or _named_elsewhere(tokens, first)
+        if label is not None and label.kind == "name" and known:
+            return label
     if run > first and run < hi and tokens[first].low not in vocab.stops:  # not "In August, …"
         # "The Republican nominee": after a determiner the lowercase word goes on with the phrase.
         # "The United Nations Security Council on Friday made": a run of names ends at a stop word.
@@ -401,7 +413,7 @@ def _loose_subject(tokens: list[Token], first: int, end: int, hi: int, vocab: Vo
             (run - first > 1 or vocab.language == "en")  # "Dean, a former chairman, poked at"
             and tokens[run].text == ","
             and run + 1 < hi
-            and tokens[run + 1].low in vocab.determiners
+            and (tokens[run + 1].low in vocab.determiners or _PARTY_TAG.fullmatch(tokens[run + 1].text))
         )
         # "Scott's relatives": a name in the possessive opens a longer phrase.
         possessive = vocab.language == "en" and tokens[run - 1].low.endswith("'s")
@@ -429,6 +441,10 @@ def _loose_subject(tokens: list[Token], first: int, end: int, hi: int, vocab: Vo
         ):
             return found
     return None
+
+
+# A US party and state after a name ("Paul Ryan, R-Wis., said"): an apposition.
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
 
 
 def _opening_subject(tokens: list[Token], lo: int, hi: int, vocab: Vocabulary) -> Mention | None:

@@ -102,3 +102,37 @@ def test_what_it_called_looks_past_weekdays_and_possessive_names() -> None:
 def test_what_he_called_still_looks_no_further_than_another_name() -> None:
     text = 'Ann Reyes said Tom Bale was right when he said the army was "in very bad shape."\n'
     assert speakers(text)["in very bad shape."][1] == "he"
+
+
+def test_a_verb_of_address_right_after_a_quote_takes_the_name_closing_the_sentence() -> None:
+    text = '"Is the bridge safe?" asked Dana Ortiz.\n\n"It will fall," warned Tom Reyes, the engineer.\n'
+    found = speakers(text)
+    assert found["Is the bridge safe?"] == ("Dana Ortiz", "Dana Ortiz")
+    assert found["It will fall,"] == ("Tom Reyes", "Tom Reyes")
+
+
+def test_a_verb_of_address_before_its_object_takes_no_inverted_subject() -> None:
+    text = '"It will fall," told Dana Ortiz the news.\n'
+    assert speakers(text)["It will fall,"] == (None, None)
+
+
+def test_a_name_alone_before_a_colon_labels_the_quote() -> None:
+    text = 'The council met on Monday. Dana Ortiz: "The bridge will fall before the winter."\n'
+    assert speakers(text)["The bridge will fall"] == ("Dana Ortiz", "Dana Ortiz")
+
+
+def test_a_word_alone_before_a_colon_is_no_label() -> None:
+    text = 'Update: "The bridge will fall before the winter."\n'
+    assert speakers(text)["The bridge will fall"] == (None, None)
+
+
+def test_a_participle_after_despite_takes_the_subject_set_off_by_a_party_tag() -> None:
+    text = (
+        '"The veto will be overridden," Senate Leader Mark Dell, R-Ky., said Tuesday.\n\n'
+        "House Speaker Paul Reed, R-Wis., despite admitting that he had concerns about "
+        '"greedy lawyers trying to get rich" and "legal matters that could be worrying," and he thinks '
+        "the bill is fair.\n"
+    )
+    found = speakers(text)
+    assert found["greedy lawyers tryin"][1] == "House Speaker Paul Reed"
+    assert found["legal matters that c"][1] == "House Speaker Paul Reed"
