@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from factories import make_article
 
 from recoupe.model import Article
@@ -80,3 +82,16 @@ def test_report_in_another_language_written_independently_is_not_a_translation()
     other = _article("en", OTHER_REPORT, language="en", published="2024-05-03")
     features = {a.id: event_features(a) for a in (original, other)}
     assert find_translated_copies([[original, other]], features, SETTINGS) == []
+
+
+def test_headlines_are_never_translated_copies_their_language_being_a_guess() -> None:
+    # Two French headlines of one topic, the second's language misread as Italian: their one
+    # sentence each aligns, yet neither translates the other.
+    first = _article("first", ["À Vassivière, 2 400 habitants évacués après une fissure du barrage"])
+    misread = "it"
+    second = _article("second", ["Le barrage de Vassivière inquiète : 2 400 riverains évacués"], misread)
+    features = {a.id: event_features(a) for a in (first, second)}
+    assert find_translated_copies([[first, second]], features, SETTINGS) == []
+    # only the length bar keeps them apart: without it they would be taken for a translation
+    trusting = replace(SETTINGS, cross_language_min_words=0)
+    assert [link.copy for link in find_translated_copies([[first, second]], features, trusting)] == ["second"]
