@@ -32,6 +32,7 @@ from recoupe.model import QuoteMention
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+
 # Quotes of more words than this are not parsed (their words say nothing of who spoke them), only
 # the words around them: this keeps parsing to a fraction of each article.
 MAX_PARSED_QUOTE_WORDS = 8
@@ -193,6 +194,7 @@ def _offered(
     offered = sp.offered_mentions(doc, offset, region, regions)
     return [replace(o, mention=with_apposed_name(o.mention, text)) for o in offered]
 
+
 def _signature(
     norm: str, segments: list[QuoteSegment], members: list[int], people: list[co.Person]
 ) -> tuple[sp.SpeakerMention, str | None] | None:
@@ -222,6 +224,7 @@ def _signature(
         return mention, signed.title()
     return replace(mention, kind="indefinite"), None
 
+
 def _headings_said(found: list[QuoteMention], headings: list[int]) -> list[QuoteMention]:
     """A quote set as a heading is said by whoever the article quotes saying its words (the press
     repeats a quote of the text in its subheadings); with no such quote, by no one."""
@@ -240,6 +243,7 @@ def _headings_said(found: list[QuoteMention], headings: list[int]) -> list[Quote
 
 def _folded(words: str) -> str:
     return " ".join(re.findall(r"\w+", words.casefold()))
+
 
 # "« Quand ils sont descendus, a-t-elle poursuivi, la confusion a été totale »": a verb with an
 # inverted pronoun set between commas inside a quote is its cue. A pattern on the text, since a
@@ -283,6 +287,7 @@ def _incise(text: str, segments: list[QuoteSegment], members: list[int]) -> sp.S
             return sp.SpeakerMention(described.start(2), described.end(2), kind, co.gender_of(wording))
     return None
 
+
 def _parsed(
     masked: str, spans: list[tuple[int, int]], docs: dict[tuple[int, int], Doc]
 ) -> dict[tuple[int, int], Doc]:
@@ -292,6 +297,7 @@ def _parsed(
 
 def _pronoun(mention: sp.SpeakerMention | None) -> bool:
     return mention is not None and mention.kind == "pronoun"
+
 
 def _quote_mentions(
     text: str, segments: list[QuoteSegment], members: list[int], speaker: str | None, mention: object
@@ -307,6 +313,7 @@ def _quote_mentions(
         )
         for m in members
     ]
+
 
 def _masked(text: str, segments: list[QuoteSegment]) -> str:
     """The text with each long quote's words blanked out but one ("« Cela     »"), offsets kept:

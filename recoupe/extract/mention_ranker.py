@@ -1,5 +1,5 @@
 """Which of the mentions around a French quote spoke it, or none: a learned choice over the parse,
-weighed against the speaker rules (speakers.py, quotes.py) by bench/train_speaker_ranker.py.
+weighed against the speaker rules (speakers.py, french_quotes.py) by bench/train_speaker_ranker.py.
 
 The parse offers every mention that could be a quote's speaker (speakers.offered_mentions: the
 subjects of the reporting cues around it, inverted too, "selon X", a colon's head, the names and

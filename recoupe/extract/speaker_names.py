@@ -101,7 +101,6 @@ def _without_determiner(written: str) -> str:
     return re.sub(r"^(?:[Ll]es?|[Ll]a|[Ll]['’]|[Dd]u|[Dd]es)\s?", "", written).strip() or written
 
 
-
 def with_apposed_name(mention: SpeakerMention, text: str) -> SpeakerMention:
     """The name apposed to a role or to a noun phrase that holds a name only as its complement:
     "a assuré le gouverneur de la province, Seni Chittakasem", "l'agent de la RATP, Lucas Ferrand"."""
@@ -112,7 +111,6 @@ def with_apposed_name(mention: SpeakerMention, text: str) -> SpeakerMention:
         return mention
     apposed = co.apposed_name_span(text, mention.start, mention.end)
     return SpeakerMention(*apposed, "name", mention.gender) if apposed is not None else mention
-
 
 
 def token_speaker_name(

@@ -119,7 +119,6 @@ def _abbreviation(word: str) -> bool:
     return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
-
 def sentence_spans(tokens: list[Token]) -> dict[int, tuple[int, int]]:
     """Each sentence number's character span, line breaks left out."""
     spans: dict[int, tuple[int, int]] = {}
@@ -136,7 +135,6 @@ def sentence_before(spans: dict[int, tuple[int, int]], sentence: int) -> int | N
     return next((n for n in range(sentence - 1, sentence - 4, -1) if n in spans), None)
 
 
-
 def sentence_end(tokens: list[Token], k: int) -> int:
     """The index after the last token of token k's sentence (k itself when it is past the end)."""
     if k >= len(tokens) or tokens[k].kind == "break":
@@ -145,7 +143,6 @@ def sentence_end(tokens: list[Token], k: int) -> int:
     while end < len(tokens) and tokens[end].sentence == tokens[k].sentence and tokens[end].kind != "break":
         end += 1
     return end
-
 
 
 def one_paragraph_apart(tokens: list[Token], previous_end: int, first: int) -> bool:
