@@ -42,7 +42,8 @@ def source_of(
     if cue.pronoun is not None:
         return cue.pronoun
     if _passive(tokens, cue, lo, vocab):
-        return None  # "29 others were admitted", "he was told": the subject is no speaker
+        # "29 others were admitted", "he was told": the subject is no speaker; the agent is.
+        return _passive_agent(tokens, cue, vocab)
     after_quote = _after_quoted_comma(tokens, cue.first)
     if vocab.language == "en" and after_quote and _present_participle(tokens[cue.first]):
         return participle_subject(tokens, cue, lo, vocab)  # '… as a "strong leader," comparing him to …'
@@ -136,6 +137,19 @@ def _inverted_after_quote(tokens: list[Token], cue: Cue, vocab: Vocabulary) -> b
     return named and (end >= len(tokens) or tokens[end].kind == "break" or tokens[end].text in ".,;!?")
 
 
+def _passive_agent(tokens: list[Token], cue: Cue, vocab: Vocabulary) -> Mention | None:
+    """The named agent of a cue in the passive, later in its sentence: 'The remarks were called
+    "disgusting" by Clinton', 'was described as "reckless" by Sen. Ann Lee'."""
+    sentence = tokens[cue.first].sentence
+    for k in range(cue.last + 1, len(tokens) - 1):
+        if tokens[k].sentence != sentence or tokens[k].kind == "break":
+            return None
+        if tokens[k].low == "by" and tokens[k + 1].kind == "word":
+            agent = right_mention(tokens, k + 1, len(tokens), vocab)
+            return agent if agent is not None and agent.kind == "name" else None
+    return None
+
+
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _IRREGULAR_PARTICIPLES = frozenset({"said", "told", "written", "thought", "read", "put", "shot", "sung"})
 
@@ -208,27 +222,48 @@ def left_mention(
 
 def _beyond_preposition(tokens: list[Token], prep: int, j: int, lo: int, vocab: Vocabulary) -> Mention | None:
     """The subject before a verb when the phrase right before it is a preposition's object: a name
-    after a lowercase noun ("In a statement Trump said"), else the phrase the preposition hangs on,
-    with it ("officials at the Pentagon said", "Protesters marching through the streets chanted"),
-    else no one ("in a box labeled …" opens its clause)."""
+    after a lowercase noun ("In a statement Trump said"), else the phrase the prepositions hang on:
+    a name alone ("Trump at a rally in Ohio said"), a role with them ("officials at the Pentagon
+    said", "Protesters marching through the streets chanted"); else no one ("in a box labeled …"
+    opens its clause)."""
     words = tokens[prep + 1 : j + 1]
     run = len(words)
     while run > 0 and words[run - 1].text[:1].isupper():
         run -= 1
     if 0 < run < len(words) and words[run - 1].text.islower() and words[run - 1].low not in NAME_GLUE:
         return _mention(words[run:], vocab)
-    head = prep - 1
-    if head >= lo and tokens[head].kind == "word" and _present_participle(tokens[head]):
-        head -= 1  # "marching through the streets"
-    k = head
-    while k >= lo and head - k < MAX_MENTION_WORDS and (
-        (in_phrase(tokens[k], vocab) and not _verb_like(tokens[k], vocab))
-        or noun_after_article(tokens, k, lo, vocab)
-    ):
-        k -= 1  # not "greeted with chants of …"
-    if k < head:
-        return _mention(tokens[k + 1 : j + 1], vocab)
-    return _mention(words, vocab) if words and words[-1].text[:1].isupper() else None
+    head: tuple[int, int] | None = None  # the outermost phrase the prepositions hang on
+    while prep >= lo and tokens[prep].low in vocab.object_prepositions:
+        end = prep - 1
+        if end >= lo and tokens[end].kind == "word" and _present_participle(tokens[end]):
+            end -= 1  # "marching through the streets"
+        start = _noun_phrase_start(tokens, end, lo, vocab)
+        if start > end:
+            break
+        head, prep = (start, end), start - 1
+    if head is None:
+        return _mention(words, vocab) if words and words[-1].text[:1].isupper() else None
+    phrase = _mention(tokens[head[0] : head[1] + 1], vocab)
+    if phrase is not None and phrase.kind == "name":
+        return phrase
+    return _mention(tokens[head[0] : j + 1], vocab)
+
+
+def _noun_phrase_start(tokens: list[Token], end: int, lo: int, vocab: Vocabulary) -> int:
+    """The first token of the noun phrase ending at token `end` (`end` + 1 when there is none): no
+    verb-like word ("greeted with chants of …"), a word in -ly after an article ("a rally")."""
+    k = end
+    while k >= lo and end - k < MAX_MENTION_WORDS:
+        tok = tokens[k]
+        after_article = k > lo and tokens[k - 1].low in vocab.determiners
+        if not (
+            (in_phrase(tok, vocab) and not _verb_like(tok, vocab))
+            or noun_after_article(tokens, k, lo, vocab)
+            or (after_article and tok.kind == "word" and adverb(tok, vocab) and tok.low.endswith("ly"))
+        ):
+            break
+        k -= 1
+    return k + 1
 
 
 def _appositive_subject(tokens: list[Token], comma: int, lo: int, vocab: Vocabulary) -> Mention | None:

@@ -136,3 +136,18 @@ def test_a_participle_after_despite_takes_the_subject_set_off_by_a_party_tag() -
     found = speakers(text)
     assert found["greedy lawyers tryin"][1] == "House Speaker Paul Reed"
     assert found["legal matters that c"][1] == "House Speaker Paul Reed"
+
+
+def test_a_name_the_prepositions_hang_on_is_the_whole_subject() -> None:
+    text = 'Ruth Hale at a rally in Dayton said the bridge "will fall before the winter."\n'
+    assert speakers(text)["will fall before the"] == ("Ruth Hale", "Ruth Hale")
+
+
+def test_the_named_agent_of_a_passive_cue_speaks() -> None:
+    text = (
+        'The plan was described as "reckless and dangerous" by Sen. Ruth Hale on Monday.\n\n'
+        'He was told by a doctor that the knee was "badly swollen and bruised."\n'
+    )
+    found = speakers(text)
+    assert found["reckless and dangero"] == ("Sen. Ruth Hale", "Sen. Ruth Hale")
+    assert found["badly swollen and br"] == (None, None)
