@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from recoupe.clean.agencies import agency_alternation
-from recoupe.data import read_text
+from recoupe.data import month_numbers, read_text
 from recoupe.model import RemovalReason
 
 
@@ -34,10 +34,14 @@ def chrome_rules() -> tuple[ChromeRule, ...]:
     raw = tomllib.loads(read_text("chrome.toml"))
     # Agency names stay case-sensitive inside case-insensitive rules: "AP" is not "ap".
     agencies = f"(?-i:{agency_alternation()})"
+    # Month names from the one list (data/time_words.toml), longest first: "sept" after "septembre".
+    months = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
     return tuple(
         ChromeRule(
             reason=rule["reason"],
-            pattern=re.compile(rule["pattern"].replace("{agency}", agencies), re.IGNORECASE),
+            pattern=re.compile(
+                rule["pattern"].replace("{agency}", agencies).replace("{month}", months), re.IGNORECASE
+            ),
             inline=rule.get("inline", False),
             max_words=rule.get("max_words"),
             near=tuple(rule.get("near", ())),

@@ -79,3 +79,9 @@ def test_outlet_name_line_beside_a_date_line_is_metadata() -> None:
 def test_agency_names_in_credit_lines_are_case_sensitive() -> None:
     assert _reasons(["(AP)"]) == [["credit"]]
     assert _reasons(["Map"]) == [[]]
+
+
+def test_a_date_line_with_any_month_of_the_one_list_is_metadata() -> None:
+    # {month} in data/chrome.toml stands for every name and abbreviation of data/time_words.toml.
+    lines = ["Mardi 12 avr. 2024 à 09h12", "3 juil. 2024", "Déc. 4, 2023", "12 févr. 2024"]
+    assert _reasons(lines) == [["metadata"]] * 4
