@@ -34,6 +34,7 @@ class Vocabulary:
     plural: frozenset[str]  # determiners of a plural phrase: "les salariés" is no "il"
     # Prepositions whose object is no speaker ("officials at the Pentagon said"): English only
     object_prepositions: frozenset[str] = frozenset()
+    past_forms: frozenset[str] = frozenset()  # "spoke", "went": a verb ends a subject (English)
 
 
 @cache
@@ -79,6 +80,7 @@ def vocabulary(language: str) -> Vocabulary:
         masculine=frozenset(raw["masculine_titles"]),
         plural=frozenset(raw.get("plural_determiners", [])),
         object_prepositions=frozenset(raw.get("object_prepositions", [])),
+        past_forms=frozenset(raw.get("past_forms", [])),
     )
 
 

@@ -168,6 +168,7 @@ def in_phrase(tok: Token, vocab: Vocabulary) -> bool:
         and tok.low not in vocab.stops
         and tok.low not in vocab.verbs
         and tok.low not in vocab.auxiliaries
+        and not (tok.low in vocab.past_forms and tok.text.islower())
         and not adverb(tok, vocab)
         and not PRONOUN_SUFFIX.match(tok.low)  # "a-t-il", "dit-elle"
     )

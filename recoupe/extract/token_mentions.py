@@ -512,6 +512,7 @@ def _verb_like(tok: Token, vocab: Vocabulary) -> bool:
     return (
         tok.low in vocab.auxiliaries
         or tok.low in vocab.verbs
+        or (tok.low in vocab.past_forms and tok.text.islower())
         or (tok.text.islower() and tok.low.endswith(("ed", "ait", "aient")) and len(tok.low) > 4)
     )
 

@@ -151,3 +151,8 @@ def test_the_named_agent_of_a_passive_cue_speaks() -> None:
     found = speakers(text)
     assert found["reckless and dangero"] == ("Sen. Ruth Hale", "Sen. Ruth Hale")
     assert found["badly swollen and br"] == (None, None)
+
+
+def test_an_irregular_past_ends_the_subject_before_it() -> None:
+    text = 'Dana Ortiz went further: "The bridge will fall before the winter."\n'
+    assert speakers(text)["The bridge will fall"] == ("Dana Ortiz", "Dana Ortiz")
