@@ -12,6 +12,14 @@ def read_text(name: str) -> str:
     return files(__name__).joinpath(name).read_text(encoding="utf-8")
 
 
+@cache
+def titles() -> tuple[str, ...]:
+    """The titles and honorifics of titles.txt as written ("M.", "Premier ministre", "Maj Gen"):
+    the one list, read alike by the entity finder and the speaker rules."""
+    lines = read_text("titles.txt").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def variant_rows(name: str) -> list[tuple[str, list[str]]]:
     """Rows of a 'canonical<TAB>variant|variant|…' table; '#' lines are comments."""
     rows = []

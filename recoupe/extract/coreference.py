@@ -20,7 +20,7 @@ from functools import cache
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
 
-from recoupe.data import read_text
+from recoupe.data import read_text, titles
 from recoupe.stories.names import fold
 
 # Any head is a "dirigeant": a head of state or of government.
@@ -90,11 +90,7 @@ def _roles_data() -> tuple[dict[str, tuple[str, str]], frozenset[str], dict[str,
 @cache
 def _role_nouns() -> frozenset[str]:
     """Words that make a noun phrase a person's role: data/titles.txt and the offices of roles.toml."""
-    words = {
-        fold(line).split()[0]
-        for line in read_text("titles.txt").splitlines()
-        if line.strip() and not line.startswith("#")
-    }
+    words = {fold(title).split()[0] for title in titles()}
     return frozenset(words | {k.split()[0] for k in _roles_data()[2]} | _roles_data()[1])
 
 

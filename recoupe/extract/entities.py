@@ -33,7 +33,7 @@ from thinc.api import NumpyOps
 from thinc.backends.ops import Ops
 from thinc.types import Floats2d
 
-from recoupe.data import read_text
+from recoupe.data import read_text, titles
 from recoupe.model import Article, EntityType
 from recoupe.stories.names import canonical_variant, fold, fold_word
 
@@ -131,12 +131,8 @@ class NumpyBlasOps(NumpyOps):
 @cache
 def _titles() -> tuple[frozenset[tuple[str, ...]], int, frozenset[str]]:
     """Titles as tuples of folded words, the longest title's length, and the words titles start with."""
-    titles = frozenset(
-        tuple(fold(line).split())
-        for line in read_text("titles.txt").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
-    return titles, max(map(len, titles), default=0), frozenset(title[0] for title in titles if title)
+    folded = frozenset(tuple(fold(title).split()) for title in titles())
+    return folded, max(map(len, folded), default=0), frozenset(title[0] for title in folded if title)
 
 
 @cache
