@@ -31,9 +31,10 @@ __all__ = ["Arrival", "Store", "StoreError", "StoryRow"]
 class Store:
     """A store file opened for reading (or, not read-only, created and migrated if needed)."""
 
-    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False, any_thread: bool = False) -> None:
+        """`any_thread`: read-only, for threads to use in turn (the web app's kept stores)."""
         self.path = Path(path)
-        self._connection = connect(self.path, readonly=readonly)
+        self._connection = connect(self.path, readonly=readonly, any_thread=any_thread)
 
     def close(self) -> None:
         self._connection.close()

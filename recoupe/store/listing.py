@@ -178,7 +178,7 @@ def _rows(
     """The page's rows and, when `counted` and the page has rows, the number of matching stories."""
     # The page is chosen first, so that its article counts are counted for its rows only.
     rows = connection.execute(
-        "SELECT p.id, p.title, p.date, p.independent_sources,"
+        "SELECT p.number, p.id, p.title, p.date, p.independent_sources,"
         " (SELECT count(*) FROM story_articles m WHERE m.story_id = p.id),"
         " (SELECT started FROM runs WHERE id = p.updated_run),"
         " CASE WHEN p.updated_run = l.run THEN (SELECT count(*) FROM story_articles m"
@@ -191,10 +191,10 @@ def _rows(
         f" {_ORDER.format('p')}",
         {**params, "limit": -1 if limit is None else limit, "offset": offset},  # -1: no limit
     ).fetchall()
-    languages, sources = _languages_and_sources(connection, [row[0] for row in rows])
+    languages, sources = _languages_and_sources(connection, [number for number, *_ in rows])
     page = [
-        StoryRow(story, title, day, count, independent, languages[story], sources[story], updated, new)
-        for story, title, day, independent, count, updated, new, _ in rows
+        StoryRow(story, title, day, count, independent, languages[number], sources[number], updated, new)
+        for number, story, title, day, independent, count, updated, new, _ in rows
     ]
     return page, rows[0][-1] if rows else None
 
@@ -235,19 +235,21 @@ def _where(filters: StoryFilters) -> tuple[str, dict[str, str]] | None:
 
 
 def _languages_and_sources(
-    connection: sqlite3.Connection, story_ids: list[str]
-) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    languages: dict[str, set[str]] = defaultdict(set)
-    sources: dict[str, set[str]] = defaultdict(set)
-    for story_id, language, source in connection.execute(
-        "SELECT m.story_id, a.language, a.source FROM story_articles m JOIN articles a ON a.id = m.article_id"
-        " WHERE m.story_id IN (SELECT value FROM json_each(?))",
-        (json.dumps(story_ids),),
+    connection: sqlite3.Connection, numbers: list[int]
+) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """Each story's article languages and sources, by story number, read off indexes alone."""
+    languages: dict[int, set[str]] = defaultdict(set)
+    sources: dict[int, set[str]] = defaultdict(set)
+    for number, language, source in connection.execute(
+        "SELECT x.story, a.language, a.source FROM article_story x INDEXED BY article_story_by_story"
+        " JOIN articles a INDEXED BY articles_facets ON a.seq = x.seq"
+        " WHERE x.story IN (SELECT value FROM json_each(?))",
+        (json.dumps(numbers),),
     ):
         if language:
-            languages[story_id].add(language)
+            languages[number].add(language)
         if source:
-            sources[story_id].add(source)
+            sources[number].add(source)
     return (
         defaultdict(list, {k: sorted(v) for k, v in languages.items()}),
         defaultdict(list, {k: sorted(v) for k, v in sources.items()}),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -14,6 +15,7 @@ from starlette.exceptions import HTTPException
 from recoupe import __version__
 from recoupe.settings import Settings
 from recoupe.web import api, pages
+from recoupe.web.db import StorePool
 
 # No script at all, styles only from our own stylesheet; charts are inline SVG, which needs no source.
 CONTENT_SECURITY_POLICY = (
@@ -30,7 +32,15 @@ SECURITY_HEADERS = {
 
 def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI:
     """The read-only web app over one story database (built by `recoupe ingest`)."""
+    stores = StorePool(Path(db_path))
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        stores.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="recoupe",
         version=__version__,
         description="Read-only access to a recoupe story database; JSON as the recoupe/brief@1 contract.",
@@ -39,6 +49,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI
         redoc_url=None,
     )
     app.state.db_path = Path(db_path)
+    app.state.stores = stores
     app.state.settings = settings or Settings()
     app.include_router(pages.router)
     app.include_router(api.router)

@@ -32,7 +32,7 @@ def test_a_schema_1_store_is_migrated_and_its_stories_described_from_the_article
         connection.executescript(
             "ALTER TABLE articles DROP COLUMN extraction;"
             " DROP TABLE watched_sources; DROP TABLE watched_items;"
-            " DROP TABLE article_story; DROP INDEX story_articles_member;"
+            " DROP TABLE article_story; DROP INDEX story_articles_member; DROP INDEX articles_facets;"
             " DROP INDEX stories_by_update; DROP INDEX articles_run; DROP TABLE runs;"
             " ALTER TABLE stories DROP COLUMN updated_run; ALTER TABLE articles DROP COLUMN run;"
             " PRAGMA user_version = 1;"

@@ -14,9 +14,9 @@ from recoupe.store import Store
 from recoupe.store.ingest import ingest_paths
 from recoupe.store.schema import MIGRATIONS
 
-# What schemas 4 to 6 added, taken away again: the store as recoupe left it before it recorded runs.
+# What schemas 4 to 8 added, taken away again: the store as recoupe left it before it recorded runs.
 BEFORE_RUNS = (
-    "DROP TABLE article_story; DROP INDEX story_articles_member;"
+    "DROP TABLE article_story; DROP INDEX story_articles_member; DROP INDEX articles_facets;"
     " DROP INDEX stories_by_update; DROP INDEX articles_run; ALTER TABLE stories DROP COLUMN updated_run;"
     " ALTER TABLE articles DROP COLUMN run; DROP TABLE runs; PRAGMA user_version = 3;"
 )

@@ -1,18 +1,25 @@
-"""The story list a page at a time (recoupe/web/db.py), through `/` and `GET /api/stories`."""
+"""The story list a page at a time (recoupe/web/db.py), through `/` and `GET /api/stories`; the app's
+stores, kept between requests."""
 
 from __future__ import annotations
 
 import re
+import shutil
+import sqlite3
+from contextlib import closing
 from html import unescape
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from fastapi import HTTPException
 from fastapi.testclient import TestClient
 
 from recoupe.model import Brief
 from recoupe.settings import Settings
+from recoupe.store.schema import connect, transaction
 from recoupe.web import create_app
+from recoupe.web.db import StorePool
 
 STORY_LINK = re.compile(r'href="/stories/([^"]+)"')
 NEXT_LINK = re.compile(r'<a rel="next" href="([^"]+)"')
@@ -146,3 +153,56 @@ def test_a_search_found_in_very_many_articles_pages_by_next_links_without_a_coun
     assert "stories 1–3 of more than 3" in page and "page 1<" in page
     assert STORY_LINK.findall(page) == expected[:3]
     assert link(page, NEXT_LINK) == "/?q=de&page=2&per_page=3"
+
+
+# The app's stores (StorePool): kept open between requests, one request at a time each.
+
+
+def test_a_store_given_back_is_lent_to_the_next_request_and_two_at_once_get_two(story_db: Path) -> None:
+    pool = StorePool(story_db)
+    with pool.lend() as first, pool.lend() as second:
+        assert second is not first
+    with pool.lend() as again:
+        assert again in (first, second)
+    pool.close()
+
+
+def test_a_kept_store_reads_what_was_committed_since_it_was_opened(
+    story_db: Path, stored_brief: Brief, tmp_path: Path
+) -> None:
+    db = tmp_path / "copy.db"
+    shutil.copy(story_db, db)
+    story = stored_brief.stories[0].id
+    pool = StorePool(db)
+    with pool.lend() as store:
+        assert store.story(story) is not None
+    with closing(connect(db)) as writer, transaction(writer):
+        writer.execute("DELETE FROM stories WHERE id = ?", (story,))
+    with pool.lend() as kept:
+        assert kept is store and kept.story(story) is None
+    pool.close()
+
+
+def test_a_store_that_failed_is_closed_not_kept_and_closing_the_pool_closes_the_kept(story_db: Path) -> None:
+    pool = StorePool(story_db)
+    with pytest.raises(RuntimeError), pool.lend() as failed:
+        raise RuntimeError("a request failed half-way")
+    with pytest.raises(sqlite3.ProgrammingError):
+        failed.story("s1")
+    with pytest.raises(HTTPException), pool.lend() as answered:  # a 404: the store is as good as before
+        raise HTTPException(404, "No story has this id.")
+    with pool.lend() as store:
+        assert store is answered
+    pool.close()
+    with pytest.raises(sqlite3.ProgrammingError):
+        store.story("s1")
+
+
+def test_the_app_closes_its_stores_when_it_stops(story_db: Path) -> None:
+    app = create_app(story_db)
+    with TestClient(app) as client:
+        assert client.get("/").status_code == 200
+        with app.state.stores.lend() as store:  # the one the request gave back
+            pass
+    with pytest.raises(sqlite3.ProgrammingError):
+        store.story("s1")

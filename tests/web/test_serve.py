@@ -93,7 +93,7 @@ def test_serve_migrates_an_older_store_in_place_and_shows_it(
     with closing(sqlite3.connect(story_db)) as source, closing(sqlite3.connect(old)) as copy:
         source.backup(copy)
         copy.executescript(  # as recoupe left a store before it recorded runs (schema 3)
-            "DROP TABLE article_story; DROP INDEX story_articles_member;"
+            "DROP TABLE article_story; DROP INDEX story_articles_member; DROP INDEX articles_facets;"
             " DROP INDEX stories_by_update; DROP INDEX articles_run; DROP TABLE runs;"
             " ALTER TABLE stories DROP COLUMN updated_run; ALTER TABLE articles DROP COLUMN run;"
             " PRAGMA user_version = 3;"
