@@ -61,8 +61,9 @@ def closing_cue_source(tokens: list[Token], end: int, vocab: Vocabulary) -> Ment
     lo = end
     while lo > 0 and tokens[lo - 1].sentence == tokens[end].sentence and tokens[lo - 1].kind == "word":
         lo -= 1  # back to the comma that sets the cue off
-    if lo == 0 or tokens[lo - 1].text != "," or end - lo > MAX_MENTION_WORDS:
-        return None
+    quoted_comma = lo > 0 and tokens[lo - 1].kind == "quote" and tokens[lo - 1].text.rstrip().endswith(",")
+    if lo == 0 or (tokens[lo - 1].text != "," and not quoted_comma) or end - lo > MAX_MENTION_WORDS:
+        return None  # '…, Schiff said.', '… "most people don't know," she said.'
     opening = lo - 1
     while opening > 0 and tokens[opening - 1].sentence == tokens[end].sentence:
         opening -= 1

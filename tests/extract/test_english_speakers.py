@@ -156,3 +156,11 @@ def test_the_named_agent_of_a_passive_cue_speaks() -> None:
 def test_an_irregular_past_ends_the_subject_before_it() -> None:
     text = 'Dana Ortiz went further: "The bridge will fall before the winter."\n'
     assert speakers(text)["The bridge will fall"] == ("Dana Ortiz", "Dana Ortiz")
+
+
+def test_a_quote_after_a_sentence_closed_by_a_cue_behind_a_quoted_comma_goes_on_with_it() -> None:
+    text = (
+        'Ava Lund said the film mattered because "most people do not know about that loophole," '
+        'she said. "We have no context for this moment."\n'
+    )
+    assert speakers(text)["We have no context f"][1] == "she"
