@@ -325,6 +325,12 @@ def table_sizes(db: Path) -> tuple[int, int]:
     return articles, stories
 
 
+def index_segments(db: Path) -> int:
+    """The segments of the articles' full-text index: every search asks each (write.tidy_search_indexes)."""
+    with closing(sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+        return write.search_index_segments(connection, "article_search")
+
+
 def start_server(db: Path, port: int, recoupe: list[str]) -> subprocess.Popen[bytes]:
     server = subprocess.Popen(
         [*recoupe, "serve", "--db", str(db), "--port", str(port)], stderr=subprocess.DEVNULL
@@ -434,7 +440,8 @@ def main() -> None:
         )
     counts = table_sizes(args.db)
     print(
-        f"store: {counts[0]:,} articles, {counts[1]:,} stories, {args.db.stat().st_size / 2**20:.0f} MiB;"
+        f"store: {counts[0]:,} articles, {counts[1]:,} stories, {args.db.stat().st_size / 2**20:.0f} MiB,"
+        f" full-text index in {index_segments(args.db)} segments;"
         f" {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} before"
     )
 
@@ -475,6 +482,7 @@ def main() -> None:
             f"{sum(r[1] - r[0] for r in loop.runs) / max(1, len(loop.runs)):.0f} s each;"
             f" {added} articles added"
         )
+    print(f"full-text index in {index_segments(args.db)} segments at the end")
     print(
         f"load average {load:.1f} at the end; {requests} requests, {args.clients} clients, "
         f"{requests / (ended - begun):.1f} requests/s"
