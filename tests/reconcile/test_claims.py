@@ -82,9 +82,13 @@ def test_evidence_is_verbatim_in_the_article() -> None:
 
 def test_disputed_claims_come_first_and_the_count_is_capped() -> None:
     a = make_article(
-        "a", ["L'armée a compté 3 chars. La police a compté 40 blindés. Les pompiers ont compté 9 camions."]
+        "a",
+        [
+            "Selon l'armée, 3 chars ont été détruits. Selon la police, 40 blindés ont été détruits. "
+            "Les pompiers ont vu 9 camions."
+        ],
     )
-    b = make_article("b", ["La police a compté 45 blindés."])
+    b = make_article("b", ["Selon la police, 45 blindés ont été détruits."])
     claims = story_claims([a, b], [], 2)
     assert len(claims) == 2
     assert claims[0].status == "disputed"
@@ -132,3 +136,29 @@ def test_a_figure_naming_no_action_never_disputes_one_that_names_an_action() -> 
     claims = story_claims([a, b], [], 10)
     assert all(claim.status != "disputed" for claim in claims)
     assert sorted(v.value for claim in claims for v in claim.values) == [54, 85]
+
+
+def test_counts_of_a_thing_that_no_act_links_describe_different_things_not_a_dispute() -> None:
+    # "les 27 membres de l'UE" and "un conseil de sept membres": the same noun, no act counted
+    a = make_article("a", ["Le plan équivaut à 1 % de la richesse des 27 membres de l'Union."])
+    b = make_article("b", ["Son conseil d'administration comprendra sept membres."])
+    claims = story_claims([a, b], [], 10)
+    assert sorted((c.status, [v.value for v in c.values]) for c in claims if "membres" in c.subject) == [
+        ("single", [7]),
+        ("single", [27]),
+    ]
+
+
+def test_an_article_giving_two_values_of_one_act_without_saying_who_counts_two_things() -> None:
+    a = make_article(
+        "a",
+        [
+            "Au premier tour, 40 députés ont voté la motion de censure.",
+            "Au second tour, 65 députés ont voté la motion de censure.",
+        ],
+    )
+    b = make_article("b", ["Au premier tour, 40 députés ont voté la motion de censure."])
+    claims = story_claims([a, b], [], 10)
+    assert all(c.status != "disputed" for c in claims)
+    # the value the other source gives is still corroborated
+    assert [v.value for c in claims if c.status == "corroborated" for v in c.values] == [40]
