@@ -201,6 +201,9 @@ class Figure:
     part_of: bool = False
     # Where its clause places it ("contre la capitale", "over Kyiv"), folded; None: not said.
     scope: str | None = None
+    # "lower" for "au moins 3" / "more than 600", "upper" for "jusqu'à 40" / "up to 40"; None: the
+    # number as written (exact or near it).
+    bound: str | None = None
 
 
 def plain_fields(record: object) -> dict[str, object]:

@@ -77,6 +77,7 @@ class _Vocabulary:
     stops: frozenset[str]
     actions: dict[str, str]  # form -> concept
     bounds: tuple[str, ...]  # "plus de", "au moins": skipped when reading the words before a figure
+    bound_kinds: dict[str, str]  # bound -> "lower", "upper", "about" or "total"
     time_before: tuple[str, ...]
     time_after: tuple[str, ...]
     age_before: tuple[str, ...]
@@ -119,7 +120,8 @@ def _vocabulary(language: str) -> _Vocabulary:
         part_of=frozenset(lang["part_of"]),
         stops=frozenset(lang["stops"]),
         actions={form: concept for concept, forms in raw["actions"].items() for form in forms},
-        bounds=tuple(sorted(lang["bounds"], key=len, reverse=True)),
+        bounds=tuple(sorted((b for forms in lang["bounds"].values() for b in forms), key=len, reverse=True)),
+        bound_kinds={b: kind for kind, forms in lang["bounds"].items() for b in forms},
         time_before=tuple(lang["time_before"]),
         time_after=tuple(lang["time_after"]),
         age_before=tuple(lang["age_before"]),
@@ -384,6 +386,7 @@ def _figure(
         sentence=text[lo:hi],
         part_of=_breakdown(text, lo, number.start, vocab, earlier),
         scope=_scope(text, clause_lo, clause_hi, vocab),
+        bound=_bound(text, lo, start, vocab),
     )
 
 
@@ -452,11 +455,26 @@ _COORDINATED_DURATION = re.compile(
 
 def _words_before(text: str, lo: int, start: int, vocab: _Vocabulary) -> str:
     """The few words before a figure, lower-cased, a bound ("plus de", "au moins") taken off."""
-    before = " ".join(text[max(lo, start - 40) : start].lower().replace("’", "'").split())
-    for bound in vocab.bounds:
-        if before.endswith(" " + bound) or before == bound:
-            return before[: -len(bound)].rstrip()
-    return before
+    before = _plain_before(text, lo, start)
+    bound = _bound_before(before, vocab)
+    return before[: -len(bound)].rstrip() if bound else before
+
+
+def _plain_before(text: str, lo: int, start: int) -> str:
+    return " ".join(text[max(lo, start - 40) : start].lower().replace("’", "'").split())
+
+
+def _bound_before(before: str, vocab: _Vocabulary) -> str | None:
+    """The bound that `before` (lower-cased words before a figure) ends with, if any."""
+    return next((b for b in vocab.bounds if before.endswith(" " + b) or before == b), None)
+
+
+def _bound(text: str, lo: int, start: int, vocab: _Vocabulary) -> str | None:
+    """ "lower" for "au moins 3", "more than 600"; "upper" for "jusqu'à 40", "up to 40"; else None
+    (the number as written, exact or near it)."""
+    bound = _bound_before(_plain_before(text, lo, start), vocab)
+    kind = vocab.bound_kinds.get(bound or "")
+    return kind if kind in ("lower", "upper") else None
 
 
 def _ends_with(before: str, words: tuple[str, ...]) -> bool:

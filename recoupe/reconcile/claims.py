@@ -9,6 +9,7 @@ a single part with its own action ("69 missiles lancés, dont 54 abattus") is a 
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -204,15 +205,31 @@ def _competing(values: list[list[StatedFigure]], key: tuple[str | None, ...]) ->
     l'UE", "un conseil de sept membres"); and never when one voice gives two of them: an article
     does not contradict itself unless it says who says what ("21 heures de tronc commun" and "six
     heures d'options" in one article are two things; "69 selon l'armée, 120 selon des
-    responsables" are rivals). On rpm2-dev-dated's brief, 29 disputes before these two rules, of
-    which about five rival answers by hand."""
+    responsables" are rivals). Nor are bounds that agree: "at least 7 killed" and "at least 12
+    killed" can both be true, "au moins deux morts" and "un mort" cannot. On rpm2-dev-dated's
+    brief, 29 disputes before these rules, of which about five rival answers by hand."""
     if key[1] is None:
         return False
-    for i, one in enumerate(values):
-        for other in values[:i]:
-            if any(_one_voice(a, b) for a in one for b in other):
-                return False
-    return True
+    pairs = [(a, b) for i, one in enumerate(values) for other in values[:i] for a in one for b in other]
+    if any(_one_voice(a, b) for a, b in pairs):
+        return False
+    return any(not _can_both_be_true(a.figure, b.figure) for a, b in pairs)
+
+
+def _can_both_be_true(a: Figure, b: Figure) -> bool:
+    """Whether the counts two figures allow overlap: "au moins 3" allows 3 and more, "jusqu'à 40"
+    40 and fewer, a number as written itself alone."""
+    low_a, high_a = _allowed(a)
+    low_b, high_b = _allowed(b)
+    return max(low_a, low_b) <= min(high_a, high_b)
+
+
+def _allowed(figure: Figure) -> tuple[float, float]:
+    if figure.bound == "lower":
+        return figure.value, math.inf
+    if figure.bound == "upper":
+        return -math.inf, figure.value
+    return figure.value, figure.value
 
 
 def _one_voice(a: StatedFigure, b: StatedFigure) -> bool:

@@ -149,3 +149,21 @@ def test_an_inverted_subject_after_the_cue_is_the_claimant() -> None:
     )
     (figure,) = find_figures(text, "fr", REF)
     assert figure.claimant == "les autorités locales"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "bound"),
+    [
+        ("Au moins 3 personnes ont été tuées.", "fr", "lower"),
+        ("Plus de 600 personnes ont été évacuées.", "fr", "lower"),
+        ("Jusqu'à 40 drones ont été lancés.", "fr", "upper"),
+        ("Environ 30 drones ont été lancés.", "fr", None),
+        ("30 drones ont été lancés.", "fr", None),
+        ("The quake killed at least three people.", "en", "lower"),
+        ("Up to 40 drones were launched.", "en", "upper"),
+        ("Some 30 drones were launched.", "en", None),
+    ],
+)
+def test_a_lower_or_upper_bound_is_kept_with_the_value(text: str, language: str, bound: str | None) -> None:
+    (figure,) = find_figures(text, language, REF)
+    assert figure.bound == bound

@@ -162,3 +162,22 @@ def test_an_article_giving_two_values_of_one_act_without_saying_who_counts_two_t
     assert all(c.status != "disputed" for c in claims)
     # the value the other source gives is still corroborated
     assert [v.value for c in claims if c.status == "corroborated" for v in c.values] == [40]
+
+
+def test_bounds_that_can_both_be_true_do_not_dispute() -> None:
+    a = make_article("a", ["Selon la police, au moins 7 personnes ont été tuées."])
+    b = make_article("b", ["Selon l'hôpital, au moins 12 personnes ont été tuées."])
+    claims = story_claims([a, b], [], 10)
+    assert all(c.status != "disputed" for c in claims)
+    assert sorted(v.value for c in claims for v in c.values) == [7, 12]
+
+
+def test_a_bound_that_excludes_the_other_value_disputes_it() -> None:
+    a = make_article("a", ["Selon la police, au moins 2 personnes ont été tuées."])
+    b = make_article("b", ["Selon l'hôpital, 1 personne a été tuée."])
+    (claim,) = story_claims([a, b], [], 10)
+    assert claim.status == "disputed"
+    c = make_article("c", ["Selon l'armée, jusqu'à 40 drones ont été lancés."])
+    d = make_article("d", ["Selon la mairie, 55 drones ont été lancés."])
+    (claim,) = story_claims([c, d], [], 10)
+    assert claim.status == "disputed"
