@@ -463,13 +463,19 @@ def _np(head: Token, offset: int) -> SpeakerMention | None:
     if head.pos_ not in ("NOUN", "PROPN", "X", "ADJ", "NUM"):
         return None
     start = head.i
-    # Never left into a prepositional phrase ("a raconté au Parisien le jeune homme").
+    # Never left into a prepositional phrase ("a raconté au Parisien le jeune homme"), nor, from a
+    # name, into the complement of a noun before it ("le ministre des Affaires étrangères Hor
+    # Namhong": "étrangères" hangs on "Affaires", which hangs on "ministre").
     while start > 0 and (_in_np(doc[start - 1]) and not doc[start - 1].dep_.startswith("obl")):
+        before = doc[start - 1]
+        if head.pos_ == "PROPN" and before.pos_ != "PROPN" and before.head.i < before.i:
+            break
         start -= 1
     end = head.i + 1
     while end < len(doc) and (
         (_in_np(doc[end]) and doc[end].pos_ != "DET")
         or (doc[end].lower_ in _GLUE and end + 1 < len(doc) and doc[end + 1].pos_ in _NP_POS)
+        or _name_goes_on(doc[end])
     ):
         end += 1
     while end > start + 1 and doc[end - 1].lower_ in _GLUE:
@@ -496,6 +502,13 @@ def _np(head: Token, offset: int) -> SpeakerMention | None:
         if doc[more - 1].pos_ == "PROPN":
             end = more
     return _mention(doc, start, end, offset)
+
+
+def _name_goes_on(tok: Token) -> bool:
+    """A capitalised word right after a name, whatever the tagger read it as ("Hor Namhong" with
+    "Namhong" a verb): the name goes on."""
+    previous = tok.doc[tok.i - 1] if tok.i else None
+    return previous is not None and previous.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha
 
 
 def _in_np(tok: Token) -> bool:

@@ -542,3 +542,11 @@ def test_the_parse_offers_every_mention_that_could_have_said_a_quote() -> None:
     assert ("selon", "l'agence Tass") in offered
     assert ("name", "Xi Jinping") in offered
     assert not any(words.startswith("nous") for _, words in offered)  # the quote's words are no speaker
+
+
+def test_a_name_after_a_role_with_its_complement_is_the_mention_not_the_complement() -> None:
+    # "étrangères" hangs on "Affaires", which hangs on "ministre": not part of the name's phrase
+    text = "Le ministre cambodgien des Affaires étrangères Sok Vannak a déclaré que « le bilan est lourd »."
+    (quote,) = find_quotes(text, "fr")
+    assert quote.speaker == "Sok Vannak"
+    assert text[quote.speaker_start : quote.speaker_end] == "Sok Vannak"
