@@ -175,6 +175,24 @@ def _days_ahead(year: int, month_number: int, day_number: int, reference: date) 
         return 0
 
 
+def _year_of_weekday(
+    weekday: str | None, year: int, month_number: int, day_number: int, ctx: _Context
+) -> int:
+    """ "mardi 25 novembre" read against a reference that puts 25 November on a Sunday: the year
+    next to it where that day is a Tuesday, the weekday being what the writer saw on the calendar;
+    the year as found when neither next year does."""
+    if not weekday:
+        return year
+    number = ctx.vocab.lookup("weekdays", weekday)
+    for candidate in (year, year + 1, year - 1):
+        try:
+            if date(candidate, month_number, day_number).isoweekday() == number:
+                return candidate
+        except ValueError:
+            continue
+    return year
+
+
 def _day_month(m: re.Match[str], ctx: _Context) -> list[Candidate]:
     digits = _DIGITS.match(m["day"])
     day_number = int(digits.group()) if digits else 1  # "premier"
@@ -198,6 +216,7 @@ def _day_month(m: re.Match[str], ctx: _Context) -> list[Candidate]:
             and tr.tense_direction(ctx.text, m.start(), m.end(), ctx.language) == "past"
         ):
             y -= 1
+        y = _year_of_weekday(m.groupdict().get("wd"), y, month_number, day_number, ctx)
     try:
         value = date(y, month_number, day_number).isoformat()
     except ValueError:

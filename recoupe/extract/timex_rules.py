@@ -360,7 +360,7 @@ def _french(v: Vocabulary) -> list[tuple[str, str, Trigger]]:
     return [
         (
             "day_month",
-            rf"\b(?:(?:le|du|au|ce)\s+)?(?:(?:{wd})\s+)?{day}\s+(?P<mon>{mon}){tail}"
+            rf"\b(?:(?:le|du|au|ce)\s+)?(?:(?P<wd>{wd})\s+)?{day}\s+(?P<mon>{mon}){tail}"
             rf"(?:\s+(?P<part>matin|soir|après-midi))?\b",
             Trigger((months,)),
         ),
@@ -497,12 +497,12 @@ def _english(v: Vocabulary) -> list[tuple[str, str, Trigger]]:
     return [
         (
             "day_month",
-            rf"\b(?:(?:{wd}),?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?(?P<mon>{mon})\.?{year}(?P<rel>)\b",
+            rf"\b(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?(?P<mon>{mon})\.?{year}(?P<rel>)\b",
             Trigger((months,), digit=True),
         ),
         (
             "day_month",
-            rf"\b(?:(?:{wd}),?\s+)?(?P<mon>{mon})\.?\s+{day}\b{year}(?P<rel>)",
+            rf"\b(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon})\.?\s+{day}\b{year}(?P<rel>)",
             Trigger((months,), digit=True),
         ),
         (

@@ -389,3 +389,17 @@ def test_day_month_in_a_future_clause_stays_ahead() -> None:
 def test_jeudi_in_an_article_of_friday_30_december_2022_is_the_29th() -> None:
     found = find_time_expressions("La Russie a lancé jeudi son plus grand assaut aérien.", date(2022, 12, 30))
     assert [(t.text, t.value) for t in found] == [("jeudi", "2022-12-29")]
+
+
+def test_a_weekday_chooses_the_year_of_a_date_written_without_one() -> None:
+    # 25 November is a Sunday in 2007, a Tuesday in 2008: the writer's "mardi" tells the year
+    assert values("Le ministre a promis, mardi 25 novembre, des mesures.", date(2008, 6, 2)) == {
+        "mardi 25 novembre": "2008-11-25"
+    }
+    assert values("On Tuesday, November 25, the minister spoke.", date(2008, 6, 2)) == {
+        "Tuesday, November 25": "2008-11-25"
+    }
+    # no weekday, or one that no year next to it fits: the nearest year, as before
+    assert values("Le ministre a promis, le 25 novembre, des mesures.", date(2008, 6, 2)) == {
+        "le 25 novembre": "2007-11-25"
+    }
