@@ -67,31 +67,31 @@ def find_claimants(
     when not given and a figure is quoted."""
     sentences = sentence_spans(text)
     quotes = quoted_passages(text)
-    if said is None and any(a < p < b for p in positions for a, b in quotes):
+    quote_of = {p: next(((a, b) for a, b in quotes if a < p < b), None) for p in positions}
+    if said is None and any(quote_of.values()):
         said = find_quotes(text, "fr")
     # A quoted figure is its quote's speaker's, as the quote finder resolved it (pronoun, role).
-    speakers = {p: _speaker_of(said, p) for p in positions if said and any(a < p < b for a, b in quotes)}
+    speakers = {p: _speaker_of(said or [], p) for p, quote in quote_of.items() if quote is not None}
     parses = _Parses(text, sentences)
     # The sentences surely read are parsed in one stream (twice as fast as one by one).
     needed: set[int] = set()
-    for position in positions:
+    for position, quote in quote_of.items():
         index = _sentence_of(sentences, position)
-        quote = next(((a, b) for a, b in quotes if a < position < b), None)
-        if quote is not None and speakers.get(position) is None:
+        if quote is not None and speakers[position] is None:
             needed |= {_sentence_of(sentences, quote[0]), _sentence_of(sentences, quote[1] - 1)}
         elif quote is None and parses.worth_parsing(index):
             needed.add(index)
     parses.parse(sorted(needed))
     out: list[Claimant | None] = []
     for position in positions:
-        index = next((i for i, (a, b) in enumerate(sentences) if a <= position < b), None)
-        if speakers.get(position) is not None:
-            out.append(speakers[position])
+        quote = quote_of[position]
+        if quote is not None and (speaker := speakers[position]) is not None:
+            out.append(speaker)
             continue
+        index = next((i for i, (a, b) in enumerate(sentences) if a <= position < b), None)
         if index is None:
             out.append(None)
             continue
-        quote = next(((a, b) for a, b in quotes if a < position < b), None)
         if quote is None:
             found = _governing_claimant(parses, index, position, quotes)
         else:

@@ -198,7 +198,7 @@ def _pairs_to_align(
     topic in one language align as if translated: in bench/throughput.py's real corpus, 117 of the
     131 translated copies found were gnews-fr-dev headlines on different news; the 14 left are
     SemEval's translations)."""
-    trusted = [a for a in articles if _trusted_language(features[a.id], settings)]
+    trusted = [a for a in articles if features[a.id].trusted_language(settings.cross_language_min_words)]
     ordered = sorted(trusted, key=_original_first)
     for i, original in enumerate(ordered):
         for candidate in ordered[i + 1 :]:
@@ -208,10 +208,6 @@ def _pairs_to_align(
                 continue
             if _shares_facts(features[original.id], features[candidate.id], settings):
                 yield original, candidate
-
-
-def _trusted_language(features: EventFeatures, settings: Settings) -> bool:
-    return features.words >= settings.cross_language_min_words
 
 
 def _shares_facts(a: EventFeatures, b: EventFeatures, settings: Settings) -> bool:

@@ -66,6 +66,11 @@ class EventFeatures:
     quotes: frozenset[str]  # folded word 4-grams of quoted words
     lead: str  # title and first sentences, for the multilingual embedding
 
+    def trusted_language(self, min_words: int) -> str | None:
+        """The text's language where it has `min_words` words to tell it (`Settings.
+        cross_language_min_words`): a headline's language is a guess."""
+        return self.language if self.words >= min_words else None
+
 
 @cache
 def _stop_words(language: str | None) -> frozenset[str]:

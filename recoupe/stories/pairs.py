@@ -154,7 +154,7 @@ def build_pile(features: list[EventFeatures], settings: Settings) -> Pile:
         day=np.array([f.published.toordinal() if f.published else np.nan for f in features]),
         size=np.array([f.words for f in features], dtype=np.float64),
         headline_only=np.array([f.headline_only for f in features]),
-        languages=[f.language if f.words >= settings.cross_language_min_words else None for f in features],
+        languages=[f.trusted_language(settings.cross_language_min_words) for f in features],
     )
 
 
