@@ -39,7 +39,12 @@ _TOKEN = re.compile(r"(?i:[dl]['’])(?=\w)|[^\W_][\w]*(?:[-'’/][\w]+)*|[^\w\s
 # After a number, a letter glued to it makes an ordinal, a model or a time ("2e", "21st", "14h30"),
 # except for the unit and scale symbols written that way ("12M€", "45%", "$2bn", "5km").
 _GLUED_OK = re.compile(r"(?:%|€|\$|£|M€|Md€|Mds€|bn|mn|m|k|km²|km|kg|mm|ha|MW|GW|°C|t)(?![\w])")
-_CLAUSE_END = re.compile(r"[;:.!?]|\s[–—]\s|,\s+(?:dont|including|of which|whose|mais|but)\b|\s(?:et|and)\s")
+# A clause of place or time after a comma has its own subject and verb ("42 killed in the school,
+# where more than 300 Palestinians had taken shelter": the 300 were not killed).
+_CLAUSE_END = re.compile(
+    r"[;:.!?]|\s[–—]\s|,\s+(?:dont|including|of which|whose|where|when|while|whereas|où|alors que"
+    r"|tandis que|lorsque|quand)\b|\s(?:et|and|but|mais)\s"
+)
 _SCALE_WORD = re.compile(rf"{_SPACE}?([A-Za-zÀ-ÿ]+)")
 # Patterns the per-figure helpers use, compiled once: they run for every number of every paragraph.
 _PLURAL_END = re.compile(r"(?<=\w\w\w)[sx]$")
@@ -49,6 +54,8 @@ _ELIDED = re.compile(r"^[a-z]['’]")
 _JOINED_BY = re.compile(r"(?:de|d['’]|of)\s*")
 _NOUNLIKE = re.compile(r"[^\W\d_][\w-]*")
 _OF_WHICH = re.compile(r"\S+\s+of\s+(?:which|them|whom)\b")
+# "three of the seven bullets", "30 000 des 60 000 projets": a part of the number after it.
+_PARTITIVE = re.compile(r"\s+(?:of the|of its|of their|des|d['’]entre les)\s+", re.IGNORECASE)
 _ACTION_WORD = re.compile(_WORD.pattern + r"(?:\s+down)?")  # "cut down", "shot down"
 
 # A unit form as `_unit_after` compares it: (form, unit, what the text must start with, whether
@@ -85,6 +92,8 @@ class _Vocabulary:
     back_reference_numbers: frozenset[str]
     scopes: dict[str, str]  # place noun -> the scope it names ("capitale" -> capital)
     locatives: frozenset[str]  # words before a place name that make it the figure's scope
+    vague: frozenset[str]  # "plusieurs dizaines", "several dozen": no count to check
+    running_total: tuple[str, ...]  # "since the assault began": a total so far, not one event's
 
 
 @cache
@@ -129,6 +138,8 @@ def _vocabulary(language: str) -> _Vocabulary:
         back_reference_numbers=frozenset(lang["back_reference_numbers"]),
         scopes={form: scope for scope, forms in raw["scopes"].items() for form in forms},
         locatives=frozenset(lang["locatives"]),
+        vague=frozenset(lang["vague"]),
+        running_total=tuple(lang["running_total"]),
     )
 
 
@@ -217,9 +228,9 @@ def find_figures(
                 found.append(figure)
         if not found:
             continue
-        when = None if reference is None else _time_of(sentence_times)
+        found = [replace(f, time=_time_of(sentence_times, f.start, reference is not None)) for f in found]
         if not claimants or language == "fr":
-            figures.extend(replace(figure, time=when) for figure in found)
+            figures.extend(found)
             continue
         if tokens is None:
             tokens = tokenize(text)
@@ -227,7 +238,7 @@ def find_figures(
         cues = _sentence_cues(tokens, sentence_start, sentence_end, language)
         for figure in found:
             claimant = _claimant(tokens, cues, text, figure.start, language)
-            figures.append(replace(figure, claimant=claimant, time=when))
+            figures.append(replace(figure, claimant=claimant))
     if claimants and language == "fr" and figures:
         named = _french_claimants(text, [f.start for f in figures])
         figures = [replace(f, claimant=c) for f, c in zip(figures, named, strict=True)]
@@ -305,7 +316,7 @@ def _figure(
     following: nb.Number | None = None,
 ) -> Figure | None:
     start, end, value, unit = number.start, number.end, number.value, None
-    if _back_reference(text, lo, number, vocab):
+    if _back_reference(text, lo, number, vocab) or _vague(text, lo, number, vocab):
         return None
     duration = next((t for t in times if t.start <= number.start < t.end), None)
     if duration is not None:
@@ -384,7 +395,8 @@ def _figure(
         claimant=None,
         time=None,
         sentence=text[lo:hi],
-        part_of=_breakdown(text, lo, number.start, vocab, earlier),
+        part_of=_breakdown(text, lo, number.start, vocab, earlier)
+        or bool(following and _PARTITIVE.fullmatch(text[number.end : following.start])),
         scope=_scope(text, clause_lo, clause_hi, vocab),
         bound=_bound(text, lo, start, vocab),
     )
@@ -489,6 +501,12 @@ def _back_reference(text: str, lo: int, number: nb.Number, vocab: _Vocabulary) -
     if lead not in vocab.back_reference_numbers:
         return False
     return _ends_with(_words_before(text, lo, number.start, vocab), vocab.back_reference_before)
+
+
+def _vague(text: str, lo: int, number: nb.Number, vocab: _Vocabulary) -> bool:
+    """ "plusieurs dizaines", "several dozen", "a few hundred": an order of size, not a count."""
+    before = text[max(lo, number.start - 16) : number.start].lower().split()
+    return number.words and bool(before) and before[-1] in vocab.vague
 
 
 def _time_reference(
@@ -686,7 +704,11 @@ def _breakdown(text: str, lo: int, start: int, vocab: _Vocabulary, earlier: list
 
 def _scope(text: str, lo: int, hi: int, vocab: _Vocabulary) -> str | None:
     """Where the clause places the figure: a place noun of the data ("la capitale" -> capital), else
-    a name after a locative ("au-dessus de Kiev" -> kiev); None when the clause does not say."""
+    a name after a locative ("au-dessus de Kiev" -> kiev); a running total ("since the assault
+    began", "depuis le début") is a scope of its own; None when the clause does not say."""
+    clause = " ".join(text[lo:hi].lower().replace("’", "'").split())
+    if any(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", clause) for phrase in vocab.running_total):
+        return "running total"
     words = [(m.group(), m.start()) for m in _WORD.finditer(text, lo, hi)]
     concept = next((vocab.scopes[w.lower()] for w, _ in words if w.lower() in vocab.scopes), None)
     if concept is not None:
@@ -802,6 +824,15 @@ def _reports(tokens: list[at.Token], cue: at.Cue, position: int, hi: int, vocab:
     return "," in between
 
 
-def _time_of(times: list[TimeExpression]) -> str | None:
-    """The day or period the figure's sentence names, if any (durations say how long, not when)."""
-    return next((t.value for t in times if not t.value.startswith("P") and t.value[:1].isdigit()), None)
+def _time_of(times: list[TimeExpression], position: int, dated: bool) -> str | None:
+    """The day or period the figure's sentence names nearest to it, if any (durations say how long,
+    not when): "the quakes that hit in 2002, and the tsunami that killed 168,000 in 2004" gives the
+    168,000 2004. Without a publication date (`dated`), only a year written out places a figure."""
+    named = [
+        t
+        for t in times
+        if not t.value.startswith("P") and t.value[:1].isdigit() and (dated or t.value[:4] in t.text)
+    ]
+    if not named:
+        return None
+    return min(named, key=lambda t: max(t.start - position, position - t.end, 0)).value

@@ -148,14 +148,20 @@ def _claim_key(figure: Figure) -> tuple[str | None, ...] | None:
 
 def _by_period(items: list[StatedFigure]) -> list[list[StatedFigure]]:
     """Figures that name different periods are different claims (240 job cuts in 2024, 90 in
-    2021); one that names none goes with the only period named, else stands with the others
-    that name none."""
+    2021). One that names none goes with the only period named when it gives a value stated there
+    (it corroborates), else stands with the others that name none: a toll of the day without a
+    date is no rival of the 2004 tsunami's."""
     periods: dict[str | None, list[StatedFigure]] = defaultdict(list)
     for item in items:
         periods[_period(item.figure.time)].append(item)
     named = [p for p in periods if p is not None]
     if len(named) == 1 and None in periods:
-        periods[named[0]].extend(periods.pop(None))
+        stated = periods[named[0]]
+        undated = periods.pop(None)
+        joins = [i for i in undated if any(same_value(o.figure.value, i.figure.value) for o in stated)]
+        stated.extend(joins)
+        if len(joins) < len(undated):
+            periods[None] = [i for i in undated if i not in joins]
     return list(periods.values())
 
 

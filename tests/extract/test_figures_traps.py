@@ -122,3 +122,48 @@ def test_a_breakdown_is_marked_as_parts_of_its_whole() -> None:
     )
     assert [(f.value, f.part_of) for f in found] == [(7, False), (2, True), (5, True)]
     assert found[0].scope == "capital"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Plusieurs dizaines de personnes ont été blessées, selon l'hôpital.", "fr"),
+        ("Quelques centaines de manifestants ont défilé.", "fr"),
+        ("Several dozen people were wounded, hospital officials said.", "en"),
+        ("A few hundred youths attacked a police station.", "en"),
+    ],
+)
+def test_an_order_of_size_is_not_a_count(text: str, language: str) -> None:
+    assert find_figures(text, language, REF) == []
+
+
+def test_a_count_out_of_a_larger_one_is_a_part_of_it() -> None:
+    found = find_figures("He was hit in the back by three of the seven bullets fired.", "en", REF)
+    assert [(f.value, f.part_of) for f in found] == [(3, True), (7, False)]
+
+
+def test_a_clause_of_place_has_its_own_action() -> None:
+    (killed, sheltered) = find_figures(
+        "Shells killed 42 people in the school, where more than 300 people had taken shelter.", "en", REF
+    )
+    assert (killed.value, killed.action) == (42, "killed")
+    assert (sheltered.value, sheltered.action) == (300, None)
+
+
+def test_a_running_total_is_a_scope_of_its_own() -> None:
+    (total,) = find_figures("More than 640 people have been killed since the offensive began.", "en", REF)
+    (french,) = find_figures("Depuis le début de l'offensive, 640 personnes ont été tuées.", "fr", REF)
+    assert total.scope == french.scope == "running total"
+    (launched,) = find_figures("Sept missiles ont été tirés depuis la Biélorussie.", "fr", REF)
+    assert launched.scope != "running total"
+
+
+def test_a_figure_takes_the_year_written_nearest_it_even_without_a_publication_date() -> None:
+    (toll,) = find_figures(
+        "Quakes hit the coast in 2002, as well as the tsunami that killed 168,000 people there in 2004.",
+        "en",
+        None,
+    )
+    assert toll.time == "2004"
+    (today,) = find_figures("The quake killed five people on Sunday.", "en", None)
+    assert today.time is None  # a weekday needs a publication date to say which day

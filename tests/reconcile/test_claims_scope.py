@@ -77,3 +77,29 @@ def test_on_the_sample_seven_drones_on_kyiv_are_corroborated_by_a_second_report(
     # "16 drones repoussés" (all Ukraine) and the 2 shot down on approach (part of the 7): no dispute
     assert not [c for c in claims if c.status == "disputed" and {2, 16} & {v.value for v in c.values}]
     assert all(v.value not in (2, 5) for c in claims if "drones" in c.subject for v in c.values)
+
+
+def test_a_toll_of_another_year_is_no_rival_of_the_days_toll() -> None:
+    today = make_article("a", ["The quake killed five people, according to the UN."], language="en")
+    past = make_article("b", ["The tsunami killed 168,000 people in 2004."], language="en")
+    same_past = make_article("c", ["In 2004 the tsunami killed 168,000 people."], language="en")
+    claims = story_claims([today, past, same_past], [], 20)
+    assert all(c.status != "disputed" for c in claims)
+    assert sorted((c.status, v.value) for c in claims for v in c.values) == [
+        ("corroborated", 168000),
+        ("single", 5),
+    ]
+
+
+def test_an_undated_figure_corroborates_the_one_period_named_with_the_same_value() -> None:
+    dated = make_article("a", ["Seven people were killed in the bombing in 2012."], language="en")
+    undated = make_article("b", ["Seven people were killed in the bombing, officials said."], language="en")
+    (claim,) = story_claims([dated, undated], [], 20)
+    assert claim.status == "corroborated"
+
+
+def test_a_running_total_is_no_rival_of_one_attacks_toll() -> None:
+    total = make_article("a", ["More than 640 people were killed since the offensive began."], language="en")
+    strike = make_article("b", ["Three people were killed in an air strike on a school."], language="en")
+    claims = story_claims([total, strike], [], 20)
+    assert all(c.status != "disputed" for c in claims)
