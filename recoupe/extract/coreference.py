@@ -212,6 +212,12 @@ def gender_of(wording: str) -> str:
     return ""
 
 
+# "de", "des", "du", "d'" and a capital after a word: the complement of a role ("président Noir
+# des Etats-Unis"), which a person's name rarely takes in French ("le président des Etats-Unis
+# Barack Obama", "le président américain Obama").
+_COMPLEMENT_AFTER = re.compile(r"[ \u00a0]+(?:de|des|du|d['’])[ \u00a0]*(?:l['’]|la[ \u00a0]+)?[A-ZÉ]")
+
+
 def people_in(text: str) -> list[Person]:
     """The people the text names, merged by surname ("M. Poutine" is "Vladimir Poutine"), with
     the role wording set right before a name ("le président russe Vladimir Poutine") or in
@@ -228,6 +234,8 @@ def people_in(text: str) -> list[Person]:
             role = _role_before(before.rstrip()[:-1])  # "Le maire de Kyiv, Vitali Klitschko,"
         if len(name.split()) < 2 and not honorific and role is None:
             continue  # one capitalised word is any sentence's first word, or a place
+        if len(name.split()) < 2 and _COMPLEMENT_AFTER.match(text, match.end()):
+            continue  # "le premier président Noir des Etats-Unis": an adjective of the role, no name
         gender = gender_of(honorific.group(1)) if honorific else ""
         if role is None and not _after_preposition(text, start):
             role = _role_after(text, match.end())

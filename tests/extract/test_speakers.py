@@ -550,3 +550,11 @@ def test_a_name_after_a_role_with_its_complement_is_the_mention_not_the_compleme
     (quote,) = find_quotes(text, "fr")
     assert quote.speaker == "Sok Vannak"
     assert text[quote.speaker_start : quote.speaker_end] == "Sok Vannak"
+
+
+def test_an_adjective_of_a_role_is_never_the_speaker_the_role_stands_for() -> None:
+    text = (
+        "Il est devenu le premier président Noir des Etats-Unis. "
+        "« Nous devons agir », a déclaré le président lundi."
+    )
+    assert speakers(text)["Nous devons agir"] is None
