@@ -14,6 +14,8 @@
    reaches the threshold and their date ranges are within the story window of each other.
 6. Refinement: each new article moves to the group whose mean probability beats its own group's,
    then groups merge again; `story_refine_rounds` times.
+7. Fragments: a group of one or two new articles joins the group it fits best when their mean
+   probability reaches a lower bar (`_join_fragments`).
 
 Stored articles (the store's open stories) start in their stories: they never move and two
 stored stories never merge; new articles and groups of new articles may join them.
@@ -127,7 +129,70 @@ def cluster_pile(
             else:
                 label, next_label = next_label, next_label + 1
             labels[group] = label
+    _join_fragments(pile, labels, new, left, right, probability, settings, cache, scorer)
     return labels
+
+
+def _join_fragments(
+    pile: Pile,
+    labels: np.ndarray,
+    new: np.ndarray,
+    left: np.ndarray,
+    right: np.ndarray,
+    probability: np.ndarray,
+    settings: Settings,
+    cache: RunCache | None,
+    scorer: PairScorer | None,
+) -> None:
+    """A group of at most `story_fragment_size` new articles joins the group it fits best, when the
+    mean probability between them reaches `story_fragment_join_probability` and their dates are
+    within the story window. Average link leaves a report alone when no single pair with its story
+    reaches the join threshold (a report of a known story written with other words), though its
+    mean with the whole story is well above chance. Changes `labels` in place."""
+    size = np.bincount(labels)
+    holds_stored = np.bincount(labels, weights=(~new).astype(float), minlength=len(size)) > 0
+    # Headlines alone are held to the join threshold: their few chosen words already make the
+    # scorer surer than it should be (`headline_pair_log_odds`).
+    with_body = np.bincount(labels, weights=(~pile.headline_only).astype(float), minlength=len(size)) > 0
+    fragment = (size <= settings.story_fragment_size) & ~holds_stored & with_body
+    near = probability >= settings.story_fragment_join_probability
+    targets: dict[int, set[int]] = {}
+    for a, b in zip(labels[left[near]], labels[right[near]], strict=True):
+        if a != b:
+            if fragment[a]:
+                targets.setdefault(int(a), set()).add(int(b))
+            if fragment[b]:
+                targets.setdefault(int(b), set()).add(int(a))
+    if not targets:
+        return
+    members = {g: np.flatnonzero(labels == g) for g in set(targets) | set().union(*targets.values())}
+    couples = [(g, h) for g in sorted(targets) for h in sorted(targets[g])]
+    sides = [np.meshgrid(members[g], members[h], indexing="ij") for g, h in couples]
+    pair_left = np.concatenate([side[0].ravel() for side in sides])
+    pair_right = np.concatenate([side[1].ravel() for side in sides])
+    scores = pair_probability(pile, pair_left, pair_right, settings, cache, scorer)
+    bounds = np.cumsum([0, *(side[0].size for side in sides)])
+    mean = {couple: float(scores[bounds[i] : bounds[i + 1]].mean()) for i, couple in enumerate(couples)}
+    window = settings.story_window_days
+    received: set[int] = set()
+    for g in sorted(targets, key=lambda g: (size[g], g)):
+        if g in received:  # a fragment that others joined stays where it is
+            continue
+        ranked = sorted(targets[g], key=lambda h: (-mean[(g, h)], h))
+        for h in ranked:
+            if mean[(g, h)] < settings.story_fragment_join_probability:
+                break
+            target = labels[members[h][0]]  # where h's articles are now
+            if target == g:
+                continue
+            days, own = pile.day[labels == target], pile.day[members[g]]
+            if (~np.isnan(days)).any() and (~np.isnan(own)).any() and (
+                np.nanmin(own) < np.nanmin(days) - window or np.nanmax(own) > np.nanmax(days) + window
+            ):
+                continue
+            labels[members[g]] = target
+            received.add(int(target))
+            break
 
 
 def _components(

@@ -10,7 +10,14 @@ from factories import make_article
 from recoupe.model import Article
 from recoupe.settings import Settings
 from recoupe.stories import assign_stories, cluster
-from recoupe.stories.cluster import _average_link, _communities, _move_members, candidate_pairs, cluster_pile
+from recoupe.stories.cluster import (
+    _average_link,
+    _communities,
+    _join_fragments,
+    _move_members,
+    candidate_pairs,
+    cluster_pile,
+)
 from recoupe.stories.features import event_features
 from recoupe.stories.pairs import build_pile
 
@@ -182,3 +189,44 @@ def test_a_stored_story_stays_in_one_community() -> None:
 def test_small_components_are_not_cut_into_communities() -> None:
     similarity = _two_events_of_one_kind(3, seed=4)
     assert [p.tolist() for p in _communities(similarity, np.full(6, -1), SETTINGS)] == [list(range(6))]
+
+
+def _fragments_joined(monkeypatch: pytest.MonkeyPatch, similarity: np.ndarray, labels: list[int],
+                      new: list[bool], headline: int | None = None) -> list[int]:
+    """`_join_fragments` over a pile of len(labels) undated articles scored by `similarity`,
+    every pair a candidate."""
+    scored = lambda pile, left, right, *args, **kwargs: similarity[left, right]  # noqa: E731
+    monkeypatch.setattr(cluster, "pair_probability", scored)
+    pile = _pile(*(_article(str(i), None, *CALL_2022) for i in range(len(labels))))
+    if headline is not None:
+        pile.headline_only[headline] = True
+    left, right = np.triu_indices(len(labels), k=1)
+    joined = np.array(labels)
+    _join_fragments(pile, joined, np.array(new), left, right, similarity[left, right], SETTINGS, None, None)
+    return joined.tolist()
+
+
+# Articles 0-2 are one story; 3 is a report of it in other words (no pair reaches the join
+# threshold of 0.3, the mean 0.25 does reach the fragments' 0.2); 4 is on something else.
+FRAGMENTS = np.array([
+    [0.0, 0.8, 0.8, 0.28, 0.05],
+    [0.8, 0.0, 0.8, 0.25, 0.05],
+    [0.8, 0.8, 0.0, 0.22, 0.05],
+    [0.28, 0.25, 0.22, 0.0, 0.1],
+    [0.05, 0.05, 0.05, 0.1, 0.0],
+])
+
+
+def test_a_report_left_alone_joins_the_story_it_fits_on_average(monkeypatch: pytest.MonkeyPatch) -> None:
+    joined = _fragments_joined(monkeypatch, FRAGMENTS, [0, 0, 0, 1, 2], [True] * 5)
+    assert joined == [0, 0, 0, 0, 2]
+
+
+def test_a_headline_alone_waits_for_the_join_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    joined = _fragments_joined(monkeypatch, FRAGMENTS, [0, 0, 0, 1, 2], [True] * 5, headline=3)
+    assert joined == [0, 0, 0, 1, 2]
+
+
+def test_a_stored_article_left_alone_never_moves(monkeypatch: pytest.MonkeyPatch) -> None:
+    joined = _fragments_joined(monkeypatch, FRAGMENTS, [0, 0, 0, 1, 2], [True, True, True, False, True])
+    assert joined == [0, 0, 0, 1, 2]
