@@ -12,11 +12,13 @@ A mention resolves only by what the text establishes, never to the nearest name:
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 
+from gender_guesser.detector import Detector
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
 
@@ -196,8 +198,26 @@ def role_of(wording: str) -> Role:
     country = next((countries[w] for w in words if w in countries), None)
     if country is None:
         country = next((c for k, c in countries.items() if " " in k and f" {k} " in folded), None)
-    nouns = [w for w in words if w in _role_nouns()]
+    # The role noun heads the wording, before any complement: "l'avocat de la défense" is no
+    # "défense" (an office's word), it is an "avocat", which the data does not list.
+    split = re.split(r"[\s'’]+", folded)
+    heads = list(itertools.takewhile(lambda w: w not in ("de", "du", "des", "d", "of"), split))
+    nouns = [w for w in heads if w in _role_nouns()]
     return Role(country, office, nouns[0] if nouns else None)
+
+
+def name_gender(name: str | None) -> str:
+    """ "m" or "f" when a full name opens with a first name given to one gender only (gender-guesser's
+    lists: "Olivier Massé", "Amandine Roux"), else "": a surname alone says nothing ("Martin")."""
+    words = (name or "").split()
+    if len(words) < 2:
+        return ""
+    return {"male": "m", "female": "f"}.get(_first_names().get_gender(words[0]), "")
+
+
+@cache
+def _first_names() -> Detector:
+    return Detector(case_sensitive=False)
 
 
 def gender_of(wording: str) -> str:
@@ -250,6 +270,8 @@ def people_in(text: str) -> list[Person]:
             if second is not None and second != role:
                 person.roles.append(second)
         person.gender = person.gender or gender
+    for person in people:
+        person.gender = person.gender or name_gender(person.name)
     return people
 
 
@@ -262,7 +284,7 @@ def _without_leading_words(name: str, text: str, start: int) -> tuple[str, int]:
         start += len(words[0]) + 1
         words = words[1:]
     # "L'ex-otage Ingrid Betancourt", "J'entendais": an elided article or pronoun opens no name.
-    while words and re.match(r"[LJCSNMT]['’]", words[0]):
+    while words and re.match(r"[LJCSNMT]['’]|D['’][^\W\d_A-Z]", words[0]):  # "D'après", not "D'Alema"
         start += len(words[0]) + 1
         words = words[1:]
     while words and (fold(words[0]) in _STOP_WORDS or words[0] in _HONORIFICS):
@@ -312,6 +334,11 @@ def _role_before(before: str) -> Role | None:
         return Role(None, None, fold(words[k]))
     if words and re.match(r"[lL]['’]\w", words[-1]) and words[-1][2:].islower():
         return Role(None, None, fold(words[-1][2:]))
+    # "Le procureur de Lille, Hervé Dumoulin": a noun the data does not know, its complement after it.
+    for k in range(len(words) - 2):
+        complement = fold(words[k + 2]) in ("de", "du", "des")
+        if fold(words[k]) in ("le", "la") and words[k + 1].islower() and complement:
+            return Role(None, None, fold(words[k + 1]))
     return None
 
 
@@ -336,8 +363,9 @@ def _role_after(text: str, end: int) -> Role | None:
         # "Jean Leonetti, député-maire UMP d'Antibes et rapporteur de la loi": a role noun among
         # its first words (a coordinated role included).
         words = re.split(r"[ \u00a0'’-]+", fold(match.group(1)) if match else "")[:8]
-        if match is None or not any(w in _role_nouns() for w in words):
-            return None
+        coordinated = words[0] in ("et", "ou", "and", "or")
+        if match is None or coordinated or not any(w in _role_nouns() for w in words):
+            return None  # ", et l'avocat de la défense, …": another person, coordinated
     role = role_of(match.group(1))
     # A role the data does not know ("Georges Pauget, le directeur général de …"): its noun.
     return role if role.noun else Role(role.country, role.office, _head_noun(match.group(1)))
@@ -498,10 +526,10 @@ def resolve_pronoun(
         return None
     # A person whose gender a subject mention told ("La représentante …, Amandine Roux") is no rival.
     told = {s.name: s.gender for s in subjects if s.name and s.gender}
-    rivals = [p for p in people if told.get(p.name, gender) == gender]
+    rivals = [p for p in people if (told.get(p.name) or p.gender or gender) == gender]
     for subject in reversed(earlier):
-        if subject.gender and subject.gender != gender:
-            continue  # "elle" after "Le ministre a dit …": not him
+        if (subject.gender or name_gender(subject.name)) not in ("", gender):
+            continue  # "elle" after "Le ministre a dit …" or after "Olivier Massé a dit …": not him
         if relative and subject.name is not None and gender != "p":
             # "… une lettre de X à Y, dans laquelle il écrivait": whoever that sentence names first.
             opening = max((m.end() for m in _SENTENCE_END.finditer(text, 0, position)), default=0)

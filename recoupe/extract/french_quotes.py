@@ -261,10 +261,13 @@ _INCISE_NAME = re.compile(
 )
 
 
-# "« Pourtant, assure un analyste parisien, le contrôle … »": a cue and a described speaker.
+# "« Pourtant, assure un analyste parisien, le contrôle … »", "« Cette décision, a commenté
+# l'avocate de la famille, Me Sandrine Poli, est … »": a cue, perhaps after its auxiliary, and a
+# described speaker (the name set beside it is read later, as for any role).
 _INCISE_PHRASE = re.compile(
-    r",[ \u00a0]+([^\W\d_]+)[ \u00a0]+((?:un|une|le|la|l['’])[ \u00a0]?[^\W\d_A-Z][\w-]*"
-    r"(?:[ \u00a0][^\W\d_A-Z][\w-]*){0,2})[ \u00a0]*,"
+    r",[ \u00a0]+(?:(?:a|avait|aurait|ont|avaient)[ \u00a0]+)?([^\W\d_]+)[ \u00a0]+"
+    r"((?:un|une|le|la|l['’]|son|sa|leur)[ \u00a0]?[^\W\d_A-Z][\w-]*"
+    r"(?:[ \u00a0][^\W\d_A-Z][\w'’-]*){0,3})[ \u00a0]*,"
 )
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from recoupe.extract.coreference import gender_of, is_role
+from recoupe.extract.cue_vocabulary import vocabulary
 from recoupe.extract.cues import cue_lemmas, two_word_cues
 from recoupe.extract.entities import french_parser, lemma_of
 
@@ -306,7 +307,17 @@ def _main_verb(doc: Doc) -> Token | None:
     """The sentence's root, unless the parser took a subordinate clause's verb for it ("Alors que
     la guerre approche …, le président … a exhorté"): then the first later verb with a subject and
     no subordinating conjunction, so that a pronoun after it is not given the clause's subject."""
-    root = next((t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX", "ADJ", "NOUN")), None)
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    root = next((t for t in roots if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN")), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        # Split in pieces at a comma ("Battue au deuxième tour, la Française Léa Fontanel n'a pas
+        # cherché …" gave three roots), the clause is the one whose verb has a subject after it.
+        for verb in roots:
+            subject = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
+            if verb.pos_ in ("VERB", "AUX") and subject is not None:
+                if any(t.text == "," for t in doc[: subject.left_edge.i]):
+                    return verb
+                break
     if root is None or not any(c.dep_ == "mark" for c in root.children):
         return root
     for tok in doc[root.i + 1 :]:
@@ -363,6 +374,9 @@ def _inverted_subject(doc: Doc, k: int, offset: int) -> SpeakerMention | None:
     j = k + 1
     while j < len(doc) and (doc[j].text in ("-t", "-t-") or doc[j].pos_ == "ADV"):
         j += 1
+    # "a réagi de son côté l'entraîneur, Julien Serres": an aside between the verb and its subject.
+    aside = next((a for a in vocabulary("fr").adverbials if _words(doc, j, len(a)) == a), ())
+    j += len(aside)
     if j < len(doc) and _clitic(doc[j].text) in _PRONOUNS and doc[j].text.startswith("-"):
         return _pronoun(doc[j], offset)
     if j < len(doc) and _clitic(doc[j].text) == "on" and doc[j].text.startswith("-"):
@@ -388,6 +402,10 @@ def _inverted_subject(doc: Doc, k: int, offset: int) -> SpeakerMention | None:
     if j < len(doc) and doc[j].pos_ in ("DET", "PROPN", "NOUN"):
         return _np_after(doc, j, offset)
     return None
+
+
+def _words(doc: Doc, start: int, count: int) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in doc[start : start + count])
 
 
 def _on(doc: Doc, clitic: int, verb: int, offset: int) -> SpeakerMention:

@@ -558,3 +558,54 @@ def test_an_adjective_of_a_role_is_never_the_speaker_the_role_stands_for() -> No
         "« Nous devons agir », a déclaré le président lundi."
     )
     assert speakers(text)["Nous devons agir"] is None
+
+
+def test_a_cue_with_its_auxiliary_inside_the_quote_gives_the_role_s_apposed_name() -> None:
+    text = (
+        "Le tribunal de Valence a condamné la commune à indemniser les riverains. "
+        "« Ce jugement, a commenté l'avocat des riverains, Me Lucien Arnaud, récompense dix ans "
+        "de patience. »"
+    )
+    assert speakers(text)["Ce jugement, a comme"] == "Lucien Arnaud"
+
+
+def test_a_first_name_of_the_other_gender_is_no_antecedent_of_the_pronoun() -> None:
+    text = (
+        "La directrice de l'hôpital, Odile Vernet, a reçu les syndicats, menés par Bruno Caille. "
+        "« Rien n'a été promis », a-t-il déploré à la sortie."
+    )
+    # the last subject is hers, and "il" cannot be her: no one the text singles out
+    assert speakers(text)["Rien n'a été promis"] is None
+
+
+def test_an_aside_between_the_cue_and_its_inverted_subject_is_skipped() -> None:
+    text = (
+        "Le président du club, Marc Olier, a confirmé le départ de l'entraîneur. "
+        "« Nous nous quittons bons amis », a-t-il dit. "
+        "« Je pars sans regret », a répondu de son côté l'entraîneur, Rémi Castagne."
+    )
+    found = speakers(text)
+    assert found["Nous nous quittons b"] == "Marc Olier"
+    assert found["Je pars sans regret"] == "Rémi Castagne"
+
+
+def test_a_role_noun_with_its_complement_resolves_to_the_name_beside_it() -> None:
+    text = (
+        "La procureure de Nîmes, Agnès Ferrat, a requis cinq ans de prison. "
+        "« Les faits sont établis », a insisté la procureure."
+    )
+    assert speakers(text)["Les faits sont établ"] == "Agnès Ferrat"
+
+
+def test_a_participle_opening_the_sentence_is_no_speaker() -> None:
+    text = (
+        "Éliminée en quart de finale à Madrid, l'Italienne Giulia Sartori est restée calme. "
+        "« Je reviendrai plus forte », a-t-elle promis."
+    )
+    assert speakers(text)["Je reviendrai plus f"] == "Giulia Sartori"
+
+
+def test_d_apres_is_no_part_of_the_body_it_cites() -> None:
+    text = "D'après la Fédération des boulangers de l'Ouest, « un commerce sur cinq » pourrait fermer."
+    found = speakers(text)["un commerce sur cinq"] or ""
+    assert found.removeprefix("la ") == "Fédération des boulangers de l'Ouest"
