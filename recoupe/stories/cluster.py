@@ -15,7 +15,7 @@
 6. Refinement: each new article moves to the group whose mean probability beats its own group's,
    then groups merge again; `story_refine_rounds` times.
 7. Fragments: a group of one or two new articles joins the group it fits best when their mean
-   probability reaches a lower bar (`_join_fragments`).
+   probability reaches a lower bar, or the threshold for headlines alone (`_join_fragments`).
 
 Stored articles (the store's open stories) start in their stories: they never move and two
 stored stories never merge; new articles and groups of new articles may join them.
@@ -145,17 +145,20 @@ def _join_fragments(
     scorer: PairScorer | None,
 ) -> None:
     """A group of at most `story_fragment_size` new articles joins the group it fits best, when the
-    mean probability between them reaches `story_fragment_join_probability` and their dates are
-    within the story window. Average link leaves a report alone when no single pair with its story
-    reaches the join threshold (a report of a known story written with other words), though its
-    mean with the whole story is well above chance. Changes `labels` in place."""
+    mean probability between them reaches `story_fragment_join_probability` (headlines alone: the
+    join threshold) and their dates are within the story window. Average link leaves a report
+    alone when no single pair with its story reaches the join threshold (a report written in
+    other words), though its mean with the whole story is well above chance; a headline, when
+    the pair that would have joined it lies in another component or community. Changes `labels`
+    in place."""
     size = np.bincount(labels)
     holds_stored = np.bincount(labels, weights=(~new).astype(float), minlength=len(size)) > 0
+    fragment = (size <= settings.story_fragment_size) & ~holds_stored
     # Headlines alone are held to the join threshold: their few chosen words already make the
     # scorer surer than it should be (`headline_pair_log_odds`).
     with_body = np.bincount(labels, weights=(~pile.headline_only).astype(float), minlength=len(size)) > 0
-    fragment = (size <= settings.story_fragment_size) & ~holds_stored & with_body
-    near = probability >= settings.story_fragment_join_probability
+    bar = np.where(with_body, settings.story_fragment_join_probability, settings.story_join_probability)
+    near = probability >= min(settings.story_fragment_join_probability, settings.story_join_probability)
     targets: dict[int, set[int]] = {}
     for a, b in zip(labels[left[near]], labels[right[near]], strict=True):
         if a != b:
@@ -180,7 +183,7 @@ def _join_fragments(
             continue
         ranked = sorted(targets[g], key=lambda h: (-mean[(g, h)], h))
         for h in ranked:
-            if mean[(g, h)] < settings.story_fragment_join_probability:
+            if mean[(g, h)] < bar[g]:
                 break
             target = labels[members[h][0]]  # where h's articles are now
             if target == g:

@@ -225,6 +225,10 @@ def test_a_report_left_alone_joins_the_story_it_fits_on_average(monkeypatch: pyt
 def test_a_headline_alone_waits_for_the_join_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
     joined = _fragments_joined(monkeypatch, FRAGMENTS, [0, 0, 0, 1, 2], [True] * 5, headline=3)
     assert joined == [0, 0, 0, 1, 2]
+    closer = FRAGMENTS.copy()
+    closer[3, :3] = closer[:3, 3] = 0.35  # every pair at the threshold: only a grouping kept it apart
+    joined = _fragments_joined(monkeypatch, closer, [0, 0, 0, 1, 2], [True] * 5, headline=3)
+    assert joined == [0, 0, 0, 0, 2]
 
 
 def test_a_stored_article_left_alone_never_moves(monkeypatch: pytest.MonkeyPatch) -> None:
