@@ -359,7 +359,9 @@ def _streamer(
 
     def stream(pairs: Iterable[tuple[T, RawArticle | None]]) -> Iterator[tuple[T, Prepared | None]]:
         waiting = batches(pairs)
-        in_flight: deque[tuple[list[tuple[T, int]], Any]] = deque()
+        # Each batch with its future, kept so that this process can take back one not yet started.
+        in_flight: deque[tuple[list[tuple[T, int]], list[RawArticle], Any]] = deque()
+        read_all = False
 
         def room() -> bool:
             return len(in_flight) < 4 * window
@@ -368,19 +370,37 @@ def _streamer(
             # Batches prepared here are done already: only those sent away can be unfinished.
             while (
                 room()
-                and sum(1 for _, future in in_flight if not future.done()) < window
+                and sum(1 for _, _, future in in_flight if not future.done()) < window
                 and (next_batch := next(waiting, None)) is not None
             ):
                 group, batch = next_batch
-                in_flight.append((group, submit(batch) if batch else _done(PreparedBatch([]))))
+                in_flight.append((group, batch, submit(batch) if batch else _done(PreparedBatch([]))))
             if not in_flight:
                 return
-            if inline is not None and not in_flight[0][1].done() and room():
-                next_batch = next(waiting, None)
+            if inline is not None and not in_flight[0][2].done():
+                next_batch = next(waiting, None) if room() and not read_all else None
                 if next_batch is not None:
                     group, batch = next_batch
-                    in_flight.append((group, _done(inline(batch))))
+                    in_flight.append((group, batch, _done(inline(batch))))
                     continue
-            yield from resolved(*in_flight.popleft())
+                read_all = read_all or room()
+                if read_all and _take_back(in_flight, inline):
+                    continue
+            group, _, future = in_flight.popleft()
+            yield from resolved(group, future)
 
     return stream
+
+
+def _take_back(
+    in_flight: deque[tuple[Any, list[RawArticle], Any]], inline: Callable[[list[RawArticle]], PreparedBatch]
+) -> bool:
+    """Prepare here the last batch sent away that no process has started, if any: once the input
+    is all read, this process would otherwise wait for the others' queue (`window` batches) to
+    drain, idle."""
+    for position in range(len(in_flight) - 1, -1, -1):
+        group, batch, future = in_flight[position]
+        if future.cancel():  # still queued: no process has it
+            in_flight[position] = (group, batch, _done(inline(batch)))
+            return True
+    return False

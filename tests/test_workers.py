@@ -84,6 +84,7 @@ def test_this_process_prepares_the_next_batches_while_the_oldest_is_not_back_and
 
     def submit(batch: list[RawArticle]) -> Future[PreparedBatch]:
         future: Future[PreparedBatch] = Future()
+        future.set_running_or_notify_cancel()  # taken by the worker at once
         submitted.append(future)
         threading.Thread(target=lambda: (release.wait(), future.set_result(_batch(batch, "worker")))).start()
         return future
@@ -104,6 +105,39 @@ def test_this_process_prepares_the_next_batches_while_the_oldest_is_not_back_and
     assert prepared_here[:3] == [["a4", "a5"], ["a6", "a7"], ["a8", "a9"]]  # after the window of 2
     where = [prepared.article.reason for _, prepared in out]  # type: ignore[union-attr]
     assert where[:4] == ["worker"] * 4 and "here" in where
+
+
+def test_once_the_input_is_read_this_process_prepares_the_batches_no_other_has_started() -> None:
+    # The others start their first batch and sit on it; the next ones wait in their queue.
+    queued: list[Future[PreparedBatch]] = []
+    release = threading.Event()
+
+    def submit(batch: list[RawArticle]) -> Future[PreparedBatch]:
+        future: Future[PreparedBatch] = Future()
+        if batch[0].id == "a0":
+            future.set_running_or_notify_cancel()
+            answer = _batch(batch, "worker")
+            threading.Thread(target=lambda: (release.wait(), future.set_result(answer))).start()
+        else:
+            queued.append(future)
+        return future
+
+    prepared_here: list[str] = []
+
+    def inline(batch: list[RawArticle]) -> PreparedBatch:
+        prepared_here.append(batch[0].id)
+        if len(prepared_here) == 5:
+            release.set()
+        return _batch(batch, "here")
+
+    stream = _streamer(submit, 3, 1, None, inline=inline)
+    out = list(stream((number, _raw(number)) for number in range(6)))
+
+    # a1 and a2 went to the others' queue; once a5 was read, this process took them back, last first.
+    assert prepared_here == ["a3", "a4", "a5", "a2", "a1"]
+    assert all(future.cancelled() for future in queued)
+    assert [prepared.raw.id for _, prepared in out] == [f"a{n}" for n in range(6)]  # type: ignore[union-attr]
+    assert [prepared.article.reason for _, prepared in out] == ["worker"] + ["here"] * 5  # type: ignore[union-attr]
 
 
 def test_batches_in_flight_stay_bounded_while_the_others_are_slow() -> None:
