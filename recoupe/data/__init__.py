@@ -16,8 +16,25 @@ def read_text(name: str) -> str:
 def titles() -> tuple[str, ...]:
     """The titles and honorifics of titles.txt as written ("M.", "Premier ministre", "Maj Gen"):
     the one list, read alike by the entity finder and the speaker rules."""
-    lines = read_text("titles.txt").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return tuple(_title_rows())
+
+
+@cache
+def honorifics() -> dict[str, str]:
+    """The honorifics of titles.txt as written ("M.", "Mme", "Me", "Mrs") -> the gender each tells:
+    "m", "f", or "" ("Me", "Dr" tell none)."""
+    return {form: gender.replace("-", "") for form, gender in _title_rows().items() if gender}
+
+
+@cache
+def _title_rows() -> dict[str, str]:
+    """titles.txt's forms, in order, each with its second column ("" when it has none)."""
+    rows: dict[str, str] = {}
+    for line in read_text("titles.txt").splitlines():
+        if line.strip() and not line.startswith("#"):
+            form, _, gender = line.partition("\t")
+            rows.setdefault(form.strip(), gender.strip())
+    return rows
 
 
 def variant_rows(name: str) -> list[tuple[str, list[str]]]:

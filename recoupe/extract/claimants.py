@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from recoupe.clean.sentences import sentence_spans
-from recoupe.extract.coreference import apposed_name_span, is_role
+from recoupe.extract.coreference import apposed_name_span, gender_of, is_role
 from recoupe.extract.cues import hearing_lemmas, is_cue, may_hold_cue, object_cues
 from recoupe.extract.entities import french_parser, lemma_of
 from recoupe.extract.quote_spans import quoted_passages
@@ -37,8 +37,6 @@ if TYPE_CHECKING:
 # How many sentences back a pronoun may find who it stands for.
 PRONOUN_LOOKBACK = 3
 _PRONOUNS = {"il": "m", "elle": "f", "ils": "p", "elles": "p"}
-_FEMININE = ("la ", "mme", "madame", "une ", "l'ex-otage", "elle")
-_MASCULINE = ("le ", "m.", "monsieur", "un ", "il")
 _ACCORDING_TO = ("selon", "d'après", "d’après")
 _PREPOSITIONS = frozenset({"à", "a", "au", "aux", "dans", "pour", "par", "sur", "en", "avec", "chez"})
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "X", "NUM"})
@@ -459,12 +457,8 @@ def _noun_gender(head: Token) -> str:
 
 
 def _gender(wording: str) -> str:
-    low = wording.lower()
-    if low.startswith(_FEMININE):
-        return "f"
-    if low.startswith(_MASCULINE):
-        return "m"
-    return ""
+    """The gender the wording's first word tells (a determiner, an honorific, a pronoun)."""
+    return gender_of(wording)
 
 
 def _antecedent(

@@ -22,21 +22,31 @@ from gender_guesser.detector import Detector
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
 
-from recoupe.data import read_text, titles
+from recoupe.data import honorifics, read_text, titles
 from recoupe.stories.names import fold
 
 # Any head is a "dirigeant": a head of state or of government.
 _LEADERS = frozenset({"head_of_state", "head_of_government"})
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]*[\w]"
+# The one pattern of a capitalised word that the name finders share ("Poutine", "D'Alema", "Jean-Luc"),
+# and of a name's word (two letters or more, ending on a letter or digit).
+CAPITALISED_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
+NAME_WORD = CAPITALISED_WORD + r"[\w]"
 _PARTICLE = r"(?:de|du|da|di|van|von|der|bin|ben|al|el|ibn|le|la)"
 # A run of capitalised words, particles between them ("Juan Manuel Santos", "Marie de Hennezel").
-_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_NAME_WORD})*")
-_HONORIFIC = re.compile(r"\b(M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?)[ \u00a0]$")
-_HONORIFICS = frozenset(
-    {"M.", "MM.", "Mme", "Mmes", "Mlle", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Me"}
+_NAME_RUN = re.compile(rf"{NAME_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{NAME_WORD})*")
+# The honorifics of data/titles.txt: those that tell a gender open a one-word name ("M. Poutine");
+# any of them is no part of the name it opens. A form without its dot is written with one too.
+_HONORIFICS = frozenset(h for form in honorifics() for h in (form, form.rstrip(".") + "."))
+_HONORIFIC = re.compile(
+    r"\b("
+    + "|".join(
+        re.escape(form) if form.endswith(".") else re.escape(form) + r"\.?"
+        for form in sorted((f for f, gender in honorifics().items() if gender), key=len, reverse=True)
+    )
+    + r")[ \u00a0]$"
 )
-_FEMININE = frozenset({"la", "une", "cette", "mme", "mlle", "mrs", "ms", "madame"})
-_MASCULINE = frozenset({"le", "un", "ce", "cet", "m", "mr", "monsieur"})
+_FEMININE = frozenset({"la", "une", "cette"} | {fold(f) for f, g in honorifics().items() if g == "f"})
+_MASCULINE = frozenset({"le", "un", "ce", "cet"} | {fold(f) for f, g in honorifics().items() if g == "m"})
 _STOP_WORDS = frozenset(fold(w) for w in FR_STOP_WORDS | EN_STOP_WORDS) | {"selon", "pour", "dans"}
 # "de la Justice", "du Medef" always; "de Lille" only before a name ("le maire de Lille Martine Aubry").
 _COMPLEMENT = re.compile(r"\b(?:(de la|de l['’]|du|des|à la|au|aux)|de|d['’])[ \u00a0]?$", re.IGNORECASE)
@@ -138,7 +148,6 @@ def document_author(wording: str, people: list[Person], before: str = "") -> str
     return None
 
 
-_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
 _LINK = r"(?:de la |de l['’]|du |des |de |d['’])"
 
 
@@ -151,8 +160,8 @@ def named_body(noun: str, before: str) -> str | None:
     found = {
         m.group()
         for m in re.finditer(
-            rf"\b(?i:{re.escape(noun)})(?:[ \u00a0][a-zà-ÿ]+)?[ \u00a0]{_LINK}{_CAPITALISED}"
-            rf"(?:[ \u00a0](?:{_LINK})?{_CAPITALISED})*",
+            rf"\b(?i:{re.escape(noun)})(?:[ \u00a0][a-zà-ÿ]+)?[ \u00a0]{_LINK}{CAPITALISED_WORD}"
+            rf"(?:[ \u00a0](?:{_LINK})?{CAPITALISED_WORD})*",
             before,
         )
     }
@@ -585,10 +594,10 @@ def _rival_between(
 _TITLE_WORD = r"(?:(?:le|la|l['’])[ \u00a0]?[^\W\d_A-Z][\w-]*[ \u00a0]+)"  # ", le docteur Marc Viel"
 _APPOSED_AFTER = re.compile(
     rf",[ \u00a0]+{_TITLE_WORD}?"
-    rf"({_NAME_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_NAME_WORD})+)[ \u00a0]*[,.]"
+    rf"({NAME_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{NAME_WORD})+)[ \u00a0]*[,.]"
 )
 _APPOSED_BEFORE = re.compile(
-    rf"({_NAME_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_NAME_WORD})+)[ \u00a0]*,[ \u00a0]*$"
+    rf"({NAME_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{NAME_WORD})+)[ \u00a0]*,[ \u00a0]*$"
 )
 
 

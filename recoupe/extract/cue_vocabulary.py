@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from recoupe.data import read_text
+from recoupe.data import honorifics, read_text, titles
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,6 @@ def vocabulary(language: str) -> Vocabulary:
     # Split as the tokenizer splits: "d'après" is "d'" + "après".
     phrases = {tuple(re.sub(r"\b([ldjmnstc]|qu)'", r"\1' ", p).split()) for p in raw["phrases"]}
     multi = {tuple(f.split()) for f in every if " " in f} | phrases
-    titles = raw["titles"]
     return Vocabulary(
         language=language,
         verbs=frozenset(f for f in every if " " not in f),
@@ -74,14 +73,27 @@ def vocabulary(language: str) -> Vocabulary:
         fillers=frozenset(raw["fillers"]),
         stops=frozenset(raw["stops"]),
         pronouns=dict(raw["pronouns"]),
-        titles=frozenset(t.lower() for t in titles),
+        titles=_title_words(),
         determiners=frozenset(raw["determiners"]),
-        feminine=frozenset(raw["feminine_titles"]),
-        masculine=frozenset(raw["masculine_titles"]),
+        feminine=frozenset(raw["feminine_determiners"]) | _honorifics_telling("f"),
+        masculine=frozenset(raw["masculine_determiners"]) | _honorifics_telling("m"),
         plural=frozenset(raw.get("plural_determiners", [])),
         object_prepositions=frozenset(raw.get("object_prepositions", [])),
         past_forms=frozenset(raw.get("past_forms", [])),
     )
+
+
+def _title_words() -> frozenset[str]:
+    """The titles and honorifics of titles.txt, by their first word, lower-cased, with and without
+    their dot ("mr", "mr.", "président", "premier", "sen."), as tokens are compared with them."""
+    words = {t.split()[0].lower().rstrip(".") for t in titles()}
+    return frozenset(words | {w + "." for w in words})
+
+
+def _honorifics_telling(gender: str) -> frozenset[str]:
+    """The honorifics of titles.txt that tell `gender`, as written and with their dot ("Mme", "Mr.")."""
+    forms = {f.rstrip(".") for f, g in honorifics().items() if g == gender}
+    return frozenset(forms | {f + "." for f in forms})
 
 
 def _by_first_word(phrases: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:

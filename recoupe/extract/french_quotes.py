@@ -256,8 +256,8 @@ _INCISE = re.compile(
 # "« Je suis surprise, souligne Frédérique Rollet, du Snes, mais … »": a cue and a name between
 # commas inside the quote.
 _INCISE_NAME = re.compile(
-    r",[ \u00a0]+([^\W\d_]+)[ \u00a0]+((?:M\.[ \u00a0]|Mme[ \u00a0])?[A-ZÀ-ÖØ-Þ][\w'’-]+"
-    r"(?:[ \u00a0][A-ZÀ-ÖØ-Þ][\w'’-]+)+)[ \u00a0]*[,.]"
+    rf",[ \u00a0]+([^\W\d_]+)[ \u00a0]+((?:M\.[ \u00a0]|Mme[ \u00a0])?{co.NAME_WORD}"
+    rf"(?:[ \u00a0]{co.NAME_WORD})+)[ \u00a0]*[,.]"
 )
 
 

@@ -14,7 +14,6 @@ from recoupe.extract.entities import strip_titles
 from recoupe.extract.speakers import SpeakerMention
 
 INDEFINITE = frozenset({"un", "une", "des", "a", "an", "some"})  # "une voisine": someone unnamed
-_FIRST_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
 # Quoted words, for telling a name said in a quote from one the narrative sets beside a pronoun.
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 
@@ -43,7 +42,7 @@ def speaker_name(
         for p in people
         if (p.name in written or (len(p.name.split()) > 1 and p.name.split()[-1] in written.split()))
         and not re.search(
-            rf"\b(?:de|du|des|d['’])\s?(?:{_FIRST_NAME}\s)*{re.escape(p.name.split()[-1])}", written
+            rf"\b(?:de|du|des|d['’])\s?(?:{co.CAPITALISED_WORD}\s)*{re.escape(p.name.split()[-1])}", written
         )
     ]
     if named and len(max(named, key=len).split()) > 1:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from recoupe.data import honorifics
 from recoupe.extract.coreference import gender_of, is_role
 from recoupe.extract.cue_vocabulary import vocabulary
 from recoupe.extract.cues import cue_lemmas, two_word_cues
@@ -37,7 +38,7 @@ _SKIP_AFTER_QUOTE = frozenset(
     {",", "—", "–", "-", "a", "ont", "avait", "avaient", "aurait", "s'", "s’", "se", "est", "lui"}
 )
 _ACCORDING_TO = frozenset({"selon", "d'après", "d’après"})
-_HONORIFICS = frozenset({"M.", "MM.", "Mme", "Mmes", "Mlle", "Me", "Dr"})
+_HONORIFICS = frozenset(honorifics())
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from recoupe.extract.coreference import NAME_WORD
 from recoupe.extract.cue_vocabulary import Vocabulary
 from recoupe.extract.token_cues import Mention, Token, cue_at
 from recoupe.extract.token_mentions import NAME_GLUE, clause_subject, source_of
@@ -229,7 +230,7 @@ def _apposition(role: str) -> re.Pattern[str]:
     # "…, le docteur Vincent Lemaire": a title may come between the comma and the name.
     titled = r"(?:(?:le|la|l['’])\s*[a-zéèû-]+\s+)?"
     # Initials carry a point ("J. R. Martin"); a word ending a sentence does not ("Arnoux. La").
-    name = titled + r"((?:[A-Z]\.\s*)?[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Ý][\w'’-]+)){0,3})"
+    name = titled + rf"((?:[A-Z]\.\s*)?{NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD})){{0,3}})"
     # A name before the role is set off by an article or a possessive ("X, le maire de Y"):
     # "Auparavant, des responsables …" is an adverb before a plural subject, not an apposition.
     set_off = rf"(?:(?i:{'|'.join(_SET_OFF_WORDS)})\s*)?"

@@ -18,7 +18,9 @@ from rapidfuzz import fuzz
 from text_to_num import alpha2digit
 from wordfreq import zipf_frequency
 
+from recoupe.extract.coreference import Person, is_role, people_in, resolve_role
 from recoupe.extract.quotes import find_quotes
+from recoupe.extract.speaker_names import INDEFINITE
 from recoupe.kept import Bounded
 from recoupe.model import Article, Entity, Quote, QuoteMention, QuoteVariant
 from recoupe.reconcile.entities import entity_named, person_index
@@ -31,22 +33,6 @@ _BATCH = 16  # quotes embedded together (sorted by length, so that little is pad
 _STEM = 5  # letters a rare word is compared by: inflections and cognates meet ("sanctions" / "sanction")
 _WORD = re.compile(r"[^\W\d_]+")
 _NUMBER = re.compile(r"\d+(?:[\s.,]\d+)*")
-_NAME = r"((?:[A-ZÀ-Ý][\w'’-]+\s+){0,2}[A-ZÀ-Ý][\w'’-]+)"
-_ROLE_BEFORE_NAME_FR = re.compile(
-    rf"\b(?:président|présidente|dirigeant|dirigeante|chef|premier ministre|"
-    rf"ministre|maire|porte-parole|leader)\s+([a-zà-ÿ]+)\s+{_NAME}"
-)
-_ROLE_BEFORE_NAME_EN = re.compile(
-    rf"\b([A-Z][a-z]+)\s+(?:president|leader|prime minister|minister|mayor|"
-    rf"spokesman|spokeswoman|chief)\s+{_NAME}"
-)
-# "le maire Oleh Kovalenko", "le maire de Zolotopil, Oleh Kovalenko": the role noun itself.
-_ROLE_NOUN_BEFORE_NAME_FR = re.compile(
-    rf"\b(maire|président|présidente|gouverneur|gouverneure|préfet|préfète|ministre|porte-parole|"
-    rf"dirigeant|dirigeante|chef|directeur|directrice|procureur|procureure|commandant|ambassadeur)"
-    rf"(?:\s+(?:de|du|des|d'|d’)\s*[\w'’-]+(?:\s+[\w'’-]+)?)?,?\s+{_NAME}"
-)
-_ROLE_DETERMINERS = {"le", "la", "l'", "l’", "the", "un", "une", "a", "an", "ce", "cet", "cette"}
 
 
 @dataclass(frozen=True)
@@ -204,7 +190,7 @@ def story_quotes(
     )
     speakers = person_index(entities)
     texts = {a.id: a.text for a in articles}
-    roles = _roles_taught(texts.values(), speakers)
+    people = _story_people(texts.values(), speakers)
     quoted: list[tuple[str | None, str | None, Wording]] = []
     for article in articles:
         text = texts[article.id]
@@ -212,7 +198,7 @@ def story_quotes(
         for found in quotes:
             if len(found.text.split()) < _MIN_WORDS or "\n" in found.text:
                 continue
-            speaker = entity_named(found.speaker, speakers) or _role_for(found.speaker, roles)
+            speaker = entity_named(found.speaker, speakers) or _role_for(found.speaker, people)
             mention = (
                 text[found.speaker_start : found.speaker_end]
                 if found.speaker_start is not None and found.speaker_end is not None
@@ -270,26 +256,24 @@ def _language_at(article: Article, offset: int) -> str | None:
     return article.language
 
 
-def _roles_taught(texts: Iterable[str], speakers: dict[str, str]) -> dict[str, str]:
-    """Nationality or place adjectives the story ties to one named speaker: 'le président russe
-    Vladimir Poutine' makes 'le dirigeant russe' Putin ('Russian president Vladimir Putin' too).
-    An adjective tied to two people teaches nothing."""
-    taught: dict[str, set[str]] = {}
+def _story_people(texts: Iterable[str], speakers: dict[str, str]) -> list[Person]:
+    """The people the story's articles name, one per entity, with every role an article sets beside
+    them ("le président russe Vladimir Poutine" in one, "Russia's president" in another)."""
+    merged: dict[str, Person] = {}
     for text in texts:
-        for pattern in (_ROLE_BEFORE_NAME_FR, _ROLE_BEFORE_NAME_EN, _ROLE_NOUN_BEFORE_NAME_FR):
-            for adjective, name in pattern.findall(text):
-                if (entity := entity_named(name, speakers)) is not None:
-                    taught.setdefault(fold(adjective), set()).add(entity)
-    return {adjective: next(iter(names)) for adjective, names in taught.items() if len(names) == 1}
+        for person in people_in(text):
+            entity = entity_named(person.name, speakers)
+            if entity is None:
+                continue
+            known = merged.setdefault(entity, Person(entity))
+            known.roles.extend(r for r in person.roles if r not in known.roles)
+            known.gender = known.gender or person.gender
+    return list(merged.values())
 
 
-def _role_for(speaker: str | None, roles: dict[str, str]) -> str | None:
-    """A role noun phrase ('le dirigeant russe', 'the Russian leader') → the person it stands for."""
-    if not speaker or speaker.split()[0].lower() not in _ROLE_DETERMINERS:
-        return None
-    words = [fold(w) for w in speaker.split()[1:]]
-    # The adjective says more than the noun ("le dirigeant russe"): try it first.
-    for word in reversed(words):
-        if word in roles:
-            return roles[word]
-    return None
+def _role_for(speaker: str | None, people: list[Person]) -> str | None:
+    """A role as a quote's speaker ("le dirigeant russe", "le maire") -> the one person of the story
+    whose role it fits, as the article's own speaker finder resolves one (None: none or several)."""
+    if not speaker or not is_role(speaker) or speaker.split()[0].lower() in INDEFINITE:
+        return None  # "a police spokesman": someone unnamed, not the one the story names
+    return resolve_role(speaker, people)

@@ -96,6 +96,26 @@ def test_a_role_noun_before_a_name_teaches_who_the_role_is() -> None:
     assert quote.speaker_mention == "le maire"
 
 
+def test_a_role_another_article_sets_beside_a_name_speaks_for_that_name() -> None:
+    named = _article("h", "fr", "Le maire de Brivelle, Arnaud Valmy, a inauguré le pont.")
+    quoted = _article("i", "fr", "« Le pont tiendra cent ans », a assuré le maire devant la presse.")
+    found = {"i": [_found(quoted, "Le pont tiendra cent ans", "le maire")]}
+    quotes = story_quotes([named, quoted], [VALMY], **THRESHOLDS, found_quotes={"h": [], **found})
+    assert [q.speaker for q in quotes] == ["Arnaud Valmy"]
+
+
+def test_an_indefinite_role_or_a_body_is_no_one_the_story_names() -> None:
+    article = _article(
+        "j",
+        "en",
+        "Arnaud Valmy, a police spokesman, confirmed the arrest.",
+        'A police spokesman said later: "The suspect was released without charge."',
+    )
+    found = {"j": [_found(article, "The suspect was released without charge.", "A police spokesman")]}
+    (quote,) = story_quotes([article], [VALMY], **THRESHOLDS, found_quotes=found)
+    assert quote.speaker is None
+
+
 def test_the_same_unattributed_words_in_two_articles_are_one_quote() -> None:
     one = _article("g", "fr", "Un tract proclamait « la ville ne se rendra jamais aux promoteurs » hier.")
     two = _article("h", "fr", "On pouvait lire « la ville ne se rendra jamais aux promoteurs » sur les murs.")
