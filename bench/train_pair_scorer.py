@@ -16,6 +16,7 @@ threshold; the threshold with the best mean over the sets goes in Settings. The 
 trained on every set, is written to recoupe/data/pair_scorer.json with --write.
 
 usage: .venv/bin/python bench/train_pair_scorer.py [--write] [--thresholds 0.3,0.4] [--no-held-out]
+       [--sets rpm2-dev,gnews-fr-dev] [--set story_fragment_join_probability=0.15]
 """
 
 from __future__ import annotations
@@ -200,8 +201,13 @@ def main() -> None:
     parser.add_argument("--thresholds", default="", help="probability thresholds to score held-out sets at")
     parser.add_argument("--no-held-out", action="store_true", help="only train the shipped model")
     parser.add_argument("--sets", default=",".join((*CLUSTER_SETS, "rpm2-titles", "semeval-dev")))
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a Settings field for this run (story_fragment_join_probability=0.15)")
     args = parser.parse_args()
     settings = Settings()
+    for assignment in args.set:
+        name, _, value = assignment.partition("=")
+        settings = replace(settings, **{name: type(getattr(settings, name))(value)})
     thresholds = [float(t) for t in args.thresholds.split(",") if t] or [settings.story_join_probability]
     names = args.sets.split(",")
     devs = {name: read_set(name) for name in names}
