@@ -379,7 +379,9 @@ def main() -> int:
                 result = _child("--run", str(n), "--folder", str(folder), *chosen)
                 if not args.no_floor:
                     result |= _child("--floor", "--folder", str(folder))
-            print(f"real {variant}: {result['seconds']:.0f} s", file=sys.stderr)
+            # The machine may be shared: the load at each run's end says how far to trust it.
+            load = os.getloadavg()[0]
+            print(f"real {variant}: {result['seconds']:.0f} s, load average {load:.2f}", file=sys.stderr)
             print_row({**result, "words": words, "corpus": f"real, {variant}"})
         return 0
     for n in args.n:
@@ -391,7 +393,7 @@ def main() -> int:
             result = _child(*command, *(["--dask", args.dask] if args.dask else []))
             if not args.no_floor:
                 result |= _child("--floor", "--folder", str(folder))
-        print(f"N={n}: {result['seconds']:.0f} s", file=sys.stderr)
+        print(f"N={n}: {result['seconds']:.0f} s, load average {os.getloadavg()[0]:.2f}", file=sys.stderr)
         print_row({**result, "words": words})
     return 0
 
