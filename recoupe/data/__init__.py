@@ -21,9 +21,13 @@ def titles() -> tuple[str, ...]:
 
 @cache
 def honorifics() -> dict[str, str]:
-    """The honorifics of titles.txt as written ("M.", "Mme", "Me", "Mrs") -> the gender each tells:
-    "m", "f", or "" ("Me", "Dr" tell none)."""
-    return {form: gender.replace("-", "") for form, gender in _title_rows().items() if gender}
+    """The honorifics of titles.txt -> the gender each tells: "m", "f", or "" ("Me", "Dr" tell
+    none). A form listed without its dot is also written with one ("Mr", "Mr."); "M." is only "M."."""
+    found: dict[str, str] = {}
+    for form, gender in _title_rows().items():
+        if gender:
+            found[form] = found[form.rstrip(".") + "."] = gender.replace("-", "")
+    return found
 
 
 @cache

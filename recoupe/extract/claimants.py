@@ -108,7 +108,7 @@ def _speaker_of(said: list[QuoteMention], position: int) -> Claimant | None:
         return None
     start = quoted.start if quoted.speaker_start is None else quoted.speaker_start
     end = quoted.start if quoted.speaker_end is None else quoted.speaker_end
-    return Claimant(start, end, quoted.speaker, _gender(quoted.speaker))
+    return Claimant(start, end, quoted.speaker, gender_of(quoted.speaker))
 
 
 def _plausible(found: Claimant, position: int, quotes: list[tuple[int, int]]) -> bool:
@@ -160,7 +160,7 @@ def _quote_speaker(parses: _Parses, quote: tuple[int, int], quotes: list[tuple[i
         mention = mention_in(parses.doc(index), parses.offset(index), quote, quotes)
         if mention is not None and mention.kind != "indefinite":
             wording = parses.text[mention.start : mention.end]
-            return Claimant(mention.start, mention.end, wording, mention.gender or _gender(wording))
+            return Claimant(mention.start, mention.end, wording, mention.gender or gender_of(wording))
     # A writer's incise inside the quote: "« … 19 milliards, a-t-elle déclaré sur Europe 1. Je … »".
     for index in range(opening, closing + 1):
         doc, offset = parses.doc(index), parses.offset(index)
@@ -442,7 +442,7 @@ def _np(head: Token, offset: int, text: str) -> Claimant | None:
         end -= 1
     a, b = offset + doc[start].idx, offset + doc[end - 1].idx + len(doc[end - 1].text)
     wording = text[a:b]
-    return Claimant(a, b, wording, _gender(wording) or role_gender or _noun_gender(head))
+    return Claimant(a, b, wording, gender_of(wording) or role_gender or _noun_gender(head))
 
 
 def _noun_gender(head: Token) -> str:
@@ -454,11 +454,6 @@ def _noun_gender(head: Token) -> str:
     # the determiner first: the tagger reads "la ministre" as masculine, "la" as feminine
     words = [c for c in head.children if c.dep_ == "det" and c.morph.get("Gender")] + [head]
     return {"Fem": "f", "Masc": "m"}.get(next(iter(words[0].morph.get("Gender")), ""), "")
-
-
-def _gender(wording: str) -> str:
-    """The gender the wording's first word tells (a determiner, an honorific, a pronoun)."""
-    return gender_of(wording)
 
 
 def _antecedent(

@@ -35,14 +35,11 @@ _PARTICLE = r"(?:de|du|da|di|van|von|der|bin|ben|al|el|ibn|le|la)"
 # A run of capitalised words, particles between them ("Juan Manuel Santos", "Marie de Hennezel").
 _NAME_RUN = re.compile(rf"{NAME_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{NAME_WORD})*")
 # The honorifics of data/titles.txt: those that tell a gender open a one-word name ("M. Poutine");
-# any of them is no part of the name it opens. A form without its dot is written with one too.
-_HONORIFICS = frozenset(h for form in honorifics() for h in (form, form.rstrip(".") + "."))
+# any of them is no part of the name it opens.
+HONORIFICS = frozenset(honorifics())
 _HONORIFIC = re.compile(
     r"\b("
-    + "|".join(
-        re.escape(form) if form.endswith(".") else re.escape(form) + r"\.?"
-        for form in sorted((f for f, gender in honorifics().items() if gender), key=len, reverse=True)
-    )
+    + "|".join(re.escape(f) for f in sorted((f for f, g in honorifics().items() if g), key=len, reverse=True))
     + r")[ \u00a0]$"
 )
 _FEMININE = frozenset({"la", "une", "cette"} | {fold(f) for f, g in honorifics().items() if g == "f"})
@@ -296,7 +293,7 @@ def _without_leading_words(name: str, text: str, start: int) -> tuple[str, int]:
     while words and re.match(r"[LJCSNMT]['’]|D['’][^\W\d_A-Z]", words[0]):  # "D'après", not "D'Alema"
         start += len(words[0]) + 1
         words = words[1:]
-    while words and (fold(words[0]) in _STOP_WORDS or words[0] in _HONORIFICS):
+    while words and (fold(words[0]) in _STOP_WORDS or words[0] in HONORIFICS):
         start += len(words[0]) + 1
         words = words[1:]
     # "La Néerlandaise Femke Van Dorsten", "l'Argentin Tomás Elizalde": a capitalised noun after a

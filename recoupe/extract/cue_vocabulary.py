@@ -91,9 +91,8 @@ def _title_words() -> frozenset[str]:
 
 
 def _honorifics_telling(gender: str) -> frozenset[str]:
-    """The honorifics of titles.txt that tell `gender`, as written and with their dot ("Mme", "Mr.")."""
-    forms = {f.rstrip(".") for f, g in honorifics().items() if g == gender}
-    return frozenset(forms | {f + "." for f in forms})
+    """The honorifics of titles.txt that tell `gender`, as written ("Mme", "Mr", "Mr.")."""
+    return frozenset(f for f, g in honorifics().items() if g == gender)
 
 
 def _by_first_word(phrases: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:

@@ -93,7 +93,7 @@ class _Vocabulary:
     scopes: dict[str, str]  # place noun -> the scope it names ("capitale" -> capital)
     locatives: frozenset[str]  # words before a place name that make it the figure's scope
     vague: frozenset[str]  # "plusieurs dizaines", "several dozen": no count to check
-    running_total: tuple[str, ...]  # "since the assault began": a total so far, not one event's
+    running_total: re.Pattern[str]  # "since the assault began": a total so far, not one event's
 
 
 @cache
@@ -139,8 +139,14 @@ def _vocabulary(language: str) -> _Vocabulary:
         scopes={form: scope for scope, forms in raw["scopes"].items() for form in forms},
         locatives=frozenset(lang["locatives"]),
         vague=frozenset(lang["vague"]),
-        running_total=tuple(lang["running_total"]),
+        running_total=_phrases(lang["running_total"]),
     )
+
+
+def _phrases(phrases: list[str]) -> re.Pattern[str]:
+    """Any of the phrases as whole words, case and spacing aside, either apostrophe."""
+    alternatives = (r"\s+".join(re.escape(w).replace("'", "['’]") for w in p.split()) for p in phrases)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
 
 
 def _unit_form(form: str, unit: str) -> _UnitForm:
@@ -706,8 +712,7 @@ def _scope(text: str, lo: int, hi: int, vocab: _Vocabulary) -> str | None:
     """Where the clause places the figure: a place noun of the data ("la capitale" -> capital), else
     a name after a locative ("au-dessus de Kiev" -> kiev); a running total ("since the assault
     began", "depuis le début") is a scope of its own; None when the clause does not say."""
-    clause = " ".join(text[lo:hi].lower().replace("’", "'").split())
-    if any(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", clause) for phrase in vocab.running_total):
+    if vocab.running_total.search(text, lo, hi):
         return "running total"
     words = [(m.group(), m.start()) for m in _WORD.finditer(text, lo, hi)]
     concept = next((vocab.scopes[w.lower()] for w, _ in words if w.lower() in vocab.scopes), None)

@@ -21,8 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from recoupe.data import honorifics
-from recoupe.extract.coreference import gender_of, is_role
+from recoupe.extract.coreference import HONORIFICS, gender_of, is_role
 from recoupe.extract.cue_vocabulary import vocabulary
 from recoupe.extract.cues import cue_lemmas, two_word_cues
 from recoupe.extract.entities import french_parser, lemma_of
@@ -38,7 +37,6 @@ _SKIP_AFTER_QUOTE = frozenset(
     {",", "—", "–", "-", "a", "ont", "avait", "avaient", "aurait", "s'", "s’", "se", "est", "lui"}
 )
 _ACCORDING_TO = frozenset({"selon", "d'après", "d’après"})
-_HONORIFICS = frozenset(honorifics())
 
 
 @dataclass(frozen=True)
@@ -562,7 +560,7 @@ def _mention(doc: Doc, start: int, end: int, offset: int) -> SpeakerMention:
     if first in _INDEFINITE:
         kind = "indefinite"  # "une source proche du dossier": no one the article names
     elif any(t.pos_ in ("PROPN", "X") and t.text[:1].isupper() for t in words) and (
-        not is_role(text) or words[0].text in _HONORIFICS  # "M. Morin" is a name, not a role
+        not is_role(text) or words[0].text in HONORIFICS  # "M. Morin" is a name, not a role
     ):
         kind = "name"
     elif is_role(text):

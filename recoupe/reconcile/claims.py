@@ -156,12 +156,12 @@ def _by_period(items: list[StatedFigure]) -> list[list[StatedFigure]]:
         periods[_period(item.figure.time)].append(item)
     named = [p for p in periods if p is not None]
     if len(named) == 1 and None in periods:
-        stated = periods[named[0]]
-        undated = periods.pop(None)
-        joins = [i for i in undated if any(same_value(o.figure.value, i.figure.value) for o in stated)]
-        stated.extend(joins)
-        if len(joins) < len(undated):
-            periods[None] = [i for i in undated if i not in joins]
+        stated, apart = periods[named[0]], []
+        for item in periods.pop(None):
+            joins = any(same_value(other.figure.value, item.figure.value) for other in stated)
+            (stated if joins else apart).append(item)
+        if apart:
+            periods[None] = apart
     return list(periods.values())
 
 

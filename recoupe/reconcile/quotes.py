@@ -190,7 +190,7 @@ def story_quotes(
     )
     speakers = person_index(entities)
     texts = {a.id: a.text for a in articles}
-    people = _story_people(texts.values(), speakers)
+    people: list[Person] | None = None  # read only when a quote's speaker is a role
     quoted: list[tuple[str | None, str | None, Wording]] = []
     for article in articles:
         text = texts[article.id]
@@ -198,7 +198,10 @@ def story_quotes(
         for found in quotes:
             if len(found.text.split()) < _MIN_WORDS or "\n" in found.text:
                 continue
-            speaker = entity_named(found.speaker, speakers) or _role_for(found.speaker, people)
+            speaker = entity_named(found.speaker, speakers)
+            if speaker is None and found.speaker and _definite_role(found.speaker):
+                people = people if people is not None else _story_people(texts.values(), speakers)
+                speaker = resolve_role(found.speaker, people)
             mention = (
                 text[found.speaker_start : found.speaker_end]
                 if found.speaker_start is not None and found.speaker_end is not None
@@ -271,9 +274,8 @@ def _story_people(texts: Iterable[str], speakers: dict[str, str]) -> list[Person
     return list(merged.values())
 
 
-def _role_for(speaker: str | None, people: list[Person]) -> str | None:
-    """A role as a quote's speaker ("le dirigeant russe", "le maire") -> the one person of the story
-    whose role it fits, as the article's own speaker finder resolves one (None: none or several)."""
-    if not speaker or not is_role(speaker) or speaker.split()[0].lower() in INDEFINITE:
-        return None  # "a police spokesman": someone unnamed, not the one the story names
-    return resolve_role(speaker, people)
+def _definite_role(speaker: str) -> bool:
+    """A role as a quote's speaker ("le dirigeant russe", "le maire"), which may stand for the one
+    person of the story whose role it fits; not an indefinite one ("a police spokesman": someone
+    unnamed, not the one the story names)."""
+    return is_role(speaker) and speaker.split()[0].lower() not in INDEFINITE
