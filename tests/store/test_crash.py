@@ -159,7 +159,9 @@ def test_ingest_killed_at_random_moments_then_rerun_ends_as_a_clean_run(tmp_path
             if _schema_committed(crashed):
                 _consistent(crashed, finished=False)
         assert stored_at_kills == sorted(stored_at_kills)  # committed work is never lost
-        assert stored_at_kills[-1] < total
+        # A loaded machine may store the last batch before the last kill: the kill then lands while
+        # the stories are assigned, and the rerun adds nothing but still assigns the pending ones.
+        assert stored_at_kills[-1] <= total
 
         result = CliRunner().invoke(
             app, ["ingest", str(folder), "--db", str(crashed), "--batch-size", str(_BATCH)]
