@@ -92,6 +92,9 @@ class _Vocabulary:
     back_reference_numbers: frozenset[str]
     scopes: dict[str, str]  # place noun -> the scope it names ("capitale" -> capital)
     locatives: frozenset[str]  # words before a place name that make it the figure's scope
+    place_determiners: tuple[str, ...]  # "in the Bureij camp": between a locative and its place
+    action_words: re.Pattern[str]  # action phrases of several words first ("set fire"), then words
+    action_units: dict[str, frozenset[str]]  # concept -> the only units it applies to ("spend": money)
     vague: frozenset[str]  # "plusieurs dizaines", "several dozen": no count to check
     running_total: re.Pattern[str]  # "since the assault began": a total so far, not one event's
 
@@ -138,9 +141,23 @@ def _vocabulary(language: str) -> _Vocabulary:
         back_reference_numbers=frozenset(lang["back_reference_numbers"]),
         scopes={form: scope for scope, forms in raw["scopes"].items() for form in forms},
         locatives=frozenset(lang["locatives"]),
+        place_determiners=tuple(lang["place_determiners"]),
+        action_words=_action_words(raw["actions"]),
+        action_units={concept: frozenset(units) for concept, units in raw["action_units"].items()},
         vague=frozenset(lang["vague"]),
         running_total=_phrases(lang["running_total"]),
     )
+
+
+def _action_words(actions: dict[str, list[str]]) -> re.Pattern[str]:
+    """Action phrases of several words ("set fire", "mis le feu"), tried before the single words
+    and the "shot down" forms they would otherwise be read as."""
+    forms = (f for words in actions.values() for f in words if " " in f and not f.endswith(" down"))
+    phrases = sorted(forms, key=len, reverse=True)
+    if not phrases:
+        return _ACTION_WORD
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"(?i:{alternatives})(?!\w)|{_ACTION_WORD.pattern}")
 
 
 def _phrases(phrases: list[str]) -> re.Pattern[str]:
@@ -390,6 +407,9 @@ def _figure(
     action = _action(text, clause_lo, clause_hi, number.start, thing_end, vocab)
     if action is None and part_of and earlier:
         action = earlier[-1].action if earlier[-1].start > clause_lo - 200 and earlier[-1].action else None
+    if not _act_fits(action, unit, thing, vocab):
+        action = None  # "has spent 19 seasons": only money is spent
+    scope_lo = _coordinated_with(text, lo, hi, clause_lo, start, earlier, vocab)
     return Figure(
         start=start,
         end=end,
@@ -403,7 +423,7 @@ def _figure(
         sentence=text[lo:hi],
         part_of=_breakdown(text, lo, number.start, vocab, earlier)
         or bool(following and _PARTITIVE.fullmatch(text[number.end : following.start])),
-        scope=_scope(text, clause_lo, clause_hi, vocab),
+        scope=_scope(text, clause_lo, clause_hi, vocab) or _scope(text, scope_lo, clause_lo, vocab),
         bound=_bound(text, lo, start, vocab),
     )
 
@@ -720,10 +740,37 @@ def _scope(text: str, lo: int, hi: int, vocab: _Vocabulary) -> str | None:
         return concept
     for k, (word, where) in enumerate(words):
         if k and word[:1].isupper():
-            before = " ".join(text[max(lo, where - 20) : where].lower().replace("’", "'").split())
+            before = " ".join(text[max(lo, where - 24) : where].lower().replace("’", "'").split())
+            determiner = next((d for d in vocab.place_determiners if _ends_with(before, (d,))), None)
+            if determiner is not None:  # "in the Bureij refugee camp", "dans le Donbass"
+                before = before[: -len(determiner)].rstrip()
             if _ends_with(before, vocab.locatives) or _ends_with(before.removesuffix("'"), vocab.locatives):
                 return _fold(word)
     return None
+
+
+def _act_fits(action: str | None, unit: str | None, thing: str | None, vocab: _Vocabulary) -> bool:
+    """Whether the act can befall the figure's quantity: an act of money ("spend") needs an amount
+    in a currency, or a bare scaled amount ("a débloqué 3 milliards"), not "19 seasons"."""
+    units = vocab.action_units.get(action_concept(action) or "")
+    return units is None or unit in units or (unit is None and thing is None)
+
+
+def _coordinated_with(
+    text: str, lo: int, hi: int, clause_lo: int, start: int, earlier: list[Figure], vocab: _Vocabulary
+) -> int:
+    """Where the clause a figure is coordinated with begins, when the figure opens its own clause
+    right after "and"/"et" and a figure of that clause comes before it ("left at least five dead
+    and 16 injured in the camp": one place for both); else `clause_lo` (no clause to share)."""
+    if clause_lo <= lo or text[clause_lo - 5 : clause_lo].strip().lower() not in ("and", "et"):
+        return clause_lo
+    between = " ".join(text[clause_lo:start].lower().split())
+    if between and _bound_before(between, vocab) != between:
+        return clause_lo
+    previous_lo, _ = _clause(text, lo, hi, clause_lo - 5)
+    if not earlier or earlier[-1].start < previous_lo:
+        return clause_lo
+    return previous_lo
 
 
 def _stands_for_noun(text: str, lo: int, start: int, end: int, vocab: _Vocabulary) -> bool:
@@ -744,11 +791,11 @@ def _clause(text: str, lo: int, hi: int, position: int) -> tuple[int, int]:
 def _action(text: str, lo: int, hi: int, start: int, thing_end: int, vocab: _Vocabulary) -> str | None:
     """The action word of the clause nearest the figure: "69 missiles avaient été lancés"."""
     best: tuple[int, str] | None = None
-    for match in _ACTION_WORD.finditer(text[lo:hi]):
+    for match in vocab.action_words.finditer(text[lo:hi]):
         a, b = lo + match.start(), lo + match.end()
         if start <= a < thing_end:
             continue
-        word = match.group()
+        word = " ".join(match.group().split())
         if word.lower() not in vocab.actions:
             word = word.split()[0]
             if word.lower() not in vocab.actions:

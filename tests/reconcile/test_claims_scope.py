@@ -103,3 +103,41 @@ def test_a_running_total_is_no_rival_of_one_attacks_toll() -> None:
     strike = make_article("b", ["Three people were killed in an air strike on a school."], language="en")
     claims = story_claims([total, strike], [], 20)
     assert all(c.status != "disputed" for c in claims)
+
+
+# False disputes between English reports of one story (ecbplus-dev's classes, on written text).
+def test_seasons_spent_by_two_people_are_no_rival_counts() -> None:
+    # "spend" is an act of money: a count of seasons or days has no action to dispute.
+    marsh = "Marsh, who spent his first 11 seasons as a player with the Hawks, is the new coach."
+    a = make_article("a", [marsh], language="en", published=None)
+    b = make_article("b", ["Ortiz has spent 19 seasons with the Hawks."], language="en", published=None)
+    claims = story_claims([a, b], [], 20)
+    assert all(c.status != "disputed" for c in claims)
+    budget = make_article("c", ["The city has spent $3 million on the new stadium."], language="en")
+    (spent,) = [f for c in story_claims([budget], [], 20) for f in c.values]
+    assert story_claims([budget], [], 20)[0].subject.endswith("spent")
+    assert spent.value == 3_000_000
+
+
+def test_banks_set_on_fire_are_not_banks_attacked_another_night() -> None:
+    # "setting fire to" burns: "fire" is a noun there, not the act of firing at something.
+    burned = make_article("a", ["Hooded youths overturned cars and set fire to three banks."], language="en")
+    attacked = make_article("b", ["Overnight a few hundred youths attacked four shops and two banks."],
+                            language="en")
+    claims = story_claims([burned, attacked], [], 20)
+    assert all(c.status != "disputed" for c in claims)
+    assert action_concept("setting fire") == action_concept("mis le feu") == "burn"
+
+
+def test_injured_of_a_strike_named_by_place_are_not_another_strikes() -> None:
+    # The 16 are coordinated with the five dead of the camp the clause names: one place for both.
+    shelling = "Shelling of houses in the Marwa refugee camp left at least five dead and 16 injured."
+    camp = make_article("a", [shelling], language="en")
+    school = make_article("b", ["Some 30 people were killed and 55 others injured when shells hit a school."],
+                          language="en")
+    claims = story_claims([camp, school], [], 20)
+    assert all(c.status != "disputed" for c in claims)
+    rivals = make_article("c", ["Shelling of houses in the Marwa refugee camp left 20 injured, medics said."],
+                          language="en")
+    (injured,) = [c for c in story_claims([camp, rivals], [], 20) if c.status == "disputed"]
+    assert sorted(v.value for v in injured.values) == [16, 20]
