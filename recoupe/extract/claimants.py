@@ -28,7 +28,7 @@ from recoupe.extract.cues import hearing_lemmas, is_cue, may_hold_cue, object_cu
 from recoupe.extract.entities import french_parser, lemma_of
 from recoupe.extract.quote_spans import quoted_passages
 from recoupe.extract.quotes import find_quotes
-from recoupe.extract.speakers import mention_in, sentence_subject
+from recoupe.extract.speakers import detached_auxiliary, mention_in, sentence_subject
 from recoupe.model import QuoteMention
 
 if TYPE_CHECKING:
@@ -346,18 +346,7 @@ def _is_cue(tok: Token) -> bool:
 def _auxiliary_before(verb: Token) -> bool:
     """ "ont annoncé", "a-t-elle aussi assuré", "a, dans un communiqué, souligné": an auxiliary
     before the participle, whether or not the parser attached it."""
-    return any(c.dep_.startswith("aux") for c in verb.children) or _detached_auxiliary(verb) is not None
-
-
-def _detached_auxiliary(verb: Token) -> Token | None:
-    """A form of avoir or être before a participle with no other verb or clause opening between
-    them, that the parser did not attach to it (it hangs the participle on the noun before it)."""
-    for tok in reversed(verb.doc[: verb.i]):
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok if lemma_of(tok) in ("avoir", "être") and tok.head.i != verb.i else None
-        if tok.pos_ == "SCONJ" or tok.lower_ in ("qui", "que", "qu'", "qu’", ".", ":"):
-            return None
-    return None
+    return any(c.dep_.startswith("aux") for c in verb.children) or detached_auxiliary(verb) is not None
 
 
 def _from_source(verb: Token, offset: int, text: str) -> Claimant | None:
@@ -374,7 +363,7 @@ def _subject(verb: Token, offset: int, text: str) -> Claimant | None:
     """The subject of a cue verb, through coordination ("a affirmé et répété")."""
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl:subj")]
-        auxiliary = _detached_auxiliary(verb) if "Part" in verb.morph.get("VerbForm") else None
+        auxiliary = detached_auxiliary(verb) if "Part" in verb.morph.get("VerbForm") else None
         if not subjects and auxiliary is not None:
             subjects = [c for c in auxiliary.children if c.dep_ == "nsubj"]  # "X a, dans …, souligné"
         if subjects:

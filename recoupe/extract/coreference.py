@@ -84,6 +84,7 @@ class Subject:
     position: int
     name: str | None
     gender: str  # "m", "f", "p" (plural), "" unknown
+    organisation: bool = False  # a body ("Le club de X"), which "il" stands for only if no man is named
 
 
 @cache
@@ -522,13 +523,18 @@ def resolve_pronoun(
     people: tuple[Person, ...] | list[Person] = (),
     quoted: tuple[tuple[int, int], ...] | list[tuple[int, int]] = (),
     relative: bool = False,
+    other_than: str | None = None,
 ) -> str | None:
     """The last subject before `position`, when its gender agrees and no one else the text names
     (outside quotes, of a gender the pronoun allows) stands between them; None when the text does
     not single one person out, or when that subject was left unresolved (looking further back is
-    how the nearest wrong name comes in)."""
+    how the nearest wrong name comes in).
+
+    `other_than`: a speaker the pronoun cannot be ("« … », a-t-elle tempéré de son côté" sets its
+    speaker against the one quoted before): skipped, and when no earlier subject is left, the one
+    person of the pronoun's gender the text names before it, if there is exactly one."""
     earlier = [s for s in subjects if s.position < position]
-    if not earlier or gender not in ("m", "f", "p"):
+    if gender not in ("m", "f", "p") or (not earlier and other_than is None):
         return None
     # A person whose gender a subject mention told ("La représentante …, Amandine Roux") is no rival.
     told = {s.name: s.gender for s in subjects if s.name and s.gender}
@@ -536,6 +542,15 @@ def resolve_pronoun(
     for subject in reversed(earlier):
         if (subject.gender or name_gender(subject.name)) not in ("", gender):
             continue  # "elle" after "Le ministre a dit …" or after "Olivier Massé a dit …": not him
+        if other_than is not None and subject.name == other_than:
+            continue
+        if subject.organisation and gender in ("m", "f"):
+            # "Le club de X a annoncé le départ de son entraîneur, Patrick Y. « … », a-t-il dit":
+            # a man named after the body is who "il" stands for; two of them, no one.
+            opening = max((m.end() for m in _SENTENCE_END.finditer(text, 0, subject.position)), default=0)
+            named = _named_between(text, opening, position, people, quoted, gender, subject.name)
+            if named:
+                return named[0].name if len(named) == 1 else None
         if relative and subject.name is not None and gender != "p":
             # "… une lettre de X à Y, dans laquelle il écrivait": whoever that sentence names first.
             opening = max((m.end() for m in _SENTENCE_END.finditer(text, 0, position)), default=0)
@@ -549,7 +564,35 @@ def resolve_pronoun(
         ):
             return None  # "X a salué … Y … : « … », a-t-il dit": X or Y, the text does not say
         return subject.name
+    if other_than is not None and gender in ("m", "f"):
+        named = [p for p in _named_between(text, 0, position, people, quoted, gender, other_than)]
+        return named[0].name if len(named) == 1 else None
     return None
+
+
+def _named_between(
+    text: str,
+    start: int,
+    end: int,
+    people: tuple[Person, ...] | list[Person],
+    quoted: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+    gender: str,
+    besides: str | None,
+) -> list[Person]:
+    """The people of `gender` (told by the text or their first name) other than `besides` whom the
+    text names between `start` and `end`, outside quotes."""
+    found = []
+    for person in people:
+        if person.name == besides or (person.gender or name_gender(person.name)) != gender:
+            continue
+        words = [w for w in person.name.split() if len(w) >= 3 and w[:1].isupper()]
+        if any(
+            not any(a <= start + m.start() < b for a, b in quoted)
+            for w in words
+            for m in re.finditer(rf"\b{re.escape(w)}\b", text[start:end])
+        ):
+            found.append(person)
+    return found
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=[ \u00a0]+[A-ZÀ-Ö«\"“])|\n")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from recoupe.clean.language import guess_language
@@ -16,6 +17,7 @@ from recoupe.extract import attribution as at
 from recoupe.extract import coreference as co
 from recoupe.extract import mention_ranker as mr
 from recoupe.extract import speakers as sp
+from recoupe.extract.cue_vocabulary import reporting_data
 from recoupe.extract.quote_spans import (
     MAX_SCARE_WORDS,
     SPACES,
@@ -101,7 +103,7 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
             subject = with_apposed_name(subject, text) if subject is not None else None
             if subject is not None and (not subjects or subjects[-1].position < subject.start):
                 subjects.append(
-                    co.Subject(subject.start, speaker_name(subject, text, people, subjects), subject.gender)
+                    _subject(subject, speaker_name(subject, text, people, subjects))
                 )
         mention = _incise(text, segments, members) or mentions[k]
         speaker: str | None = None
@@ -149,15 +151,13 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
                 and (not subjects or subjects[-1].position < own_subject.start)
             ):
                 subjects.append(
-                    co.Subject(
-                        own_subject.start,
-                        speaker_name(own_subject, text, people, subjects),
-                        own_subject.gender,
-                    )
+                    _subject(own_subject, speaker_name(own_subject, text, people, subjects))
                 )
         resolved_here = mention is not None and speaker is None  # not a signature's, not carried on
         if resolved_here and mention is not None:
-            speaker = speaker_name(mention, text, people, subjects)
+            # "« … », a-t-elle tempéré de son côté": not the speaker quoted just before.
+            other_than = previous[1] if _contrasted(masked, span) else None
+            speaker = speaker_name(mention, text, people, subjects, other_than)
         if speaker_choice is not None and signed is None and not heading:
             region = (lead.region_start, segments[members[-1]].region_end)
             context = mr.QuoteContext(
@@ -178,13 +178,36 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
             mention, speaker = (chosen.mention, chosen.name) if chosen is not None else (None, None)
             resolved_here = resolved_here or (mention is not None and mention is not previous[0])
         if resolved_here and mention is not None:
-            subjects.append(co.Subject(mention.start, speaker, mention.gender))
+            subjects.append(_subject(mention, speaker))
         if heading and mention is None:
             headings.append(len(found))
         found.extend(_quote_mentions(text, segments, members, speaker, mention))
         if not heading:
             previous, previous_end = (mention, speaker), last
     return _headings_said(found, headings)
+
+
+# A name that is a common noun's phrase ("Le club de handball de X", "La mairie"): a body, not a person.
+_BODY_NAME = re.compile(r"(?:[Ll]es?|[Ll]a|[Ll]['’]\s?)\s?[a-zà-ÿ]")
+
+
+def _subject(mention: sp.SpeakerMention, name: str | None) -> co.Subject:
+    """A subject met, with whether it is a body: "il" after "Le club de X a annoncé le départ de son
+    entraîneur, Y" is Y (coreference.resolve_pronoun)."""
+    body = mention.kind == "organisation" or (name is not None and _BODY_NAME.match(name) is not None)
+    return co.Subject(mention.start, name, mention.gender, body)
+
+
+def _contrasted(masked: str, span: tuple[int, int]) -> bool:
+    """Whether the quote's sentence, its quoted words blanked, sets its speaker against another
+    ("de son côté", "pour sa part": data/reporting_verbs.toml)."""
+    return _contrastive().search(masked, span[0], span[1]) is not None
+
+
+@cache
+def _contrastive() -> re.Pattern[str]:
+    phrases = (r"\s+".join(map(re.escape, p.split())) for p in reporting_data("fr")["contrastive"])
+    return re.compile(rf"(?<!\w)(?:{'|'.join(phrases)})(?!\w)", re.IGNORECASE)
 
 
 def _offered(

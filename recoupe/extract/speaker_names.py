@@ -19,15 +19,27 @@ _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 
 
 def speaker_name(
-    mention: SpeakerMention, text: str, people: list[co.Person], subjects: list[co.Subject]
+    mention: SpeakerMention,
+    text: str,
+    people: list[co.Person],
+    subjects: list[co.Subject],
+    other_than: str | None = None,
 ) -> str | None:
     """Who the mention is: a name as the article writes it most fully, a role or a pronoun as the
-    text establishes it (None when it does not), an organisation as written."""
+    text establishes it (None when it does not), an organisation as written. `other_than`: whom a
+    pronoun cannot stand for (the speaker a "de son côté" sets it against)."""
     written = text[mention.start : mention.end]
     if mention.kind == "pronoun":
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
         return co.resolve_pronoun(
-            mention.gender, mention.start, subjects, text, people, quoted, relative=mention.relative
+            mention.gender,
+            mention.start,
+            subjects,
+            text,
+            people,
+            quoted,
+            relative=mention.relative,
+            other_than=other_than,
         )
     if co.is_document(written):
         return co.document_author(written, people, text[: mention.start])

@@ -353,6 +353,11 @@ def _subject(verb: Token, offset: int) -> SpeakerMention | None:
         # "Cette lettre qui récapitule … indique": the parser may take the relative's verb for a
         # second subject; a noun or a pronoun is the one.
         subjects = [c for c in subjects if c.pos_ != "VERB"] or subjects
+        if not subjects and "Part" in verb.morph.get("VerbForm"):
+            # "Il a de son côté évoqué « … »": an aside with no commas makes the parser take the
+            # auxiliary for the main verb and hang the participle on the aside's noun.
+            auxiliary = detached_auxiliary(verb)
+            subjects = [c for c in auxiliary.children if c.dep_ == "nsubj"] if auxiliary is not None else []
         if subjects:
             head = min(subjects, key=lambda c: abs(c.i - verb.i))
             if head.lower_ in ("qui", "qu'", "que"):
@@ -364,6 +369,17 @@ def _subject(verb: Token, offset: int) -> SpeakerMention | None:
             verb = verb.head
             continue
         break
+    return None
+
+
+def detached_auxiliary(verb: Token) -> Token | None:
+    """A form of avoir or être before a participle with no other verb or clause opening between
+    them, that the parser did not attach to it (it hangs the participle on the noun before it)."""
+    for tok in reversed(verb.doc[: verb.i]):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok if lemma_of(tok) in ("avoir", "être") and tok.head.i != verb.i else None
+        if tok.pos_ == "SCONJ" or tok.lower_ in ("qui", "que", "qu'", "qu’", ".", ":"):
+            return None
     return None
 
 

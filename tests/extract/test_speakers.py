@@ -609,3 +609,47 @@ def test_d_apres_is_no_part_of_the_body_it_cites() -> None:
     text = "D'après la Fédération des boulangers de l'Ouest, « un commerce sur cinq » pourrait fermer."
     found = speakers(text)["un commerce sur cinq"] or ""
     assert found.removeprefix("la ") == "Fédération des boulangers de l'Ouest"
+
+
+def test_de_son_cote_after_a_quote_is_another_speaker_than_the_one_before() -> None:
+    text = (
+        "La nageuse Léa Marchand a battu le record d'Europe devant la sélectionneuse Claire Dubreuil. "
+        "« Léa peut viser l'or », a affirmé la sélectionneuse. "
+        "« Je pense d'abord aux séries », a-t-elle nuancé de son côté."
+    )
+    found = speakers(text)
+    assert found["Léa peut viser l'or"] == "Claire Dubreuil"
+    assert found["Je pense d'abord aux"] == "Léa Marchand"
+
+
+def test_de_son_cote_leaves_no_one_when_two_others_could_be_meant() -> None:
+    text = (
+        "Anne Morel et Julie Perrin ont reçu la ministre Sophie Garde. "
+        "« Le dialogue est ouvert », a déclaré la ministre. "
+        "« Rien n'est réglé », a-t-elle répondu de son côté."
+    )
+    assert speakers(text)["Rien n'est réglé"] is None
+
+
+def test_an_aside_between_auxiliary_and_participle_keeps_the_subject() -> None:
+    text = (
+        "Le gérant du magasin, Bruno Teyssier, a rencontré les salariées, menées par Nadia Ferhat. "
+        "« Nous restons inquiètes », a-t-elle déclaré. Il a de son côté évoqué « un climat apaisé »."
+    )
+    found = speakers(text)
+    assert found["un climat apaisé"] == "Bruno Teyssier"
+
+
+def test_il_after_a_body_is_the_man_named_with_it_not_the_body() -> None:
+    text = (
+        "Le club de volley de Montauban a annoncé lundi le départ de son capitaine, Julien Ravel. "
+        "« Il était temps de tourner la page », a-t-il expliqué."
+    )
+    assert speakers(text)["Il était temps de to"] == "Julien Ravel"
+    alone = "Le Kremlin a réagi jeudi soir. « Nous ne céderons pas », a-t-il déclaré."
+    assert speakers(alone)["Nous ne céderons pas"] == "Le Kremlin"
+    two = (
+        "Le club de Rodez a annoncé le départ de Paul Marty et de Marc Salles. "
+        "« Il était temps », a-t-il expliqué."
+    )
+    assert speakers(two)["Il était temps"] is None
