@@ -15,6 +15,7 @@ from dataclasses import replace
 
 import htmldate
 import trafilatura
+from lxml.html import HtmlElement
 
 from recoupe.ingest.decode import InputError
 from recoupe.model import RawArticle
@@ -38,7 +39,7 @@ def with_page_text(raw: RawArticle) -> RawArticle:
     tree = trafilatura.load_html(raw.html)
     if tree is None:
         raise InputError("not parseable as HTML")
-    published = htmldate.find_date(copy.deepcopy(tree), extensive_search=True, original_date=True)
+    published = _page_date(tree)
     # favor_recall without comments scored best on the extraction benchmark (bench/extraction.py);
     # chrome that slips through is caught by recoupe's own cleaning afterwards.
     doc = trafilatura.bare_extraction(
@@ -61,6 +62,15 @@ def with_page_text(raw: RawArticle) -> RawArticle:
         source=raw.source or _clean(doc.sitename),
         author=raw.author or _clean(doc.author),
     )
+
+
+def _page_date(tree: HtmlElement) -> str | None:
+    """The page's publication date by htmldate: its quick search first, the extensive one (every
+    date-like string of the page, through dateparser) only when that finds none. On the 118 real
+    pages of bench/throughput.py the quick search gives the extensive one's date for 117 and costs a
+    fifth of its time (0.6 s against 2.9 s of CPU)."""
+    quick = htmldate.find_date(copy.deepcopy(tree), extensive_search=False, original_date=True)
+    return quick or htmldate.find_date(copy.deepcopy(tree), extensive_search=True, original_date=True)
 
 
 def _clean(value: str | None) -> str | None:

@@ -125,3 +125,13 @@ def test_reading_a_page_with_canonical_and_og_url_touches_no_network(monkeypatch
     assert "Le conseil de la métropole a approuvé lundi soir" in article.text
     assert article.published == "2023-05-17"
     assert attempts == []
+
+
+def test_a_page_whose_date_is_only_written_in_its_byline_still_gets_it() -> None:
+    # No date in the metadata nor in a dated element: htmldate's quick search finds none, its
+    # extensive search (asked only then) reads the paragraph.
+    page = (
+        PAGE.replace('  <meta property="article:published_time" content="2023-05-17T08:30:00+02:00">\n', "")
+        .replace("<article>", "<article><p>veröffentlicht am 9. März 2021</p>")
+    )
+    assert read_html_article(page, "tram", "in/tram.html", "hash").published == "2021-03-09"
