@@ -43,27 +43,49 @@ def candidate_pairs(pile: Pile, settings: Settings) -> tuple[np.ndarray, np.ndar
     if n < 2:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     blocking = _heaviest(sparse.hstack([pile.words, pile.names]).tocsr(), settings.blocking_keys)
-    transposed = blocking.T.tocsc()
-    lefts, rights = [], []
-    neighbours = settings.candidate_neighbours
-    for start in range(0, n, 1024):
-        block = (blocking[start : start + 1024] @ transposed).tocsr()
-        for offset in range(block.shape[0]):
-            row = start + offset
-            cols = block.indices[block.indptr[offset] : block.indptr[offset + 1]]
-            values = block.data[block.indptr[offset] : block.indptr[offset + 1]]
-            keep = (cols != row) & (values >= settings.candidate_min_cosine)
-            cols, values = cols[keep], values[keep]
-            if len(cols) > neighbours:
-                cols = cols[np.argpartition(-values, neighbours)[:neighbours]]
-            lefts.append(np.minimum(cols, row))
-            rights.append(np.maximum(cols, row))
+    lefts, rights = _nearest(blocking, settings.candidate_neighbours, settings.candidate_min_cosine)
+    # A report in another language shares few of an article's words and names, so its nearest
+    # others are all in its own language: its nearest in other languages are found apart, by
+    # cognates (words cut to their first letters).
+    languages = np.array([language or "" for language in pile.languages])
+    if settings.cross_language_neighbours and len(set(languages) - {""}) > 1:
+        cognates = _heaviest(pile.cognates, settings.cross_language_blocking_keys)
+        more_lefts, more_rights = _nearest(
+            cognates, settings.cross_language_neighbours, settings.candidate_min_cosine, languages
+        )
+        lefts, rights = lefts + more_lefts, rights + more_rights
     if not lefts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     pairs = np.unique(np.stack([np.concatenate(lefts), np.concatenate(rights)], axis=1), axis=0)
     apart = np.abs(pile.day[pairs[:, 0]] - pile.day[pairs[:, 1]]) > settings.story_window_days
     pairs = pairs[~apart]
     return pairs[:, 0].astype(np.int64), pairs[:, 1].astype(np.int64)
+
+
+def _nearest(
+    vectors: sparse.csr_matrix, neighbours: int, min_cosine: float, languages: np.ndarray | None = None
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Each row's `neighbours` nearest other rows from `min_cosine` on, as (left < right) pairs,
+    a chunk of rows at a time; with `languages`, only rows of another known language."""
+    transposed = vectors.T.tocsc()
+    lefts, rights = [], []
+    for start in range(0, vectors.shape[0], 1024):
+        block = (vectors[start : start + 1024] @ transposed).tocsr()
+        for offset in range(block.shape[0]):
+            row = start + offset
+            cols = block.indices[block.indptr[offset] : block.indptr[offset + 1]]
+            values = block.data[block.indptr[offset] : block.indptr[offset + 1]]
+            keep = (cols != row) & (values >= min_cosine)
+            if languages is not None:
+                if not languages[row]:
+                    continue
+                keep &= (languages[cols] != languages[row]) & (languages[cols] != "")
+            cols, values = cols[keep], values[keep]
+            if len(cols) > neighbours:
+                cols = cols[np.argpartition(-values, neighbours)[:neighbours]]
+            lefts.append(np.minimum(cols, row))
+            rights.append(np.maximum(cols, row))
+    return lefts, rights
 
 
 def _heaviest(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:

@@ -45,6 +45,12 @@ _MONTH_DAY = re.compile(rf"\b({_MONTH_WORDS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:
 # 6 letters: 0.670 / 0.806 / 0.899, 8: 0.666 / 0.805 / 0.908.
 _TERM_PREFIX = 7
 _LEAD_CHARS = 300  # title and first sentence or two: embedding cost grows with length
+# Cognates: words of 4 letters or more cut to their first 5, so that one word in several languages
+# agrees ('presidente'/'president', 'mision'/'mission', 'policia'/'police'). On SemEval dev's
+# pairs in two languages, their cosine tells same-story pairs with ROC AUC 0.915 (names 0.841;
+# prefixes of 4 letters 0.903, of 6 0.904; words from 5 letters 0.913, from 6 0.897).
+_COGNATE_PREFIX = 5
+_COGNATE_MIN_LETTERS = 4
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,7 @@ class EventFeatures:
     terms: Counter[str]  # content words (not names, not stop words), counted
     bigrams: Counter[str]  # pairs of consecutive content words ('missil balist'), counted
     plain: Counter[str]  # every word of two letters or more, folded, unstemmed: the baseline's view
+    cognates: Counter[str]  # words that are not stop words, cut to `_COGNATE_PREFIX` letters, counted
     common: dict[str, float]  # term or name key → share of news texts using it (`rarity`)
     words: int  # words of the title and body: short texts share fewer words by chance
     headline_only: bool  # a title and no body (feeds)
@@ -148,6 +155,7 @@ def event_features(article: Article) -> EventFeatures:
             previous = stem
     for surface, key in _name_words(title + "\n" + text, stop_words):
         common[key] = max(common.get(key, 0.0), background_share(surface.lower(), language))
+    plain_words = Counter(w for w in fold(title + "\n" + text).split() if len(w) > 1)
     return EventFeatures(
         article_id=article.id,
         language=language,
@@ -155,7 +163,8 @@ def event_features(article: Article) -> EventFeatures:
         names=names,
         terms=terms,
         bigrams=bigrams,
-        plain=Counter(w for w in fold(title + "\n" + text).split() if len(w) > 1),
+        plain=plain_words,
+        cognates=_cognates(plain_words, stop_words),
         common=common,
         words=len(_WORD.findall(title + "\n" + text)),
         headline_only=headline_only or not text.strip(),
@@ -195,6 +204,16 @@ def _names(text: str, stop_words: frozenset[str]) -> Counter[str]:
         if len(words) > 1 and (canonical := canonical_variant(match.group())):
             names[name_key(canonical)] += 1
     return names
+
+
+def _cognates(plain: Counter[str], stop_words: frozenset[str]) -> Counter[str]:
+    """Words that other languages may share, by their first letters: what two reports in two
+    languages have in common besides names and figures."""
+    cognates: Counter[str] = Counter()
+    for word, count in plain.items():
+        if len(word) >= _COGNATE_MIN_LETTERS and word.isalpha() and word not in stop_words:
+            cognates[word[:_COGNATE_PREFIX]] += count
+    return cognates
 
 
 @lru_cache(maxsize=200_000)  # a feed's words recur: most are stemmed many times

@@ -7,7 +7,10 @@ by bench/train_pair_scorer.py on the gold pairs of the dev sets turns them into 
 its coefficients are the data file data/pair_scorer.json, computed here with numpy. There are two
 regressions: one for a pair in one language, over every feature but the embedding; one for a pair
 in two languages, over what a translation keeps (names, figures, dates, the multilingual-e5
-cosine of the leads), trained on every pair as if its words were unknown.
+cosine of the leads), trained on every pair as if its words were unknown. Cognates (words cut to
+their first letters) are no feature of either model: in one language they are the words
+themselves, so a model learnt on such pairs over-trusts them; they choose which pairs in two
+languages are compared at all (blocking) and which get their leads embedded.
 """
 
 from __future__ import annotations
@@ -119,6 +122,7 @@ class Pile:
     names: sparse.csr_matrix
     text: sparse.csr_matrix  # words and names, each half of unit norm when present
     plain: sparse.csr_matrix
+    cognates: sparse.csr_matrix  # words cut to their first letters, weighed by the pile alone
     numbers: sparse.csr_matrix
     dates: sparse.csr_matrix
     quotes: sparse.csr_matrix
@@ -131,9 +135,10 @@ class Pile:
 
 def build_pile(features: list[EventFeatures], settings: Settings) -> Pile:
     words, names, bigrams = (Rarity(settings.background_documents) for _ in range(3))
-    plain = Rarity(0.0)
+    plain, cognates = Rarity(0.0), Rarity(0.0)
     for f in features:
         plain.add(dict.fromkeys(f.plain, 0.0))
+        cognates.add(dict.fromkeys(f.cognates, 0.0))
         words.add({k: f.common.get(k, 0.0) for k in f.terms})
         names.add({k: f.common.get(k, 0.0) for k in f.names})
         bigrams.add({k: _bigram_share(k, f.common) for k in f.bigrams})
@@ -148,6 +153,7 @@ def build_pile(features: list[EventFeatures], settings: Settings) -> Pile:
         names=name_vectors,
         text=sparse.csr_matrix(sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ text),
         plain=_tfidf([f.plain for f in features], plain),
+        cognates=_tfidf([f.cognates for f in features], cognates),
         numbers=_binary([f.numbers for f in features]),
         dates=_binary([{d for d in f.dates if len(d) == 5} for f in features]),
         quotes=_binary([f.quotes for f in features]),
@@ -291,13 +297,16 @@ def pair_probability(
     shift = -settings.one_dated_pair_log_odds * one_dated - settings.headline_pair_log_odds * headline
     log_odds = scorer.log_odds(features, cross) + shift
     # The embedding (a lead costs 50-100 ms to embed) is measured only for the pairs in two
-    # languages that it can carry across the join threshold and that share names
-    # (`cross_language_min_names`): embedding every pair in two languages was most of story
-    # assignment's time on the real corpus of bench/throughput.py. The others keep 0.
+    # languages that it can carry across the join threshold and that share names or cognates
+    # (`cross_language_min_names`, `cross_language_min_cognates`): embedding every pair in two
+    # languages was most of story assignment's time on the real corpus of bench/throughput.py.
+    # The others keep 0.
     bar = math.log(settings.story_join_probability / (1.0 - settings.story_join_probability))
     reach = max(0.0, scorer.two_languages.coefficient("embedding"))
-    names = features[:, FEATURES.index("names")] >= settings.cross_language_min_names
-    decisive = np.flatnonzero(cross & names & (log_odds < bar) & (log_odds + reach >= bar))
+    shared = features[:, FEATURES.index("names")] >= settings.cross_language_min_names
+    if cross.any():
+        shared |= _rowwise(pile.cognates, left, right) >= settings.cross_language_min_cognates
+    decisive = np.flatnonzero(cross & shared & (log_odds < bar) & (log_odds + reach >= bar))
     if len(decisive):
         features[decisive, FEATURES.index("embedding")] = _embedding(
             pile, left[decisive], right[decisive], settings, cache

@@ -3,6 +3,8 @@ stories keep their members."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from factories import make_article
@@ -83,6 +85,32 @@ def test_dated_pairs_further_apart_than_the_window_are_never_candidates() -> Non
                  _article("b", "2022-06-11", *CALL_2022_OTHER))
     left, right = candidate_pairs(pile, SETTINGS)
     assert list(zip(left.tolist(), right.tolist(), strict=True)) == [(0, 2)]
+
+
+ARREST_FR = (
+    "La police a arrêté mardi à Marmande un homme soupçonné d'avoir incendié la pharmacie centrale "
+    "et la bibliothèque municipale ; le suspect, âgé de 34 ans, sera présenté au parquet d'Agen."
+)
+ARREST_FR_OTHER = (
+    "Un homme de 34 ans a été interpellé mardi à Marmande : il est soupçonné d'avoir mis le feu à la "
+    "pharmacie centrale et à la bibliothèque municipale, selon le parquet d'Agen."
+)
+ARREST_ES = (
+    "La policía detuvo el martes en Marmande a un hombre sospechoso de incendiar la farmacia central "
+    "y la biblioteca municipal; el sospechoso, de 34 años, será presentado ante la fiscalía de Agen."
+)
+
+
+def test_an_article_is_also_paired_with_its_nearest_in_another_language() -> None:
+    pile = _pile(make_article("fr", [ARREST_FR], language="fr"),
+                 make_article("fr2", [ARREST_FR_OTHER], language="fr"),
+                 make_article("es", [ARREST_ES], language="es"))
+    # Each article's one nearest by words and names: the Spanish report is the second French
+    # one's nearest in another language only by cognates ('farma', 'bibli', 'munic').
+    alone = replace(SETTINGS, candidate_neighbours=1, cross_language_neighbours=0)
+    assert (1, 2) not in set(zip(*(side.tolist() for side in candidate_pairs(pile, alone)), strict=True))
+    with_cognates = replace(SETTINGS, candidate_neighbours=1, cross_language_neighbours=1)
+    assert (1, 2) in set(zip(*(side.tolist() for side in candidate_pairs(pile, with_cognates)), strict=True))
 
 
 def test_a_stored_story_keeps_its_members_and_takes_a_matching_new_report() -> None:

@@ -76,6 +76,16 @@ def test_stop_words_of_the_article_language_are_not_terms_nor_names() -> None:
     assert name_key("Dieser") in as_french.names
 
 
+def test_cognates_are_words_cut_to_their_first_letters_without_stop_words() -> None:
+    spanish_text = "La policía detuvo a un hombre para la fiscalía."
+    spanish = event_features(make_article("es", [spanish_text], language="es"))
+    english_text = "The police arrested a man for the prosecutor."
+    english = event_features(make_article("en", [english_text], language="en"))
+    assert "polic" in spanish.cognates and "polic" in english.cognates
+    # Stop words of the article's language and words of under four letters are not cognates.
+    assert {"para", "la", "un", "the", "for", "man"}.isdisjoint(spanish.cognates | english.cognates)
+
+
 def test_an_article_in_a_language_without_stop_words_keeps_its_words() -> None:
     features = event_features(make_article("x", ["Raketoj trafis la havenon de Odeso."], language="eo"))
     assert "raketoj" in features.terms

@@ -117,6 +117,17 @@ def test_the_embedding_is_measured_only_where_it_can_decide_the_pair() -> None:
         assert (len(cache.embeddings) == 2) is embedded, intercept
 
 
+def test_cognates_alone_can_get_a_pair_in_two_languages_embedded() -> None:
+    bar = float(np.log(SETTINGS.story_join_probability / (1 - SETTINGS.story_join_probability)))
+    names_never_enough = replace(SETTINGS, cross_language_min_names=2.0)
+    # 'minis', 'deleg', 'discu', 'chanc', 'milli': the French and English texts share cognates.
+    for min_cognates, embedded in ((0.05, True), (2.0, False)):
+        settings = replace(names_never_enough, cross_language_min_cognates=min_cognates)
+        cache = RunCache.for_settings(settings)
+        pair_probability(_two_languages(), np.array([0]), np.array([1]), settings, cache, _scorer(bar - 1.0))
+        assert (len(cache.embeddings) == 2) is embedded, min_cognates
+
+
 def test_a_translation_scores_on_what_it_keeps() -> None:
     cache = RunCache.for_settings(SETTINGS)
     (probability,) = pair_probability(_two_languages(), np.array([0]), np.array([1]), SETTINGS, cache)
