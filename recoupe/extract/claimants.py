@@ -23,12 +23,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from recoupe.clean.sentences import sentence_spans
-from recoupe.extract.coreference import apposed_name_span, gender_of, is_role
+from recoupe.extract.coreference import apposed_name_span, gender_of, is_role, may_assert, name_gender
 from recoupe.extract.cues import hearing_lemmas, is_cue, may_hold_cue, object_cues
 from recoupe.extract.entities import french_parser, lemma_of
 from recoupe.extract.quote_spans import quoted_passages
 from recoupe.extract.quotes import find_quotes
-from recoupe.extract.speakers import detached_auxiliary, mention_in, sentence_subject
+from recoupe.extract.speakers import (
+    according_to,
+    detached_auxiliary,
+    for_person,
+    mention_in,
+    sentence_subject,
+)
 from recoupe.model import QuoteMention
 
 if TYPE_CHECKING:
@@ -36,11 +42,13 @@ if TYPE_CHECKING:
 
 # How many sentences back a pronoun may find who it stands for.
 PRONOUN_LOOKBACK = 3
-_PRONOUNS = {"il": "m", "elle": "f", "ils": "p", "elles": "p"}
-_ACCORDING_TO = ("selon", "d'après", "d’après")
+# Subject pronouns, and the stressed ones after "selon" ("selon lui", "d'après eux").
+_PRONOUNS = {"il": "m", "elle": "f", "ils": "p", "elles": "p", "lui": "m", "eux": "p"}
 _PREPOSITIONS = frozenset({"à", "a", "au", "aux", "dans", "pour", "par", "sur", "en", "avec", "chez"})
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "X", "NUM"})
 _GLUE = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’", "-", "(", ")"})
+# A sentence opening on "Pour X," (X's view: read as "selon X" when X is a person, speakers.for_person).
+_OPINION = re.compile(r"\s*(?:(?:Mais|Et|Or) )?[Pp]our [^,.;:!?]{2,80},")
 # How a figure's phrase hangs on the verb that says it: its object, its clause, its complement
 # ("a annoncé 300 suppressions", "a indiqué que 300 …", "a fait état de 300 morts"); a figure in
 # a clause coordinated with the cue or set beside it (conj, advcl) is not what the cue says.
@@ -147,7 +155,7 @@ class _Parses:
 
     def worth_parsing(self, index: int) -> bool:
         a, b = self.sentences[index]
-        return may_hold_cue(self.text, a, b)
+        return may_hold_cue(self.text, a, b) or _OPINION.match(self.text, a, b) is not None
 
 
 def _quote_speaker(parses: _Parses, quote: tuple[int, int], quotes: list[tuple[int, int]]) -> Claimant | None:
@@ -158,8 +166,9 @@ def _quote_speaker(parses: _Parses, quote: tuple[int, int], quotes: list[tuple[i
     opening = _sentence_of(parses.sentences, quote[0])
     for index in dict.fromkeys((closing, opening)):
         mention = mention_in(parses.doc(index), parses.offset(index), quote, quotes)
-        if mention is not None and mention.kind != "indefinite":
-            wording = parses.text[mention.start : mention.end]
+        wording = parses.text[mention.start : mention.end] if mention is not None else ""
+        # "la mise en place … a suscité l'ire de X : « … »": a thing asserts nothing
+        if mention is not None and mention.kind != "indefinite" and may_assert(wording):
             return Claimant(mention.start, mention.end, wording, mention.gender or gender_of(wording))
     # A writer's incise inside the quote: "« … 19 milliards, a-t-elle déclaré sur Europe 1. Je … »".
     for index in range(opening, closing + 1):
@@ -190,7 +199,7 @@ def _governing_claimant(
     figure = next((t for t in doc if offset + t.idx + len(t.text) > position), None)
     if figure is None:
         return None
-    sources = [tok for tok in outside if tok.lower_ in _ACCORDING_TO]
+    sources = [tok for tok in outside if according_to(doc, tok.i)]  # "selon", "D'" "après"
     if sources:
         # "3 000 selon la police, 10 000 selon les organisateurs": the parser hangs such counts
         # on whichever source it meets, so with several the nearest one is the figure's.
@@ -230,7 +239,7 @@ def _governing_claimant(
             found = _from_source(verb, offset, parses.text) or _subject(verb, offset, parses.text)
             if found is None and verb.i > figure.i:
                 found = _inverted_subject(verb, offset, parses.text)
-            if found is not None and not found.start <= position < found.end:
+            if found is not None and not found.start <= position < found.end and may_assert(found.text):
                 return found  # "69 missiles avaient été lancés": what is counted asserts nothing
         below = verb
     for tok in outside:
@@ -248,6 +257,18 @@ def _governing_claimant(
             )
             if found is not None and (inverted or _closes_incise(parses.text, found.end)):
                 return found
+    # "Pour le président de la Fédération, Jean Valois, 80 clubs risquent de disparaître": "pour"
+    # opening the sentence before a person and a comma reads as "selon".
+    opinion = for_person(doc, offset)
+    wording = parses.text[opinion.start : opinion.end] if opinion is not None else ""
+    # a role, or a name with a first name ("Pour Paris, la facture …" is a place's bill, no view)
+    if opinion is not None and opinion.end <= position and (opinion.kind == "role" or name_gender(wording)):
+        # "Pour la ministre, Claire Morel, …": the name set beside the role
+        apposed = apposed_name_span(parses.text, opinion.start, opinion.end)
+        start, end = apposed or (opinion.start, opinion.end)
+        if end <= position:
+            wording = parses.text[start:end]
+            return Claimant(start, end, wording, opinion.gender or gender_of(wording))
     return None
 
 
@@ -422,7 +443,7 @@ def _np(head: Token, offset: int, text: str) -> Claimant | None:
     while start > 0 and doc[start - 1].pos_ in _NP_POS and doc[start - 1].dep_ != "obl:mod":
         start -= 1
     end = head.i + 1
-    while end < len(doc) and (
+    while end < len(doc) and "Part" not in doc[end].morph.get("VerbForm") and (  # "… cité par l'AFP"
         (doc[end].pos_ in _NP_POS and doc[end].pos_ != "DET")
         or (doc[end].lower_ in _GLUE and end + 1 < len(doc) and doc[end + 1].pos_ in _NP_POS)
     ):
@@ -469,8 +490,10 @@ def _antecedent(
                     and tok.pos_ != "PROPN"
                     and not any(t.pos_ == "PROPN" for t in doc[tok.left_edge.i : tok.right_edge.i + 1])
                 ):
-                    if is_role(found.text):
-                        return found  # "la ministre … Elle a précisé": the role, never someone older
+                    if is_role(found.text) or may_assert(found.text):
+                        # "la ministre … Elle a précisé", "L'ancien employé de la banque … Il
+                        # indique": the person as written, never someone older
+                        return found
                     if found.gender == pronoun.gender:
                         return None  # "le trader a affirmé … Il a ajouté": no name, and no one older
                     continue  # a phrase of no gender naming no one does not resolve it

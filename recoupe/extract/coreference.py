@@ -166,6 +166,36 @@ def named_body(noun: str, before: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+@cache
+def _speaking_nouns() -> frozenset[str]:
+    return frozenset(fold(w) for w in tomllib.loads(read_text("roles.toml"))["speakers"]["words"])
+
+
+_NOUN_PHRASE_LEAD = frozenset(
+    {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "ce", "cet", "cette", "ces"}
+)
+
+
+def may_assert(wording: str) -> bool:
+    """Whether a noun phrase can be someone who asserts something: a name (a capitalised word past
+    its determiner), a pronoun, a role, an institution, a document, or a common noun of people or
+    groups (data/roles.toml's [speakers]: "des témoins", "les sources"); "la mise en place …" or
+    "quarante-quatre mesures" cannot."""
+    words = wording.replace("’", "'").replace("'", "' ").split()
+    if any(w[:1].isupper() and fold(w).strip("'") not in _NOUN_PHRASE_LEAD for w in words):
+        return True
+    folded = [w for w in fold(wording).replace("'", " ").split() if w not in _NOUN_PHRASE_LEAD]
+    if not folded or folded[0] in ("il", "elle", "ils", "elles", "on", "lui", "eux"):
+        return bool(folded)
+    heads = [w.removesuffix("s").removesuffix("x") for w in folded[:2]] + folded[:2]
+    return (
+        any(h in _speaking_nouns() for h in heads)
+        or is_role(wording)
+        or is_institution(wording)
+        or is_document(wording)
+    )
+
+
 def is_institution(wording: str) -> bool:
     """Whether a noun phrase names an institution speaking as one ("la mairie", "le parquet")."""
     words = [w for w in fold(wording).split() if w not in ("le", "la", "les", "l", "the")]

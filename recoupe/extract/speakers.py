@@ -88,8 +88,10 @@ def mention_in(
         ):
             break
         k += 1
-    if k < len(doc) and outside(doc[k]):
-        if _according_to(doc, k):
+    # "que « 75 % des 26 milliards » engagés dans le plan …": a participle right after the quoted
+    # words that qualifies them is no cue of theirs.
+    if k < len(doc) and outside(doc[k]) and not (k == first and _qualifies_quote(doc[k], offset, quote)):
+        if according_to(doc, k):
             return _np_after(doc, k + 1, offset)
         if clitic is not None and _clitic(clitic.text) == "on" and doc[k].pos_ == "VERB":
             return _on(doc, clitic.i, k, offset)  # "a-t-on appris", "affirme-t-on au cabinet"
@@ -127,7 +129,7 @@ def mention_in(
             # "La Chine a félicité X en espérant, selon un télégramme de Y, « … »": a source set
             # between the cue and the quote is the quote's own.
             between = doc[i + 1 : last_before + 1]
-            source = next((t for t in between if outside(t) and _according_to(doc, t.i)), None)
+            source = next((t for t in between if outside(t) and according_to(doc, t.i)), None)
             if source is not None:
                 return _np_after(doc, source.i + 1, offset)
             found = _subject(doc[i], offset)
@@ -137,9 +139,9 @@ def mention_in(
                 return found
     # 4. "selon X" anywhere; "Pour X, « … »" opening the sentence, when X is a person.
     for tok in doc:
-        if outside(tok) and _according_to(doc, tok.i):
+        if outside(tok) and according_to(doc, tok.i):
             return _np_after(doc, tok.i + 1, offset)
-    found = _for_person(doc, offset)
+    found = for_person(doc, offset)
     if found is not None and found.end <= quote[0]:
         return found
     # 5. A colon right before the quote.
@@ -163,13 +165,17 @@ def mention_in(
     return None
 
 
+def _qualifies_quote(tok: Token, offset: int, quote: tuple[int, int]) -> bool:
+    return tok.dep_ in ("acl", "amod") and quote[0] <= offset + tok.head.idx < quote[1]
+
+
 def _in_relative(verb: Token) -> bool:
     """Whether a verb heads or lies in a relative clause ("…, dans laquelle il écrivait que …"):
     a later cue there reports its own clause, not the quote before it."""
     return verb.dep_ == "acl:relcl" or any(a.dep_ == "acl:relcl" for a in verb.ancestors)
 
 
-def _according_to(doc: Doc, k: int) -> bool:
+def according_to(doc: Doc, k: int) -> bool:
     """ "selon", "d'après" (the tokenizer splits it: "D'" "après"; k is then "après")."""
     word = doc[k].lower_.replace("’", "'")
     return word in _ACCORDING_TO or (word == "après" and k > 0 and doc[k - 1].lower_ in ("d'", "d’"))
@@ -193,7 +199,7 @@ def _inverted_clitic(doc: Doc, k: int) -> Token | None:
     return None
 
 
-def _for_person(doc: Doc, offset: int) -> SpeakerMention | None:
+def for_person(doc: Doc, offset: int) -> SpeakerMention | None:
     """ "Pour le futur président, « … »": "pour" opening the sentence before a person and a comma
     reads as "selon"; before anything else ("Pour financer ces mesures", "Pour la France") it does not."""
     k = 0
@@ -237,7 +243,7 @@ def sentence_subject(doc: Doc, offset: int) -> SpeakerMention | None:
         if found is not None and found.gender == "p":
             # "Les négociations se sont éternisées, selon le vice-gouverneur, Long Sovann.": a plural
             # subject is no "il" or "elle"; the source the sentence cites is the one it is about.
-            source = next((_np_after(doc, t.i + 1, offset) for t in doc if _according_to(doc, t.i)), None)
+            source = next((_np_after(doc, t.i + 1, offset) for t in doc if according_to(doc, t.i)), None)
             if source is not None and source.kind in ("name", "role") and source.gender != "p":
                 return source
         if found is not None:
@@ -627,7 +633,7 @@ def offered_mentions(
             )
             if inverted is not None:
                 offered.append(Offered(inverted, "cue_inverted", lemma, governs, "nsubj"))
-        if _according_to(doc, tok.i):
+        if according_to(doc, tok.i):
             source = _np_after(doc, tok.i + 1, offset)
             if source is not None:
                 offered.append(Offered(source, "selon"))
