@@ -498,7 +498,8 @@ def _guard(verbose: bool) -> Iterator[None]:
 
 @contextmanager
 def _progress(quiet: bool) -> Iterator[Callable[[], None]]:
-    """A progress line on stderr, only when stderr is a terminal."""
+    """A progress line on stderr, only when stderr is a terminal. Redrawn at each article, not by a
+    refresh thread: a run with one thread may fork its worker processes (`recoupe.workers`)."""
     if quiet or not sys.stderr.isatty():
         yield lambda: None
         return
@@ -511,9 +512,15 @@ def _progress(quiet: bool) -> Iterator[Callable[[], None]]:
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=True,
+        auto_refresh=False,
     ) as progress:
         task = progress.add_task("brief", total=None)
-        yield lambda: progress.advance(task)
+
+        def advance() -> None:
+            progress.advance(task)
+            progress.refresh()
+
+        yield advance
 
 
 def _iso_date(value: str | None) -> str | None:

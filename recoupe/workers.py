@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections import deque
@@ -228,8 +229,6 @@ def article_stage(
         # result is not back yet, instead of waiting for it. Three processes on two cores left
         # them 12% idle and evicting each other's caches (bench/throughput.py, 3,000 articles:
         # 67.7–75.1 articles/s with two worker processes beside this one, 78.6–84.2 with one).
-        # spawn, not fork: a forked copy of a process holding model threads can deadlock.
-        context = multiprocessing.get_context("spawn")
         with ExitStack() as stack:
             # This process shares the cores with the others: one BLAS thread here too.
             stack.enter_context(threadpool_limits(1, user_api="blas"))
@@ -247,7 +246,7 @@ def article_stage(
                         stack.enter_context(
                             ProcessPoolExecutor(
                                 workers - 1,
-                                mp_context=context,
+                                mp_context=_worker_context(),
                                 initializer=set_up_local_worker,
                                 initargs=(settings, extract),
                             )
@@ -286,6 +285,22 @@ def article_stage(
                 ),
                 lambda task, args: (task(*a) for a in args),
             )
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """How the other processes start: forked from this one, its models loaded, where that is safe;
+    else spawned, each loading its own (about 9 s of CPU a process: spaCy's French pipelines 6.7,
+    of which 3.3 compile its tokenizer's exceptions, language identification 0.8).
+
+    Forking is safe when this process runs one thread and the embedding engine has not started
+    its OpenMP threads here: a forked copy of a process holding running threads (a web server's,
+    libgomp's pool) can deadlock. Linux only: elsewhere fork is not offered or not safe with the
+    system's libraries."""
+    from recoupe.stories.embeddings import engine_started
+
+    if sys.platform == "linux" and threading.active_count() == 1 and not engine_started():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def _done(value: R) -> Future[R]:

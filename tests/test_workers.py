@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -224,3 +226,33 @@ def test_a_prepared_article_brings_its_story_features_and_the_run_keeps_them() -
     cache = RunCache.for_settings(Settings())
     keep_event_features(prepared.article, prepared.features, cache)
     assert kept_event_features(prepared.article, cache) is prepared.features
+
+
+_START_METHOD = """
+import sys, threading
+from recoupe.workers import _worker_context
+
+print(_worker_context().get_start_method())
+if sys.argv[1] == "thread":
+    stop = threading.Event()
+    threading.Thread(target=stop.wait, daemon=True).start()
+    print(_worker_context().get_start_method())
+    stop.set()
+else:
+    from recoupe.stories.embeddings import embed_passages
+
+    embed_passages(["Le pont de Brest rouvre lundi."])
+    print(_worker_context().get_start_method())
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is used on Linux only")
+@pytest.mark.parametrize("then", ["thread", "engine"])
+def test_workers_are_forked_with_the_models_loaded_only_while_this_process_runs_one_thread(then: str) -> None:
+    # A forked worker starts with this process's models (9-10 s of CPU a spawned one spends
+    # loading its own); a fork beside running threads (another thread, the embedding engine's
+    # OpenMP pool) could deadlock, so those runs spawn.
+    out = subprocess.run(
+        [sys.executable, "-c", _START_METHOD, then], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.split() == ["fork", "spawn"]

@@ -50,6 +50,11 @@ def _model() -> E5:
     return E5()
 
 
+def engine_started() -> bool:
+    """Whether this process has loaded the engine (and so may hold its OpenMP threads)."""
+    return _model.cache_info().currsize > 0
+
+
 def embed_passages(
     texts: list[str], kept: Bounded[str, np.ndarray] | None = None, spread: Spread | None = None
 ) -> np.ndarray:
