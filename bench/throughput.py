@@ -16,7 +16,9 @@ one worker process, both cleaning and extracting), 10,000 articles take about 2 
 
 Stage columns are N divided by the seconds spent in that stage; with workers, clean and extract
 are the seconds of every process that prepared articles, summed (so per core), the others the
-main process's. Peak RSS is given for the main process at each quarter of the run (flat memory
+main process's. CPU seconds are those of every process of the run (user and system time), and
+CPU ms/art their share an article: on a shared machine they move less than wall time, and two
+cores give at most 2,000 / (CPU ms/art) articles a second. Peak RSS is given for the main process at each quarter of the run (flat memory
 shows as a flat row) and for the largest worker process.
 
 With --real, the corpus is instead every distinct article of ../shared/data (the clustering
@@ -252,6 +254,13 @@ def _spacy_floor(folder: Path) -> dict[str, float]:
     return rates
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its ended children (the run's workers, once joined): what
+    a run costs, less sensitive than its wall time to other work on a shared machine."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def measure(n: int, folder: Path, workers: int | None, dask: str | None) -> dict[str, object]:
     """One run in this process: the feeds ingested into a new store, timed per stage."""
     from recoupe.settings import Settings
@@ -267,6 +276,7 @@ def measure(n: int, folder: Path, workers: int | None, dask: str | None) -> dict
             quarters.append(_rss_mb())
 
     with tempfile.TemporaryDirectory(prefix="recoupe-bench-") as tmp:
+        cpu_before = _cpu_seconds()
         started = time.perf_counter()
         chosen = {"workers": workers} if workers else {}  # else recoupe's default
         report = ingest_paths(
@@ -274,6 +284,7 @@ def measure(n: int, folder: Path, workers: int | None, dask: str | None) -> dict
         )
         elapsed = time.perf_counter() - started
     return {
+        "cpu_seconds": _cpu_seconds() - cpu_before,
         "n": n,
         "seconds": elapsed,
         "added": report.added,
@@ -300,6 +311,8 @@ def print_head() -> None:
         "workers",
         "art/s",
         "words/s",
+        "CPU s, all processes",
+        "CPU ms/art",
         "RSS MB (main, by quarter read; peak)",
         "worker RSS MB",
         *(f"{s} art/s" for s in STAGES),
@@ -324,6 +337,8 @@ def print_row(r: dict) -> None:
         str(r["workers"] or "default"),
         f"{rate:.1f}",
         f"{r['words'] / r['seconds']:,.0f}",
+        f"{r['cpu_seconds']:.0f}" if r.get("cpu_seconds") else "–",
+        f"{1000 * r['cpu_seconds'] / r['n']:.0f}" if r.get("cpu_seconds") else "–",
         # The quarters are sampled while articles are read; the last figure is the run's peak.
         " / ".join([*(f"{q:.0f}" for q in r["rss_quarters"]), f"peak {r['rss_mb']:.0f}"]),
         f"{r['worker_rss_mb']:.0f}" if r.get("worker_rss_mb") else "–",
