@@ -53,7 +53,7 @@ class Cue:
 def cue_at(tokens: list[Token], i: int, vocab: Vocabulary) -> Cue | None:
     """The reporting cue that starts at token i, if any."""
     tok = tokens[i]
-    if tok.kind != "word":
+    if tok.kind != "word" or (vocab.language == "en" and _inside_name(tokens, i)):
         return None
     for words in vocab.multiword.get(tok.low, ()):
         if words_at(tokens, i, len(words)) == words:
@@ -76,6 +76,17 @@ def cue_at(tokens: list[Token], i: int, vocab: Vocabulary) -> Cue | None:
     if inverted and inverted.group(1) in vocab.verbs:
         return Cue(i, i, False, False, _suffix_pronoun(tok, inverted, vocab))
     return None
+
+
+def _inside_name(tokens: list[Token], i: int) -> bool:
+    """A capitalised word between two capitalised words, the first not all capitals (a headline in
+    capitals is no name), is a name's: "the United States Geological Survey said" ("States" is no
+    "it states")."""
+    return (
+        0 < i < len(tokens) - 1
+        and all(t.kind == "word" and t.text[:1].isupper() for t in tokens[i - 1 : i + 2])
+        and tokens[i - 1].text != tokens[i - 1].text.upper()
+    )
 
 
 # Before an English verb form, these make it a noun: "his questioning", "the call", "a tweet".

@@ -164,3 +164,16 @@ def test_a_quote_after_a_sentence_closed_by_a_cue_behind_a_quoted_comma_goes_on_
         'she said. "We have no context for this moment."\n'
     )
     assert speakers(text)["We have no context f"][1] == "she"
+
+
+def test_a_verb_spelt_inside_a_name_is_no_cue() -> None:
+    # "States" between "United" and "Geological" is the name's, not "it states".
+    text = '"The shaking lasted a full minute," the United States Geological Survey said.\n'
+    assert speakers(text)["The shaking lasted a"][1] == "the United States Geological Survey"
+
+
+def test_a_figure_claimed_by_a_body_whose_name_spells_a_verb() -> None:
+    from recoupe.extract.figures import find_figures
+
+    (one,) = find_figures("A quake killed one person, the United States Geological Survey said.", "en")
+    assert one.claimant == "the United States Geological Survey"
