@@ -18,13 +18,15 @@ Stage columns are N divided by the seconds spent in that stage; with workers, cl
 are the seconds of every process that prepared articles, summed (so per core), the others the
 main process's. CPU seconds are those of every process of the run (user and system time), and
 CPU ms/art their share an article: on a shared machine they move less than wall time, and two
-cores give at most 2,000 / (CPU ms/art) articles a second. Peak RSS is given for the main process at each quarter of the run (flat memory
-shows as a flat row) and for the largest worker process.
+cores give at most 2,000 / (CPU ms/art) articles a second. Peak RSS is given for the main process
+at each quarter of the run (flat memory shows as a flat row) and for the largest worker process.
 
 With --real, the corpus is instead every distinct article of ../shared/data (the clustering
 sets, headlines included, the quote, figure and PolNeAR texts, the AEB pages, French TimeBank),
 deduplicated by content, ingested twice: undated as the sets give them, then dated (the set's own
 dates where it has them — rpm2-dev-dated, TimeBank's creation dates — else one day per story).
+The sets report different events, so each run also says how many articles went into a story
+whose most articles come from another set: articles taken into an unrelated story.
 
 usage: .venv/bin/python bench/throughput.py [--n 1000 10000 | --real] [--workers 2] [--dask ADDRESS]
 """
@@ -261,8 +263,28 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def measure(n: int, folder: Path, workers: int | None, dask: str | None) -> dict[str, object]:
-    """One run in this process: the feeds ingested into a new store, timed per stage."""
+def _outside_their_set(db: Path) -> tuple[int, int]:
+    """Articles in a story whose most articles come from another data set, and such stories: the
+    real corpus's sets report different events (an article's set is its id's prefix), so each is
+    an article taken into an unrelated story."""
+    import sqlite3
+    from collections import Counter, defaultdict
+    from contextlib import closing
+
+    members: dict[str, list[str]] = defaultdict(list)
+    with closing(sqlite3.connect(db)) as connection:
+        for article, story in connection.execute("SELECT article_id, story_id FROM story_articles"):
+            members[story].append(article.split("-")[0])
+    counts = [Counter(sets) for sets in members.values()]
+    mixed = [c for c in counts if len(c) > 1]
+    return sum(c.total() - max(c.values()) for c in mixed), len(mixed)
+
+
+def measure(
+    n: int, folder: Path, workers: int | None, dask: str | None, sets: bool = False
+) -> dict[str, object]:
+    """One run in this process: the feeds ingested into a new store, timed per stage; with `sets`,
+    how many articles landed in a story of another data set."""
     from recoupe.settings import Settings
     from recoupe.store.ingest import ingest_paths
 
@@ -283,8 +305,11 @@ def measure(n: int, folder: Path, workers: int | None, dask: str | None) -> dict
             [folder], Path(tmp) / "bench.db", Settings(), dask=dask, on_article=sample, **chosen
         )
         elapsed = time.perf_counter() - started
+        cpu = _cpu_seconds() - cpu_before
+        outside = _outside_their_set(Path(tmp) / "bench.db") if sets else None
     return {
-        "cpu_seconds": _cpu_seconds() - cpu_before,
+        "cpu_seconds": cpu,
+        "outside_their_set": outside,
         "n": n,
         "seconds": elapsed,
         "added": report.added,
@@ -371,6 +396,7 @@ def main() -> int:
     parser.add_argument("--run", type=int, help=argparse.SUPPRESS)  # one measure, in this process
     parser.add_argument("--floor", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--sets", action="store_true", help=argparse.SUPPRESS)  # ids name their data set
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"no corpus data at {DATA}", file=sys.stderr)
@@ -380,7 +406,12 @@ def main() -> int:
         return 0
     if args.run:
         print(
-            json.dumps({**measure(args.run, args.folder, args.workers, args.dask), "workers": args.workers})
+            json.dumps(
+                {
+                    **measure(args.run, args.folder, args.workers, args.dask, args.sets),
+                    "workers": args.workers,
+                }
+            )
         )
         return 0
     print(f"load average {os.getloadavg()[0]:.2f}, {os.cpu_count()} cores", file=sys.stderr)
@@ -391,12 +422,14 @@ def main() -> int:
             with tempfile.TemporaryDirectory(prefix="recoupe-feeds-") as tmp:
                 folder = Path(tmp)
                 n, words = write_real_corpus(folder, dated=variant == "dated")
-                result = _child("--run", str(n), "--folder", str(folder), *chosen)
+                result = _child("--run", str(n), "--folder", str(folder), "--sets", *chosen)
                 if not args.no_floor:
                     result |= _child("--floor", "--folder", str(folder))
             # The machine may be shared: the load at each run's end says how far to trust it.
             load = os.getloadavg()[0]
             print(f"real {variant}: {result['seconds']:.0f} s, load average {load:.2f}", file=sys.stderr)
+            outside, stories = result["outside_their_set"]
+            print(f"real {variant}: {outside} articles in {stories} stories of another set", file=sys.stderr)
             print_row({**result, "words": words, "corpus": f"real, {variant}"})
         return 0
     for n in args.n:
