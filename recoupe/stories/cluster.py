@@ -2,7 +2,8 @@
 
 1. Blocking: each article's rarest words and names (its `blocking_keys` heaviest TF-IDF entries)
    make a short vector; a sparse product gives each article its `candidate_neighbours` nearest
-   others. Dated pairs further apart than the story window are never candidates.
+   others, and its `cross_language_neighbours` nearest in other languages by cognates. Dated
+   pairs further apart than the story window are never candidates.
 2. The pair scorer (`pairs`) gives each candidate pair a probability of one event.
 3. Components: articles linked by a pair at or above `story_join_probability` (the members of a
    stored story are linked too). Average link cannot join two groups unless some pair between
