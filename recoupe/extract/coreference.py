@@ -561,8 +561,9 @@ def resolve_pronoun(
     how the nearest wrong name comes in).
 
     `other_than`: a speaker the pronoun cannot be ("« … », a-t-elle tempéré de son côté" sets its
-    speaker against the one quoted before): skipped, and when no earlier subject is left, the one
-    person of the pronoun's gender the text names before it, if there is exactly one."""
+    speaker against the one quoted before): skipped. When no earlier subject is of the pronoun's
+    gender (or only that speaker is), the one person of its gender the text names before it, if
+    there is exactly one ("X a reçu les représentantes, conduites par Y. « … », a-t-elle dit")."""
     earlier = [s for s in subjects if s.position < position]
     if gender not in ("m", "f", "p") or (not earlier and other_than is None):
         return None
@@ -594,7 +595,7 @@ def resolve_pronoun(
         ):
             return None  # "X a salué … Y … : « … », a-t-il dit": X or Y, the text does not say
         return subject.name
-    if other_than is not None and gender in ("m", "f"):
+    if gender in ("m", "f"):
         named = [p for p in _named_between(text, 0, position, people, quoted, gender, other_than)]
         return named[0].name if len(named) == 1 else None
     return None

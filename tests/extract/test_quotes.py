@@ -417,7 +417,6 @@ def test_a_demonym_goes_to_the_person_introduced_with_that_nationality() -> None
     assert said(text) == [("Mon corps ne suit plus", "Dragan Ilić")]
 
 
-@PARSE_GAP
 def test_a_pronoun_that_told_a_gender_makes_the_next_pronoun_look_past_her() -> None:
     text = (
         "Le directeur de l'usine, Marc Olier, a reçu les déléguées, conduites par Nadia Ferhat. "
