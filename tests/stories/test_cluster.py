@@ -220,14 +220,16 @@ def test_small_components_are_not_cut_into_communities() -> None:
 
 
 def _fragments_joined(monkeypatch: pytest.MonkeyPatch, similarity: np.ndarray, labels: list[int],
-                      new: list[bool], headline: int | None = None) -> list[int]:
+                      new: list[bool], headline: int | None = None,
+                      headlines: tuple[int, ...] = ()) -> list[int]:
     """`_join_fragments` over a pile of len(labels) undated articles scored by `similarity`,
     every pair a candidate."""
     scored = lambda pile, left, right, *args, **kwargs: similarity[left, right]  # noqa: E731
     monkeypatch.setattr(cluster, "pair_probability", scored)
     pile = _pile(*(_article(str(i), None, *CALL_2022) for i in range(len(labels))))
-    if headline is not None:
-        pile.headline_only[headline] = True
+    for index in (headline, *headlines):
+        if index is not None:
+            pile.headline_only[index] = True
     left, right = np.triu_indices(len(labels), k=1)
     joined = np.array(labels)
     _join_fragments(pile, joined, np.array(new), left, right, similarity[left, right], SETTINGS, None, None)
@@ -256,6 +258,18 @@ def test_a_headline_alone_waits_for_the_join_threshold(monkeypatch: pytest.Monke
     closer = FRAGMENTS.copy()
     closer[3, :3] = closer[:3, 3] = 0.35  # every pair at the threshold: only a grouping kept it apart
     joined = _fragments_joined(monkeypatch, closer, [0, 0, 0, 1, 2], [True] * 5, headline=3)
+    assert joined == [0, 0, 0, 0, 2]
+
+
+def test_a_report_alone_joins_a_group_of_headlines_only_at_the_join_threshold(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Articles 0-2 are headlines: their mean 0.25 with report 3 is not enough.
+    joined = _fragments_joined(monkeypatch, FRAGMENTS, [0, 0, 0, 1, 2], [True] * 5, headlines=(0, 1, 2))
+    assert joined == [0, 0, 0, 1, 2]
+    closer = FRAGMENTS.copy()
+    closer[3, :3] = closer[:3, 3] = 0.35
+    joined = _fragments_joined(monkeypatch, closer, [0, 0, 0, 1, 2], [True] * 5, headlines=(0, 1, 2))
     assert joined == [0, 0, 0, 0, 2]
 
 
