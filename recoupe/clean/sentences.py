@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import re
 
+from recoupe.data import abbreviations
+
 # A break after . ! ? or a closing quote, before a capital, a digit or an opening quote.
-# Abbreviations ("M. Poutine", "Gen. Freuding") are spared: a one-letter or title word before
-# the point does not end a sentence.
+# Abbreviations ("M. Poutine", "Gen. Freuding": data/abbreviations.txt) and single capitals are
+# spared: the point after them does not end a sentence.
 _BREAK = re.compile(r"(?<=[.!?»”\"])\s+(?=[«“\"A-ZÀ-Ý0-9])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bMM|\bMme|\bMlle|\bDr|\bGen|\bSt|\bMr|\bMrs|\bMs|\bProf)\.$")
+_ABBREVIATION = re.compile(
+    r"(?<!\w)(?:[A-Z]|" + "|".join(map(re.escape, sorted(abbreviations(), key=len, reverse=True))) + r")\.$"
+)
+_LONGEST = max(map(len, abbreviations())) + 2  # the word, its point, the character before it
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -16,7 +21,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BREAK.finditer(text):
-        if _ABBREVIATION.search(text[max(0, match.start() - 5) : match.start()]):
+        if _ABBREVIATION.search(text[max(0, match.start() - _LONGEST) : match.start()]):
             continue
         spans.append((start, match.start()))
         start = match.end()

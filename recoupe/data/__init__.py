@@ -41,6 +41,13 @@ def _title_rows() -> dict[str, str]:
     return rows
 
 
+@cache
+def abbreviations() -> frozenset[str]:
+    """Words a full stop follows without ending the sentence (abbreviations.txt), as written."""
+    lines = read_text("abbreviations.txt").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def variant_rows(name: str) -> list[tuple[str, list[str]]]:
     """Rows of a 'canonical<TAB>variant|variant|…' table; '#' lines are comments."""
     rows = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from recoupe.data import abbreviations
 from recoupe.extract.quote_spans import QuoteSegment, quote_groups, quote_segments
 from recoupe.extract.token_cues import Token, TokenKind
 
@@ -15,37 +16,6 @@ _TOKEN = re.compile(
     r"|(?P<word>\w+(?:[-']\w+)*\.?)"
     r"|(?P<brk>\n)"
     r"|(?P<punct>[^\w\s])"
-)
-# Words a full stop abbreviates rather than ends a sentence with ("Sen. Cruz", "M. Martin").
-_ABBREVIATIONS = frozenset(
-    [
-        "m",
-        "mm",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "lt",
-        "col",
-        "sgt",
-        "prof",
-        "rev",
-        "st",
-        "jr",
-        "sr",
-        "inc",
-        "corp",
-        "co",
-        "no",
-        "vs",
-        "pres",
-        "gén",
-        "mgr",
-    ]
 )
 
 
@@ -116,7 +86,8 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str, TokenKi
 
 
 def _abbreviation(word: str) -> bool:
-    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+    """A word a full stop abbreviates rather than ends a sentence with ("Sen. Cruz", "M. Martin")."""
+    return word in abbreviations() or (len(word) == 1 and word.isupper())
 
 
 def sentence_spans(tokens: list[Token]) -> dict[int, tuple[int, int]]:

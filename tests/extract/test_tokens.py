@@ -34,3 +34,8 @@ def test_elisions_initials_and_line_breaks_are_tokens_of_their_own() -> None:
 def test_a_state_abbreviation_in_parentheses_does_not_end_the_sentence() -> None:
     tokens = tokenize("Sen. Mike Lee (R-Utah.) said it. Then he left.")
     assert len(sentence_spans(tokens)) == 2
+
+
+def test_an_abbreviation_is_read_as_written() -> None:
+    # "No. 10" goes on; "no." ends: data/abbreviations.txt is read as written.
+    assert len(sentence_spans(tokenize("He lives at No. 10 Downing Street. I said no. Then he left."))) == 3
