@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -596,7 +597,7 @@ def resolve_pronoun(
             return None  # "X a salué … Y … : « … », a-t-il dit": X or Y, the text does not say
         return subject.name
     if gender in ("m", "f"):
-        named = [p for p in _named_between(text, 0, position, people, quoted, gender, other_than)]
+        named = _named_between(text, 0, position, people, quoted, gender, other_than)
         return named[0].name if len(named) == 1 else None
     return None
 
@@ -612,18 +613,31 @@ def _named_between(
 ) -> list[Person]:
     """The people of `gender` (told by the text or their first name) other than `besides` whom the
     text names between `start` and `end`, outside quotes."""
-    found = []
-    for person in people:
-        if person.name == besides or (person.gender or name_gender(person.name)) != gender:
+    return [
+        person
+        for person in people
+        if person.name != besides
+        and (person.gender or name_gender(person.name)) == gender
+        and _written_between(text, start, end, person.name.split(), quoted)
+    ]
+
+
+def _written_between(
+    text: str,
+    start: int,
+    end: int,
+    words: Iterable[str],
+    quoted: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+) -> bool:
+    """Whether one of the name's `words` (capitalised, three letters or more) is written between
+    `start` and `end`, outside quotes."""
+    for word in words:
+        if len(word) < 3 or not word[:1].isupper():
             continue
-        words = [w for w in person.name.split() if len(w) >= 3 and w[:1].isupper()]
-        if any(
-            not any(a <= start + m.start() < b for a, b in quoted)
-            for w in words
-            for m in re.finditer(rf"\b{re.escape(w)}\b", text[start:end])
-        ):
-            found.append(person)
-    return found
+        for match in re.finditer(rf"\b{re.escape(word)}\b", text[start:end]):
+            if not any(a <= start + match.start() < b for a, b in quoted):
+                return True
+    return False
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=[ \u00a0]+[A-ZÀ-Ö«\"“])|\n")
@@ -649,17 +663,11 @@ def _rival_between(
             return False
         start, end = ends[0], ends[-1]
     own = set((subject.name or "").split())
-    for person in people:
-        if person.name == subject.name or (person.gender and person.gender != gender):
-            continue
-        for word in set(person.name.split()) - own:
-            if len(word) < 3 or not word[:1].isupper():
-                continue
-            for match in re.finditer(rf"\b{re.escape(word)}\b", text[start:end]):
-                at = start + match.start()
-                if not any(a <= at < b for a, b in quoted):
-                    return True
-    return False
+    return any(
+        _written_between(text, start, end, set(person.name.split()) - own, quoted)
+        for person in people
+        if person.name != subject.name and not (person.gender and person.gender != gender)
+    )
 
 
 _TITLE_WORD = r"(?:(?:le|la|l['’])[ \u00a0]?[^\W\d_A-Z][\w-]*[ \u00a0]+)"  # ", le docteur Marc Viel"
