@@ -1,7 +1,8 @@
 """Score quote attribution: PolNeAR dev (English, the shared scorer: its tuning two thirds, its
 kept-aside third and all 84 files), fr-quotes-dev (real French news, the shared scorer: its tuning
-two thirds, its kept-aside third and all 40 files), fr-quotes-unseen
-(30 more real articles annotated by someone who never saw the code: scored, never looked at),
+two thirds, its kept-aside third and all 40 files), fr-quotes-dev2 (15 more real articles
+annotated by someone who never saw the code, a development set since), fr-quotes-aside and
+fr-quotes-unseen (15 and 30 more, annotated alike: scored, never looked at),
 recoupe's own French set and two French sets written by the team.
 
 usage: .venv/bin/python bench/quotes.py [-v]   (-v lists every miss and wrong speaker)
@@ -44,6 +45,10 @@ SHARED = ROOT.parent / "shared"
 FRENCH_SET = ROOT / "tests" / "extract" / "data" / "fr-quotes.jsonl"
 HELDOUT_SETS = [ROOT / "bench" / "data" / f"fr-quotes-heldout{n}.jsonl" for n in ("", "2")]
 UNSEEN = ROOT / "bench" / "data" / "fr-quotes-unseen.jsonl"
+# 30 more RPM2 articles annotated on 2026-12-07 by two people who never saw the code: the first 15
+# are a development set (its errors are listed with -v), the other 15 are kept aside, scored only.
+DEV2 = ROOT / "bench" / "data" / "fr-quotes-dev2.jsonl"
+ASIDE = ROOT / "bench" / "data" / "fr-quotes-aside.jsonl"
 
 
 def main(argv: list[str]) -> int:
@@ -61,7 +66,9 @@ def main(argv: list[str]) -> int:
     print("PolNeAR dev (all 84, the two parts' counts added): " + polnear_total(list(parts.values())))
     for name, files in fr_quotes_dev_splits().items():
         print(f"fr-quotes-dev {name}: " + score_fr_quotes_dev(files, argv))
-    print("fr-quotes-unseen (scored, never looked at): " + score_unseen())
+    print("fr-quotes-dev2 (15 articles, tuned on): " + score_rpm2_set(DEV2, verbose="-v" in argv))
+    print("fr-quotes-aside (15 articles, scored, never looked at): " + score_rpm2_set(ASIDE))
+    print("fr-quotes-unseen (30 articles, scored, never looked at): " + score_rpm2_set(UNSEEN))
     print("French set: " + score_french_set(FRENCH_SET, verbose="-v" in argv))
     for path in HELDOUT_SETS:
         print(f"French held-out set {path.name}: " + score_french_set(path, verbose="-v" in argv))
@@ -152,16 +159,17 @@ def score_fr_quotes_dev(files: list[Path], argv: list[str]) -> str:
     return lines[-1] if lines else f"no output ({run.stderr.strip()[-200:]})"
 
 
-def score_unseen() -> str:
-    """bench/data/fr-quotes-unseen.jsonl (30 more RPM2 articles annotated by someone who never saw
-    the code, as offsets into ../shared's rpm2-dev texts), scored as score_fr_quotes.py scores
-    fr-quotes-dev: quote, speaker-mention and resolved-name P/R/F1. No error of it is printed."""
+def score_rpm2_set(path: Path, verbose: bool = False) -> str:
+    """A set of RPM2 articles annotated by someone who never saw the code (bench/data/*.jsonl, as
+    offsets into ../shared's rpm2-dev texts), scored as score_fr_quotes.py scores fr-quotes-dev:
+    quote, speaker-mention and resolved-name P/R/F1. `verbose` lists its errors (a tuning set
+    only: the errors of a kept-aside set are never printed)."""
     import importlib.util
 
     from recoupe.extract.quotes import find_quotes
 
     spec = importlib.util.spec_from_file_location("score_fr_quotes", SHARED / "tools" / "score_fr_quotes.py")
-    if spec is None or spec.loader is None or not UNSEEN.is_file():
+    if spec is None or spec.loader is None or not path.is_file():
         return "absent"
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
@@ -169,9 +177,11 @@ def score_unseen() -> str:
     texts = {row["id"]: row["text"] for row in map(json.loads, rpm2.read_text(encoding="utf-8").splitlines())}
     n = dict.fromkeys(("gold", "pred", "quote_p", "quote_r", "mention_p", "sourced", "mention_r"), 0)
     n |= dict.fromkeys(("named_p", "name_p", "named_r", "name_r"), 0)
-    for row in map(json.loads, UNSEEN.read_text(encoding="utf-8").splitlines()):
+    for row in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
         text, gold = texts[row["file"]], row["quotes"]
         found = find_quotes(text, "fr")
+        if verbose:
+            _print_errors(row["file"], text, gold, found, scorer)
         n["gold"], n["pred"] = n["gold"] + len(gold), n["pred"] + len(found)
         for q in found:
             hits = [g for g in gold if scorer.overlap(q.start, q.end, g["start"], g["end"])]
@@ -200,6 +210,25 @@ def score_unseen() -> str:
         f" | mention {prf(n['mention_p'], n['pred'], n['mention_r'], n['sourced'])}"
         f" | name {prf(n['name_p'], n['named_p'], n['name_r'], n['named_r'])}"
     )
+
+
+def _print_errors(name: str, text: str, gold: list[dict[str, Any]], found: list[Any], scorer: Any) -> None:
+    """Each gold quote missed or given a wrong mention or name, and each quote found that no gold
+    quote overlaps."""
+    for g in gold:
+        hits = [q for q in found if scorer.overlap(q.start, q.end, g["start"], g["end"])]
+        mention = text[g["source"][0] : g["source"][1]] if g["source"] else None
+        named = any(q.speaker and scorer.same_speaker(q.speaker, g["speaker_name"]) for q in hits)
+        if not hits:
+            print(f"  {name} missed {text[g['start'] : g['end']][:50]!r} ({g['speaker_name']})")
+        elif not (named or (g["speaker_name"] is None and all(q.speaker is None for q in hits))):
+            got = [(text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None, q.speaker)
+                   for q in hits]
+            print(f"  {name} {text[g['start'] : g['end']][:50]!r}: gold {mention!r} = {g['speaker_name']!r},"
+                  f" got {got}")
+    for q in found:
+        if not any(scorer.overlap(q.start, q.end, g["start"], g["end"]) for g in gold):
+            print(f"  {name} extra {q.text[:50]!r} ({q.speaker})")
 
 
 def _mention_ok(scorer: Any, quote: Any, gold: list[dict[str, Any]]) -> bool:
