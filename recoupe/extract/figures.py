@@ -51,6 +51,9 @@ _PLURAL_END = re.compile(r"(?<=\w\w\w)[sx]$")
 _A_SINGLE = re.compile(r"\b(?:[Aa]|[Oo]ne)\s+single\b")
 _HYPHEN_WORD = re.compile(r"-([a-zé]+(?:-old)?)")
 _ELIDED = re.compile(r"^[a-z]['’]")
+# "d'un", "qu'une": the word finder reads an elided "de"/"que" and the number after it as one word.
+# Not "l'un" ("l'un des deux otages" names one of them, it counts nothing).
+_ELIDED_BEFORE_NUMBER = re.compile(r"(?i:d|qu)['’](?=\w)")
 _JOINED_BY = re.compile(r"(?:de|d['’]|of)\s*")
 _NOUNLIKE = re.compile(r"[^\W\d_][\w-]*")
 _OF_WHICH = re.compile(r"\S+\s+of\s+(?:which|them|whom)\b")
@@ -307,9 +310,13 @@ def _numbers(text: str, lo: int, hi: int, language: str, vocab: _Vocabulary) -> 
         for match in _A_SINGLE.finditer(text[lo:hi]):
             found.append(nb.Number(lo + match.start(), lo + match.end(), Decimal(1), True))
     for match in _WORD.finditer(text, lo, hi):
-        value = nb.word_value(match.group(), language)
+        word, start = match.group(), match.start()
+        elided = _ELIDED_BEFORE_NUMBER.match(word) if language == "fr" else None
+        if elided is not None:  # "d'un seul trader", "près d'un milliard": the number after the elision
+            word, start = word[elided.end() :], start + elided.end()
+        value = nb.word_value(word, language)
         if value is not None:
-            found.append(nb.Number(match.start(), match.end(), value, True))
+            found.append(nb.Number(start, match.end(), value, True))
     merged = nb.merge_word_runs(sorted(found, key=lambda n: n.start), text, language)
     return nb.with_fractions(merged, text, lo, hi, language)
 
@@ -339,7 +346,11 @@ def _figure(
     following: nb.Number | None = None,
 ) -> Figure | None:
     start, end, value, unit = number.start, number.end, number.value, None
-    if _back_reference(text, lo, number, vocab) or _vague(text, lo, number, vocab):
+    if (
+        _back_reference(text, lo, number, vocab)
+        or _vague(text, lo, number, vocab)
+        or _in_name(text, lo, number)
+    ):
         return None
     duration = next((t for t in times if t.start <= number.start < t.end), None)
     if duration is not None:
@@ -368,8 +379,10 @@ def _figure(
     if (
         number.words
         and lead in ("un", "une")
+        and scale == 1  # "un milliard d'euros" is an amount
+        and (unit is None or unit in _DURATION_UNITS)  # "un euro" is one; "un an" may place a time
         and not (words_after and words_after[0][2].lower() in vocab.single)
-        and not (following is not None and _COUNTED_WITH.fullmatch(text[end : following.start]))
+        and not (following is not None and _counted_with(text, end, following))
     ):
         return None  # an article, not a count; "un mort et trois blessés" counts
     # "une douzaine de manifestants", "2 millions de chômeurs" join their noun with "de", as a measure does
@@ -397,10 +410,11 @@ def _figure(
                 value *= Decimal(partner.value) / following.value  # "de 43,9 à 47,2 milliards"
     if thing is None and unit is None and earlier and _echoes(text, earlier[-1], number.start, vocab):
         thing, unit = earlier[-1].thing, earlier[-1].unit  # "(contre 28 à 30,5 …)", "28 à 30,5"
-    fraction = number.words and 0 < value < 1
-    if thing is None and unit is None and (scale != 1 or fraction or _among_them(text, end)):
-        pass  # "Banque Populaire : 950 millions", "deux d'entre eux": a count of what is named around it
-    elif thing is None and unit is None:
+    if thing is None and unit is None and language == "fr":
+        thing = _counted_before(text, lo, start, vocab)  # "réduire le nombre d'heures … à 27"
+    if thing is None and unit is None and _FREQUENCY.match(text, end):
+        thing = "fois"  # "trois fois par semaine": a frequency
+    if thing is None and unit is None and not _counts_what_is_named(text, lo, number, scale, language, vocab):
         return None  # a bare number: a score, an index, a code
     clause_lo, clause_hi = _clause(text, lo, hi, number.start)
     thing_end = words_after[thing_index][1] if thing_index is not None else end
@@ -485,10 +499,87 @@ _TIME_UNIT_WORDS = frozenset(
 )
 _CASUALTIES = frozenset({"dead", "injured"})  # "un mort et trois blessés": nouns, not actions
 _COUNTED_WITH = re.compile(r"\s+\w+\s+(?:et|and)\s+(?:au moins\s+|at least\s+)?")
+# A capitalised word right after a number, right before it, and a lower-case word or a comma
+# before that (the number is not at the head of its sentence, where every word is capitalised).
+_NAME_AFTER = re.compile(r"[ \u00a0](?:[A-ZÀ-ÖØ-Þ][\w-]*[a-zà-ÿ]|[A-Z]{2,}\b)")
+_NAME_BEFORE = re.compile(r"[ \u00a0][A-ZÀ-ÖØ-Þ][\w-]*[a-zà-ÿ][ \u00a0]$")
+_INSIDE_SENTENCE = re.compile(r"[a-zà-ÿ,][ \u00a0]+$")
+_SPACE_IN = re.compile(r"[ \u00a0\u202f\u2009]")
+_DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+# "qui en compte plus de 40 000", "ils en ont deux", "il en reste 12": "en" stands for the noun the
+# number counts (the words before the number, a bound taken off, end on "en" and a verb or two).
+_EN_CLITIC = re.compile(
+    r"(?:^|[\s'’])en\s+(?!(?:moyenne|tout|outre|effet|revanche|somme|gros|fait|cours|plus|moins|particulier)\b)"
+    r"[a-zàâçéèêëîïôûù]+(?:\s+[a-zàâçéèêëîïôûù]+)?$"
+)
+# "trois fois par semaine": a frequency.
+_FREQUENCY = re.compile(r"\s+fois\s+par\s")
+# "le nombre d'heures d'enseignement … à 27"
+_NUMBER_OF = re.compile(r"\bnombre\s+d(?:e\s+|['’])([^\W\d_]+)", re.IGNORECASE)
+_TO_NUMBER = re.compile(r"\bà\s*$")
+# "Boris Martin, 33 ans, …", "(33 ans)": years set apart right after a name or a noun are an age.
+_APPOSED_AGE = re.compile(r"\w(?:,|\s*\()\s*$")
+_APPOSED_AGE_END = re.compile(r"\s*[,)]")
+# "passible de trois ans d'emprisonnement", "cinq ans de prison": years of something measure it.
+_MEASURED_AFTER = re.compile(r"\s+d(?:e\s|['’])")
+# "d'une durée de deux à dix ans": the upper bound of a range, not an age.
+_RANGE_BEFORE = re.compile(r"\b(?:de|entre)\s+\S+\s+(?:à|a|et)$")
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "h", "min", "s"})
 _COORDINATED_DURATION = re.compile(
     r"(\w+)\s+(?:ans|années|mois|semaines|jours|heures|years|months|weeks|days|hours)\s+(?:et|and)\s+$"
 )
+
+
+def _counts_what_is_named(
+    text: str, lo: int, number: nb.Number, scale: int, language: str, vocab: _Vocabulary
+) -> bool:
+    """A number with no noun or unit that still counts something named around it: "Banque
+    Populaire : 950 millions", "la moitié", "deux d'entre eux", "les suppressions de postes
+    (13 500)", "qui en compte plus de 40 000"."""
+    return (
+        scale != 1
+        or (number.words and 0 < number.value < 1)
+        or _among_them(text, number.end)
+        or _grouped(text[number.start : number.end], number.value, number.words, language)
+        or (language == "fr" and _en_stands_for_noun(text, lo, number.start, vocab))
+    )
+
+
+def _grouped(written: str, value: Decimal, words: bool, language: str) -> bool:
+    """ "13 500", "27.000", "3,392": digits grouped by thousands write a quantity, never a code,
+    a score or an index (a code is not grouped: "75001", "A320")."""
+    if words or value < 1000 or written.startswith("0"):
+        return False  # "0 800 130 000" is a phone number
+    if language == "fr":
+        return bool(_SPACE_IN.search(written)) or bool(_DOTTED.fullmatch(written))
+    return "," in written or bool(_SPACE_IN.search(written))
+
+
+def _en_stands_for_noun(text: str, lo: int, start: int, vocab: _Vocabulary) -> bool:
+    """ "qui en compte plus de 40 000", "ils en ont deux": the clitic "en" before the verb stands for
+    the noun the number counts (not "en Ligue 1": a name follows that "en")."""
+    plain = _plain_before(text, lo, start)
+    cut = len(plain) - len(_words_before(text, lo, start, vocab))
+    raw = " ".join(text[max(lo, start - 40) : start].replace("’", "'").split())
+    return _EN_CLITIC.search(raw[: len(raw) - cut].rstrip()) is not None
+
+
+def _counted_before(text: str, lo: int, start: int, vocab: _Vocabulary) -> str | None:
+    """ "réduire le nombre d'heures de cours à 27", "porte le nombre de morts à 12": a bare number
+    after "à" counts the noun of "le nombre de" earlier in its clause."""
+    clause_lo, _ = _clause(text, lo, start, start)
+    before = text[clause_lo:start]
+    if not _TO_NUMBER.search(before):
+        return None
+    nouns = [m.group(1) for m in _NUMBER_OF.finditer(before)]
+    return nouns[-1] if nouns else None
+
+
+def _counted_with(text: str, end: int, following: nb.Number) -> bool:
+    """ "un mort et trois blessés": "un" coordinated with a count; not with another article ("un
+    prénom et une flèche")."""
+    article = text[following.start : following.end].lower() in ("un", "une", "a", "an")
+    return not article and _COUNTED_WITH.fullmatch(text[end : following.start]) is not None
 
 
 def _words_before(text: str, lo: int, start: int, vocab: _Vocabulary) -> str:
@@ -529,6 +620,19 @@ def _back_reference(text: str, lo: int, number: nb.Number, vocab: _Vocabulary) -
     return _ends_with(_words_before(text, lo, number.start, vocab), vocab.back_reference_before)
 
 
+def _in_name(text: str, lo: int, number: nb.Number) -> bool:
+    """A number inside a name: a number word capitalised inside a sentence before another capitalised
+    word ("la montagne Trois Frères"), digits between two capitalised words ("l'université Paris 1
+    Panthéon-Sorbonne", "Boeing 737 Max")."""
+    after = _NAME_AFTER.match(text, number.end)
+    if after is None:
+        return False
+    if number.words:
+        return text[number.start].isupper() and _INSIDE_SENTENCE.search(text, lo, number.start) is not None
+    before = _NAME_BEFORE.search(text, lo, number.start)
+    return before is not None and _INSIDE_SENTENCE.search(text, lo, before.start() + 1) is not None
+
+
 def _vague(text: str, lo: int, number: nb.Number, vocab: _Vocabulary) -> bool:
     """ "plusieurs dizaines", "several dozen", "a few hundred": an order of size, not a count."""
     before = text[max(lo, number.start - 16) : number.start].lower().split()
@@ -555,7 +659,15 @@ def _time_reference(
     coordinated = _COORDINATED_DURATION.search(text[max(lo, start - 40) : start])
     if coordinated:  # "ses six années et quatre mois de détention": as the first duration is
         before = _words_before(text, lo, max(lo, start - 40) + coordinated.start(1), vocab)
-    if unit == "year" and (_ends_with(before, vocab.age_before) or text[start:end].endswith("-old")):
+    # "un homme de 45 ans", "trader à 26 ans puis", not "de trois ans d'emprisonnement" nor "de
+    # deux à dix ans"; "Boris Martin, 33 ans, a été"
+    aged = _ends_with(before, vocab.age_before) and not (
+        _MEASURED_AFTER.match(text, end) or _RANGE_BEFORE.search(before)
+    )
+    apposed = (
+        _APPOSED_AGE.search(text, lo, start) is not None and _APPOSED_AGE_END.match(text, end) is not None
+    )
+    if unit == "year" and (aged or apposed or text[start:end].endswith("-old")):
         return True
     if value != value.to_integral_value():
         return False  # "en 10,92 secondes": a measurement
@@ -633,6 +745,11 @@ def _scale_after(text: str, end: int, hi: int, vocab: _Vocabulary, currency: boo
         return end, 1
     word = match.group(1)
     low = word.lower()
+    if low in vocab.others:  # "les six autres milliards"
+        other = _SCALE_WORD.match(text, match.end(), hi)
+        scaled = other.group(1).lower() if other is not None else ""
+        if other is not None and scaled in vocab.scales and scaled not in ("m", "k"):
+            return other.end(), vocab.scales[scaled]
     if low not in vocab.scales:
         return end, 1
     if low in ("m", "k"):

@@ -1,0 +1,92 @@
+"""Classes of figure errors met on real French news: what is a figure, what is not (issue 20)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from recoupe.extract.figures import find_figures
+
+REF = date(2008, 11, 5)
+
+
+def _figures(text: str) -> list[tuple[str, int | float]]:
+    return [(f.text, f.value) for f in find_figures(text, "fr", REF)]
+
+
+def test_a_number_word_after_an_elided_de_or_que_is_read() -> None:
+    assert _figures("La coopérative aurait perdu près d'un milliard d'euros en un trimestre.") == [
+        ("un milliard d'euros", 1_000_000_000)
+    ]
+    assert _figures("Le maire n'accuse qu'un seul adjoint de négligence.") == [("un", 1)]
+
+
+def test_one_is_an_amount_before_a_scale_or_a_unit_not_an_article() -> None:
+    assert _figures('Le club a démenti avoir dépensé "un million d\'euros" pour le stade.') == [
+        ("un million d'euros", 1_000_000)
+    ]
+    assert _figures("Pour un euro versé par la commune, la région en verse deux.")[0] == ("un euro", 1)
+    assert _figures("Il lui a fallu un an pour reconstruire la grange.") == []
+
+
+def test_one_with_another_article_is_not_a_count() -> None:
+    assert _figures("Chaque dessin montre une maison avec un toit et une porte rouge.") == []
+    assert _figures("L'accident a fait un mort et quatre blessés.") == [("un", 1), ("quatre", 4)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lucien Favre, 41 ans, a été placé en garde à vue mardi.",
+        "Le gérant (52 ans) a reconnu les faits.",
+        "Entré comme stagiaire à 22 ans puis promu chef de rayon, il a tout appris sur place.",
+        "La chorale a répété trois semaines durant dans la crypte.",
+        "Le sénateur a siégé pendant presque 30 ans au palais du Luxembourg.",
+        "Au cours des 40 prochains jours, la digue sera surveillée.",
+        "Les randonneurs ont gravi le pic Deux Sœurs à l'aube.",
+        "Elle a suivi un master à l'université Lyon 2 Lumière avant de partir.",
+    ],
+)
+def test_ages_time_references_and_names_are_not_figures(text: str) -> None:
+    assert _figures(text) == []
+
+
+def test_years_of_a_sentence_are_a_measure_not_an_age() -> None:
+    text = "Ce délit est passible de cinq ans d'emprisonnement et de 75.000 euros d'amende."
+    assert _figures(text) == [("cinq ans", 5), ("75.000 euros", 75000)]
+
+
+def test_both_bounds_of_a_range_of_years_stay() -> None:
+    assert [v for _, v in _figures("Le bail (d'une durée de trois à neuf ans) sera renouvelé.")] == [3, 9]
+
+
+def test_a_bare_count_of_what_en_stands_for_is_a_figure() -> None:
+    text = "La moitié des adhérents de la mutuelle (qui en compte plus de 12 000) ont voté."
+    assert ("12 000", 12000) in _figures(text)
+    assert _figures("Les pompiers avaient promis trois camions, ils en ont envoyé deux.") == [
+        ("trois", 3),
+        ("deux", 2),
+    ]
+    assert _figures("Le club joue en Ligue 2 depuis cette saison.") == []
+
+
+def test_digits_grouped_by_thousands_are_a_quantity_even_bare() -> None:
+    assert _figures("Le plan prévoit des créations de postes (12 400).") == [("12 400", 12400)]
+    assert _figures("Le nombre de dossiers traités est remonté à 31.000 en mars.") == [("31.000", 31000)]
+    assert _figures("Appelez le 0 800 123 456 pour tout renseignement.") == []
+
+
+def test_a_bare_number_after_a_count_of_a_noun_counts_that_noun() -> None:
+    (figure,) = find_figures("La direction veut ramener le nombre de guichets à 14 d'ici juin.", "fr", REF)
+    assert (figure.value, figure.thing) == (14, "guichets")
+
+
+def test_a_frequency_is_a_figure() -> None:
+    assert _figures("Le car passe quatre fois par jour devant l'école.") == [("quatre", 4)]
+
+
+def test_a_scale_after_autres_scales_the_number() -> None:
+    assert _figures("Les quatre autres millions viendront des régions.") == [
+        ("quatre autres millions", 4_000_000)
+    ]
