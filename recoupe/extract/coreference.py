@@ -111,6 +111,118 @@ def _institutions() -> frozenset[str]:
 
 
 @cache
+def _bodies() -> frozenset[str]:
+    return frozenset(fold(w) for w in tomllib.loads(read_text("roles.toml"))["bodies"]["words"])
+
+
+def is_body_noun(wording: str) -> bool:
+    """Whether a noun phrase's head is a common noun of a body ("la banque", "ce groupe")."""
+    words = [w for w in fold(wording).replace("'", " ").split() if w not in _NOUN_PHRASE_LEAD]
+    return bool(words) and (words[0] in _bodies() or words[0].removesuffix("s") in _bodies())
+
+
+def body_named_as(noun: str, before: str) -> str | None:
+    """The body the text named with a common noun set before its name: "la banque" after "la
+    banque française Société Générale", "le groupe" after "le groupe Renault"; None when it names
+    none or several."""
+    if not noun.isalpha():
+        return None
+    found = {
+        m.group(1)
+        for m in re.finditer(
+            rf"\b(?i:{re.escape(noun)})(?:[ \u00a0][a-zà-ÿ]+){{0,2}}[ \u00a0]({_NAME_RUN.pattern})", before
+        )
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+# A sentence that opens on a body's name after a determiner ("La Société Générale révèle …",
+# "24 janvier : Le Crédit agricole a …"), its next word in lower case (the verb).
+_BODY_OPENING = re.compile(
+    rf"(?:^|[.!?:][ \u00a0]+|\n)[ \u00a0]*(?:L[ae]s?[ \u00a0]|L['’])[ \u00a0]?"
+    rf"({_NAME_RUN.pattern})[ \u00a0]+[a-zà-ÿ]"
+)
+
+
+def body_opening(before: str, sentences: int = 3) -> str | None:
+    """The body named after a determiner at the head of one of the last `sentences` sentences of
+    `before` (the subject position), when only one body is: what "la banque" or "le groupe" next
+    stands for."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+    start = ends[-sentences] if len(ends) >= sentences else 0
+    found = {m.group(1) for m in _BODY_OPENING.finditer(before, max(0, start - 2))}
+    return found.pop() if len(found) == 1 else None
+
+
+def last_named_body(position: int, subjects: list[Subject]) -> str | None:
+    """The body a definite "la banque" or "ce groupe" stands for: the last subject before
+    `position` that is a body the text names with capitals ("La Société Générale"); None when the
+    last body subject is a common noun's ("le parquet de Paris") or there is none."""
+    for subject in reversed([s for s in subjects if s.position < position]):
+        if subject.organisation and subject.name:
+            # A name after a determiner ("La Société Générale") or an acronym ("EDF") is a body's;
+            # a person's name given to a body mention ("l'enquête" resolved to whom it is about) is not.
+            named = re.match(
+                r"(?:[Ll]es?[ \u00a0]|[Ll]a[ \u00a0]|[Ll]['’])[ \u00a0]?[A-ZÀ-ÖØ-Þ]", subject.name
+            )
+            acronym = re.fullmatch(r"[A-ZÀ-ÖØ-Þ0-9&-]{2,}", subject.name)
+            return subject.name if (named or acronym) and not is_institution(subject.name) else None
+    return None
+
+
+# Adjectives set before a noun ("cette première plainte", "ce jeune homme", "l'ancien ministre").
+_PREPOSED = frozenset(
+    {
+        "premier",
+        "premiere",
+        "nouveau",
+        "nouvel",
+        "nouvelle",
+        "ancien",
+        "ancienne",
+        "futur",
+        "future",
+        "jeune",
+        "vieux",
+        "vieille",
+        "ex",
+        "seul",
+        "seule",
+        "dernier",
+        "derniere",
+        "meme",
+        "autre",
+    }
+)
+
+
+def resolve_demonstrative(
+    wording: str,
+    position: int,
+    subjects: list[Subject],
+    text: str,
+    people: list[Person],
+    quoted: list[tuple[int, int]],
+) -> str | None:
+    """ "ce médecin", "cette mère de famille": a demonstrative points back at someone just
+    spoken of, as a pronoun does: the last person subject of its gender (resolve_pronoun), unless
+    the role it names fits someone the text sets beside it (resolve_role). Only a noun of a person
+    (a role, or a noun of people in data/roles.toml's [speakers]): "cette plainte" is no one."""
+    folded = [w for w in fold(wording).replace("'", " ").split() if w not in _NOUN_PHRASE_LEAD]
+    head = next((w for w in folded if w not in _PREPOSED), "")  # "cette première plainte": "plainte"
+    if (head not in _speaking_nouns() and head not in _role_nouns() - _PREPOSED) or is_body_noun(head):
+        return None
+    resolved = resolve_role(wording, people)
+    if resolved is not None:
+        return resolved
+    gender = gender_of(wording)
+    if gender not in ("m", "f"):
+        return None
+    persons = [s for s in subjects if not s.organisation]
+    return resolve_pronoun(gender, position, persons, text, people, quoted)
+
+
+@cache
 def _documents() -> frozenset[str]:
     return frozenset(fold(w) for w in tomllib.loads(read_text("roles.toml"))["documents"]["words"])
 
@@ -672,7 +784,8 @@ def _rival_between(
 
 _TITLE_WORD = r"(?:(?:le|la|l['’])[ \u00a0]?[^\W\d_A-Z][\w-]*[ \u00a0]+)"  # ", le docteur Marc Viel"
 _APPOSED_AFTER = re.compile(
-    rf",[ \u00a0]+{_TITLE_WORD}?"
+    # "le vice-président de la Fédération … (Ficib), Olivier Roubi": the body's acronym may come first.
+    rf"(?:[ \u00a0]*\([^()\n]{{1,30}}\))?,[ \u00a0]+{_TITLE_WORD}?"
     rf"({NAME_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{NAME_WORD})+)[ \u00a0]*[,.]"
 )
 _APPOSED_BEFORE = re.compile(
@@ -682,7 +795,7 @@ _APPOSED_BEFORE = re.compile(
 
 # A role wording's own modifier before its apposed name: "le gouverneur de la province située à
 # proximité du temple, Seni Chittakasem" (no clause word, no punctuation, a few words).
-_MODIFIER = re.compile(r"(?:[ \u00a0]+[^\W\d]['’\w-]*){1,8}?(?=,)")
+_MODIFIER = re.compile(r"(?:[ \u00a0]+[^\W\d]['’\w-]*){1,8}?(?=,|[ \u00a0]*\()")
 
 
 def apposed_name(text: str, start: int, end: int) -> str | None:

@@ -102,9 +102,7 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
             subject = sp.sentence_subject(prior, before[0])
             subject = with_apposed_name(subject, text) if subject is not None else None
             if subject is not None and (not subjects or subjects[-1].position < subject.start):
-                subjects.append(
-                    _subject(subject, speaker_name(subject, text, people, subjects))
-                )
+                subjects.append(_subject(subject, speaker_name(subject, text, people, subjects)))
         mention = _incise(text, segments, members) or mentions[k]
         speaker: str | None = None
         signed = _signature(norm, segments, members, people) if mention is None else None
@@ -112,9 +110,7 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
             mention, speaker = signed
         elif heading or (before is not None and caps_line(norm[before[0] : before[1]])):
             pass  # a subheading or a signature speaks for no one around it
-        elif (
-            mention is None and previous[0] is not None and one_paragraph_apart(tokens, previous_end, first)
-        ):
+        elif mention is None and previous[0] is not None and one_paragraph_apart(tokens, previous_end, first):
             mention, speaker = previous  # a quote carried on in the next paragraph
         elif (
             mention is None
@@ -150,9 +146,7 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
                 and own_subject.start < lead.region_start
                 and (not subjects or subjects[-1].position < own_subject.start)
             ):
-                subjects.append(
-                    _subject(own_subject, speaker_name(own_subject, text, people, subjects))
-                )
+                subjects.append(_subject(own_subject, speaker_name(own_subject, text, people, subjects)))
         resolved_here = mention is not None and speaker is None  # not a signature's, not carried on
         if resolved_here and mention is not None:
             # "« … », a-t-elle tempéré de son côté": not the speaker quoted just before.
@@ -187,8 +181,9 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
     return _headings_said(found, headings)
 
 
-# A name that is a common noun's phrase ("Le club de handball de X", "La mairie"): a body, not a person.
-_BODY_NAME = re.compile(r"(?:[Ll]es?|[Ll]a|[Ll]['’]\s?)\s?[a-zà-ÿ]")
+# A name that is a common noun's phrase ("Le club de handball de X", "La mairie") or a name
+# after a determiner ("La Société Générale", "L'Ecureuil"): a body, not a person.
+_BODY_NAME = re.compile(r"(?:[Ll]es?|[Ll]a|[Ll]['’]\s?)\s?[^\W\d_]")
 
 
 def _subject(mention: sp.SpeakerMention, name: str | None) -> co.Subject:

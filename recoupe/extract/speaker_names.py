@@ -68,6 +68,21 @@ def speaker_name(
         if named_body is not None:
             return named_body  # "l'inspection" after "l'Inspection générale de la Caisse d'Epargne"
     institution = mention.kind == "organisation" and co.is_institution(written)
+    demonstrative = re.match(r"(?:[Cc]e|[Cc]et|[Cc]ette)\s", written) is not None
+    if mention.kind in ("role", "organisation") and not _capitalised(written) and not institution:
+        if co.is_body_noun(written) and (demonstrative or _definite(written)):
+            # "La Société Générale révèle … La banque explique que « … »": the last body subject,
+            # a body opening one of the sentences just before, else the one body the text calls so.
+            noun = _without_determiner(re.sub(r"^(?:[Cc]e|[Cc]et|[Cc]ette)\s", "", written)).split()[0]
+            before = text[: mention.start]
+            return (
+                co.last_named_body(mention.start, subjects)
+                or co.body_opening(before)
+                or co.body_named_as(noun, before)
+            )
+        if demonstrative:
+            quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+            return co.resolve_demonstrative(written, mention.start, subjects, text, people, quoted)
     if re.match(r"(?:[Ss]on|[Ss]a|[Ll]eurs?)\s", written):
         return None  # "son rapporteur": the possessor's, whom the text does not name here
     if mention.kind == "role" or (
@@ -153,4 +168,3 @@ def _bare_name(name: str) -> str:
         return name
     stripped, _ = strip_titles(bare)
     return stripped if len(stripped.split()) >= 1 and stripped[:1].isupper() else name
-

@@ -90,6 +90,9 @@ def mention_in(
         k += 1
     # "que « 75 % des 26 milliards » engagés dans le plan …": a participle right after the quoted
     # words that qualifies them is no cue of theirs.
+    agent = _agent(doc[k]) if k == first and k < len(doc) and outside(doc[k]) else None
+    if agent is not None:
+        return _np(agent, offset)  # "le chiffre de « … » donné jeudi par X"
     if k < len(doc) and outside(doc[k]) and not (k == first and _qualifies_quote(doc[k], offset, quote)):
         if according_to(doc, k):
             return _np_after(doc, k + 1, offset)
@@ -163,6 +166,39 @@ def mention_in(
             # A subject before the quote is its own clause's ("le ralentissement aura « … »").
             return found if found is not None and found.start >= quote[1] else None
     return None
+
+
+def _agent(tok: Token) -> Token | None:
+    """The agent of a past participle right after a quote, that the quoted words or the noun they
+    qualify were given by ("le chiffre de « … » avancé jeudi par X"): the quote's source."""
+    # The tagger reads such a participle as an adjective as often as a verb; its agent tells.
+    if tok.pos_ not in ("VERB", "ADJ") or not (tok.dep_.startswith("acl") or tok.dep_ == "amod"):
+        return None
+    agent = next((c for c in tok.children if c.dep_ == "obl:agent"), None)
+    return agent if agent is not None and agent.pos_ in ("NOUN", "PROPN") else None
+
+
+def _present_participle(verb: Token) -> bool:
+    """ "jugeant", "estimant": a present participle has no subject of its own; its clause's speaks."""
+    return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+
+
+def _participle_subject(verb: Token, offset: int) -> SpeakerMention | None:
+    """The subject a present participle takes: the verb's it hangs on ("X milite …, jugeant « … »"),
+    or, where the parser made the participle a root of its own, the subject of the sentence's verb
+    before it. One hung on a noun is left alone: the parser hangs "accusant" of "une plainte
+    déposée contre X, accusant …" on X as readily as on the complaint."""
+    if verb.dep_.startswith("acl"):
+        return None
+    for head in verb.ancestors:  # "… afin de travailler « … », jugeant « … »": up to a verb with a subject
+        if head.pos_ in ("NOUN", "PROPN"):
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            found = _subject(head, offset)
+            if found is not None:
+                return found
+    roots = [t for t in verb.doc[: verb.i] if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    return _subject(roots[-1], offset) if roots else None
 
 
 def _qualifies_quote(tok: Token, offset: int, quote: tuple[int, int]) -> bool:
@@ -239,7 +275,9 @@ def sentence_subject(doc: Doc, offset: int) -> SpeakerMention | None:
                 return found
     root = _main_verb(doc)
     if root is not None and root.pos_ in ("VERB", "AUX", "ADJ"):
-        found = _subject(root, offset)
+        # "X, président de la Caisse d'Epargne Provence-Alpes-Corse, a été nommé …": a passive
+        # subject is what the sentence is about as much as an active one.
+        found = _subject(root, offset, passive=True)
         if found is not None and found.gender == "p":
             # "Les négociations se sont éternisées, selon le vice-gouverneur, Long Sovann.": a plural
             # subject is no "il" or "elle"; the source the sentence cites is the one it is about.
@@ -346,11 +384,14 @@ def _is_cue(tok: Token) -> bool:
     return lemma in cue_lemmas() or (lemma == tok.lower_ and lemma + "r" in cue_lemmas())
 
 
-def _subject(verb: Token, offset: int) -> SpeakerMention | None:
+def _subject(verb: Token, offset: int, passive: bool = False) -> SpeakerMention | None:
     """The subject of a cue verb, through coordination ("a affirmé et répété") and control
-    ("a tenu à souligner"); a relative "qui" stands for the noun it attaches to."""
+    ("a tenu à souligner"); a relative "qui" stands for the noun it attaches to, a role in
+    apposition to a name for that name ("X, patron de Y qui affirmait"). `passive`: a passive
+    subject counts (a sentence's subject, not a cue's: "X a été interrogé" says nothing)."""
+    deps = ("nsubj", "expl:subj", "nsubj:pass") if passive else ("nsubj", "expl:subj")
     for _ in range(3):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl:subj")]
+        subjects = [c for c in verb.children if c.dep_ in deps]
         # "le général Padilla a, dans un discours, précisé": an incise between the auxiliary and
         # the participle makes the parser hang the subject on the auxiliary.
         subjects += [
@@ -359,6 +400,9 @@ def _subject(verb: Token, offset: int) -> SpeakerMention | None:
         # "Cette lettre qui récapitule … indique": the parser may take the relative's verb for a
         # second subject; a noun or a pronoun is the one.
         subjects = [c for c in subjects if c.pos_ != "VERB"] or subjects
+        if _present_participle(verb):
+            # "jugeant « … » le chiffre": a participle's subject never follows it (its object does).
+            subjects = [c for c in subjects if c.i < verb.i]
         if not subjects and "Part" in verb.morph.get("VerbForm"):
             # "Il a de son côté évoqué « … »": an aside with no commas makes the parser take the
             # auxiliary for the main verb and hang the participle on the aside's noun.
@@ -366,14 +410,26 @@ def _subject(verb: Token, offset: int) -> SpeakerMention | None:
             subjects = [c for c in auxiliary.children if c.dep_ == "nsubj"] if auxiliary is not None else []
         if subjects:
             head = min(subjects, key=lambda c: abs(c.i - verb.i))
-            if head.lower_ in ("qui", "qu'", "que"):
-                found = _np(verb.head, offset) if verb.dep_.startswith("acl") else None
+            if head.lower_ in ("qui", "qu'", "qu’", "que"):
+                antecedent = verb.head
+                if (
+                    antecedent.text[:1].isupper()
+                    and antecedent.dep_ == "nmod"
+                    and antecedent.head.pos_ == "NOUN"
+                    and antecedent.head.dep_ == "appos"
+                ):
+                    antecedent = antecedent.head  # "X, patron de la Société générale qui": the role
+                if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
+                    antecedent = antecedent.head  # "Frédéric Oudéa, patron de …, qui": the name
+                found = _np(antecedent, offset) if verb.dep_.startswith("acl") else None
                 start = offset + head.idx
                 return replace(found, pointer=(start, start + len(head.text))) if found else None
             return _np(head, offset)
         if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
             continue
+        if _present_participle(verb):
+            return _participle_subject(verb, offset)
         break
     return None
 
@@ -392,6 +448,8 @@ def detached_auxiliary(verb: Token) -> Token | None:
 def _inverted_subject(doc: Doc, k: int, offset: int) -> SpeakerMention | None:
     """The subject after a cue that follows a quote: "-t-il", or the noun phrase after the verb
     ("a déclaré mardi le chef du Kremlin")."""
+    if _present_participle(doc[k]):
+        return None  # "jugeant « … » le chiffre": the noun after a participle is its object
     j = k + 1
     while j < len(doc) and (doc[j].text in ("-t", "-t-") or doc[j].pos_ == "ADV"):
         j += 1
@@ -456,7 +514,7 @@ def _before_colon(doc: Doc, colon: int, offset: int) -> SpeakerMention | None:
     while (
         start > 0
         and doc[start - 1].text not in (".", "!", "?", "»", "”", '"', "\n")
-        and not doc[start - 1].is_space
+        and not (doc[start - 1].is_space and "\n" in doc[start - 1].text)  # "Figaro\u00a0:" goes on
     ):
         start -= 1
     clause = doc[start:colon]

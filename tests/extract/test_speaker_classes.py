@@ -1,0 +1,124 @@
+"""Classes of speaker errors met on real French news annotated by people who never saw the code,
+each on an article written for the test with the same trap: who the parse says spoke, and who
+the text establishes a mention is (a name only where the text ties one to it)."""
+
+from __future__ import annotations
+
+from recoupe.extract.quotes import find_quotes
+
+
+class said:  # read as a verb: said(text)["Nous revenons"]
+    """Each quote of a text, looked up by its first words → (its mention as written, its speaker)."""
+
+    def __init__(self, text: str) -> None:
+        self.found = [
+            (
+                q.text,
+                text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None,
+                q.speaker,
+            )
+            for q in find_quotes(text, "fr")
+        ]
+
+    def __getitem__(self, words: str) -> tuple[str | None, str | None]:
+        return next((mention, speaker) for quote, mention, speaker in self.found if quote.startswith(words))
+
+
+def test_a_passive_subject_is_what_the_sentence_is_about_not_a_place_in_its_apposition() -> None:
+    text = (
+        "Marc Delorme, président du directoire de la Caisse régionale Rhône-Alpes-Auvergne, a été nommé "
+        "directeur général en remplacement de Paul Verdier après une perte de 300 millions d'euros.\n"
+        "Interrogé sur la stratégie de ses prédécesseurs, il répond : « Nous revenons aux fondamentaux "
+        "du métier et nous tournons la page sans regret. »\n"
+    )
+    assert said(text)["Nous revenons aux fon"][1] == "Marc Delorme"
+
+
+def test_a_relative_on_a_role_in_apposition_to_a_name_is_that_name() -> None:
+    text = (
+        "Les dirigeants des banques ont assuré ne pas en avoir besoin.\n"
+        "À commencer par Sophie Lantier, directrice de la Banque Verte qui affirmait lundi dans la presse : "
+        "« Nous n'avons pas besoin de l'argent public. Nos fonds propres suffisent largement. »\n"
+    )
+    assert said(text)["Nous n'avons pas beso"][1] == "Sophie Lantier"
+    # French typography: a no-break space before the colon does not cut the clause before it.
+    spaced = text.replace("presse : « ", "presse\u00a0: «\u00a0").replace(" »", "\u00a0»")
+    assert said(spaced)["Nous n'avons pas beso"][1] == "Sophie Lantier"
+
+
+def test_a_name_apposed_after_a_body_s_acronym_is_the_speaker_not_the_name_inside_the_body() -> None:
+    text = (
+        "Très discret, Paul Verlaine n'a rien dit de sa visite.\n"
+        "« Paul Verlaine a des questions à poser au ministre sur les moyens qu'il a obtenus », a déclaré le "
+        "vice-président de l'Association des amis de Paul Verlaine (AAPV), Hugo Marchal.\n"
+    )
+    assert said(text)["Paul Verlaine a des q"] == ("Hugo Marchal", "Hugo Marchal")
+
+
+def test_a_present_participle_takes_its_clause_s_subject_and_the_noun_after_it_is_its_object() -> None:
+    text = (
+        "« Les patients ont vécu une situation que des soins adaptés auraient évitée », assure Bernard "
+        "Lachaud, chef du service de gériatrie de l'hôpital de Vienne.\n"
+        "Comme d'autres, ce médecin plaide pour un registre national afin de travailler « sur des faits », "
+        "jugeant « fantaisiste » le chiffre de « vingt mille cas cachés » avancé mardi par Paul Girard.\n"
+    )
+    found = said(text)
+    assert found["fantaisiste"] == ("ce médecin", "Bernard Lachaud")
+    assert found["sur des faits"] == ("ce médecin", "Bernard Lachaud")
+    # The figure's source is the agent of the participle right after it.
+    assert found["vingt mille cas caché"] == ("Paul Girard", "Paul Girard")
+
+
+def test_a_demonstrative_for_a_person_is_the_one_woman_the_text_names_and_a_thing_is_no_one() -> None:
+    text = (
+        "Le débat a repris après la mort de Claire Morand, une femme de 60 ans atteinte d'une maladie rare.\n"
+        "« Je n'ai pas d'éléments pour conclure », a indiqué le procureur de Lyon, Jean Ferrat.\n"
+        "Après le refus de sa demande, cette mère de famille avait précisé : « Je sais où trouver ce dont "
+        "j'ai besoin, ici ou ailleurs. »\n"
+        "Une plainte a été déposée contre la clinique Sainte-Anne.\n"
+        "Cette première plainte accusait la direction d'avoir vendu des parts « deux semaines avant que "
+        "les pertes ne soient connues de tous ».\n"
+    )
+    found = said(text)
+    assert found["Je sais où trouver ce"][1] == "Claire Morand"
+    assert found["deux semaines avant q"][1] is None
+
+
+def test_a_definite_body_noun_is_the_body_that_opened_a_sentence_just_before() -> None:
+    text = (
+        "Le trader a été entendu par les enquêteurs.\n"
+        "12 mars : La Banque Lorraine révèle avoir été victime d'une fraude de deux milliards d'euros.\n"
+        "Cette annonce a éclipsé une autre perte, liée à la crise.\n"
+        "La banque explique que le trader a profité de « sa connaissance des procédures de contrôle » "
+        "pour masquer ses positions.\n"
+    )
+    assert said(text)["sa connaissance des p"] == ("La banque", "Banque Lorraine")
+
+
+def test_a_definite_body_noun_is_the_body_the_text_named_with_it() -> None:
+    text = (
+        "Un salarié de la banque française Crédit Rhénan a été placé en garde à vue mercredi.\n"
+        "Ce courtier, employé d'une filiale de courtage, n'a pas été poursuivi.\n"
+        "La banque elle-même, dans un audit interne, a relevé qu'« à ce stade, aucune preuve de "
+        "complicité n'a été trouvée ».\n"
+    )
+    assert said(text)["à ce stade, aucune pr"][1] == "Crédit Rhénan"
+
+
+def test_a_body_noun_is_no_one_when_the_text_names_no_body_for_it() -> None:
+    text = (
+        "Le trader Marc Olivier a été entendu hier.\n"
+        "La banque explique qu'il a profité de « sa connaissance des procédures » pour masquer ses pertes.\n"
+    )
+    assert said(text)["sa connaissance des p"][1] is None
+
+
+def test_a_role_with_a_capitalised_complement_is_no_name_as_written() -> None:
+    text = (
+        "Le rapport sur le rail déçoit les usagers\n"
+        "Hugo Lemaire, président de l'Association des usagers du rail, a critiqué le rapport.\n"
+        "Pour le conseiller régional d'Occitanie, « ça ne va pas s'arrêter là ».\n"
+        "Il a annoncé l'organisation d'une « rencontre » de parlementaires.\n"
+    )
+    found = said(text)
+    assert found["ça ne va pas s'arrête"] == ("le conseiller régional d'Occitanie", None)
