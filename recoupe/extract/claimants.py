@@ -8,8 +8,15 @@ A figure's claimant is, in order:
 3. the subject of a reporting verb that governs the figure ("Les autorités ont affirmé que 500
    soldats…", "Le Cambodge a accusé une quarantaine de soldats…"), a relative clause's verb
    skipped ("la piste qui prévoit 27 heures": the piste asserts nothing); "de source judiciaire".
+Beyond the reporting cues, verbs that estimate, count, present or propose a quantity state it
+("La banque évalue à 250 millions ses pertes"); cues with an act's sense ("relever", "défendre",
+"rapporter", "lancer") report a figure only through a clause, and a denied figure ("X a démenti
+avoir perdu un milliard") is not the denier's — "comme l'a affirmé Y" names whose it is. A
+claimant must be able to assert, judged on its head ("le soutien de l'Etat" cannot; "selon les
+prévisions" names no one); a figure in brackets that hold a clause of their own is the writer's.
 A pronoun subject ("il a indiqué que …") takes the nearest earlier subject of the same gender in
-the three sentences before; none: no claimant, never the nearest guess.
+the three sentences before (a subordinate clause's thing does not stop it); none: no claimant,
+never the nearest guess.
 
 Only sentences holding a figure and a cue word (a reporting verb's stem, "selon", a quote mark)
 are parsed, and the few sentences a pronoun sends back to: parsing every sentence would cost the
@@ -19,12 +26,23 @@ pipeline its throughput.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from recoupe.clean.sentences import sentence_spans
-from recoupe.extract.coreference import apposed_name_span, gender_of, is_role, may_assert, name_gender
-from recoupe.extract.cues import hearing_lemmas, is_cue, may_hold_cue, object_cues
+from recoupe.data import read_text
+from recoupe.extract.coreference import (
+    apposed_name_span,
+    fold,
+    gender_of,
+    is_institution,
+    is_role,
+    may_assert,
+    name_gender,
+)
+from recoupe.extract.cues import cue_lemmas, hearing_lemmas, is_cue, may_hold_cue, object_cues
 from recoupe.extract.entities import french_parser, lemma_of
 from recoupe.extract.quote_spans import quoted_passages
 from recoupe.extract.quotes import find_quotes
@@ -65,6 +83,64 @@ class Claimant:
     gender: str  # "m", "f", "p" or "" unknown
 
 
+@dataclass(frozen=True)
+class _ClaimVerbs:
+    """data/figures.toml's [claims]: verbs that state a figure beyond the reporting cues, cues that
+    state one only through a clause, and denials."""
+
+    verbs: frozenset[str]
+    clause_only: frozenset[str]
+    denials: frozenset[str]
+    figures_of: frozenset[str]  # "les chiffres de X": nouns of figures whose author may follow
+    screen: re.Pattern[str]  # the words that may be one of them, or a short-stemmed cue ("jugé")
+
+
+@cache
+def _claim_verbs() -> _ClaimVerbs:
+    claims = tomllib.loads(read_text("figures.toml"))["claims"]
+    verbs = frozenset(claims["verbs"])
+    # The cue screen (cues.may_hold_cue) reads stems of four letters or more: "juger", "noter",
+    # "dire" would go unparsed; their forms are written out here.
+    short = {v[:-2] for v in cue_lemmas() if v.endswith("er") and len(v) - 2 < 4}
+    stems = sorted(
+        {v[:-2] if v.endswith(("er", "ir", "re")) else v for v in verbs} | short, key=len, reverse=True
+    )
+    endings = "e|es|ent|é|ée|és|ées|er|ait|aient|ais|a|ea|eait|eaient|era|erait|eront|ant|eant|èrent"
+    screen = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, stems))})(?:{endings})(?!\w)", re.IGNORECASE)
+    return _ClaimVerbs(
+        verbs,
+        frozenset(claims["clause_only"]),
+        frozenset(claims["denials"]),
+        frozenset(fold(w) for w in claims["figures_of"]),
+        screen,
+    )
+
+
+# "comme l'a affirmé le quotidien", "comme l'ont annoncé les syndicats": who the clause is from.
+_AS_SAID = re.compile(r"\bcomme\s+l['’](?:a|ont|avait|avaient|aurait|auraient)\b", re.IGNORECASE)
+_DETERMINERS = frozenset(
+    {"le", "la", "les", "l'", "un", "une", "des", "de", "d'", "du", "ce", "cette", "ces"}
+)
+_COMPLEMENT = frozenset({"de", "du", "des", "d'", "à", "au", "aux"})
+
+
+def _may_claim(wording: str) -> bool:
+    """Whether a noun phrase can assert a figure, judged on its head: "le soutien de l'Etat" is a
+    thing however capitalised its complement ("le président de la FBF" is a role, "la Caisse
+    d'Epargne" a name), "de premières estimations" and "les prévisions" are no one's, "les
+    chiffres de l'Office national" the Office's."""
+    words = wording.replace("’", "'").replace("'", "' ").split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    head = next((i for i, w in enumerate(words) if i and w.lower() in _COMPLEMENT), len(words))
+    if not words or not may_assert(wording):
+        return False
+    if may_assert(" ".join(words[:head])):
+        return True
+    counted = fold(words[0]) in _claim_verbs().figures_of
+    return counted and head < len(words) and may_assert(" ".join(words[head + 1 :]))
+
+
 def find_claimants(
     text: str, positions: list[int], said: list[QuoteMention] | None = None
 ) -> list[Claimant | None]:
@@ -91,10 +167,16 @@ def find_claimants(
     out: list[Claimant | None] = []
     for position in positions:
         quote = quote_of[position]
+        index = next((i for i, (a, b) in enumerate(sentences) if a <= position < b), None)
+        framed = _quoted_and_framed(parses, index, position, quote, quotes)
+        if framed is not None:
+            # "X a démenti avoir perdu « un milliard », comme l'a affirmé Y": the words quoted are
+            # Y's figure, or no one's; never the denier's
+            out.append(framed[0])
+            continue
         if quote is not None and (speaker := speakers[position]) is not None:
             out.append(speaker)
             continue
-        index = next((i for i, (a, b) in enumerate(sentences) if a <= position < b), None)
         if index is None:
             out.append(None)
             continue
@@ -104,8 +186,70 @@ def find_claimants(
             found = _quote_speaker(parses, quote, quotes)
         if found is not None and found.text.lower() in _PRONOUNS:
             found = _antecedent(parses, _sentence_of(sentences, found.start), found, quotes)
+        if found is not None and found.text.lower() not in _PRONOUNS and not _may_claim(found.text):
+            found = None  # "selon les prévisions", "selon de premières estimations": no one's
+        if found is not None and index is not None and _aside(parses, index, position, found):
+            found = None
         out.append(found if found is not None and _plausible(found, position, quotes) else None)
     return out
+
+
+def _aside(parses: _Parses, index: int, position: int, found: Claimant) -> bool:
+    """A figure in brackets that hold a clause of their own, its claimant outside them: the
+    writer's aside, not what the claimant says ("X avait annoncé des pertes de 600 millions
+    (réévaluées depuis à 751 millions)", "les salariés du groupe (qui en compte 40 000)")."""
+    a, b = parses.sentences[index]
+    opening = parses.text.rfind("(", a, position)
+    if opening < 0 or parses.text.rfind(")", opening, position) >= 0:
+        return False
+    closing = parses.text.find(")", position, b)
+    closing = b if closing < 0 else closing
+    if opening <= found.start < closing:
+        return False
+    doc, offset = parses.doc(index), parses.offset(index)
+    inside = [t for t in doc if opening < offset + t.idx < closing]
+    # a finite verb or a past participle ("réévaluées depuis à 751 millions"); a present one
+    # elaborates what the claimant says ("(comprenant la baisse de 19,6 % à 5,5 %), selon X")
+    return any(
+        t.pos_ in ("VERB", "AUX")
+        and ("Fin" in t.morph.get("VerbForm") or "Past" in t.morph.get("Tense"))
+        and not t.dep_.startswith("aux")
+        for t in inside
+    ) or any(t.lower_ in ("qui", "que") for t in inside)
+
+
+_DENIAL_WORDS = re.compile(r"(?<!\w)(?:dém[ea]nt|ni[eé]|contest|réfut|contredi|rejet|récus)", re.IGNORECASE)
+
+
+def _quoted_and_framed(
+    parses: _Parses,
+    index: int | None,
+    position: int,
+    quote: tuple[int, int] | None,
+    quotes: list[tuple[int, int]],
+) -> tuple[Claimant | None] | None:
+    """For a figure quoted inside a sentence that denies it or says whose it is ("comme l'a
+    affirmé Y"): (Y or None,); None when the sentence does neither (the quote's speaker claims it)."""
+    if quote is None or index is None:
+        return None
+    a, b = parses.sentences[index]
+    if not (a <= quote[0] and quote[1] <= b):
+        return None  # a quote of its own sentences
+    if not (_AS_SAID.search(parses.text, a, b) or _DENIAL_WORDS.search(parses.text, a, b)):
+        return None
+    doc, offset = parses.doc(index), parses.offset(index)
+    figure = next((t for t in doc if offset + t.idx + len(t.text) > position), None)
+    if figure is None:
+        return None
+    said_by = _as_said_by(doc, offset, parses.text, figure)
+    if said_by is not None:
+        return (said_by,)
+    for verb in figure.ancestors:
+        if any(x <= offset + verb.idx < y for x, y in quotes):
+            continue
+        if lemma_of(verb) in _claim_verbs().denials:
+            return (None,)
+    return None
 
 
 def _speaker_of(said: list[QuoteMention], position: int) -> Claimant | None:
@@ -155,7 +299,11 @@ class _Parses:
 
     def worth_parsing(self, index: int) -> bool:
         a, b = self.sentences[index]
-        return may_hold_cue(self.text, a, b) or _OPINION.match(self.text, a, b) is not None
+        return (
+            may_hold_cue(self.text, a, b)
+            or _OPINION.match(self.text, a, b) is not None
+            or _claim_verbs().screen.search(self.text, a, b) is not None
+        )
 
 
 def _quote_speaker(parses: _Parses, quote: tuple[int, int], quotes: list[tuple[int, int]]) -> Claimant | None:
@@ -168,7 +316,7 @@ def _quote_speaker(parses: _Parses, quote: tuple[int, int], quotes: list[tuple[i
         mention = mention_in(parses.doc(index), parses.offset(index), quote, quotes)
         wording = parses.text[mention.start : mention.end] if mention is not None else ""
         # "la mise en place … a suscité l'ire de X : « … »": a thing asserts nothing
-        if mention is not None and mention.kind != "indefinite" and may_assert(wording):
+        if mention is not None and mention.kind != "indefinite" and _may_claim(wording):
             return Claimant(mention.start, mention.end, wording, mention.gender or gender_of(wording))
     # A writer's incise inside the quote: "« … 19 milliards, a-t-elle déclaré sur Europe 1. Je … »".
     for index in range(opening, closing + 1):
@@ -199,14 +347,20 @@ def _governing_claimant(
     figure = next((t for t in doc if offset + t.idx + len(t.text) > position), None)
     if figure is None:
         return None
-    sources = [tok for tok in outside if according_to(doc, tok.i)]  # "selon", "D'" "après"
+    said_by = _as_said_by(doc, offset, parses.text, figure)
+    if said_by is not None:
+        return said_by
+    # "selon", "D'" "après"; not across a line break (a headline the splitter left on the next line)
+    sources = [tok for tok in outside if according_to(doc, tok.i) and not _line_between(figure, tok)]
     if sources:
         # "3 000 selon la police, 10 000 selon les organisateurs": the parser hangs such counts
         # on whichever source it meets, so with several the nearest one is the figure's.
         nearest = min(sources, key=lambda tok: (abs(tok.i - figure.i), tok.i < figure.i))
         return _np_after(nearest, offset, parses.text)
     below = figure  # the verb's child the figure lies under
+    described = False  # whether a relative clause holds the figure: it describes, it is not denied
     for verb in figure.ancestors:
+        described = described or _relative(verb)
         if (
             _relative(verb)
             or not _is_cue(verb)
@@ -222,6 +376,16 @@ def _governing_claimant(
             # "Roland Hubert, l'un des quatre co-secrétaires, a fait part …": the figure describes
             # who speaks, not what they say.
             return None
+        lemma = lemma_of(verb)
+        if lemma in _claim_verbs().denials and not described:
+            return None  # "Natixis a démenti avoir perdu un milliard": someone else's figure
+        if (
+            lemma in _claim_verbs().clause_only
+            and below.dep_ not in ("ccomp", "xcomp", "parataxis")
+            and not _colon_opens(verb, figure)
+        ):
+            below = verb  # "ont relevé à 1 % leur offre", "lui rapporterait 400 millions": an act
+            continue
         agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
         if below.dep_ == "nsubj:pass" and agent is not None:
             return _np(agent, offset, parses.text)  # "300 suppressions ont été annoncées par X"
@@ -239,7 +403,7 @@ def _governing_claimant(
             found = _from_source(verb, offset, parses.text) or _subject(verb, offset, parses.text)
             if found is None and verb.i > figure.i:
                 found = _inverted_subject(verb, offset, parses.text)
-            if found is not None and not found.start <= position < found.end and may_assert(found.text):
+            if found is not None and not found.start <= position < found.end and _may_claim(found.text):
                 return found  # "69 missiles avaient été lancés": what is counted asserts nothing
         below = verb
     for tok in outside:
@@ -269,6 +433,29 @@ def _governing_claimant(
         if end <= position:
             wording = parses.text[start:end]
             return Claimant(start, end, wording, opinion.gender or gender_of(wording))
+    return None
+
+
+def _line_between(a: Token, b: Token) -> bool:
+    low, high = sorted((a.i, b.i))
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in a.doc[low:high])
+
+
+def _as_said_by(doc: Doc, offset: int, text: str, figure: Token) -> Claimant | None:
+    """ "Natixis a démenti avoir perdu un milliard, comme l'a affirmé le quotidien La Tribune": the
+    subject of a cue that "comme l'a" opens claims what the clause it hangs on says."""
+    if not _AS_SAID.search(doc.text):
+        return None
+    for verb in doc:
+        if not (_is_cue(verb) and any(c.lower_ == "comme" for c in verb.children)):
+            continue
+        if not any(c.lower_ in ("l'", "l’") for c in verb.children):
+            continue
+        if verb.head is verb or not (verb.head is figure or verb.head in figure.ancestors):
+            continue
+        found = _subject(verb, offset, text) or _inverted_subject(verb, offset, text)
+        if found is not None and found.text.lower() not in _PRONOUNS and _may_claim(found.text):
+            return found
     return None
 
 
@@ -352,7 +539,14 @@ def _inverted_subject(verb: Token, offset: int, text: str) -> Claimant | None:
 def _is_cue(tok: Token) -> bool:
     """A reporting cue that may assert a figure: not an infinitive ("pour expliquer"), not
     "vouloir" ("cela veut dire 19 milliards": a want or a meaning asserts no figure)."""
-    if not (is_cue(tok) or lemma_of(tok) in hearing_lemmas()) or lemma_of(tok) == "vouloir":
+    lemma = lemma_of(tok)
+    verbs = _claim_verbs().verbs
+    # the lemmatiser leaves some present forms as they are ("reproche"): the form's stem tells
+    figure_verb = (lemma in verbs or (lemma == tok.lower_ and lemma + "r" in verbs)) and tok.pos_ in (
+        "VERB",
+        "AUX",
+    )
+    if not (is_cue(tok) or figure_verb or lemma in hearing_lemmas()) or lemma == "vouloir":
         return False
     form = tok.morph.get("VerbForm")
     if "Inf" in form:
@@ -377,6 +571,18 @@ def _from_source(verb: Token, offset: int, text: str) -> Claimant | None:
             c.lower_ in ("de", "d'", "selon") for c in child.children
         ):
             return _np(child, offset, text)
+    if not any(
+        c.dep_.startswith("nsubj") and c.lower_.lstrip("-t").lstrip("-") == "on" for c in verb.children
+    ):
+        return None
+    # "a-t-on précisé à l'Elysée", "a-t-on appris auprès de la préfecture": who "on" heard it from
+    for child in verb.children:
+        cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+        if child.dep_.startswith("obl") and child.i > verb.i and cases & {"à", "auprès", "au", "aux"}:
+            found = _np(child, offset, text)
+            named = found is not None and (is_institution(found.text) or child.pos_ == "PROPN")
+            if found is not None and named and _may_claim(found.text):
+                return found
     return None
 
 
@@ -387,6 +593,10 @@ def _subject(verb: Token, offset: int, text: str) -> Claimant | None:
         auxiliary = detached_auxiliary(verb) if "Part" in verb.morph.get("VerbForm") else None
         if not subjects and auxiliary is not None:
             subjects = [c for c in auxiliary.children if c.dep_ == "nsubj"]  # "X a, dans …, souligné"
+        if not subjects:
+            # "Il a par ailleurs jugé": the parser may hang the subject on the auxiliary it attached
+            auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+            subjects = [s for a in auxiliaries for s in a.children if s.dep_ == "nsubj"]
         if subjects:
             # "Roland Hubert, l'un des quatre co-secrétaires, a fait part": the name, then the nearest
             subjects.sort(key=lambda c: (c.pos_ not in ("PROPN", "NOUN"), abs(c.i - verb.i)))
@@ -436,6 +646,18 @@ def _np(head: Token, offset: int, text: str) -> Claimant | None:
         for c in head.children
         if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN" and c.i > head.i and doc[c.i - 1].text == ","
     ]
+    if not named and head.pos_ == "NOUN":
+        # "le président de la FBF et directeur général du Crédit Agricole, Georges Pauget, a
+        # expliqué": the name closing the phrase of coordinated roles, set apart by commas
+        named = [
+            t
+            for t in head.subtree
+            if t.i > head.i
+            and t.pos_ == "PROPN"
+            and doc[t.i - 1].text == ","
+            and t.right_edge.i >= head.right_edge.i - 1
+            and name_gender(" ".join(w.text for w in t.subtree if w.pos_ == "PROPN"))
+        ]
     role_gender = _noun_gender(head)
     if head.pos_ == "NOUN" and named:
         head = named[0]  # "la ministre des finances, Christine Lagarde": the name set beside the role
@@ -443,9 +665,14 @@ def _np(head: Token, offset: int, text: str) -> Claimant | None:
     while start > 0 and doc[start - 1].pos_ in _NP_POS and doc[start - 1].dep_ != "obl:mod":
         start -= 1
     end = head.i + 1
-    while end < len(doc) and "Part" not in doc[end].morph.get("VerbForm") and (  # "… cité par l'AFP"
-        (doc[end].pos_ in _NP_POS and doc[end].pos_ != "DET")
-        or (doc[end].lower_ in _GLUE and end + 1 < len(doc) and doc[end + 1].pos_ in _NP_POS)
+    while (
+        end < len(doc)
+        and "Part" not in doc[end].morph.get("VerbForm")
+        and (  # "… cité par l'AFP"
+            (doc[end].pos_ in _NP_POS and doc[end].pos_ != "DET")
+            or (doc[end].lower_ in _GLUE and end + 1 < len(doc) and doc[end + 1].pos_ in _NP_POS)
+            or _title_article(doc, end)  # "le quotidien Les Echos"
+        )
     ):
         end += 1
     while end > start + 1 and doc[end - 1].lower_ in _GLUE:
@@ -453,6 +680,17 @@ def _np(head: Token, offset: int, text: str) -> Claimant | None:
     a, b = offset + doc[start].idx, offset + doc[end - 1].idx + len(doc[end - 1].text)
     wording = text[a:b]
     return Claimant(a, b, wording, gender_of(wording) or role_gender or _noun_gender(head))
+
+
+def _title_article(doc: Doc, k: int) -> bool:
+    """A capitalised article opening a title after a noun: "le quotidien Les Echos"."""
+    return (
+        doc[k].pos_ == "DET"
+        and doc[k].text[:1].isupper()
+        and k + 1 < len(doc)
+        and doc[k + 1].text[:1].isupper()
+        and doc[k - 1].pos_ == "NOUN"
+    )
 
 
 def _noun_gender(head: Token) -> str:
@@ -490,13 +728,17 @@ def _antecedent(
                     and tok.pos_ != "PROPN"
                     and not any(t.pos_ == "PROPN" for t in doc[tok.left_edge.i : tok.right_edge.i + 1])
                 ):
-                    if is_role(found.text) or may_assert(found.text):
+                    if is_role(found.text) or _may_claim(found.text):
                         # "la ministre … Elle a précisé", "L'ancien employé de la banque … Il
                         # indique": the person as written, never someone older
                         return found
-                    if found.gender == pronoun.gender:
+                    if found.gender == pronoun.gender and _main_clause(tok):
                         return None  # "le trader a affirmé … Il a ajouté": no name, and no one older
                     continue  # a phrase of no gender naming no one does not resolve it
+                if not _may_claim(found.text):
+                    if _main_clause(tok):
+                        return None  # "Le plan de l'Etat … Il prévoit": a thing, no one
+                    continue
                 return found
         found = _sentence_subject(parses, back) if back < index else None
         if found is not None and (
@@ -504,6 +746,16 @@ def _antecedent(
         ):
             return found
     return None
+
+
+def _main_clause(subject: Token) -> bool:
+    """Whether a subject is its sentence's main verb's (or a verb coordinated with it): "X a
+    expliqué que le soutien lui rapporterait …" — a pronoun after it stands for X, not for the
+    subordinate clause's "soutien"."""
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _sentence_subject(parses: _Parses, index: int) -> Claimant | None:

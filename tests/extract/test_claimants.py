@@ -159,7 +159,7 @@ def test_a_participle_after_quoted_words_is_no_cue_of_theirs() -> None:
 def test_a_thing_subject_before_a_colon_asserts_nothing() -> None:
     text = (
         "La création d'un congé de vingt jours pour les aidants a suscité la colère du président "
-        'de l\'association : "Je suis déçu. Un congé de vingt jours, ce n\'est pas assez."'
+        "de l'association : \"Je suis déçu. Un congé de vingt jours, ce n'est pas assez.\""
     )
     assert _claimants(text, "vingt jours, ce") == [None]
 
@@ -172,3 +172,107 @@ def test_a_pronoun_after_a_person_noun_phrase_gives_that_phrase() -> None:
     assert _claimants(text, "4 millions") == ["L'ancien comptable de la mutuelle"]
     text = "Le plan de relance a été présenté mardi. Il prévoit que 500 postes seront créés."
     assert _claimants(text, "500") == [None]
+
+
+# Classes read on fr-figures-dev2's misses (real RPM2 articles), each on an article written for it.
+def test_a_cue_that_acts_on_its_object_makes_no_claim() -> None:
+    text = "Lundi, les dirigeants de la mutuelle ont relevé à 2 % leur offre salariale."
+    assert _claimants(text, "2 %") == [None]
+    text = "Les maires défendent le fonds de 3 milliards d'euros créé par la région."
+    assert _claimants(text, "3 milliards") == [None]
+    text = "La flotte a lancé 40 missiles sur le port."
+    assert _claimants(text, "40") == [None]
+    # through a clause, the same verb reports
+    text = "Le syndicat a relevé que 120 postes avaient disparu en un an."
+    assert _claimants(text, "120") == ["Le syndicat"]
+
+
+def test_the_outer_speaker_claims_a_figure_an_act_word_governs() -> None:
+    text = (
+        "La directrice de l'office du tourisme, Hélène Garnier, a expliqué à la radio que le "
+        "festival lui rapporterait 2 millions d'euros par an."
+    )
+    assert _claimants(text, "2 millions") == ["Hélène Garnier"]
+
+
+def test_a_denied_figure_is_not_the_denier_s() -> None:
+    text = "La mutuelle a démenti jeudi avoir perdu 40 millions d'euros sur les marchés."
+    assert _claimants(text, "40 millions") == [None]
+    text = 'La mutuelle a démenti jeudi avoir perdu "40 millions d\'euros" sur les marchés.'
+    assert _claimants(text, "40 millions") == [None]
+    text = (
+        "La mutuelle a démenti jeudi avoir perdu \"40 millions d'euros\", comme l'a affirmé le "
+        "quotidien Le Courrier."
+    )
+    assert _claimants(text, "40 millions") == ["le quotidien Le Courrier"]
+
+
+def test_a_figure_in_a_relative_clause_under_a_denial_is_the_denier_s_context() -> None:
+    text = (
+        "Le patron de la banque, Marc Olivier, a démenti toute responsabilité dans la décision de la "
+        "banque centrale qui a relevé son taux de 0,5 %."
+    )
+    assert _claimants(text, "0,5 %") == ["Marc Olivier"]
+
+
+def test_estimating_presenting_or_reproaching_a_figure_claims_it() -> None:
+    text = "La fédération évalue à près de 30 millions d'euros ses pertes de l'hiver."
+    assert _claimants(text, "30 millions") == ["La fédération"]
+    text = "Jeanne Collin a présenté mardi un plan doté de 5 milliards d'euros."
+    assert _claimants(text, "5 milliards") == ["Jeanne Collin"]
+    text = "Le parquet lui reproche d'avoir dissimulé des pertes, qui ont atteint 8 millions d'euros."
+    assert _claimants(text, "8 millions") == ["Le parquet"]
+
+
+def test_selon_a_forecast_or_an_estimate_names_no_one() -> None:
+    assert _claimants("Selon les prévisions, le chômage montera à 9 %.", "9 %") == [None]
+    text = "Entre 20 % et 25 % des agents, selon de premières estimations, ont fait grève."
+    assert _claimants(text, "20 %", "25 %") == [None, None]
+
+
+def test_a_thing_with_a_capitalised_complement_asserts_nothing() -> None:
+    text = (
+        "Le maire de Nantes, Paul Caron, a reçu les commerçants.\n"
+        "Il a expliqué que le soutien de l'Etat leur rapporterait 20 millions d'euros."
+    )
+    assert _claimants(text, "20 millions") == ["Paul Caron"]
+
+
+def test_a_pronoun_stands_for_the_main_subject_not_a_subordinate_thing() -> None:
+    text = (
+        "Le président du club, Louis Perrin, a expliqué que le soutien de la ville coûterait cher. "
+        "Il a par ailleurs jugé que le taux de 4 % prévu était trop élevé."
+    )
+    assert _claimants(text, "4 %") == ["Louis Perrin"]
+
+
+def test_the_name_closing_coordinated_roles_is_the_claimant() -> None:
+    text = (
+        "Le président de la Chambre des métiers (CDM) et patron du groupe Arvel, Simon Dreyfus, "
+        "a indiqué que 250 apprentis seraient recrutés."
+    )
+    assert _claimants(text, "250") == ["Simon Dreyfus"]
+
+
+def test_on_heard_at_an_institution_names_it() -> None:
+    text = "Les travaux coûteront 12 millions d'euros, a-t-on précisé à la préfecture."
+    assert _claimants(text, "12 millions") == ["la préfecture"]
+    text = "Les travaux coûteront 12 millions d'euros, a-t-on précisé à Matignon."
+    assert _claimants(text, "12 millions") == ["Matignon"]
+
+
+def test_a_source_across_a_line_break_is_the_next_line_s() -> None:
+    text = "La mutuelle aurait perdu 40 millions\nLa banque va publier ses comptes, selon Le Courrier."
+    assert _claimants(text, "40 millions") == [None]
+
+
+def test_an_aside_in_brackets_is_the_writer_s() -> None:
+    text = (
+        "La Mutuelle Atlantique avait annoncé en mai des pertes de 30 millions d'euros (portées "
+        "depuis à 45 millions d'euros) sur ses placements."
+    )
+    assert _claimants(text, "30 millions", "45") == ["La Mutuelle Atlantique", None]
+    text = (
+        "Le déficit atteindra 3 % (comprenant la hausse de la TVA de 5 % à 7 %), selon la ministre Anne Roy."
+    )
+    assert _claimants(text, "5 %") == ["la ministre Anne Roy"]
