@@ -170,6 +170,24 @@ def last_named_body(position: int, subjects: list[Subject]) -> str | None:
     return None
 
 
+def names_a_thing(wording: str) -> bool:
+    """Whether a noun phrase is a thing or an event that names someone only in its complement ("La
+    libération d'Ingrid Betancourt", "la mort de X"): its head a common noun of no person, body,
+    institution or document, a capitalised complement after it. Such a phrase speaks for no one."""
+    words = wording.replace("’", "'").replace("'", "' ").split()
+    if not words or fold(words[0]).strip("'") not in _NOUN_PHRASE_LEAD:
+        return False
+    rest = [w for w in words[1:] if fold(w) not in _PREPOSED]
+    if not rest or not rest[0][:1].islower():
+        return False
+    head = fold(rest[0])
+    if head in _speaking_nouns() or head in _role_nouns() or head.removesuffix("s") in _speaking_nouns():
+        return False
+    if is_institution(head) or is_body_noun(head) or is_document(head):
+        return False
+    return re.search(rf"\b(?:de|du|des|d')\s?(?:la |l' )?{CAPITALISED_WORD}", " ".join(rest)) is not None
+
+
 # Adjectives set before a noun ("cette première plainte", "ce jeune homme", "l'ancien ministre").
 _PREPOSED = frozenset(
     {
@@ -642,6 +660,19 @@ def resolve_to_protagonist(wording: str, people: list[Person], protagonist: Pers
         if known.office in _LEADERS and wanted.office is None and wanted.noun != known.noun:
             return None  # "le futur ministre de la Santé" is not the president-elect of the headline
     return protagonist.name
+
+
+def continued_by(wording: str, subject: Subject | None, people: list[Person]) -> str | None:
+    """Who a definite role is when the cue says the speaker goes on ("Et la ministre de poursuivre",
+    "a ajouté le ministre"): the last subject, a person, unless gender, country, office or someone
+    else set beside the role contradicts it (as for the headline's person)."""
+    if subject is None or subject.name is None or subject.organisation:
+        return None
+    known = next((p for p in people if p.name == subject.name), None)
+    gender = subject.gender or (known.gender if known else "") or name_gender(subject.name)
+    person = Person(subject.name, gender)
+    person.roles = list(known.roles) if known else []
+    return resolve_to_protagonist(wording, people, person)
 
 
 def _fits(wanted: Role, known: Role) -> bool:

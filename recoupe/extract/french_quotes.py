@@ -18,6 +18,7 @@ from recoupe.extract import coreference as co
 from recoupe.extract import mention_ranker as mr
 from recoupe.extract import speakers as sp
 from recoupe.extract.cue_vocabulary import reporting_data
+from recoupe.extract.entities import lemma_of
 from recoupe.extract.quote_spans import (
     MAX_SCARE_WORDS,
     SPACES,
@@ -126,6 +127,14 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
                 if context is not None and context.kind in ("role", "organisation"):
                     context = with_apposed_name(context, text)  # "Le maire de Brive, Hugo Marchetti, a …"
                 mention = context if context is not None and context.kind in ("name", "pronoun") else None
+        elif mention is None and prior is not None and before is not None and sp.elliptic(docs[span]):
+            # "X a jugé que … « … ». Et demandé que « … »": a verb coordinated across the full stop
+            # keeps the previous sentence's subject (its quote's speaker, when it has one).
+            if previous[0] is not None and previous_end >= 0 and tokens[previous_end].sentence == befores[k]:
+                mention, speaker = previous
+            else:
+                context = sp.sentence_subject(prior, before[0])
+                mention = context if context is not None and context.kind in ("name", "pronoun") else None
         if mention is None:
             # Token rules kept where the parse does not help: a long apposition or an incise
             # between a name and its cue often leaves the parser without a subject for the verb,
@@ -152,6 +161,17 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
             # "« … », a-t-elle tempéré de son côté": not the speaker quoted just before.
             other_than = previous[1] if _contrasted(masked, span) else None
             speaker = speaker_name(mention, text, people, subjects, other_than)
+            if (
+                speaker is None
+                and mention.kind == "role"
+                and other_than is None
+                and re.match(r"(?:[Ll]e|[Ll]a|[Ll]['’])\s?\w", text[mention.start : mention.end])
+                and _continuing(docs[span], span[0], regions)
+            ):
+                # "« … », a lancé Christine Lagarde. Et la ministre de l'Economie de poursuivre : « … »"
+                earlier = [s for s in subjects if s.position < mention.start]
+                last = earlier[-1] if earlier else None
+                speaker = co.continued_by(text[mention.start : mention.end], last, people)
         if speaker_choice is not None and signed is None and not heading:
             region = (lead.region_start, segments[members[-1]].region_end)
             context = mr.QuoteContext(
@@ -191,6 +211,17 @@ def _subject(mention: sp.SpeakerMention, name: str | None) -> co.Subject:
     entraîneur, Y" is Y (coreference.resolve_pronoun)."""
     body = mention.kind == "organisation" or (name is not None and _BODY_NAME.match(name) is not None)
     return co.Subject(mention.start, name, mention.gender, body)
+
+
+def _continuing(doc: Doc, offset: int, regions: list[tuple[int, int]]) -> bool:
+    """Whether the quote's sentence has a cue that says its speaker goes on ("poursuivre",
+    "ajouter": data/reporting_verbs.toml's `continuing`), outside the quoted words."""
+    continuing = set(reporting_data("fr")["continuing"])
+    return any(
+        lemma_of(t) in continuing and not any(a <= offset + t.idx < b for a, b in regions)
+        for t in doc
+        if t.pos_ in ("VERB", "AUX")
+    )
 
 
 def _contrasted(masked: str, span: tuple[int, int]) -> bool:

@@ -264,6 +264,18 @@ def _governs(verb: Token, inside: list[Token]) -> bool:
     return any(t.lower_ in ("que", "qu'", "qu’", ":") for t in between)
 
 
+def elliptic(doc: Doc) -> bool:
+    """Whether a sentence opens on a coordinator and a cue with no subject anywhere ("Et demandé
+    que « … »", "Puis ajouté : « … »"): the verb goes on with the sentence before it."""
+    words = [t for t in doc if not t.is_space]
+    if len(words) < 2 or words[0].lower_ not in ("et", "puis"):
+        return False
+    verb = next((t for t in words[1:4] if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN")), None)
+    if verb is None or not (_is_cue(verb) or _cue_after_quote(verb)):
+        return False
+    return not any(t.dep_.startswith("nsubj") and t.i < verb.i for t in doc)
+
+
 def sentence_subject(doc: Doc, offset: int) -> SpeakerMention | None:
     """The subject of a sentence's main verb, for a pronoun or a bare quote after it; in a sentence
     that closes on a cue and its inverted subject ("…, a prévenu la ministre, Christine Lagarde."),
@@ -430,8 +442,24 @@ def _subject(verb: Token, offset: int, passive: bool = False) -> SpeakerMention 
             continue
         if _present_participle(verb):
             return _participle_subject(verb, offset)
+        if _narrative_infinitive(verb):
+            return _np(verb.head, offset)  # "Et la ministre de poursuivre : « … »"
         break
     return None
+
+
+def _narrative_infinitive(verb: Token) -> bool:
+    """ "Et la ministre de poursuivre", "Et X d'ajouter": an infinitive after "de" whose subject is
+    the noun phrase opening the sentence (the parser hangs the verb on that noun)."""
+    if "Inf" not in verb.morph.get("VerbForm") or not any(
+        c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’") for c in verb.children
+    ):
+        return False
+    head = verb.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.i >= verb.i:
+        return False
+    opening = head.left_edge.i
+    return all(t.lower_ in ("et", "mais", "puis") or t.is_space for t in verb.doc[:opening])
 
 
 def detached_auxiliary(verb: Token) -> Token | None:

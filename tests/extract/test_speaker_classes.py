@@ -122,3 +122,53 @@ def test_a_role_with_a_capitalised_complement_is_no_name_as_written() -> None:
     )
     found = said(text)
     assert found["ça ne va pas s'arrête"] == ("le conseiller régional d'Occitanie", None)
+
+
+def test_a_thing_that_names_someone_in_its_complement_is_no_subject_for_a_pronoun() -> None:
+    text = (
+        "Le pape a souvent évoqué les otages, et la mère de l'une d'elles, Rosa Peña, l'a rencontré.\n"
+        "La libération de Marta Peña annoncée, il a dit se réjouir « pour cette si belle nouvelle ».\n"
+        "Les déclarations de l'ancienne otage ont suscité à Rome un grand intérêt.\n"
+        "« Quand j'étais captive, j'avais promis de remercier le Seigneur en premier lieu, confiait-elle en "
+        "juillet. Sans lui, je n'aurais pas tenu. »\n"
+    )
+    # Two women are named; the text does not say which one "elle" is.
+    assert said(text)["Quand j'étais captive"][1] is None
+
+
+def test_a_cue_coordinated_across_a_full_stop_keeps_the_previous_speaker() -> None:
+    text = (
+        "Le ministre a reçu les syndicats mardi.\n"
+        "Depuis Lyon, Paul Garnier a, lui, jugé que cet échec n'était « pas admissible ».\n"
+        "Et demandé que « les responsables en tirent toutes les conséquences ».\n"
+    )
+    assert said(text)["les responsables en t"] == ("Paul Garnier", "Paul Garnier")
+
+
+def test_a_role_that_goes_on_is_the_person_quoted_just_before_when_nothing_contradicts_it() -> None:
+    text = (
+        "« Je suis frustrée et découragée par cette perte », a lancé Hélène Marchand vendredi.\n"
+        "Et la ministre de l'Industrie de poursuivre : « Nous mettons en place un plan puissant. Cette perte "
+        "n'arrive pas au meilleur moment. »\n"
+    )
+    assert said(text)["Nous mettons en place"] == ("la ministre de l'Industrie", "Hélène Marchand")
+
+
+def test_a_role_that_goes_on_is_no_one_when_its_gender_contradicts_the_person_before() -> None:
+    text = (
+        "« Je suis frustré par cette perte », a lancé Hugo Marchand vendredi.\n"
+        "Et la ministre de l'Industrie de poursuivre : « Nous mettons en place un plan puissant. Cette perte "
+        "n'arrive pas au meilleur moment. »\n"
+    )
+    assert said(text)["Nous mettons en place"] == ("la ministre de l'Industrie", None)
+
+
+def test_a_thing_or_an_event_with_a_name_in_its_complement_is_no_speaker_s_name() -> None:
+    from recoupe.extract.coreference import names_a_thing
+
+    assert names_a_thing("La libération de Marta Peña")
+    assert names_a_thing("la mort de Paul Durand")
+    assert not names_a_thing("le parquet de Lyon")
+    assert not names_a_thing("le cabinet de Paul Durand")
+    assert not names_a_thing("les habitants de Lyon")
+    assert not names_a_thing("le conseiller régional d'Occitanie")
