@@ -170,8 +170,8 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
             ):
                 # "« … », a lancé Christine Lagarde. Et la ministre de l'Economie de poursuivre : « … »"
                 earlier = [s for s in subjects if s.position < mention.start]
-                last = earlier[-1] if earlier else None
-                speaker = co.continued_by(text[mention.start : mention.end], last, people)
+                went_on = earlier[-1] if earlier else None
+                speaker = co.continued_by(text[mention.start : mention.end], went_on, people)
         if speaker_choice is not None and signed is None and not heading:
             region = (lead.region_start, segments[members[-1]].region_end)
             context = mr.QuoteContext(
@@ -294,11 +294,12 @@ def _folded(words: str) -> str:
     return " ".join(re.findall(r"\w+", words.casefold()))
 
 
-# "« Quand ils sont descendus, a-t-elle poursuivi, la confusion a été totale »": a verb with an
-# inverted pronoun set between commas inside a quote is its cue. A pattern on the text, since a
-# long quote's words are blanked before parsing (the parser's time).
+# "« Quand ils sont descendus, a-t-elle poursuivi, la confusion a été totale »", "« Cela …, se
+# désole-t-il. »": a verb with an inverted pronoun set between commas inside a quote is its cue.
+# A pattern on the text, since a long quote's words are blanked before parsing (the parser's time).
 _INCISE = re.compile(
-    r",[ \u00a0]+(?:[^\W\d_]+-t-|[^\W\d_]+-)(il|elle|ils|elles)(?:[ \u00a0]+[^\W\d_]+){0,2}[ \u00a0]*[,.]"
+    r",[ \u00a0]+(?:(?:se|s['’])[ \u00a0]?)?(?:[^\W\d_]+-t-|[^\W\d_]+-)(il|elle|ils|elles)"
+    r"(?:[ \u00a0]+[^\W\d_]+){0,2}[ \u00a0]*[,.]"
 )
 
 

@@ -150,8 +150,12 @@ def test_a_role_that_goes_on_is_the_person_quoted_just_before_when_nothing_contr
         "« Je suis frustrée et découragée par cette perte », a lancé Hélène Marchand vendredi.\n"
         "Et la ministre de l'Industrie de poursuivre : « Nous mettons en place un plan puissant. Cette perte "
         "n'arrive pas au meilleur moment. »\n"
+        "Une mission a été envoyée au siège.\n"
+        "« Nous verrons bien », a dit Paul Roux, un salarié.\n"
     )
-    assert said(text)["Nous mettons en place"] == ("la ministre de l'Industrie", "Hélène Marchand")
+    found = said(text)
+    assert found["Nous mettons en place"] == ("la ministre de l'Industrie", "Hélène Marchand")
+    assert found["Nous verrons bien"][1] == "Paul Roux"
 
 
 def test_a_role_that_goes_on_is_no_one_when_its_gender_contradicts_the_person_before() -> None:
@@ -172,3 +176,14 @@ def test_a_thing_or_an_event_with_a_name_in_its_complement_is_no_speaker_s_name(
     assert not names_a_thing("le cabinet de Paul Durand")
     assert not names_a_thing("les habitants de Lyon")
     assert not names_a_thing("le conseiller régional d'Occitanie")
+
+
+def test_a_reflexive_incise_with_an_inverted_pronoun_inside_a_quote_is_its_cue() -> None:
+    text = (
+        "« La formation fonctionne puisque les élèves poursuivent leurs études », explique Marc Pujol, "
+        "professeur d'agronomie.\n"
+        "Une aberration pour Marc Pujol, qui s'inquiète de l'avenir du métier.\n"
+        "« Cela montre un désintérêt des pouvoirs publics pour les enseignements, se désole-t-il. C'est "
+        "pourtant un projet de société. »\n"
+    )
+    assert said(text)["Cela montre un désint"] == ("il", "Marc Pujol")
