@@ -218,6 +218,10 @@ def _aside(parses: _Parses, index: int, position: int, found: Claimant) -> bool:
     ) or any(t.lower_ in ("qui", "que") for t in inside)
 
 
+# Days and times of day: the words of an adverbial of time a noun phrase ends at.
+_TIME_WORDS = frozenset(
+    {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "matin", "soir", "midi"}
+)
 _DENIAL_WORDS = re.compile(r"(?<!\w)(?:dém[ea]nt|ni[eé]|contest|réfut|contredi|rejet|récus)", re.IGNORECASE)
 
 
@@ -372,6 +376,18 @@ def _governing_claimant(
             # "la piste … qui prévoit 27 heures": a relative's "qui" asserts nothing
             below = verb
             continue
+        inverted = any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
+        if (
+            below.dep_ in ("nsubj", "expl:subj")
+            and (below.pos_ in ("VERB", "AUX") or inverted)
+            and _after_comma(verb)
+        ):
+            # "la prévision reste de 0,5 %, a prévenu la ministre", "le déficit atteindra 4 %, a
+            # indiqué X": the parser may take the clause an incise reports for its subject
+            found = _inverted_subject(verb, offset, parses.text)
+            if found is not None and _closes_incise(parses.text, found.end) and _may_claim(found.text):
+                return found
+            return None
         if below.dep_ in ("nsubj", "expl:subj"):
             # "Roland Hubert, l'un des quatre co-secrétaires, a fait part …": the figure describes
             # who speaks, not what they say.
@@ -406,7 +422,9 @@ def _governing_claimant(
             if found is not None and not found.start <= position < found.end and _may_claim(found.text):
                 return found  # "69 missiles avaient été lancés": what is counted asserts nothing
         below = verb
-    for tok in outside:
+    # "… au domicile du frère de Jérôme Kerviel, trader accusé d'une perte de cinq milliards, a
+    # constaté une journaliste": a figure describing a person named is no part of what is reported
+    for tok in outside if not _describes_named(figure) else []:
         # "… neuf personnes ont été tuées, ont annoncé mercredi les autorités locales": an incise
         # after the figure, its subject inverted (the parser hangs it on the main verb)
         source = _from_source(tok, offset, parses.text)  # ", a-t-on appris de source judiciaire"
@@ -436,6 +454,12 @@ def _governing_claimant(
     return None
 
 
+def _describes_named(figure: Token) -> bool:
+    """Whether the figure lies in an apposition to a name ("Jérôme Kerviel, trader accusé d'une
+    perte de cinq milliards,")."""
+    return any(t.dep_ == "appos" and t.head.pos_ == "PROPN" for t in (figure, *figure.ancestors))
+
+
 def _line_between(a: Token, b: Token) -> bool:
     low, high = sorted((a.i, b.i))
     return any("\n" in t.text or "\n" in t.whitespace_ for t in a.doc[low:high])
@@ -459,10 +483,17 @@ def _as_said_by(doc: Doc, offset: int, text: str, figure: Token) -> Claimant | N
     return None
 
 
+# ", a précisé le maire." — or with the day after the subject: ", affirme La Tribune mercredi."
+_INCISE_END = re.compile(
+    r"\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|soir))?\s*)?(?:[,.;!?)\n]|$)",
+    re.IGNORECASE,
+)
+
+
 def _closes_incise(text: str, end: int) -> bool:
     """Whether an incise's subject ends where the incise does (", a précisé le maire." or a comma):
     in "deux participants …, ont, eux, répété leur confiance dans …" the verb's object goes on."""
-    return re.match(r"\s*(?:[,.;!?)\n]|$)", text[end:]) is not None
+    return _INCISE_END.match(text, end) is not None
 
 
 def _passive(verb: Token) -> bool:
@@ -520,7 +551,13 @@ def _inverted_subject(verb: Token, offset: int, text: str) -> Claimant | None:
     after = [
         c for c in verb.children if c.i > verb.i and c.dep_ in ("nsubj", "obj", "nsubj:pass", "expl:subj")
     ]
-    after = [c for c in after if c.pos_ in ("PROPN", "NOUN", "PRON") and c.lower_ not in ("que", "qu'")]
+    after = [
+        c
+        for c in after
+        if c.pos_ in ("PROPN", "NOUN", "PRON")
+        and c.lower_ not in ("que", "qu'")
+        and c.lower_ not in _TIME_WORDS
+    ]
     if after:
         return _np(after[0], offset, text)
     # "a précisé dans la soirée le maire": the parser hangs the subject on the adverbial before
@@ -662,12 +699,18 @@ def _np(head: Token, offset: int, text: str) -> Claimant | None:
     if head.pos_ == "NOUN" and named:
         head = named[0]  # "la ministre des finances, Christine Lagarde": the name set beside the role
     start = head.i
-    while start > 0 and doc[start - 1].pos_ in _NP_POS and doc[start - 1].dep_ != "obl:mod":
+    while (
+        start > 0
+        and doc[start - 1].pos_ in _NP_POS
+        and doc[start - 1].dep_ != "obl:mod"
+        and doc[start - 1].lower_ not in _TIME_WORDS  # "a indiqué ce mardi Christine Lagarde"
+    ):
         start -= 1
     end = head.i + 1
     while (
         end < len(doc)
         and "Part" not in doc[end].morph.get("VerbForm")
+        and doc[end].lower_ not in _TIME_WORDS  # "affirme La Tribune mercredi"
         and (  # "… cité par l'AFP"
             (doc[end].pos_ in _NP_POS and doc[end].pos_ != "DET")
             or (doc[end].lower_ in _GLUE and end + 1 < len(doc) and doc[end + 1].pos_ in _NP_POS)
@@ -679,7 +722,13 @@ def _np(head: Token, offset: int, text: str) -> Claimant | None:
         end -= 1
     a, b = offset + doc[start].idx, offset + doc[end - 1].idx + len(doc[end - 1].text)
     wording = text[a:b]
-    return Claimant(a, b, wording, gender_of(wording) or role_gender or _noun_gender(head))
+    gender = gender_of(wording) or role_gender or _noun_gender(head)
+    if head.pos_ == "NOUN" and is_role(wording):
+        # "a prévenu la ministre de l'Economie, Christine Lagarde.": the name set after the role
+        apposed = apposed_name_span(text, a, b)
+        if apposed is not None and apposed[0] >= b:
+            return Claimant(apposed[0], apposed[1], text[apposed[0] : apposed[1]], gender)
+    return Claimant(a, b, wording, gender)
 
 
 def _title_article(doc: Doc, k: int) -> bool:

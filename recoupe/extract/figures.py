@@ -53,6 +53,8 @@ _HYPHEN_WORD = re.compile(r"-([a-zé]+(?:-old)?)")
 _ELIDED = re.compile(r"^[a-z]['’]")
 # "d'un", "qu'une": the word finder reads an elided "de"/"que" and the number after it as one word.
 # Not "l'un" ("l'un des deux otages" names one of them, it counts nothing).
+# "3 pour cent": the "cent" of the unit is no number of its own.
+_PER_CENT = re.compile(r"\b[Pp]our\s+$")
 _ELIDED_BEFORE_NUMBER = re.compile(r"(?i:d|qu)['’](?=\w)")
 _JOINED_BY = re.compile(r"(?:de|d['’]|of)\s*")
 _NOUNLIKE = re.compile(r"[^\W\d_][\w-]*")
@@ -315,7 +317,7 @@ def _numbers(text: str, lo: int, hi: int, language: str, vocab: _Vocabulary) -> 
         if elided is not None:  # "d'un seul trader", "près d'un milliard": the number after the elision
             word, start = word[elided.end() :], start + elided.end()
         value = nb.word_value(word, language)
-        if value is not None:
+        if value is not None and not (word.lower() == "cent" and _PER_CENT.search(text, lo, start)):
             found.append(nb.Number(start, match.end(), value, True))
     merged = nb.merge_word_runs(sorted(found, key=lambda n: n.start), text, language)
     return nb.with_fractions(merged, text, lo, hi, language)
@@ -380,7 +382,7 @@ def _figure(
         number.words
         and lead in ("un", "une")
         and scale == 1  # "un milliard d'euros" is an amount
-        and (unit is None or unit in _DURATION_UNITS)  # "un euro" is one; "un an" may place a time
+        and unit not in _AMOUNT_UNITS  # "un euro", "un pour cent" are amounts; "sur un ton" is no tonne
         and not (words_after and words_after[0][2].lower() in vocab.single)
         and not (following is not None and _counted_with(text, end, following))
     ):
@@ -410,6 +412,8 @@ def _figure(
                 value *= Decimal(partner.value) / following.value  # "de 43,9 à 47,2 milliards"
     if thing is None and unit is None and earlier and _echoes(text, earlier[-1], number.start, vocab):
         thing, unit = earlier[-1].thing, earlier[-1].unit  # "(contre 28 à 30,5 …)", "28 à 30,5"
+    if unit is None and scale == 1 and _numbered_name_or_item(text, lo, number, thing):
+        return None
     if thing is None and unit is None and language == "fr":
         thing = _counted_before(text, lo, start, vocab)  # "réduire le nombre d'heures … à 27"
     if thing is None and unit is None and _FREQUENCY.match(text, end):
@@ -524,6 +528,7 @@ _APPOSED_AGE_END = re.compile(r"\s*[,)]")
 _MEASURED_AFTER = re.compile(r"\s+d(?:e\s|['’])")
 # "d'une durée de deux à dix ans": the upper bound of a range, not an age.
 _RANGE_BEFORE = re.compile(r"\b(?:de|entre)\s+\S+\s+(?:à|a|et)$")
+_AMOUNT_UNITS = frozenset({"€", "$", "£", "%"})
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "h", "min", "s"})
 _COORDINATED_DURATION = re.compile(
     r"(\w+)\s+(?:ans|années|mois|semaines|jours|heures|years|months|weeks|days|hours)\s+(?:et|and)\s+$"
@@ -631,6 +636,19 @@ def _in_name(text: str, lo: int, number: nb.Number) -> bool:
         return text[number.start].isupper() and _INSIDE_SENTENCE.search(text, lo, number.start) is not None
     before = _NAME_BEFORE.search(text, lo, number.start)
     return before is not None and _INSIDE_SENTENCE.search(text, lo, before.start() + 1) is not None
+
+
+def _numbered_name_or_item(text: str, lo: int, number: nb.Number, thing: str | None) -> bool:
+    """Digits that number a name or an item of a list, not a count: "le journal de France 3
+    national" (after a capitalised word, before a singular word), "1 Réformer la loi" (opening a
+    line before a capitalised word)."""
+    if number.words:
+        return False
+    if (number.start == 0 or text[number.start - 1] == "\n") and _NAME_AFTER.match(text, number.end):
+        return True
+    singular = thing is not None and thing[:1].islower() and not _PLURAL_END.search(thing)
+    name = _NAME_BEFORE.search(text, lo, number.start) if singular else None
+    return name is not None and _INSIDE_SENTENCE.search(text, lo, name.start() + 1) is not None
 
 
 def _vague(text: str, lo: int, number: nb.Number, vocab: _Vocabulary) -> bool:

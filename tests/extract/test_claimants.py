@@ -276,3 +276,31 @@ def test_an_aside_in_brackets_is_the_writer_s() -> None:
         "Le déficit atteindra 3 % (comprenant la hausse de la TVA de 5 % à 7 %), selon la ministre Anne Roy."
     )
     assert _claimants(text, "5 %") == ["la ministre Anne Roy"]
+
+
+def test_a_noun_phrase_ends_before_a_day_name() -> None:
+    text = "La mutuelle a perdu 20 millions d'euros, affirme Le Courrier jeudi."
+    assert _claimants(text, "20 millions") == ["Le Courrier"]
+    text = "Le déficit atteindra 4 %, a indiqué ce mardi Jeanne Collin."
+    assert _claimants(text, "4 %") == ["Jeanne Collin"]
+
+
+def test_assurer_an_income_is_no_statement() -> None:
+    text = "Le contrat a été étendu. Il assure aux salariés licenciés un revenu de 70 % du salaire."
+    assert _claimants(text, "70 %") == [None]
+
+
+def test_a_figure_describing_a_person_named_is_not_what_an_incise_reports() -> None:
+    text = (
+        "Une perquisition a eu lieu mardi chez le frère de Marc Dumont, comptable de la mutuelle "
+        "accusé d'une perte de deux millions d'euros, a constaté un photographe de l'AFP."
+    )
+    assert _claimants(text, "deux millions") == [None]
+
+
+def test_a_clause_the_parser_takes_for_the_subject_of_an_incise_is_what_it_reports() -> None:
+    text = (
+        "Malgré les 30 milliards d'euros du plan, la prévision de croissance pour l'an prochain "
+        "reste de seulement 0,5 à 1 %, a prévenu la ministre du Budget, Claire Morel."
+    )
+    assert _claimants(text, "1 %") == ["Claire Morel"]

@@ -90,3 +90,23 @@ def test_a_scale_after_autres_scales_the_number() -> None:
     assert _figures("Les quatre autres millions viendront des régions.") == [
         ("quatre autres millions", 4_000_000)
     ]
+
+
+def test_the_cent_of_pour_cent_is_no_number_of_its_own() -> None:
+    assert _figures("La liste a recueilli 4 pour cent des voix.") == [("4 pour cent", 4)]
+    assert _figures("Il était crédité d'environ un pour cent des voix.") == [("un pour cent", 1)]
+
+
+def test_one_before_a_unit_that_is_also_a_word_is_an_article() -> None:
+    assert _figures("Le maire a répondu sur un ton sec.") == []
+
+
+def test_an_age_from_des() -> None:
+    assert _figures("Le registre recense dès 12 ans les élèves signalés.") == []
+
+
+def test_digits_numbering_a_name_or_a_list_item_are_not_figures() -> None:
+    assert _figures("Le débat sera diffusé sur France 5 régional ce soir.") == []
+    assert _figures("2 Former les aidants. Le plan finance 400 places.") == [("400", 400)]
+    # a plural count after a place is still one
+    assert _figures("Selon le bilan établi à Gaza 16 personnes sont mortes.") == [("16", 16)]
