@@ -105,10 +105,13 @@ def speaker_name(
         if found is not None or re.search(rf"\b{demonym.group(1).lower()}s?\b", text):
             return found
     if mention.kind == "name":
+        # "le PCF", "la SNCF": the determiner is no part of an acronym's name.
+        written = re.sub(r"^(?:[Ll]es?|[Ll]a)\s+(?=[A-ZÀ-Ö]{2,}\b)", "", written)
         name, _ = strip_titles(written)
         # "M. Ravier" when that is all the text gives: the title stays with a lone surname.
-        name = name if len(name.split()) > 1 else co.full_name(name, people)
-        return name if len(name.split()) > 1 else _without_determiner(written)
+        acronym = re.fullmatch(r"[A-ZÀ-Ö]{2,}", name) is not None
+        name = name if len(name.split()) > 1 or acronym else co.full_name(name, people)
+        return name if len(name.split()) > 1 or acronym else _without_determiner(written)
     return _without_determiner(written)
 
 

@@ -436,7 +436,7 @@ def _subject(verb: Token, offset: int, passive: bool = False) -> SpeakerMention 
                 found = _np(antecedent, offset) if verb.dep_.startswith("acl") else None
                 start = offset + head.idx
                 return replace(found, pointer=(start, start + len(head.text))) if found else None
-            return _np(head, offset)
+            return _coordinated(head, offset) or _np(head, offset)
         if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
             continue
@@ -446,6 +446,25 @@ def _subject(verb: Token, offset: int, passive: bool = False) -> SpeakerMention 
             return _np(verb.head, offset)  # "Et la ministre de poursuivre : « … »"
         break
     return None
+
+
+def _coordinated(head: Token, offset: int) -> SpeakerMention | None:
+    """ "Thaïlandais et Cambodgiens ont réaffirmé …": coordinated subjects are several speakers, no
+    one of them; the mention spans them all and names no one."""
+    others = [
+        c
+        for c in head.children
+        if c.dep_ == "conj"
+        and c.pos_ in ("PROPN", "NOUN")
+        and c.i > head.i
+        and any(g.dep_ == "cc" and g.lower_ in ("et", "ou") for g in c.children)
+    ]
+    if head.pos_ not in ("PROPN", "NOUN") or not others:
+        return None
+    first, last = _np(head, offset), _np(others[-1], offset)
+    if first is None or last is None:
+        return None
+    return SpeakerMention(first.start, last.end, "indefinite", "p")
 
 
 def _narrative_infinitive(verb: Token) -> bool:

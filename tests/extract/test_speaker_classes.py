@@ -187,3 +187,19 @@ def test_a_reflexive_incise_with_an_inverted_pronoun_inside_a_quote_is_its_cue()
         "pourtant un projet de société. »\n"
     )
     assert said(text)["Cela montre un désint"] == ("il", "Marc Pujol")
+
+
+def test_an_acronym_s_determiner_is_no_part_of_its_name_and_a_capitalised_heading_adds_nothing() -> None:
+    text = (
+        "LE PCF POUR UN PÔLE PUBLIC\n"
+        "De son côté, le PCF a estimé que « les banques ne peuvent être laissées sans contrôle ».\n"
+    )
+    assert said(text)["les banques ne peuve"] == ("le PCF", "PCF")
+
+
+def test_coordinated_subjects_are_several_speakers_and_no_one_of_them() -> None:
+    text = (
+        "Les deux délégations se sont réunies lundi à Genève.\n"
+        "Paul Girard et Marie Roux ont affirmé que le dossier était « extrêmement compliqué à régler ».\n"
+    )
+    assert said(text)["extrêmement compliqu"] == ("Paul Girard et Marie Roux", None)
