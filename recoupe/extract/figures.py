@@ -516,6 +516,8 @@ _EN_CLITIC = re.compile(
     r"(?:^|[\s'’])en\s+(?!(?:moyenne|tout|outre|effet|revanche|somme|gros|fait|cours|plus|moins|particulier)\b)"
     r"[a-zàâçéèêëîïôûù]+(?:\s+[a-zàâçéèêëîïôûù]+)?$"
 )
+# "son septième ministre sur 15", "la première victoire sur 4": the number out of which a rank is.
+_OUT_OF = re.compile(r"(?:ième|ier|ière)\s+(?:[^\W\d_]+\s+){1,2}sur\s+$", re.IGNORECASE)
 # "trois fois par semaine": a frequency.
 _FREQUENCY = re.compile(r"\s+fois\s+par\s")
 # "le nombre d'heures d'enseignement … à 27"
@@ -524,6 +526,14 @@ _TO_NUMBER = re.compile(r"\bà\s*$")
 # "Boris Martin, 33 ans, …", "(33 ans)": years set apart right after a name or a noun are an age.
 _APPOSED_AGE = re.compile(r"\w(?:,|\s*\()\s*$")
 _APPOSED_AGE_END = re.compile(r"\s*[,)]")
+# "il y a vécu trois ans, de 1985 à 1988": the years the duration spans place it in time.
+_TIME_SPAN = re.compile(r"\s*[,(]?\s*(?:de|entre|du)\s+\d{4}\s+(?:à|au|et)\s+\d{4}\b")
+# "Quinze jours de plus s'écoulent", "trois ans ont passé": time passing in a narrative.
+_TIME_PASSES = re.compile(
+    r"\s+(?:de plus\s+)?(?:s['’](?:écoul|est écoul|sont écoul|étaient écoul)|se sont écoulé"
+    r"|ont passé|passent)",
+    re.IGNORECASE,
+)
 # "passible de trois ans d'emprisonnement", "cinq ans de prison": years of something measure it.
 _MEASURED_AFTER = re.compile(r"\s+d(?:e\s|['’])")
 # "d'une durée de deux à dix ans": the upper bound of a range, not an age.
@@ -547,6 +557,7 @@ def _counts_what_is_named(
         or _among_them(text, number.end)
         or _grouped(text[number.start : number.end], number.value, number.words, language)
         or (language == "fr" and _en_stands_for_noun(text, lo, number.start, vocab))
+        or (language == "fr" and _OUT_OF.search(text, lo, number.start) is not None)
     )
 
 
@@ -696,6 +707,8 @@ def _time_reference(
         _ends_with(before, vocab.time_before)
         or _ends_with(raw, vocab.time_before)
         or after.startswith(vocab.time_after)
+        or _TIME_SPAN.match(text, end) is not None
+        or _TIME_PASSES.match(text, end) is not None
     )
 
 
