@@ -196,6 +196,11 @@ class Settings:
     summary_same_sentence: float = 85.0
 
     # --- quotes ---
+    # Who said a French quote that opens its paragraph with no cue: the last speaker, across at most
+    # this many sentences of narration naming no one else (extract/french_quotes.py). 2 resolves
+    # fr-quotes-dev2's "« … », se félicite X. / Quant aux …, le décret exclut … / « Là aussi … »"
+    # and changes nothing on fr-quotes-dev; a third sentence is where a new topic has begun.
+    quote_narration_sentences: int = 2
     # One statement, every wording (recoupe/reconcile/quotes.py): two quotes of one speaker are
     # one statement when their words are near-identical (rapidfuzz ratio of the folded words,
     # 0–100, from `quote_same_wording`; the only test for quotes of unknown speaker) or one runs

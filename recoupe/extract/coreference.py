@@ -761,11 +761,11 @@ def _named_between(
         for person in people
         if person.name != besides
         and (person.gender or name_gender(person.name)) == gender
-        and _written_between(text, start, end, person.name.split(), quoted)
+        and written_between(text, start, end, person.name.split(), quoted)
     ]
 
 
-def _written_between(
+def written_between(
     text: str,
     start: int,
     end: int,
@@ -807,7 +807,7 @@ def _rival_between(
         start, end = ends[0], ends[-1]
     own = set((subject.name or "").split())
     return any(
-        _written_between(text, start, end, set(person.name.split()) - own, quoted)
+        written_between(text, start, end, set(person.name.split()) - own, quoted)
         for person in people
         if person.name != subject.name and not (person.gender and person.gender != gender)
     )

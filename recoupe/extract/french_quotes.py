@@ -31,6 +31,7 @@ from recoupe.extract.speaker_names import INDEFINITE, speaker_name, token_speake
 from recoupe.extract.token_speakers import in_sentence
 from recoupe.extract.tokens import QuotedText, one_paragraph_apart, sentence_before, sentence_spans
 from recoupe.model import QuoteMention
+from recoupe.settings import Settings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -135,6 +136,19 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
             else:
                 context = sp.sentence_subject(prior, before[0])
                 mention = context if context is not None and context.kind in ("name", "pronoun") else None
+        if (
+            mention is None
+            and signed is None
+            and not heading
+            and not (before is not None and caps_line(norm[before[0] : before[1]]))
+            and previous[1] is not None
+            and tokens[first - 1].kind == "break"
+            and _narration_between(text, tokens, previous_end, first, people, previous[1])
+        ):
+            # "« … », se félicite X. / Quant aux …, le décret exclut … / « Là aussi, on s'est battu. »":
+            # a paragraph that opens on a quote with no cue goes on with the last speaker across a
+            # sentence or two of narration that names no one else.
+            mention, speaker = previous
         if mention is None:
             # Token rules kept where the parse does not help: a long apposition or an incise
             # between a name and its cue often leaves the parser without a subject for the verb,
@@ -211,6 +225,33 @@ def _subject(mention: sp.SpeakerMention, name: str | None) -> co.Subject:
     entraîneur, Y" is Y (coreference.resolve_pronoun)."""
     body = mention.kind == "organisation" or (name is not None and _BODY_NAME.match(name) is not None)
     return co.Subject(mention.start, name, mention.gender, body)
+
+
+# How many sentences of narration a quote standing alone may follow its speaker's last quote by.
+MAX_NARRATION_SENTENCES = Settings.quote_narration_sentences
+
+
+def _narration_between(
+    text: str, tokens: list, previous_end: int, first: int, people: list[co.Person], speaker: str
+) -> bool:
+    """Whether the words between the last quote and this one are at most MAX_NARRATION_SENTENCES
+    sentences, after the last quote's own, that name no person but its speaker, outside quotes, and
+    whether this quote's own sentence is its paragraph's first."""
+    if previous_end < 0 or first <= previous_end:
+        return False
+    told = tokens[previous_end].sentence
+    sentences = {
+        t.sentence for t in tokens[previous_end + 1 : first] if t.kind == "word" and t.sentence != told
+    }
+    if not sentences or len(sentences) > MAX_NARRATION_SENTENCES:
+        return False
+    start, end = tokens[previous_end].end, tokens[first].start
+    quoted = [(m.start(), m.end()) for m in _QUOTED_WORDS.finditer(text, start, end)]
+    others = [p for p in people if p.name != speaker and not set(p.name.split()) <= set(speaker.split())]
+    return not any(co.written_between(text, start, end, p.name.split(), quoted) for p in others)
+
+
+_QUOTED_WORDS = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 
 
 def _continuing(doc: Doc, offset: int, regions: list[tuple[int, int]]) -> bool:

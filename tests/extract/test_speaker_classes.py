@@ -203,3 +203,20 @@ def test_coordinated_subjects_are_several_speakers_and_no_one_of_them() -> None:
         "Paul Girard et Marie Roux ont affirmé que le dossier était « extrêmement compliqué à régler ».\n"
     )
     assert said(text)["extrêmement compliqu"] == ("Paul Girard et Marie Roux", None)
+
+
+NARRATION = (
+    "« Nous avons obtenu que le fichier soit public », se félicite Louis Berthier, secrétaire général de "
+    "l'autorité.\n"
+    "Quant aux élus locaux, la version finale du texte exclut la collecte de leurs « opinions ».\n"
+    "« Là aussi, nous nous sommes battus. C'était essentiel pour leur permettre d'exercer leur mandat. »\n"
+)
+
+
+def test_a_paragraph_opening_on_a_quote_with_no_cue_goes_on_with_the_last_speaker_over_narration() -> None:
+    assert said(NARRATION)["Là aussi, nous nous"][1] == "Louis Berthier"
+
+
+def test_a_quote_with_no_cue_after_narration_naming_someone_else_is_no_one_s() -> None:
+    text = NARRATION.replace("la version finale du texte", "le texte défendu par Marc Auger")
+    assert said(text)["Là aussi, nous nous"][1] is None
