@@ -82,6 +82,7 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
     subjects: list[co.Subject] = []
     found: list[QuoteMention] = []
     headings: list[int] = []  # indices in `found` of quotes set as headings, with no cue of their own
+    tentative: set[int] = set()  # of those, short ones kept only if the article quotes their words
     previous: tuple[sp.SpeakerMention | None, str | None] = (None, None)
     previous_end = -1
     for k, members in enumerate(groups):
@@ -157,6 +158,15 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
             if rule is not None and rule.kind == "name":
                 mention = sp.SpeakerMention(rule.start, rule.end, "name", rule.gender)
         if mention is None and (words <= MAX_SCARE_WORDS or not _clause(docs[span], span[0], lead)):
+            if heading or _title_line(norm, lead):
+                # "LE PCF POUR « la création d'un pôle public »": a heading's short quote is kept when
+                # the article quotes someone saying its words (_headings_said), else dropped.
+                tentative.add(len(found))
+                headings.append(len(found))
+                line_start = norm.rfind("\n", 0, lead.region_start) + 1
+                titled = _TITLE_FOR.fullmatch(norm, line_start, lead.region_start)
+                np = sp.SpeakerMention(titled.start("np"), titled.end("np"), "name", "") if titled else None
+                found.extend(_quote_mentions(text, segments, members, None, np))
             continue  # a term, a title or a scare quote no one in the text says
         if mention is not None and speaker is None:
             mention = with_apposed_name(mention, text)
@@ -212,7 +222,8 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
         found.extend(_quote_mentions(text, segments, members, speaker, mention))
         if not heading:
             previous, previous_end = (mention, speaker), last
-    return _headings_said(found, headings)
+    said = _headings_said(found, headings)
+    return [q for k, q in enumerate(said) if k not in tentative or q.speaker is not None]
 
 
 # A name that is a common noun's phrase ("Le club de handball de X", "La mairie") or a name
@@ -315,6 +326,16 @@ def _signature(
     return replace(mention, kind="indefinite"), None
 
 
+def _title_line(norm: str, lead: QuoteSegment) -> bool:
+    """Whether the quote's paragraph is a title: one short line that ends on no full stop."""
+    line = paragraph_at(norm, lead.start).strip(SPACES)
+    return 0 < len(line.split()) <= MAX_TITLE_WORDS and line[-1:] not in ".!?…:"
+
+
+# A line of more words than this is a paragraph, not a title or a subheading.
+MAX_TITLE_WORDS = 15
+
+
 def _headings_said(found: list[QuoteMention], headings: list[int]) -> list[QuoteMention]:
     """A quote set as a heading is said by whoever the article quotes saying its words (the press
     repeats a quote of the text in its subheadings); with no such quote, by no one."""
@@ -322,13 +343,19 @@ def _headings_said(found: list[QuoteMention], headings: list[int]) -> list[Quote
         words = _folded(found[h].text)
         said = [q for q in found if q.speaker and q is not found[h] and words in _folded(q.text)]
         if said and len({q.speaker for q in said}) == 1:
+            own = found[h].speaker_start is not None  # "LE PCF POUR « … »": the heading's own words
             found[h] = replace(
                 found[h],
                 speaker=said[0].speaker,
-                speaker_start=said[0].speaker_start,
-                speaker_end=said[0].speaker_end,
+                speaker_start=found[h].speaker_start if own else said[0].speaker_start,
+                speaker_end=found[h].speaker_end if own else said[0].speaker_end,
             )
     return found
+
+
+# "LE PCF POUR « … »", "Les syndicats contre « … »": a title's noun phrase before "pour" or "contre"
+# and the quote is who the title gives the words to.
+_TITLE_FOR = re.compile(r"(?P<np>[^\W\d_][^:«»\n]{1,40}?)[ \u00a0]+(?i:pour|contre)[ \u00a0]*$")
 
 
 def _folded(words: str) -> str:

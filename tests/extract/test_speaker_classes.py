@@ -220,3 +220,18 @@ def test_a_paragraph_opening_on_a_quote_with_no_cue_goes_on_with_the_last_speake
 def test_a_quote_with_no_cue_after_narration_naming_someone_else_is_no_one_s() -> None:
     text = NARRATION.replace("la version finale du texte", "le texte défendu par Marc Auger")
     assert said(text)["Là aussi, nous nous"][1] is None
+
+
+def test_a_title_s_short_quote_is_said_by_whom_the_article_quotes_saying_it_else_dropped() -> None:
+    text = (
+        "Le gouvernement injecte dix milliards dans les banques.\n"
+        "LA CGT POUR « un salaire minimum européen »\n"
+        "À l'Assemblée, le débat a été vif.\n"
+        "De son côté, la CGT a réclamé « un salaire minimum européen », estimant que « les salariés ne "
+        "peuvent plus attendre ».\n"
+    )
+    found = find_quotes(text, "fr")
+    title = next(q for q in found if q.start < text.index("À l'Assemblée"))
+    assert (text[title.speaker_start : title.speaker_end], title.speaker) == ("LA CGT", "CGT")
+    unsaid = text.replace("a réclamé « un salaire minimum européen »", "a réclamé une hausse")
+    assert not any(q.start < unsaid.index("À l'Assemblée") for q in find_quotes(unsaid, "fr"))
