@@ -41,6 +41,14 @@ def two_word_cues() -> dict[str, str]:
 
 
 @cache
+def support_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs that report with a noun of speech as their object, and those nouns ("formuler un
+    appel", "exprimer l'espoir")."""
+    french = _french()
+    return frozenset(french.get("support_verbs", [])), frozenset(french.get("speech_nouns", []))
+
+
+@cache
 def hearing_lemmas() -> frozenset[str]:
     """Verbs of hearing whose source follows them ("a-t-on appris de source judiciaire")."""
     return frozenset(_french().get("hearing", []))

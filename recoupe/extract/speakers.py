@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from recoupe.extract.coreference import HONORIFICS, gender_of, is_role
 from recoupe.extract.cue_vocabulary import vocabulary
-from recoupe.extract.cues import cue_lemmas, two_word_cues
+from recoupe.extract.cues import cue_lemmas, support_cues, two_word_cues
 from recoupe.extract.entities import french_parser, lemma_of
 
 if TYPE_CHECKING:
@@ -392,6 +392,9 @@ def _is_cue(tok: Token) -> bool:
     lemma = lemma_of(tok)
     if lemma in two_word_cues():
         return tok.i > 0 and lemma_of(tok.doc[tok.i - 1]) == two_word_cues()[lemma]
+    verbs, nouns = support_cues()
+    if lemma in verbs and any(c.dep_ == "obj" and lemma_of(c) in nouns for c in tok.children):
+        return True  # "X avait formulé un appel pour que « … »"
     # "Mme Aubry demande « … »": the lemmatiser leaves some present forms as they are ("demande").
     return lemma in cue_lemmas() or (lemma == tok.lower_ and lemma + "r" in cue_lemmas())
 

@@ -235,3 +235,14 @@ def test_a_title_s_short_quote_is_said_by_whom_the_article_quotes_saying_it_else
     assert (text[title.speaker_start : title.speaker_end], title.speaker) == ("LA CGT", "CGT")
     unsaid = text.replace("a réclamé « un salaire minimum européen »", "a réclamé une hausse")
     assert not any(q.start < unsaid.index("À l'Assemblée") for q in find_quotes(unsaid, "fr"))
+
+
+def test_a_verb_with_a_noun_of_speech_for_object_is_a_cue() -> None:
+    text = (
+        "Le 9 février, s'adressant aux diplomates, Marc Aubert avait formulé un appel pour que les "
+        "prisonniers « soient rendus à leurs familles et à leur dignité ».\n"
+    )
+    assert said(text)["soient rendus à leur"] == ("Marc Aubert", "Marc Aubert")
+    # Without the noun of speech, "formuler" reports nothing.
+    plain = text.replace("formulé un appel pour que", "formulé un plan pour que")
+    assert all(speaker is None for _, _, speaker in said(plain).found)
