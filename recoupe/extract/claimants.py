@@ -218,6 +218,11 @@ def _aside(parses: _Parses, index: int, position: int, found: Claimant) -> bool:
     ) or any(t.lower_ in ("qui", "que") for t in inside)
 
 
+# ", les syndicats 15 000", "; la police près de 3 000": a clause whose verb is left out.
+_GAPPED = re.compile(
+    r"[,;]\s+((?:[Ll]es|[Ll]a|[Ll]e|[Ll]['’]|[Dd]es)\s*[^\W\d_][\w'’-]*(?:\s+(?:de\s|du\s|des\s|d['’])?\s*"
+    r"[^\W\d_][\w'’-]*){0,3})\s+(?:(?:plus de|près de|environ|au moins|moins de)\s+)?$"
+)
 # Days and times of day: the words of an adverbial of time a noun phrase ends at.
 _TIME_WORDS = frozenset(
     {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "matin", "soir", "midi"}
@@ -355,16 +360,36 @@ def _governing_claimant(
     if said_by is not None:
         return said_by
     # "selon", "D'" "après"; not across a line break (a headline the splitter left on the next line)
-    sources = [tok for tok in outside if according_to(doc, tok.i) and not _line_between(figure, tok)]
+    sources = [
+        tok
+        for tok in outside
+        if according_to(doc, tok.i) and not _line_between(figure, tok) and not _rival_between(figure, tok)
+    ]
     if sources:
         # "3 000 selon la police, 10 000 selon les organisateurs": the parser hangs such counts
         # on whichever source it meets, so with several the nearest one is the figure's.
         nearest = min(sources, key=lambda tok: (abs(tok.i - figure.i), tok.i < figure.i))
         return _np_after(nearest, offset, parses.text)
+    gapped = _GAPPED.search(parses.text, parses.sentences[index][0], position)
+    between = [t for t in doc if gapped is not None and gapped.start() <= offset + t.idx < position]
+    if gapped is not None and not any(t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") for t in between):
+        # "La préfecture a dénombré 4 000 manifestants, les syndicats 15 000": the verb left out
+        # is the first clause's, its subject the noun phrase before the figure, never the first's
+        a, b = gapped.span(1)
+        return (
+            Claimant(a, b, gapped.group(1), gender_of(gapped.group(1)))
+            if _may_claim(gapped.group(1))
+            else None
+        )
     below = figure  # the verb's child the figure lies under
     described = False  # whether a relative clause holds the figure: it describes, it is not denied
     for verb in figure.ancestors:
         described = described or _relative(verb)
+        quoted = any(a <= offset + verb.idx < b for a, b in quotes)
+        if lemma_of(verb) in _claim_verbs().denials and not described and not quoted:
+            # "Natixis a démenti avoir perdu un milliard": someone else's figure ("le chiffre de
+            # 10 000 avancé par la direction"), or no one's
+            return _reported_by_agent(figure, offset, parses.text, verb)
         if (
             _relative(verb)
             or not _is_cue(verb)
@@ -393,8 +418,6 @@ def _governing_claimant(
             # who speaks, not what they say.
             return None
         lemma = lemma_of(verb)
-        if lemma in _claim_verbs().denials and not described:
-            return None  # "Natixis a démenti avoir perdu un milliard": someone else's figure
         if (
             lemma in _claim_verbs().clause_only
             and below.dep_ not in ("ccomp", "xcomp", "parataxis")
@@ -451,13 +474,52 @@ def _governing_claimant(
         if end <= position:
             wording = parses.text[start:end]
             return Claimant(start, end, wording, opinion.gender or gender_of(wording))
-    return None
+    # no one says it, but a participle names who did: "la perte de 5 milliards annoncée par la
+    # banque" (a cue governing the sentence comes first: "il a indiqué que l'augmentation de 5,5
+    # milliards prévue par la banque …" is his)
+    return _reported_by_agent(figure, offset, parses.text)
 
 
 def _describes_named(figure: Token) -> bool:
     """Whether the figure lies in an apposition to a name ("Jérôme Kerviel, trader accusé d'une
     perte de cinq milliards,")."""
     return any(t.dep_ == "appos" and t.head.pos_ == "PROPN" for t in (figure, *figure.ancestors))
+
+
+def _rival_between(figure: Token, source: Token) -> bool:
+    """ "La police a compté 3 000 manifestants, contre 10 000 selon les organisateurs": a source
+    after a rival figure ("contre", "alors que") speaks for that one only."""
+    if source.i < figure.i:
+        return False
+    return any(t.lower_ in ("contre", "tandis", "alors", "mais") for t in figure.doc[figure.i + 1 : source.i])
+
+
+def _reported_by_agent(figure: Token, offset: int, text: str, verb: Token | None = None) -> Claimant | None:
+    """ "le chiffre de 10 000 grévistes avancé par la direction", "une perte de 5 milliards annoncée
+    par la banque": a cue's participle with its agent, on the figure's noun phrase (or, misparsed,
+    on the `verb` the phrase is the object of, right after the figure)."""
+    nouns = [t for t in (figure, *figure.ancestors)]
+    nouns = nouns[: next((k for k, t in enumerate(nouns) if t.pos_ in ("VERB", "AUX")), len(nouns))]
+    after = [c for c in verb.children if c.i > figure.i and c.dep_ == "xcomp"] if verb is not None else []
+    for noun in [*nouns, *after]:
+        for participle in noun.subtree:
+            if participle.dep_ not in ("acl", "xcomp") or "Part" not in participle.morph.get("VerbForm"):
+                continue
+            if not (is_cue(participle) or lemma_of(participle) in _claim_verbs().verbs):
+                continue
+            agent = next(
+                (
+                    c
+                    for c in participle.children
+                    if c.dep_ == "obl:agent"
+                    and any(k.lower_ == "par" for k in c.children if k.dep_ == "case")
+                ),
+                None,
+            )
+            found = _np(agent, offset, text) if agent is not None else None
+            if found is not None and _may_claim(found.text):
+                return found
+    return None
 
 
 def _line_between(a: Token, b: Token) -> bool:

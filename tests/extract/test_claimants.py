@@ -304,3 +304,31 @@ def test_a_clause_the_parser_takes_for_the_subject_of_an_incise_is_what_it_repor
         "reste de seulement 0,5 à 1 %, a prévenu la ministre du Budget, Claire Morel."
     )
     assert _claimants(text, "1 %") == ["Claire Morel"]
+
+
+def test_a_gapped_clause_is_its_own_subject_s() -> None:
+    text = "La mairie a dénombré 2 500 marcheurs, les syndicats 6 000."
+    assert _claimants(text, "2 500", "6 000") == ["La mairie", "les syndicats"]
+    # never the first clause's subject
+    text = "La mairie a dénombré 2 500 marcheurs, les associations 6 000."
+    assert _claimants(text, "6 000") == [None]
+
+
+def test_a_source_after_a_rival_figure_speaks_for_that_one_only() -> None:
+    text = "La gendarmerie a compté 900 tracteurs, contre 2 000 selon la fédération agricole."
+    assert _claimants(text, "900", "2 000") == [None, "la fédération agricole"]
+    text = "Entre 20 % et 30 % des agents, selon la direction, ont cessé le travail."
+    assert _claimants(text, "20 %", "30 %") == ["la direction", "la direction"]
+
+
+def test_a_participle_with_its_agent_names_who_reports_the_figure() -> None:
+    text = "Les riverains contestent le chiffre de 300 camions avancé par la préfecture."
+    assert _claimants(text, "300") == ["la préfecture"]
+    text = "La hausse de 4 % annoncée par la mairie a surpris les usagers."
+    assert _claimants(text, "4 %") == ["la mairie"]
+    # a cue governing the sentence comes first
+    text = (
+        "Le président du club, Paul Ravel, a indiqué que la rénovation de 2 millions d'euros prévue "
+        "par la mairie commencerait en mai."
+    )
+    assert _claimants(text, "2 millions") == ["Paul Ravel"]
