@@ -246,3 +246,14 @@ def test_a_verb_with_a_noun_of_speech_for_object_is_a_cue() -> None:
     # Without the noun of speech, "formuler" reports nothing.
     plain = text.replace("formulé un appel pour que", "formulé un plan pour que")
     assert all(speaker is None for _, _, speaker in said(plain).found)
+
+
+def test_rejecting_and_threatening_report_their_subject_s_words() -> None:
+    text = (
+        "« Ce qui est arrivé n'a rien à voir avec notre stratégie », a déclaré le PDG Paul Vernet.\n"
+        "Il a rejeté l'hypothèse d'avoir « caché dans un trou nouveau des pertes venues d'un autre trou ».\n"
+        "En aparté, il a menacé de « reprendre [son] avion » si rien ne sortait du sommet.\n"
+    )
+    found = said(text)
+    assert found["caché dans un trou no"] == ("Il", "Paul Vernet")
+    assert found["reprendre [son] avion"] == ("il", "Paul Vernet")
