@@ -84,11 +84,6 @@ class Settings:
     # 1.2 / 1.6: 0.562 / 0.565 / 0.613 / 0.576 / 0.510); gnews-fr-dev held out, not used to
     # choose it: 0.784 / 0.797 / 0.824 / 0.808 / 0.794 (the baseline's 0.807).
     headline_pair_log_odds: float = 0.85
-    # Blocking: each headline without a body is also paired with its nearest this many by every
-    # word it has (stories.cluster.candidate_pairs). gnews-fr-dev's same-story pairs proposed:
-    # 1,062 of 1,268 without, 1,115 with 5, 1,136 with 10, 1,143 with 20 (candidates 4,571 →
-    # 5,099 / 6,446 / 9,536).
-    headline_neighbours: int = 10
     # Inside a component of this many articles or more, average link runs in each Louvain
     # community of the graph linking every article to its `story_community_neighbours` most
     # probable partners (stories.cluster._communities); two communities whose links to each
