@@ -438,7 +438,9 @@ def _subject(verb: Token, offset: int, passive: bool = False) -> SpeakerMention 
                     antecedent = antecedent.head  # "Frédéric Oudéa, patron de …, qui": the name
                 found = _np(antecedent, offset) if verb.dep_.startswith("acl") else None
                 start = offset + head.idx
-                return replace(found, pointer=(start, start + len(head.text))) if found else None
+                if found is None or start - found.end > 2:
+                    return found  # "X, patron de Y qui affirmait": the name, far from its relative
+                return replace(found, pointer=(start, start + len(head.text)))
             return _coordinated(head, offset) or _np(head, offset)
         if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
