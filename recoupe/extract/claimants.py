@@ -92,6 +92,7 @@ class _ClaimVerbs:
     clause_only: frozenset[str]
     denials: frozenset[str]
     figures_of: frozenset[str]  # "les chiffres de X": nouns of figures whose author may follow
+    showing: frozenset[str]  # "a dévoilé 12 modèles" shows them; "un plan de 26 milliards" is claimed
     screen: re.Pattern[str]  # the words that may be one of them, or a short-stemmed cue ("jugé")
 
 
@@ -112,6 +113,7 @@ def _claim_verbs() -> _ClaimVerbs:
         frozenset(claims["clause_only"]),
         frozenset(claims["denials"]),
         frozenset(fold(w) for w in claims["figures_of"]),
+        frozenset(claims["showing"]),
         screen,
     )
 
@@ -418,7 +420,12 @@ def _governing_claimant(
             # who speaks, not what they say.
             return None
         lemma = lemma_of(verb)
-        if (
+        shown = (
+            lemma in _claim_verbs().showing
+            and below.dep_ == "obj"
+            and (below.i == figure.i or figure.head.i == below.i)
+        )
+        if shown or (
             lemma in _claim_verbs().clause_only
             and below.dep_ not in ("ccomp", "xcomp", "parataxis")
             and not _colon_opens(verb, figure)
@@ -537,7 +544,7 @@ def _as_said_by(doc: Doc, offset: int, text: str, figure: Token) -> Claimant | N
             continue
         if not any(c.lower_ in ("l'", "l’") for c in verb.children):
             continue
-        if verb.head is verb or not (verb.head is figure or verb.head in figure.ancestors):
+        if verb.head.i == verb.i or not (verb.head.i == figure.i or verb.head in figure.ancestors):
             continue
         found = _subject(verb, offset, text) or _inverted_subject(verb, offset, text)
         if found is not None and found.text.lower() not in _PRONOUNS and _may_claim(found.text):

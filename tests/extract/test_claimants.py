@@ -332,3 +332,9 @@ def test_a_participle_with_its_agent_names_who_reports_the_figure() -> None:
         "par la mairie commencerait en mai."
     )
     assert _claimants(text, "2 millions") == ["Paul Ravel"]
+
+
+def test_showing_what_is_counted_claims_nothing_presenting_a_plan_claims_its_figure() -> None:
+    assert _claimants("Le constructeur a dévoilé 12 nouveaux modèles.", "12") == [None]
+    text = "Le gouvernement a présenté un plan de relance de 26 milliards d'euros."
+    assert _claimants(text, "26 milliards") == ["Le gouvernement"]
