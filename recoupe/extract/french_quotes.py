@@ -143,7 +143,7 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
             and not heading
             and not (before is not None and caps_line(norm[before[0] : before[1]]))
             and previous[1] is not None
-            and tokens[first - 1].kind == "break"
+            and (tokens[first - 1].kind == "break" or _lead_in(norm, lead))
             and _narration_between(text, tokens, previous_end, first, people, previous[1])
         ):
             # "« … », se félicite X. / Quant aux …, le décret exclut … / « Là aussi, on s'est battu. »":
@@ -324,6 +324,14 @@ def _signature(
     if 2 <= len(signed.split()) <= 3:
         return mention, signed.title()
     return replace(mention, kind="indefinite"), None
+
+
+def _lead_in(norm: str, lead: QuoteSegment) -> bool:
+    """Whether the quote's line opens on a few words and a colon before it ("Ou « à moitié » : « … »"),
+    no clause that could name a speaker."""
+    line_start = norm.rfind("\n", 0, lead.region_start) + 1
+    before = _QUOTED_WORDS.sub(" ", norm[line_start : lead.region_start]).strip(SPACES)
+    return before.endswith(":") and len(before[:-1].split()) <= 2
 
 
 def _title_line(norm: str, lead: QuoteSegment) -> bool:

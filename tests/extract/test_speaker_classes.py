@@ -218,6 +218,14 @@ def test_a_paragraph_opening_on_a_quote_with_no_cue_goes_on_with_the_last_speake
     assert said(NARRATION)["Là aussi, nous nous"][1] == "Louis Berthier"
 
 
+def test_a_quote_after_a_short_lead_in_and_a_colon_goes_on_with_the_last_speaker_too() -> None:
+    text = NARRATION + (
+        "Sur d'autres points, l'autorité n'a pas eu gain de cause.\n"
+        "Ou « à moitié » : « Pour les données de santé, nous n'avons pas réussi à les interdire. »\n"
+    )
+    assert said(text)["Pour les données de s"][1] == "Louis Berthier"
+
+
 def test_a_quote_with_no_cue_after_narration_naming_someone_else_is_no_one_s() -> None:
     text = NARRATION.replace("la version finale du texte", "le texte défendu par Marc Auger")
     assert said(text)["Là aussi, nous nous"][1] is None
