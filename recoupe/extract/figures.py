@@ -385,6 +385,7 @@ def _figure(
         and unit not in _AMOUNT_UNITS  # "un euro", "un pour cent" are amounts; "sur un ton" is no tonne
         and not (words_after and words_after[0][2].lower() in vocab.single)
         and not (following is not None and _counted_with(text, end, following))
+        and not _one_casualty(text, end, hi)
     ):
         return None  # an article, not a count; "un mort et trois blessés" counts
     # "une douzaine de manifestants", "2 millions de chômeurs" join their noun with "de", as a measure does
@@ -518,6 +519,11 @@ _EN_CLITIC = re.compile(
 )
 # "son septième ministre sur 15", "la première victoire sur 4": the number out of which a rank is.
 _OUT_OF = re.compile(r"(?:ième|ier|ière)\s+(?:[^\W\d_]+\s+){1,2}sur\s+$", re.IGNORECASE)
+# "Un soldat cambodgien a été tué", "une passante a été grièvement blessée": one casualty.
+_ONE_CASUALTY = re.compile(
+    r"\s+[^\W\d_]+(?:[ -][^\W\d_]+){0,2}\s+(?:a|avait|aurait)\s+été\s+"
+    r"(?:(?:grièvement|légèrement|mortellement|gravement)\s+)?([^\W\d_]+)\b"
+)
 # "trois fois par semaine": a frequency.
 _FREQUENCY = re.compile(r"\s+fois\s+par\s")
 # "le nombre d'heures d'enseignement … à 27"
@@ -589,6 +595,12 @@ def _counted_before(text: str, lo: int, start: int, vocab: _Vocabulary) -> str |
         return None
     nouns = [m.group(1) for m in _NUMBER_OF.finditer(before)]
     return nouns[-1] if nouns else None
+
+
+def _one_casualty(text: str, end: int, hi: int) -> bool:
+    """ "Un soldat cambodgien a été tué": one killed or wounded is a count (a casualty report)."""
+    found = _ONE_CASUALTY.match(text, end, hi)
+    return found is not None and action_concept(found.group(1)) in ("kill", "wound")
 
 
 def _counted_with(text: str, end: int, following: nb.Number) -> bool:

@@ -110,3 +110,8 @@ def test_digits_numbering_a_name_or_a_list_item_are_not_figures() -> None:
     assert _figures("2 Former les aidants. Le plan finance 400 places.") == [("400", 400)]
     # a plural count after a place is still one
     assert _figures("Selon le bilan établi à Gaza 16 personnes sont mortes.") == [("16", 16)]
+
+
+def test_one_casualty_is_a_count() -> None:
+    assert _figures("Un gendarme a été grièvement blessé et deux autres ont été évacués.")[0] == ("Un", 1)
+    assert _figures("Un suspect a été interpellé dans la soirée.") == []
