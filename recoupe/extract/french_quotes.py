@@ -89,6 +89,7 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
         lead = segments[members[0]]
         first, last = quote_token[members[0]], quote_token[members[-1]]
         sentence = tokens[first].sentence
+        last_sentence = tokens[last].sentence
         words = sum(len(norm[segments[m].start : segments[m].end].split()) for m in members)
         if k not in own:  # an English paragraph
             english_mention = in_sentence(tokens, first, last, english)
@@ -150,6 +151,13 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
             # a paragraph that opens on a quote with no cue goes on with the last speaker across a
             # sentence or two of narration that names no one else.
             mention, speaker = previous
+        if mention is None and signed is None and not heading:
+            # "X s'est « présenté spontanément à la police ». / La phrase lancée hier par Y, …": a
+            # sentence opening on a noun of speech and its author names who said the quote before it.
+            after = next((n for n in range(last_sentence + 1, last_sentence + 3) if n in spans), None)
+            if after is not None and _SPEECH_OPENING.match(norm, spans[after][0]):
+                doc_after = _parsed(masked, [spans[after]], {})[spans[after]]
+                mention = sp.speech_agent(doc_after, spans[after][0])
         if mention is None:
             # Token rules kept where the parse does not help: a long apposition or an incise
             # between a name and its cue often leaves the parser without a subject for the verb,
@@ -260,6 +268,12 @@ def _narration_between(
     quoted = [(m.start(), m.end()) for m in _QUOTED_WORDS.finditer(text, start, end)]
     others = [p for p in people if p.name != speaker and not set(p.name.split()) <= set(speaker.split())]
     return not any(co.written_between(text, start, end, p.name.split(), quoted) for p in others)
+
+
+# A sentence that opens on a noun of speech ("La phrase lancée par X", "Ces propos, tenus par X").
+_SPEECH_OPENING = re.compile(
+    r"[ \u00a0]*(?:La|Le|Les|Cette|Ce|Ces)[ \u00a0]+(?:phrase|propos|déclaration|mots|formule|paroles?)\b"
+)
 
 
 _QUOTED_WORDS = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")

@@ -472,6 +472,20 @@ def _coordinated(head: Token, offset: int) -> SpeakerMention | None:
     return SpeakerMention(first.start, last.end, "indefinite", "p")
 
 
+def speech_agent(doc: Doc, offset: int) -> SpeakerMention | None:
+    """ "La phrase lancée hier par X, …": the agent of the participle that qualifies the noun of
+    speech opening the sentence, who said the quote before it."""
+    head = next((t for t in doc if t.pos_ == "NOUN"), None)
+    if head is None:
+        return None
+    for participle in head.children:
+        if participle.dep_.startswith("acl") or participle.dep_ == "amod":
+            agent = next((c for c in participle.children if c.dep_ == "obl:agent"), None)
+            if agent is not None and agent.pos_ in ("NOUN", "PROPN"):
+                return _np(agent, offset)
+    return None
+
+
 def _narrative_infinitive(verb: Token) -> bool:
     """ "Et la ministre de poursuivre", "Et X d'ajouter": an infinitive after "de" whose subject is
     the noun phrase opening the sentence (the parser hangs the verb on that noun)."""

@@ -266,3 +266,13 @@ def test_rejecting_and_threatening_report_their_subject_s_words() -> None:
     found = said(text)
     assert found["caché dans un trou no"] == ("Il", "Paul Vernet")
     assert found["reprendre [son] avion"] == ("il", "Paul Vernet")
+
+
+def test_a_sentence_opening_on_a_noun_of_speech_and_its_author_names_who_said_the_quote_before() -> None:
+    text = (
+        "LA FRAUDE À LA BANQUE\n"
+        "Marc Tessier s'est « présenté de lui-même aux enquêteurs. Il collabore et veut s'expliquer ».\n"
+        "La phrase lancée hier soir par Paul Brun, le chef de la section financière du parquet, "
+        "éclairait les circonstances de la garde à vue.\n"
+    )
+    assert said(text)["présenté de lui-même"] == ("Paul Brun", "Paul Brun")
