@@ -129,18 +129,20 @@ _COMPLEMENT = frozenset({"de", "du", "des", "d'", "à", "au", "aux"})
 def _may_claim(wording: str) -> bool:
     """Whether a noun phrase can assert a figure, judged on its head: "le soutien de l'Etat" is a
     thing however capitalised its complement ("le président de la FBF" is a role, "la Caisse
-    d'Epargne" a name), "de premières estimations" and "les prévisions" are no one's, "les
-    chiffres de l'Office national" the Office's."""
+    d'Epargne" a name), "de premières estimations", "les prévisions" and "un bilan provisoire" are
+    no one's, "les chiffres de l'Office national" the Office's."""
     words = wording.replace("’", "'").replace("'", "' ").split()
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
     head = next((i for i, w in enumerate(words) if i and w.lower() in _COMPLEMENT), len(words))
     if not words or not may_assert(wording):
         return False
-    if may_assert(" ".join(words[:head])):
-        return True
-    counted = fold(words[0]) in _claim_verbs().figures_of
-    return counted and head < len(words) and may_assert(" ".join(words[head + 1 :]))
+    if fold(words[0]) in _claim_verbs().figures_of:
+        # "un bilan provisoire", "une étude publiée mardi": no author; "un sondage Ifop", "les
+        # chiffres de l'Office national": the author's
+        named = any(w[:1].isupper() for w in words[1:head])
+        return named or (head < len(words) and may_assert(" ".join(words[head + 1 :])))
+    return may_assert(" ".join(words[:head]))
 
 
 def find_claimants(
@@ -554,7 +556,9 @@ def _as_said_by(doc: Doc, offset: int, text: str, figure: Token) -> Claimant | N
 
 # ", a précisé le maire." — or with the day after the subject: ", affirme La Tribune mercredi."
 _INCISE_END = re.compile(
-    r"\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|soir))?\s*)?(?:[,.;!?)\n]|$)",
+    r"\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|soir))?\s*)?"
+    # ", indique la SNCF dans un communiqué.", ", a déclaré le maire sur RTL."
+    r"(?:(?:dans|sur|à|au|aux|lors|devant|auprès)\s[^,.;:!?()«»\"\n]{1,60})?(?:[,.;!?)\n]|$)",
     re.IGNORECASE,
 )
 

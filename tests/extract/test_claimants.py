@@ -338,3 +338,18 @@ def test_showing_what_is_counted_claims_nothing_presenting_a_plan_claims_its_fig
     assert _claimants("Le constructeur a dévoilé 12 nouveaux modèles.", "12") == [None]
     text = "Le gouvernement a présenté un plan de relance de 26 milliards d'euros."
     assert _claimants(text, "26 milliards") == ["Le gouvernement"]
+
+
+def test_a_document_or_a_count_without_an_author_names_no_one() -> None:
+    assert _claimants("Selon un bilan provisoire, 9 randonneurs sont morts.", "9") == [None]
+    assert _claimants("Selon une étude parue jeudi, 30 % des artisans hésitent.", "30 %") == [None]
+    text = "Au moins 9 randonneurs sont morts, d'après un bilan de la gendarmerie."
+    assert _claimants(text, "9") == ["un bilan de la gendarmerie"]
+    assert _claimants("Selon un sondage Harris, 61 % des lecteurs approuvent.", "61 %") == [
+        "un sondage Harris"
+    ]
+
+
+def test_an_incise_may_end_on_where_it_was_said() -> None:
+    text = "La fréquentation des piscines a reculé de 12 %, indique la mairie dans un communiqué."
+    assert _claimants(text, "12 %") == ["la mairie"]
