@@ -605,17 +605,26 @@ def _parted(figure: Token, verb: Token) -> bool:
     line break does (a headline the sentence splitter left on the sentence after it)."""
     low, high = sorted((figure.i, verb.i))
     between = verb.doc[low:high]
-    if any("\n" in t.text for t in between):
-        return True
-    return not _colon_opens(verb, figure) and any(t.text == ":" for t in between)
+    if _colon_opens(verb, figure):
+        return False
+    return any("\n" in t.text or t.text == ":" for t in between)
 
 
 def _colon_opens(verb: Token, figure: Token) -> bool:
     """ "X a précisé : 300 personnes …": a colon right after the cue opens what it says (the
     parser hangs that clause on the cue any way it likes)."""
+    announced = [c for c in verb.children if c.dep_ == "obj" and c.i < figure.i and _announces_a_list(c)]
+    if announced:  # "La préfecture a détaillé le bilan suivant : 12 morts …"
+        colon = next((t.i for t in verb.doc[verb.i + 1 : figure.i] if t.text == ":"), None)
+        return colon is not None and not any(t.pos_ in ("NUM", "VERB") for t in verb.doc[verb.i + 1 : colon])
     if any(c.dep_ in ("obj", "ccomp") for c in verb.children if c.i < figure.i):
         return False  # "les chiffres le contrediront : le chômage …": the cue says something else
     return verb.i < figure.i and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ":"
+
+
+def _announces_a_list(noun: Token) -> bool:
+    """ "le bilan suivant", "les chiffres suivants": an object announcing what the colon opens."""
+    return any(t.lower_ in ("suivant", "suivante", "suivants", "suivantes") for t in noun.subtree)
 
 
 def _inverted_subject(verb: Token, offset: int, text: str) -> Claimant | None:

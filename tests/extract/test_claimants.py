@@ -353,3 +353,10 @@ def test_a_document_or_a_count_without_an_author_names_no_one() -> None:
 def test_an_incise_may_end_on_where_it_was_said() -> None:
     text = "La fréquentation des piscines a reculé de 12 %, indique la mairie dans un communiqué."
     assert _claimants(text, "12 %") == ["la mairie"]
+
+
+def test_an_object_announcing_a_list_opens_what_the_colon_says() -> None:
+    text = "La gendarmerie a communiqué lundi le bilan suivant :\n3 morts et 11 blessés sur la route."
+    assert _claimants(text, "3 morts", "11") == ["La gendarmerie", "La gendarmerie"]
+    text = "Le rapport le dit sans détour : la dette atteindra 120 %."
+    assert _claimants(text, "120") == [None]
