@@ -93,6 +93,7 @@ class _Vocabulary:
     time_before: tuple[str, ...]
     time_after: tuple[str, ...]
     age_before: tuple[str, ...]
+    lasting: frozenset[str]  # "un contrat de 3 ans": nouns whose years are a duration, not an age
     back_reference_before: tuple[str, ...]
     back_reference_numbers: frozenset[str]
     scopes: dict[str, str]  # place noun -> the scope it names ("capitale" -> capital)
@@ -142,6 +143,7 @@ def _vocabulary(language: str) -> _Vocabulary:
         time_before=tuple(lang["time_before"]),
         time_after=tuple(lang["time_after"]),
         age_before=tuple(lang["age_before"]),
+        lasting=frozenset(lang.get("lasting", [])),
         back_reference_before=tuple(lang["back_reference_before"]),
         back_reference_numbers=frozenset(lang["back_reference_numbers"]),
         scopes={form: scope for scope, forms in raw["scopes"].items() for form in forms},
@@ -508,6 +510,7 @@ _COUNTED_WITH = re.compile(r"\s+\w+\s+(?:et|and)\s+(?:au moins\s+|at least\s+)?"
 # before that (the number is not at the head of its sentence, where every word is capitalised).
 _NAME_AFTER = re.compile(r"[ \u00a0](?:[A-ZÀ-ÖØ-Þ][\w-]*[a-zà-ÿ]|[A-Z]{2,}\b)")
 _NAME_BEFORE = re.compile(r"[ \u00a0][A-ZÀ-ÖØ-Þ][\w-]*[a-zà-ÿ][ \u00a0]$")
+_CODE_BEFORE = re.compile(r"(?<![\w'’])[A-Z]{1,4}[ \u00a0]$")
 _INSIDE_SENTENCE = re.compile(r"[a-zà-ÿ,][ \u00a0]+$")
 _SPACE_IN = re.compile(r"[ \u00a0\u202f\u2009]")
 _DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -603,6 +606,10 @@ def _one_casualty(text: str, end: int, hi: int) -> bool:
     return found is not None and action_concept(found.group(1)) in ("kill", "wound")
 
 
+def _last_word(words: str) -> str:
+    return words.rsplit(" ", 1)[-1] if words else ""
+
+
 def _counted_with(text: str, end: int, following: nb.Number) -> bool:
     """ "un mort et trois blessés": "un" coordinated with a count; not with another article ("un
     prénom et une flèche")."""
@@ -669,6 +676,8 @@ def _numbered_name_or_item(text: str, lo: int, number: nb.Number, thing: str | N
         return False
     if (number.start == 0 or text[number.start - 1] == "\n") and _NAME_AFTER.match(text, number.end):
         return True
+    if _CODE_BEFORE.search(text, lo, number.start):
+        return True  # "le vol AF 447", "la RN 7": a code's number
     singular = thing is not None and thing[:1].islower() and not _PLURAL_END.search(thing)
     name = _NAME_BEFORE.search(text, lo, number.start) if singular else None
     return name is not None and _INSIDE_SENTENCE.search(text, lo, name.start() + 1) is not None
@@ -703,7 +712,9 @@ def _time_reference(
     # "un homme de 45 ans", "trader à 26 ans puis", not "de trois ans d'emprisonnement" nor "de
     # deux à dix ans"; "Boris Martin, 33 ans, a été"
     aged = _ends_with(before, vocab.age_before) and not (
-        _MEASURED_AFTER.match(text, end) or _RANGE_BEFORE.search(before)
+        _MEASURED_AFTER.match(text, end)
+        or _RANGE_BEFORE.search(before)
+        or _last_word(before.removesuffix(" de").removesuffix(" à")) in vocab.lasting  # "un contrat de 3 ans"
     )
     apposed = (
         _APPOSED_AGE.search(text, lo, start) is not None and _APPOSED_AGE_END.match(text, end) is not None

@@ -115,3 +115,13 @@ def test_digits_numbering_a_name_or_a_list_item_are_not_figures() -> None:
 def test_one_casualty_is_a_count() -> None:
     assert _figures("Un gendarme a été grièvement blessé et deux autres ont été évacués.")[0] == ("Un", 1)
     assert _figures("Un suspect a été interpellé dans la soirée.") == []
+
+
+def test_a_code_s_number_is_an_identifier() -> None:
+    assert _figures("Le vol KL 612 a été dérouté vers Lyon.") == []
+    assert _figures("Selon l'OCDE 30 pays sont concernés.") == [("30", 30)]
+
+
+def test_years_of_a_contract_or_a_sentence_last_they_are_no_age() -> None:
+    assert _figures("La joueuse a signé un contrat de 4 ans avec le club.") == [("4 ans", 4)]
+    assert _figures("Un randonneur de 61 ans a été secouru.") == []
