@@ -92,6 +92,7 @@ class _ClaimVerbs:
     clause_only: frozenset[str]
     denials: frozenset[str]
     figures_of: frozenset[str]  # "les chiffres de X": nouns of figures whose author may follow
+    speaking_for: frozenset[str]  # "le cabinet du ministre": bodies speaking for who follows them
     showing: frozenset[str]  # "a dévoilé 12 modèles" shows them; "un plan de 26 milliards" is claimed
     screen: re.Pattern[str]  # the words that may be one of them, or a short-stemmed cue ("jugé")
 
@@ -113,6 +114,7 @@ def _claim_verbs() -> _ClaimVerbs:
         frozenset(claims["clause_only"]),
         frozenset(claims["denials"]),
         frozenset(fold(w) for w in claims["figures_of"]),
+        frozenset(fold(w) for w in claims["speaking_for"]),
         frozenset(claims["showing"]),
         screen,
     )
@@ -137,12 +139,14 @@ def _may_claim(wording: str) -> bool:
     head = next((i for i, w in enumerate(words) if i and w.lower() in _COMPLEMENT), len(words))
     if not words or not may_assert(wording):
         return False
+    authored = head < len(words) and may_assert(" ".join(words[head + 1 :]))
     if fold(words[0]) in _claim_verbs().figures_of:
         # "un bilan provisoire", "une étude publiée mardi": no author; "un sondage Ifop", "les
         # chiffres de l'Office national": the author's
-        named = any(w[:1].isupper() for w in words[1:head])
-        return named or (head < len(words) and may_assert(" ".join(words[head + 1 :])))
-    return may_assert(" ".join(words[:head]))
+        return authored or any(w[:1].isupper() for w in words[1:head])
+    if may_assert(" ".join(words[:head])):
+        return True
+    return fold(words[0]) in _claim_verbs().speaking_for and authored  # "le cabinet du ministre"
 
 
 def find_claimants(

@@ -360,3 +360,10 @@ def test_an_object_announcing_a_list_opens_what_the_colon_says() -> None:
     assert _claimants(text, "3 morts", "11") == ["La gendarmerie", "La gendarmerie"]
     text = "Le rapport le dit sans détour : la dette atteindra 120 %."
     assert _claimants(text, "120") == [None]
+
+
+def test_a_body_speaking_for_someone_named_claims() -> None:
+    text = "Le coût des travaux atteindra 8 millions d'euros, a précisé le cabinet du ministre."
+    assert _claimants(text, "8 millions") == ["le cabinet du ministre"]
+    text = "Le coût des travaux atteindra 8 millions d'euros, a précisé le cabinet."
+    assert _claimants(text, "8 millions") == [None]
