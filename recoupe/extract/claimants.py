@@ -467,7 +467,12 @@ def _governing_claimant(
         if tok.i > figure.i and source is not None and _after_comma(tok):
             return source
         if tok.i > figure.i and _is_cue(tok) and _after_comma(tok) and not _parted(figure, tok):
-            inverted = [c for c in tok.children if c.dep_ == "nsubj" and c.text.startswith("-")]
+            # "a-t-il précisé": the parser may label the clitic expl:subj, as it does "-t"
+            inverted = [
+                c
+                for c in tok.children
+                if c.dep_ in ("nsubj", "expl:subj") and c.text.startswith("-") and c.lower_.lstrip("-t")
+            ]
             found = (
                 _np(inverted[0], offset, parses.text)
                 if inverted
@@ -808,12 +813,15 @@ def _np(head: Token, offset: int, text: str) -> Claimant | None:
         end -= 1
     a, b = offset + doc[start].idx, offset + doc[end - 1].idx + len(doc[end - 1].text)
     wording = text[a:b]
-    gender = gender_of(wording) or role_gender or _noun_gender(head)
+    # a name's first name tells before a role noun does ("le maire de Lille, Martine Aubry": she)
+    gender = (name_gender(wording) if head.pos_ == "PROPN" else "") or gender_of(wording) or role_gender
+    gender = gender or _noun_gender(head)
     if head.pos_ == "NOUN" and is_role(wording):
         # "a prévenu la ministre de l'Economie, Christine Lagarde.": the name set after the role
         apposed = apposed_name_span(text, a, b)
         if apposed is not None and apposed[0] >= b:
-            return Claimant(apposed[0], apposed[1], text[apposed[0] : apposed[1]], gender)
+            name = text[apposed[0] : apposed[1]]
+            return Claimant(apposed[0], apposed[1], name, name_gender(name) or gender)
     return Claimant(a, b, wording, gender)
 
 

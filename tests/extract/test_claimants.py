@@ -367,3 +367,16 @@ def test_a_body_speaking_for_someone_named_claims() -> None:
     assert _claimants(text, "8 millions") == ["le cabinet du ministre"]
     text = "Le coût des travaux atteindra 8 millions d'euros, a précisé le cabinet."
     assert _claimants(text, "8 millions") == [None]
+
+
+def test_a_woman_named_after_a_masculine_role_noun_is_elle() -> None:
+    text = (
+        "Le maire de la ville, Sophie Lemaire, a visité le quartier. "
+        "Selon elle, 150 logements seront rénovés."
+    )
+    assert _claimants(text, "150") == ["Sophie Lemaire"]
+
+
+def test_an_inverted_clitic_labelled_as_an_expletive_is_the_subject() -> None:
+    text = "Paul Morin, maire de la commune, était sur place. 25 caves ont été inondées, a-t-il précisé."
+    assert _claimants(text, "25") == ["Paul Morin"]
