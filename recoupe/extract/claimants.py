@@ -92,6 +92,7 @@ class _ClaimVerbs:
     clause_only: frozenset[str]
     denials: frozenset[str]
     figures_of: frozenset[str]  # "les chiffres de X": nouns of figures whose author may follow
+    valuing: frozenset[str]  # "évalue à 250 millions", "a estimé à 3 000": "à" gives the value
     speaking_for: frozenset[str]  # "le cabinet du ministre": bodies speaking for who follows them
     showing: frozenset[str]  # "a dévoilé 12 modèles" shows them; "un plan de 26 milliards" is claimed
     screen: re.Pattern[str]  # the words that may be one of them, or a short-stemmed cue ("jugé")
@@ -114,6 +115,7 @@ def _claim_verbs() -> _ClaimVerbs:
         frozenset(claims["clause_only"]),
         frozenset(claims["denials"]),
         frozenset(fold(w) for w in claims["figures_of"]),
+        frozenset(claims["valuing"]),
         frozenset(fold(w) for w in claims["speaking_for"]),
         frozenset(claims["showing"]),
         screen,
@@ -231,6 +233,8 @@ _GAPPED = re.compile(
     r"[,;]\s+((?:[Ll]es|[Ll]a|[Ll]e|[Ll]['’]|[Dd]es)\s*[^\W\d_][\w'’-]*(?:\s+(?:de\s|du\s|des\s|d['’])?\s*"
     r"[^\W\d_][\w'’-]*){0,3})\s+(?:(?:plus de|près de|environ|au moins|moins de)\s+)?$"
 )
+# Prepositions of whom a cue addresses or where it is said: "a répondu aux 300 manifestants".
+_ADDRESSED = frozenset({"à", "au", "aux", "devant", "auprès", "avec", "chez"})
 # Days and times of day: the words of an adverbial of time a noun phrase ends at.
 _TIME_WORDS = frozenset(
     {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "matin", "soir", "midi"}
@@ -426,6 +430,17 @@ def _governing_claimant(
             # who speaks, not what they say.
             return None
         lemma = lemma_of(verb)
+        cases = {c.lower_ for c in below.children if c.dep_ == "case"}
+        if (
+            below.dep_.startswith(("obl", "iobj"))
+            and cases & _ADDRESSED
+            and lemma not in _claim_verbs().valuing
+            and below.i != figure.i
+        ):
+            # "a répondu aux 300 manifestants", "a déclaré devant 2 000 personnes que …": who is
+            # addressed, not what is said ("évalue à 250 millions ses pertes" values it)
+            below = verb
+            continue
         shown = (
             lemma in _claim_verbs().showing
             and below.dep_ == "obj"

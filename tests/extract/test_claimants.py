@@ -380,3 +380,13 @@ def test_a_woman_named_after_a_masculine_role_noun_is_elle() -> None:
 def test_an_inverted_clitic_labelled_as_an_expletive_is_the_subject() -> None:
     text = "Paul Morin, maire de la commune, était sur place. 25 caves ont été inondées, a-t-il précisé."
     assert _claimants(text, "25") == ["Paul Morin"]
+
+
+def test_who_a_cue_addresses_is_not_what_it_says() -> None:
+    text = "Le préfet a répondu aux 200 agriculteurs rassemblés devant la mairie."
+    assert _claimants(text, "200") == [None]
+    text = "La ministre a affirmé devant 3 000 militants que la réforme passerait."
+    assert _claimants(text, "3 000") == [None]
+    # a verb of value takes its figure after "à"
+    text = "La fédération évalue à près de 2 millions d'euros ses pertes de l'été."
+    assert _claimants(text, "2 millions") == ["La fédération"]
