@@ -170,10 +170,12 @@ def last_named_body(position: int, subjects: list[Subject]) -> str | None:
     return None
 
 
-def names_a_thing(wording: str) -> bool:
+def names_a_thing(wording: str, people: list[Person] | None = None) -> bool:
     """Whether a noun phrase is a thing or an event that names someone only in its complement ("La
     libération d'Ingrid Betancourt", "la mort de X"): its head a common noun of no person, body,
-    institution or document, a capitalised complement after it. Such a phrase speaks for no one."""
+    institution or document, a capitalised complement after it, and, when `people` is given, a
+    person of the text in that complement ("la chambre d'agriculture de l'Aude" is a body the lists
+    lack, not a thing). Such a phrase speaks for no one."""
     words = wording.replace("’", "'").replace("'", "' ").split()
     if not words or fold(words[0]).strip("'") not in _NOUN_PHRASE_LEAD:
         return False
@@ -185,7 +187,12 @@ def names_a_thing(wording: str) -> bool:
         return False
     if is_institution(head) or is_body_noun(head) or is_document(head):
         return False
-    return re.search(rf"\b(?:de|du|des|d')\s?(?:la |l' )?{CAPITALISED_WORD}", " ".join(rest)) is not None
+    complement = re.search(rf"\b(?:de|du|des|d')\s?(?:la |l' )?{CAPITALISED_WORD}", " ".join(rest))
+    if complement is None:
+        return False
+    # A person by their surname: the name finder may have kept a word before it ("Recevant X Y").
+    words = set(re.findall(r"[\w-]+", wording))
+    return people is None or any(len(p.name.split()) > 1 and p.name.split()[-1] in words for p in people)
 
 
 # Adjectives set before a noun ("cette première plainte", "ce jeune homme", "l'ancien ministre").

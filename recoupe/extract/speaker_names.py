@@ -63,7 +63,7 @@ def speaker_name(
         apposed = co.apposed_name(text, mention.start, mention.end)
         if apposed is not None:
             return co.full_name(apposed, people)
-    if mention.kind in ("name", "organisation") and co.names_a_thing(written):
+    if mention.kind in ("name", "organisation") and co.names_a_thing(written, people):
         return None  # "La libération d'Ingrid Betancourt annoncée, il a …": no one
     if mention.kind == "organisation" and not _capitalised(written):
         named_body = co.named_body(_without_determiner(written), text[: mention.start])

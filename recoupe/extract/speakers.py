@@ -290,6 +290,9 @@ def sentence_subject(doc: Doc, offset: int) -> SpeakerMention | None:
         # "X, président de la Caisse d'Epargne Provence-Alpes-Corse, a été nommé …": a passive
         # subject is what the sentence is about as much as an active one.
         found = _subject(root, offset, passive=True)
+        if found is not None and found.kind == "role":
+            # "La présidente par intérim, Irina Caraman, s'est rendue …": the name the parser apposes.
+            found = _apposed_on_parse(root, offset) or found
         if found is not None and found.gender == "p":
             # "Les négociations se sont éternisées, selon le vice-gouverneur, Long Sovann.": a plural
             # subject is no "il" or "elle"; the source the sentence cites is the one it is about.
@@ -323,6 +326,20 @@ def sentence_subject(doc: Doc, offset: int) -> SpeakerMention | None:
                 if found is not None and found.kind == "name" and after is not None and after.text == ",":
                     return found
     return None
+
+
+def _apposed_on_parse(verb: Token, offset: int) -> SpeakerMention | None:
+    """The name the parser sets in apposition to the verb's (passive) subject, between commas."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subject is None:
+        return None
+    name = next(
+        (c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > subject.i), None
+    )
+    if name is None or name.i == 0 or verb.doc[name.i - 1].text != ",":
+        return None
+    found = _np(name, offset)
+    return found if found is not None and found.kind == "name" else None
 
 
 def _name_before(verb: Token, offset: int) -> SpeakerMention | None:

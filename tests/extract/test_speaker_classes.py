@@ -276,3 +276,19 @@ def test_a_sentence_opening_on_a_noun_of_speech_and_its_author_names_who_said_th
         "éclairait les circonstances de la garde à vue.\n"
     )
     assert said(text)["présenté de lui-même"] == ("Paul Brun", "Paul Brun")
+
+
+def test_a_passive_role_subject_is_the_name_the_parse_apposes_to_it() -> None:
+    text = (
+        "La ministre roumaine par intérim, Elena Vasile, s'est rendue lundi à Bruxelles pour plaider "
+        "l'ouverture des négociations. « Chaque mois perdu profite à nos adversaires », estime-t-elle.\n"
+    )
+    assert said(text)["Chaque mois perdu pro"] == ("elle", "Elena Vasile")
+
+
+def test_a_body_the_lists_lack_is_still_its_words_when_its_complement_names_no_person() -> None:
+    text = (
+        "Des milliers de viticulteurs ont défilé mercredi contre la baisse des prix.\n"
+        "La chambre d'agriculture de l'Hérault réclame « un plan d'arrachage financé par l'État ».\n"
+    )
+    assert said(text)["un plan d'arrachage f"][1] == "La chambre d'agriculture de l'Hérault"
