@@ -9,10 +9,10 @@ A figure's claimant is, in order:
    soldats…", "Le Cambodge a accusé une quarantaine de soldats…"), a relative clause's verb
    skipped ("la piste qui prévoit 27 heures": the piste asserts nothing); "de source judiciaire".
 Beyond the reporting cues, verbs that estimate, count, present or propose a quantity state it
-("La banque évalue à 250 millions ses pertes"); cues with an act's sense ("relever", "défendre",
+("La fédération évalue à 30 millions ses pertes"); cues with an act's sense ("relever", "défendre",
 "rapporter", "lancer") report a figure only through a clause, and a denied figure ("X a démenti
-avoir perdu un milliard") is not the denier's — "comme l'a affirmé Y" names whose it is. A
-claimant must be able to assert, judged on its head ("le soutien de l'Etat" cannot; "selon les
+avoir perdu 40 millions") is not the denier's — "comme l'a affirmé Y" names whose it is. A
+claimant must be able to assert, judged on its head ("le soutien de la Région" cannot; "selon les
 prévisions" names no one); a figure in brackets that hold a clause of their own is the writer's.
 A pronoun subject ("il a indiqué que …") takes the nearest earlier subject of the same gender in
 the three sentences before (a subordinate clause's thing does not stop it); none: no claimant,
@@ -92,7 +92,7 @@ class _ClaimVerbs:
     clause_only: frozenset[str]
     denials: frozenset[str]
     figures_of: frozenset[str]  # "les chiffres de X": nouns of figures whose author may follow
-    valuing: frozenset[str]  # "évalue à 250 millions", "a estimé à 3 000": "à" gives the value
+    valuing: frozenset[str]  # "évalue à 30 millions", "a estimé à 3 000": "à" gives the value
     speaking_for: frozenset[str]  # "le cabinet du ministre": bodies speaking for who follows them
     showing: frozenset[str]  # "a dévoilé 12 modèles" shows them; "un plan de 26 milliards" is claimed
     screen: re.Pattern[str]  # the words that may be one of them, or a short-stemmed cue ("jugé")
@@ -131,9 +131,9 @@ _COMPLEMENT = frozenset({"de", "du", "des", "d'", "à", "au", "aux"})
 
 
 def _may_claim(wording: str) -> bool:
-    """Whether a noun phrase can assert a figure, judged on its head: "le soutien de l'Etat" is a
-    thing however capitalised its complement ("le président de la FBF" is a role, "la Caisse
-    d'Epargne" a name), "de premières estimations", "les prévisions" and "un bilan provisoire" are
+    """Whether a noun phrase can assert a figure, judged on its head: "le soutien de la Région" is a
+    thing however capitalised its complement ("le président de la CCI" is a role, "la Mutuelle
+    Atlantique" a name), "de premiers calculs", "les prévisions" and "un bilan provisoire" are
     no one's, "les chiffres de l'Office national" the Office's."""
     words = wording.replace("’", "'").replace("'", "' ").split()
     while words and words[0].lower() in _DETERMINERS:
@@ -197,7 +197,7 @@ def find_claimants(
         if found is not None and found.text.lower() in _PRONOUNS:
             found = _antecedent(parses, _sentence_of(sentences, found.start), found, quotes)
         if found is not None and found.text.lower() not in _PRONOUNS and not _may_claim(found.text):
-            found = None  # "selon les prévisions", "selon de premières estimations": no one's
+            found = None  # "selon les prévisions", "selon de premiers calculs": no one's
         if found is not None and index is not None and _aside(parses, index, position, found):
             found = None
         out.append(found if found is not None and _plausible(found, position, quotes) else None)
@@ -206,8 +206,8 @@ def find_claimants(
 
 def _aside(parses: _Parses, index: int, position: int, found: Claimant) -> bool:
     """A figure in brackets that hold a clause of their own, its claimant outside them: the
-    writer's aside, not what the claimant says ("X avait annoncé des pertes de 600 millions
-    (réévaluées depuis à 751 millions)", "les salariés du groupe (qui en compte 40 000)")."""
+    writer's aside, not what the claimant says ("X avait annoncé des pertes de 30 millions
+    (portées depuis à 45 millions)", "les adhérents de la mutuelle (qui en compte 12 000)")."""
     a, b = parses.sentences[index]
     opening = parses.text.rfind("(", a, position)
     if opening < 0 or parses.text.rfind(")", opening, position) >= 0:
@@ -218,8 +218,8 @@ def _aside(parses: _Parses, index: int, position: int, found: Claimant) -> bool:
         return False
     doc, offset = parses.doc(index), parses.offset(index)
     inside = [t for t in doc if opening < offset + t.idx < closing]
-    # a finite verb or a past participle ("réévaluées depuis à 751 millions"); a present one
-    # elaborates what the claimant says ("(comprenant la baisse de 19,6 % à 5,5 %), selon X")
+    # a finite verb or a past participle ("portées depuis à 45 millions"); a present one
+    # elaborates what the claimant says ("(comprenant la hausse de 5 % à 7 %), selon X")
     return any(
         t.pos_ in ("VERB", "AUX")
         and ("Fin" in t.morph.get("VerbForm") or "Past" in t.morph.get("Tense"))
@@ -399,7 +399,7 @@ def _governing_claimant(
         described = described or _relative(verb)
         quoted = any(a <= offset + verb.idx < b for a, b in quotes)
         if lemma_of(verb) in _claim_verbs().denials and not described and not quoted:
-            # "Natixis a démenti avoir perdu un milliard": someone else's figure ("le chiffre de
+            # "La mutuelle a démenti avoir perdu 40 millions": someone else's figure ("le chiffre de
             # 10 000 avancé par la direction"), or no one's
             return _reported_by_agent(figure, offset, parses.text, verb)
         if (
@@ -419,7 +419,7 @@ def _governing_claimant(
             and (below.pos_ in ("VERB", "AUX") or inverted)
             and _after_comma(verb)
         ):
-            # "la prévision reste de 0,5 %, a prévenu la ministre", "le déficit atteindra 4 %, a
+            # "la croissance restera de 1 %, a prévenu la ministre", "le déficit atteindra 4 %, a
             # indiqué X": the parser may take the clause an incise reports for its subject
             found = _inverted_subject(verb, offset, parses.text)
             if found is not None and _closes_incise(parses.text, found.end) and _may_claim(found.text):
@@ -438,7 +438,7 @@ def _governing_claimant(
             and below.i != figure.i
         ):
             # "a répondu aux 300 manifestants", "a déclaré devant 2 000 personnes que …": who is
-            # addressed, not what is said ("évalue à 250 millions ses pertes" values it)
+            # addressed, not what is said ("évalue à 30 millions ses pertes" values it)
             below = verb
             continue
         shown = (
@@ -451,7 +451,7 @@ def _governing_claimant(
             and below.dep_ not in ("ccomp", "xcomp", "parataxis")
             and not _colon_opens(verb, figure)
         ):
-            below = verb  # "ont relevé à 1 % leur offre", "lui rapporterait 400 millions": an act
+            below = verb  # "ont relevé à 2 % leur offre", "lui rapporterait 2 millions": an act
             continue
         agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
         if below.dep_ == "nsubj:pass" and agent is not None:
@@ -473,8 +473,8 @@ def _governing_claimant(
             if found is not None and not found.start <= position < found.end and _may_claim(found.text):
                 return found  # "69 missiles avaient été lancés": what is counted asserts nothing
         below = verb
-    # "… au domicile du frère de Jérôme Kerviel, trader accusé d'une perte de cinq milliards, a
-    # constaté une journaliste": a figure describing a person named is no part of what is reported
+    # "… chez le frère de Marc Dumont, comptable accusé d'une perte de trois millions, a
+    # constaté un photographe": a figure describing a person named is no part of what is reported
     for tok in outside if not _describes_named(figure) else []:
         # "… neuf personnes ont été tuées, ont annoncé mercredi les autorités locales": an incise
         # after the figure, its subject inverted (the parser hangs it on the main verb)
@@ -508,14 +508,14 @@ def _governing_claimant(
             wording = parses.text[start:end]
             return Claimant(start, end, wording, opinion.gender or gender_of(wording))
     # no one says it, but a participle names who did: "la perte de 5 milliards annoncée par la
-    # banque" (a cue governing the sentence comes first: "il a indiqué que l'augmentation de 5,5
-    # milliards prévue par la banque …" is his)
+    # banque" (a cue governing the sentence comes first: "il a indiqué que la rénovation de 2
+    # millions prévue par la mairie …" is his)
     return _reported_by_agent(figure, offset, parses.text)
 
 
 def _describes_named(figure: Token) -> bool:
-    """Whether the figure lies in an apposition to a name ("Jérôme Kerviel, trader accusé d'une
-    perte de cinq milliards,")."""
+    """Whether the figure lies in an apposition to a name ("Marc Dumont, comptable accusé d'une
+    perte de trois millions,")."""
     return any(t.dep_ == "appos" and t.head.pos_ == "PROPN" for t in (figure, *figure.ancestors))
 
 
@@ -561,7 +561,7 @@ def _line_between(a: Token, b: Token) -> bool:
 
 
 def _as_said_by(doc: Doc, offset: int, text: str, figure: Token) -> Claimant | None:
-    """ "Natixis a démenti avoir perdu un milliard, comme l'a affirmé le quotidien La Tribune": the
+    """ "La mutuelle a démenti avoir perdu 40 millions, comme l'a affirmé le quotidien Le Courrier": the
     subject of a cue that "comme l'a" opens claims what the clause it hangs on says."""
     if not _AS_SAID.search(doc.text):
         return None
@@ -578,10 +578,10 @@ def _as_said_by(doc: Doc, offset: int, text: str, figure: Token) -> Claimant | N
     return None
 
 
-# ", a précisé le maire." — or with the day after the subject: ", affirme La Tribune mercredi."
+# ", a précisé le maire." — or with the day after the subject: ", affirme Le Courrier jeudi."
 _INCISE_END = re.compile(
     r"\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|soir))?\s*)?"
-    # ", indique la SNCF dans un communiqué.", ", a déclaré le maire sur RTL."
+    # ", indique la mairie dans un communiqué.", ", a déclaré le maire sur RTL."
     r"(?:(?:dans|sur|à|au|aux|lors|devant|auprès)\s[^,.;:!?()«»\"\n]{1,60})?(?:[,.;!?)\n]|$)",
     re.IGNORECASE,
 )
@@ -718,7 +718,7 @@ def _from_source(verb: Token, offset: int, text: str) -> Claimant | None:
         c.dep_.startswith("nsubj") and c.lower_.lstrip("-t").lstrip("-") == "on" for c in verb.children
     ):
         return None
-    # "a-t-on précisé à l'Elysée", "a-t-on appris auprès de la préfecture": who "on" heard it from
+    # "a-t-on précisé à Matignon", "a-t-on appris auprès de la préfecture": who "on" heard it from
     for child in verb.children:
         cases = {c.lower_ for c in child.children if c.dep_ == "case"}
         if child.dep_.startswith("obl") and child.i > verb.i and cases & {"à", "auprès", "au", "aux"}:
@@ -737,7 +737,7 @@ def _subject(verb: Token, offset: int, text: str) -> Claimant | None:
         if not subjects and auxiliary is not None:
             subjects = [c for c in auxiliary.children if c.dep_ == "nsubj"]  # "X a, dans …, souligné"
         if not subjects:
-            # "Il a par ailleurs jugé": the parser may hang the subject on the auxiliary it attached
+            # "Il a aussi jugé": the parser may hang the subject on the auxiliary it attached
             auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
             subjects = [s for a in auxiliaries for s in a.children if s.dep_ == "nsubj"]
         if subjects:
@@ -790,7 +790,7 @@ def _np(head: Token, offset: int, text: str) -> Claimant | None:
         if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN" and c.i > head.i and doc[c.i - 1].text == ","
     ]
     if not named and head.pos_ == "NOUN":
-        # "le président de la FBF et directeur général du Crédit Agricole, Georges Pauget, a
+        # "le président de la CDM et patron du groupe Arvel, Simon Dreyfus, a
         # expliqué": the name closing the phrase of coordinated roles, set apart by commas
         named = [
             t
@@ -809,14 +809,14 @@ def _np(head: Token, offset: int, text: str) -> Claimant | None:
         start > 0
         and doc[start - 1].pos_ in _NP_POS
         and doc[start - 1].dep_ != "obl:mod"
-        and doc[start - 1].lower_ not in _TIME_WORDS  # "a indiqué ce mardi Christine Lagarde"
+        and doc[start - 1].lower_ not in _TIME_WORDS  # "a indiqué ce mardi Jeanne Collin"
     ):
         start -= 1
     end = head.i + 1
     while (
         end < len(doc)
         and "Part" not in doc[end].morph.get("VerbForm")
-        and doc[end].lower_ not in _TIME_WORDS  # "affirme La Tribune mercredi"
+        and doc[end].lower_ not in _TIME_WORDS  # "affirme Le Courrier jeudi"
         and (  # "… cité par l'AFP"
             (doc[end].pos_ in _NP_POS and doc[end].pos_ != "DET")
             or (doc[end].lower_ in _GLUE and end + 1 < len(doc) and doc[end + 1].pos_ in _NP_POS)
@@ -832,7 +832,7 @@ def _np(head: Token, offset: int, text: str) -> Claimant | None:
     gender = (name_gender(wording) if head.pos_ == "PROPN" else "") or gender_of(wording) or role_gender
     gender = gender or _noun_gender(head)
     if head.pos_ == "NOUN" and is_role(wording):
-        # "a prévenu la ministre de l'Economie, Christine Lagarde.": the name set after the role
+        # "a prévenu la ministre du Budget, Claire Morel.": the name set after the role
         apposed = apposed_name_span(text, a, b)
         if apposed is not None and apposed[0] >= b:
             name = text[apposed[0] : apposed[1]]
@@ -908,8 +908,8 @@ def _antecedent(
 
 def _main_clause(subject: Token) -> bool:
     """Whether a subject is its sentence's main verb's (or a verb coordinated with it): "X a
-    expliqué que le soutien lui rapporterait …" — a pronoun after it stands for X, not for the
-    subordinate clause's "soutien"."""
+    expliqué que la subvention lui rapporterait …" — a pronoun after it stands for X, not for the
+    subordinate clause's "subvention"."""
     verb = subject.head
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head

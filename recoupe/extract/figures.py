@@ -316,7 +316,7 @@ def _numbers(text: str, lo: int, hi: int, language: str, vocab: _Vocabulary) -> 
     for match in _WORD.finditer(text, lo, hi):
         word, start = match.group(), match.start()
         elided = _ELIDED_BEFORE_NUMBER.match(word) if language == "fr" else None
-        if elided is not None:  # "d'un seul trader", "près d'un milliard": the number after the elision
+        if elided is not None:  # "d'un seul adjoint", "près d'un million": the number after the elision
             word, start = word[elided.end() :], start + elided.end()
         value = nb.word_value(word, language)
         if value is not None and not (word.lower() == "cent" and _PER_CENT.search(text, lo, start)):
@@ -418,7 +418,7 @@ def _figure(
     if unit is None and scale == 1 and _numbered_name_or_item(text, lo, number, thing):
         return None
     if thing is None and unit is None and language == "fr":
-        thing = _counted_before(text, lo, start, vocab)  # "réduire le nombre d'heures … à 27"
+        thing = _counted_before(text, lo, start, vocab)  # "ramener le nombre de guichets … à 14"
     if thing is None and unit is None and _FREQUENCY.match(text, end):
         thing = "fois"  # "trois fois par semaine": a frequency
     if thing is None and unit is None and not _counts_what_is_named(text, lo, number, scale, language, vocab):
@@ -514,13 +514,13 @@ _CODE_BEFORE = re.compile(r"(?<![\w'’])[A-Z]{1,4}[ \u00a0]$")
 _INSIDE_SENTENCE = re.compile(r"[a-zà-ÿ,][ \u00a0]+$")
 _SPACE_IN = re.compile(r"[ \u00a0\u202f\u2009]")
 _DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+")
-# "qui en compte plus de 40 000", "ils en ont deux", "il en reste 12": "en" stands for the noun the
+# "qui en compte plus de 12 000", "ils en ont deux", "il en reste 12": "en" stands for the noun the
 # number counts (the words before the number, a bound taken off, end on "en" and a verb or two).
 _EN_CLITIC = re.compile(
     r"(?:^|[\s'’])en\s+(?!(?:moyenne|tout|outre|effet|revanche|somme|gros|fait|cours|plus|moins|particulier)\b)"
     r"[a-zàâçéèêëîïôûù]+(?:\s+[a-zàâçéèêëîïôûù]+)?$"
 )
-# "son septième ministre sur 15", "la première victoire sur 4": the number out of which a rank is.
+# "son troisième titre sur 8", "la première victoire sur 4": the number out of which a rank is.
 _OUT_OF = re.compile(r"(?:ième|ier|ière)\s+(?:[^\W\d_]+\s+){1,2}sur\s+$", re.IGNORECASE)
 # "Un soldat cambodgien a été tué", "une passante a été grièvement blessée": one casualty.
 _ONE_CASUALTY = re.compile(
@@ -529,21 +529,21 @@ _ONE_CASUALTY = re.compile(
 )
 # "trois fois par semaine": a frequency.
 _FREQUENCY = re.compile(r"\s+fois\s+par\s")
-# "le nombre d'heures d'enseignement … à 27"
+# "le nombre de guichets … à 14"
 _NUMBER_OF = re.compile(r"\bnombre\s+d(?:e\s+|['’])([^\W\d_]+)", re.IGNORECASE)
 _TO_NUMBER = re.compile(r"\bà\s*$")
-# "Boris Martin, 33 ans, …", "(33 ans)": years set apart right after a name or a noun are an age.
+# "Lucien Favre, 41 ans, …", "(52 ans)": years set apart right after a name or a noun are an age.
 _APPOSED_AGE = re.compile(r"\w(?:,|\s*\()\s*$")
 _APPOSED_AGE_END = re.compile(r"\s*[,)]")
-# "il y a vécu trois ans, de 1985 à 1988": the years the duration spans place it in time.
+# "a vécu quatre ans, de 1962 à 1966": the years the duration spans place it in time.
 _TIME_SPAN = re.compile(r"\s*[,(]?\s*(?:de|entre|du)\s+\d{4}\s+(?:à|au|et)\s+\d{4}\b")
-# "Quinze jours de plus s'écoulent", "trois ans ont passé": time passing in a narrative.
+# "Dix jours de plus s'écoulent", "trois ans ont passé": time passing in a narrative.
 _TIME_PASSES = re.compile(
     r"\s+(?:de plus\s+)?(?:s['’](?:écoul|est écoul|sont écoul|étaient écoul)|se sont écoulé"
     r"|ont passé|passent)",
     re.IGNORECASE,
 )
-# "passible de trois ans d'emprisonnement", "cinq ans de prison": years of something measure it.
+# "passible de cinq ans d'emprisonnement", "cinq ans de prison": years of something measure it.
 _MEASURED_AFTER = re.compile(r"\s+d(?:e\s|['’])")
 # "d'une durée de deux à dix ans": the upper bound of a range, not an age.
 _RANGE_BEFORE = re.compile(r"\b(?:de|entre)\s+\S+\s+(?:à|a|et)$")
@@ -558,8 +558,8 @@ def _counts_what_is_named(
     text: str, lo: int, number: nb.Number, scale: int, language: str, vocab: _Vocabulary
 ) -> bool:
     """A number with no noun or unit that still counts something named around it: "Banque
-    Populaire : 950 millions", "la moitié", "deux d'entre eux", "les suppressions de postes
-    (13 500)", "qui en compte plus de 40 000"."""
+    Populaire : 950 millions", "la moitié", "deux d'entre eux", "les créations de postes
+    (12 400)", "qui en compte plus de 12 000"."""
     return (
         scale != 1
         or (number.words and 0 < number.value < 1)
@@ -571,7 +571,7 @@ def _counts_what_is_named(
 
 
 def _grouped(written: str, value: Decimal, words: bool, language: str) -> bool:
-    """ "13 500", "27.000", "3,392": digits grouped by thousands write a quantity, never a code,
+    """ "12 400", "31.000", "3,392": digits grouped by thousands write a quantity, never a code,
     a score or an index (a code is not grouped: "75001", "A320")."""
     if words or value < 1000 or written.startswith("0"):
         return False  # "0 800 130 000" is a phone number
@@ -581,7 +581,7 @@ def _grouped(written: str, value: Decimal, words: bool, language: str) -> bool:
 
 
 def _en_stands_for_noun(text: str, lo: int, start: int, vocab: _Vocabulary) -> bool:
-    """ "qui en compte plus de 40 000", "ils en ont deux": the clitic "en" before the verb stands for
+    """ "qui en compte plus de 12 000", "ils en ont deux": the clitic "en" before the verb stands for
     the noun the number counts (not "en Ligue 1": a name follows that "en")."""
     plain = _plain_before(text, lo, start)
     cut = len(plain) - len(_words_before(text, lo, start, vocab))
@@ -590,7 +590,7 @@ def _en_stands_for_noun(text: str, lo: int, start: int, vocab: _Vocabulary) -> b
 
 
 def _counted_before(text: str, lo: int, start: int, vocab: _Vocabulary) -> str | None:
-    """ "réduire le nombre d'heures de cours à 27", "porte le nombre de morts à 12": a bare number
+    """ "ramener le nombre de guichets à 14", "porte le nombre de morts à 12": a bare number
     after "à" counts the noun of "le nombre de" earlier in its clause."""
     clause_lo, _ = _clause(text, lo, start, start)
     before = text[clause_lo:start]
@@ -612,7 +612,7 @@ def _last_word(words: str) -> str:
 
 def _counted_with(text: str, end: int, following: nb.Number) -> bool:
     """ "un mort et trois blessés": "un" coordinated with a count; not with another article ("un
-    prénom et une flèche")."""
+    toit et une porte")."""
     article = text[following.start : following.end].lower() in ("un", "une", "a", "an")
     return not article and _COUNTED_WITH.fullmatch(text[end : following.start]) is not None
 
@@ -657,8 +657,8 @@ def _back_reference(text: str, lo: int, number: nb.Number, vocab: _Vocabulary) -
 
 def _in_name(text: str, lo: int, number: nb.Number) -> bool:
     """A number inside a name: a number word capitalised inside a sentence before another capitalised
-    word ("la montagne Trois Frères"), digits between two capitalised words ("l'université Paris 1
-    Panthéon-Sorbonne", "Boeing 737 Max")."""
+    word ("le pic Deux Sœurs"), digits between two capitalised words ("l'université Lyon 2
+    Lumière", "Boeing 737 Max")."""
     after = _NAME_AFTER.match(text, number.end)
     if after is None:
         return False
@@ -669,8 +669,8 @@ def _in_name(text: str, lo: int, number: nb.Number) -> bool:
 
 
 def _numbered_name_or_item(text: str, lo: int, number: nb.Number, thing: str | None) -> bool:
-    """Digits that number a name or an item of a list, not a count: "le journal de France 3
-    national" (after a capitalised word, before a singular word), "1 Réformer la loi" (opening a
+    """Digits that number a name or an item of a list, not a count: "le débat sur France 5
+    régional" (after a capitalised word, before a singular word), "1 Réformer la loi" (opening a
     line before a capitalised word)."""
     if number.words:
         return False
@@ -709,8 +709,8 @@ def _time_reference(
     coordinated = _COORDINATED_DURATION.search(text[max(lo, start - 40) : start])
     if coordinated:  # "ses six années et quatre mois de détention": as the first duration is
         before = _words_before(text, lo, max(lo, start - 40) + coordinated.start(1), vocab)
-    # "un homme de 45 ans", "trader à 26 ans puis", not "de trois ans d'emprisonnement" nor "de
-    # deux à dix ans"; "Boris Martin, 33 ans, a été"
+    # "un homme de 45 ans", "stagiaire à 22 ans puis", not "de cinq ans d'emprisonnement" nor "de
+    # deux à dix ans"; "Lucien Favre, 41 ans, a été"
     aged = _ends_with(before, vocab.age_before) and not (
         _MEASURED_AFTER.match(text, end)
         or _RANGE_BEFORE.search(before)
@@ -799,7 +799,7 @@ def _scale_after(text: str, end: int, hi: int, vocab: _Vocabulary, currency: boo
         return end, 1
     word = match.group(1)
     low = word.lower()
-    if low in vocab.others:  # "les six autres milliards"
+    if low in vocab.others:  # "les quatre autres millions"
         other = _SCALE_WORD.match(text, match.end(), hi)
         scaled = other.group(1).lower() if other is not None else ""
         if other is not None and scaled in vocab.scales and scaled not in ("m", "k"):

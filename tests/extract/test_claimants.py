@@ -226,7 +226,7 @@ def test_estimating_presenting_or_reproaching_a_figure_claims_it() -> None:
 
 def test_selon_a_forecast_or_an_estimate_names_no_one() -> None:
     assert _claimants("Selon les prévisions, le chômage montera à 9 %.", "9 %") == [None]
-    text = "Entre 20 % et 25 % des agents, selon de premières estimations, ont fait grève."
+    text = "Entre 20 % et 25 % des agents, selon de premiers calculs, ont fait grève."
     assert _claimants(text, "20 %", "25 %") == [None, None]
 
 
