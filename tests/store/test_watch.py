@@ -214,7 +214,13 @@ def test_watch_every_runs_rounds_until_interrupted(tmp_path: Path) -> None:
         sources = sources_file(site, str(tmp_path / "sources.txt"), "/feeds/alpes.xml")
         command = [str(Path(sys.executable).parent / "recoupe"), "watch", sources, "--db", str(db),
                    "--every", "20s", "--allow-private", "--workers", "1"]
-        process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+        # A Ctrl-C ignored here (a shell's background job ignores SIGINT) would be ignored by the
+        # command too: with a handler of ours, the command starts with the default one.
+        previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+        try:
+            process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+        finally:
+            signal.signal(signal.SIGINT, previous)
         deadline = threading.Timer(420, process.kill)  # a hung loop fails the test, not the suite
         deadline.start()
         try:
