@@ -375,7 +375,9 @@ def _governing_claimant(
     sources = [
         tok
         for tok in outside
-        if according_to(doc, tok.i) and not _line_between(figure, tok) and not _rival_between(figure, tok)
+        if (according_to(doc, tok.i) or _to_believe(tok))
+        and not _line_between(figure, tok)
+        and not _rival_between(figure, tok)
     ]
     if sources:
         # "3 000 selon la police, 10 000 selon les organisateurs": the parser hangs such counts
@@ -517,6 +519,16 @@ def _describes_named(figure: Token) -> bool:
     """Whether the figure lies in an apposition to a name ("Marc Dumont, comptable accusé d'une
     perte de trois millions,")."""
     return any(t.dep_ == "appos" and t.head.pos_ == "PROPN" for t in (figure, *figure.ancestors))
+
+
+def _to_believe(tok: Token) -> bool:
+    """ "À en croire la direction, 300 postes seront préservés": "à en croire" reads as "selon"."""
+    return (
+        tok.lower_ == "croire"
+        and tok.i >= 2
+        and tok.doc[tok.i - 1].lower_ == "en"
+        and tok.doc[tok.i - 2].lower_ in ("à", "a")
+    )
 
 
 def _rival_between(figure: Token, source: Token) -> bool:

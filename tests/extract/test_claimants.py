@@ -390,3 +390,8 @@ def test_who_a_cue_addresses_is_not_what_it_says() -> None:
     # a verb of value takes its figure after "à"
     text = "La fédération évalue à près de 2 millions d'euros ses pertes de l'été."
     assert _claimants(text, "2 millions") == ["La fédération"]
+
+
+def test_a_en_croire_reads_as_selon() -> None:
+    text = "À en croire la fédération, 45 clubs fermeront avant l'été."
+    assert _claimants(text, "45") == ["la fédération"]
