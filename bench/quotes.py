@@ -2,7 +2,8 @@
 kept-aside third and all 84 files), fr-quotes-dev (real French news, the shared scorer: its tuning
 two thirds, its kept-aside third and all 40 files), fr-quotes-dev2 (15 more real articles
 annotated by someone who never saw the code, a development set since), fr-quotes-aside and
-fr-quotes-unseen (15 and 30 more, annotated alike: scored, never looked at),
+fr-quotes-unseen (15 and 30 more, annotated alike: scored, never looked at), fr-quotes-dev3 (15
+more, annotated alike: scored, its errors not yet read),
 recoupe's own French set and two French sets written by the team.
 
 usage: .venv/bin/python bench/quotes.py [-v]   (-v lists every miss and wrong speaker)
@@ -49,6 +50,8 @@ UNSEEN = ROOT / "bench" / "data" / "fr-quotes-unseen.jsonl"
 # are a development set (its errors are listed with -v), the other 15 are kept aside, scored only.
 DEV2 = ROOT / "bench" / "data" / "fr-quotes-dev2.jsonl"
 ASIDE = ROOT / "bench" / "data" / "fr-quotes-aside.jsonl"
+# 15 more, annotated alike at the end of that session: scored, their errors not yet read.
+DEV3 = ROOT / "bench" / "data" / "fr-quotes-dev3.jsonl"
 
 
 def main(argv: list[str]) -> int:
@@ -68,6 +71,7 @@ def main(argv: list[str]) -> int:
         print(f"fr-quotes-dev {name}: " + score_fr_quotes_dev(files, argv))
     print("fr-quotes-dev2 (15 articles, tuned on): " + score_rpm2_set(DEV2, verbose="-v" in argv))
     print("fr-quotes-aside (15 articles, scored, never looked at): " + score_rpm2_set(ASIDE))
+    print("fr-quotes-dev3 (15 articles, scored, errors not yet read): " + score_rpm2_set(DEV3))
     print("fr-quotes-unseen (30 articles, scored, never looked at): " + score_rpm2_set(UNSEEN))
     print("French set: " + score_french_set(FRENCH_SET, verbose="-v" in argv))
     for path in HELDOUT_SETS:
