@@ -198,9 +198,10 @@ class Settings:
     # --- quotes ---
     # Who said a French quote that opens its paragraph with no cue: the last speaker, across at most
     # this many sentences of narration naming no one else (extract/french_quotes.py). On
-    # fr-quotes-dev2 ("« … », se félicite X. / Quant aux …, le décret exclut … / « Là aussi … »")
-    # 1, 2 and 3 give the same figures (name F1 0.865 -> 0.872), fr-quotes-dev none changes: 2
-    # allows the quote's paragraph one sentence of its own besides the one between, no more.
+    # fr-quotes-dev2 (a quote with its cue, one sentence of narration, then a quote alone) 1, 2 and
+    # 3 give the same figures (name F1 0.865 -> 0.872), fr-quotes-dev none changes; on the fresh
+    # fr-quotes-dev3 the rule changed no name. 2 allows the quote's paragraph one sentence of its
+    # own besides the one between, no more.
     quote_narration_sentences: int = 2
     # One statement, every wording (recoupe/reconcile/quotes.py): two quotes of one speaker are
     # one statement when their words are near-identical (rapidfuzz ratio of the folded words,

@@ -136,7 +136,7 @@ def body_named_as(noun: str, before: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-# A sentence that opens on a body's name after a determiner ("La Société Générale révèle …",
+# A sentence that opens on a body's name after a determiner ("La Banque Valmont admet …",
 # "24 janvier : Le Crédit agricole a …"), its next word in lower case (the verb).
 _BODY_OPENING = re.compile(
     rf"(?:^|[.!?:][ \u00a0]+|\n)[ \u00a0]*(?:L[ae]s?[ \u00a0]|L['’])[ \u00a0]?"

@@ -147,12 +147,12 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
             and (tokens[first - 1].kind == "break" or _lead_in(norm, lead))
             and _narration_between(text, tokens, previous_end, first, people, previous[1])
         ):
-            # "« … », se félicite X. / Quant aux …, le décret exclut … / « Là aussi, on s'est battu. »":
+            # "« … », se félicite X. / Le texte, lui, prévoit … / « Sur ce point aussi, nous avons tenu. »":
             # a paragraph that opens on a quote with no cue goes on with the last speaker across a
             # sentence or two of narration that names no one else.
             mention, speaker = previous
         if mention is None and signed is None and not heading:
-            # "X s'est « présenté spontanément à la police ». / La phrase lancée hier par Y, …": a
+            # "X aurait « tout expliqué aux enquêteurs ». / La phrase prononcée hier par Y, …": a
             # sentence opening on a noun of speech and its author names who said the quote before it.
             after = next((n for n in range(last_sentence + 1, last_sentence + 3) if n in spans), None)
             if after is not None and _SPEECH_OPENING.match(norm, spans[after][0]):
@@ -167,7 +167,7 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
                 mention = sp.SpeakerMention(rule.start, rule.end, "name", rule.gender)
         if mention is None and (words <= MAX_SCARE_WORDS or not _clause(docs[span], span[0], lead)):
             if heading or _title_line(norm, lead):
-                # "LE PCF POUR « la création d'un pôle public »": a heading's short quote is kept when
+                # "LES VERTS POUR « une taxe sur le kérosène »": a heading's short quote is kept when
                 # the article quotes someone saying its words (_headings_said), else dropped.
                 tentative.add(len(found))
                 headings.append(len(found))
@@ -200,7 +200,7 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
                 and re.match(r"(?:[Ll]e|[Ll]a|[Ll]['’])\s?\w", text[mention.start : mention.end])
                 and _continuing(docs[span], span[0], regions)
             ):
-                # "« … », a lancé Christine Lagarde. Et la ministre de l'Economie de poursuivre : « … »"
+                # "« … », a lancé Anne Morel. Et la ministre du Budget de poursuivre : « … »"
                 earlier = [s for s in subjects if s.position < mention.start]
                 went_on = earlier[-1] if earlier else None
                 speaker = co.continued_by(text[mention.start : mention.end], went_on, people)
@@ -365,7 +365,7 @@ def _headings_said(found: list[QuoteMention], headings: list[int]) -> list[Quote
         words = _folded(found[h].text)
         said = [q for q in found if q.speaker and q is not found[h] and words in _folded(q.text)]
         if said and len({q.speaker for q in said}) == 1:
-            own = found[h].speaker_start is not None  # "LE PCF POUR « … »": the heading's own words
+            own = found[h].speaker_start is not None  # "LES VERTS POUR « … »": the heading's own words
             found[h] = replace(
                 found[h],
                 speaker=said[0].speaker,
@@ -375,7 +375,7 @@ def _headings_said(found: list[QuoteMention], headings: list[int]) -> list[Quote
     return found
 
 
-# "LE PCF POUR « … »", "Les syndicats contre « … »": a title's noun phrase before "pour" or "contre"
+# "LES VERTS POUR « … »", "Les syndicats contre « … »": a title's noun phrase before "pour" or "contre"
 # and the quote is who the title gives the words to.
 _TITLE_FOR = re.compile(r"(?P<np>[^\W\d_][^:«»\n]{1,40}?)[ \u00a0]+(?i:pour|contre)[ \u00a0]*$")
 

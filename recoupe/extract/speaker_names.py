@@ -73,7 +73,7 @@ def speaker_name(
     demonstrative = re.match(r"(?:[Cc]e|[Cc]et|[Cc]ette)\s", written) is not None
     if mention.kind in ("role", "organisation") and not _capitalised(written) and not institution:
         if co.is_body_noun(written) and (demonstrative or _definite(written)):
-            # "La Société Générale révèle … La banque explique que « … »": the last body subject,
+            # "La Banque Valmont admet … La banque explique que « … »": the last body subject,
             # a body opening one of the sentences just before, else the one body the text calls so.
             noun = _without_determiner(re.sub(r"^(?:[Cc]e|[Cc]et|[Cc]ette)\s", "", written)).split()[0]
             before = text[: mention.start]

@@ -490,7 +490,7 @@ def _coordinated(head: Token, offset: int) -> SpeakerMention | None:
 
 
 def speech_agent(doc: Doc, offset: int) -> SpeakerMention | None:
-    """ "La phrase lancée hier par X, …": the agent of the participle that qualifies the noun of
+    """ "La phrase prononcée hier par X, …": the agent of the participle that qualifies the noun of
     speech opening the sentence, who said the quote before it."""
     head = next((t for t in doc if t.pos_ == "NOUN"), None)
     if head is None:
