@@ -70,3 +70,13 @@ def month_numbers() -> dict[str, int]:
             plain = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
             names[word.lower()] = names[plain.lower()] = number
     return names
+
+
+@cache
+def day_words(language: str) -> frozenset[str]:
+    """The words of time_words.toml that name a day or a part of one in `language` (weekdays,
+    "hier", "demain", "matin", "soir"…), lower-case."""
+    table = tomllib.loads(read_text("time_words.toml")).get(language, {})
+    return frozenset(
+        word.lower() for key in ("weekdays", "relative_days", "day_parts") for word in table.get(key, {})
+    )

@@ -32,7 +32,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from recoupe.clean.sentences import sentence_spans
-from recoupe.data import read_text
+from recoupe.data import day_words, read_text
 from recoupe.extract.coreference import (
     apposed_name_span,
     fold,
@@ -236,9 +236,8 @@ _GAPPED = re.compile(
 # Prepositions of whom a cue addresses or where it is said: "a répondu aux 300 manifestants".
 _ADDRESSED = frozenset({"à", "au", "aux", "devant", "auprès", "avec", "chez"})
 # Days and times of day: the words of an adverbial of time a noun phrase ends at.
-_TIME_WORDS = frozenset(
-    {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "matin", "soir", "midi"}
-)
+# Words of a day ("mardi", "hier soir") and "midi", after which a noun phrase does not go on.
+_TIME_WORDS = day_words("fr") | {"midi"}
 _DENIAL_WORDS = re.compile(r"(?<!\w)(?:dém[ea]nt|ni[eé]|contest|réfut|contredi|rejet|récus)", re.IGNORECASE)
 
 
