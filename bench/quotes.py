@@ -2,8 +2,8 @@
 kept-aside third and all 84 files), fr-quotes-dev (real French news, the shared scorer: its tuning
 two thirds, its kept-aside third and all 40 files), fr-quotes-dev2 (15 more real articles
 annotated by someone who never saw the code, a development set since), fr-quotes-aside and
-fr-quotes-unseen (15 and 30 more, annotated alike: scored, never looked at), fr-quotes-dev3 (15
-more, annotated alike: scored, its errors not yet read),
+fr-quotes-unseen (15 and 30 more, annotated alike: scored, never looked at), fr-quotes-dev3,
+dev4 and dev5 (15, 14 and 14 more, annotated alike: development sets, each scored first),
 recoupe's own French set and two French sets written by the team.
 
 usage: .venv/bin/python bench/quotes.py [-v]   (-v lists every miss and wrong speaker)
@@ -50,8 +50,11 @@ UNSEEN = ROOT / "bench" / "data" / "fr-quotes-unseen.jsonl"
 # are a development set (its errors are listed with -v), the other 15 are kept aside, scored only.
 DEV2 = ROOT / "bench" / "data" / "fr-quotes-dev2.jsonl"
 ASIDE = ROOT / "bench" / "data" / "fr-quotes-aside.jsonl"
-# 15 more, annotated alike at the end of that session: scored, their errors not yet read.
+# 15 more, annotated alike at the end of that session, and 28 more (dev4: 14, dev5: 14) on
+# 2026-12-07: each scored before anyone read its errors (bench/README.md), then development sets.
 DEV3 = ROOT / "bench" / "data" / "fr-quotes-dev3.jsonl"
+DEV4 = ROOT / "bench" / "data" / "fr-quotes-dev4.jsonl"
+DEV5 = ROOT / "bench" / "data" / "fr-quotes-dev5.jsonl"
 
 
 def main(argv: list[str]) -> int:
@@ -71,7 +74,9 @@ def main(argv: list[str]) -> int:
         print(f"fr-quotes-dev {name}: " + score_fr_quotes_dev(files, argv))
     print("fr-quotes-dev2 (15 articles, tuned on): " + score_rpm2_set(DEV2, verbose="-v" in argv))
     print("fr-quotes-aside (15 articles, scored, never looked at): " + score_rpm2_set(ASIDE))
-    print("fr-quotes-dev3 (15 articles, scored, errors not yet read): " + score_rpm2_set(DEV3))
+    print("fr-quotes-dev3 (15 articles): " + score_rpm2_set(DEV3))
+    print("fr-quotes-dev4 (14 articles): " + score_rpm2_set(DEV4))
+    print("fr-quotes-dev5 (14 articles): " + score_rpm2_set(DEV5))
     print("fr-quotes-unseen (30 articles, scored, never looked at): " + score_rpm2_set(UNSEEN))
     print("French set: " + score_french_set(FRENCH_SET, verbose="-v" in argv))
     for path in HELDOUT_SETS:
