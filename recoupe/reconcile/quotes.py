@@ -56,17 +56,15 @@ def wording(text: str, language: str | None, settings: Settings, article: str = 
 
 
 def same_statement(
-    one: Wording, other: Wording, settings: Settings, vectors: dict[str, np.ndarray] | None = None
+    one: Wording, other: Wording, settings: Settings, vectors: QuoteVectors | None = None
 ) -> bool:
-    """Whether two quotes of one speaker say the same thing. `vectors`: embeddings by text, as
-    `_vectors_needed` gives them; a text missing there is embedded here."""
+    """Whether two quotes of one speaker say the same thing. `vectors`: the embeddings of the
+    quotes compared so far (a story's), else the two are embedded here if their words do not settle it."""
     verdict = wording_verdict(one, other, settings)
     if verdict is not None:
         return verdict
-    vectors = vectors or {}
-    missing = [text for text in (one.text, other.text) if text not in vectors]
-    vectors = {**vectors, **embed_quotes(missing, settings)}
-    return meaning_verdict(one, other, float(vectors[one.text] @ vectors[other.text]), settings)
+    vectors = vectors or QuoteVectors(settings)
+    return meaning_verdict(one, other, vectors.cosine(one.text, other.text), settings)
 
 
 def wording_verdict(one: Wording, other: Wording, settings: Settings) -> bool | None:
@@ -91,9 +89,42 @@ def embed_quotes(
     vectors: dict[str, np.ndarray] = {}
     for start in range(0, len(ordered), _BATCH):
         batch = ordered[start : start + _BATCH]
-        heads = [" ".join(text.split()[: settings.quote_embedded_words]) for text in batch]
+        heads = [quote_head(text, settings) for text in batch]
         vectors.update(zip(batch, embed_passages(heads, kept), strict=True))
     return vectors
+
+
+def quote_head(text: str, settings: Settings) -> str:
+    """What of a quote is embedded: its first `quote_embedded_words` words."""
+    return " ".join(text.split()[: settings.quote_embedded_words])
+
+
+class QuoteVectors:
+    """The embeddings of a story's quotes, each computed the first time a comparison needs it.
+
+    Only a pair of one speaker's quotes in two articles that their words do not settle is
+    compared by meaning, and a quote is compared with the statements before it only until one
+    takes it: embedding up front every quote that some pair might need embedded quotes no
+    comparison read. A quote is embedded by its head (`quote_head`), once for every quote
+    opening on the same words; `kept`, the run's embeddings, reused and added to. The engine
+    embeds a text alike alone or beside others (bit for bit), so when a quote is embedded
+    changes no result.
+    """
+
+    def __init__(self, settings: Settings, kept: Bounded[str, np.ndarray] | None = None) -> None:
+        self.settings = settings
+        self.kept = kept
+        self._by_head: dict[str, np.ndarray] = {}
+
+    def vector(self, text: str) -> np.ndarray:
+        head = quote_head(text, self.settings)
+        vector = self._by_head.get(head)
+        if vector is None:
+            vector = self._by_head[head] = embed_passages([head], self.kept)[0]
+        return vector
+
+    def cosine(self, one: str, other: str) -> float:
+        return float(self.vector(one) @ self.vector(other))
 
 
 def meaning_verdict(one: Wording, other: Wording, cosine: float, settings: Settings) -> bool:
@@ -151,12 +182,10 @@ class _Statement:
     mention: str | None  # the speaker as its first wording's article writes it
     wordings: list[Wording] = field(default_factory=list)
 
-    def says(self, said: Wording, settings: Settings, vectors: dict[str, np.ndarray]) -> bool:
+    def says(self, said: Wording, settings: Settings, vectors: QuoteVectors) -> bool:
         return any(self._same(said, other, settings, vectors) for other in self.wordings)
 
-    def _same(
-        self, said: Wording, other: Wording, settings: Settings, vectors: dict[str, np.ndarray]
-    ) -> bool:
+    def _same(self, said: Wording, other: Wording, settings: Settings, vectors: QuoteVectors) -> bool:
         if self.speaker is None:
             # Without a speaker to agree on, a like meaning proves nothing: only like words do.
             return not _figures_disagree(said, other) and _near_identical(said, other, settings)
@@ -209,7 +238,7 @@ def story_quotes(
             )
             said = wording(found.text, _language_at(article, found.start), settings, article.id)
             quoted.append((speaker, mention, said))
-    vectors = _vectors_needed([(speaker, said) for speaker, _, said in quoted], settings, kept)
+    vectors = QuoteVectors(settings, kept)
     statements: list[_Statement] = []
     for speaker, mention, said in quoted:
         same = next((s for s in statements if s.speaker == speaker and s.says(said, settings, vectors)), None)
@@ -227,25 +256,6 @@ def story_quotes(
         )
         for s in statements
     ]
-
-
-def _vectors_needed(
-    quoted: list[tuple[str | None, Wording]], settings: Settings, kept: Bounded[str, np.ndarray] | None
-) -> dict[str, np.ndarray]:
-    """Embeddings of the quotes whose meaning must be compared, in one batch: those of a known
-    speaker that the words alone do not settle against a quote of the same speaker in another
-    article."""
-    by_speaker: dict[str, list[Wording]] = {}
-    for speaker, said in quoted:
-        if speaker is not None:
-            by_speaker.setdefault(speaker, []).append(said)
-    needed: set[str] = set()
-    for group in by_speaker.values():
-        for i, one in enumerate(group):
-            for other in group[:i]:
-                if one.article != other.article and wording_verdict(one, other, settings) is None:
-                    needed.update((one.text, other.text))
-    return embed_quotes(sorted(needed), settings, kept)
 
 
 def _language_at(article: Article, offset: int) -> str | None:
