@@ -1,8 +1,12 @@
-"""Train rankers of French speaker mentions (recoupe/extract/mention_ranker.py) on fr-quotes-dev's
-gold and print them beside the rules under 5-fold cross-validation by file: train on four fifths of
-the files, score the fifth left out, pooled, at each probability threshold.
+"""Train rankers of French speaker mentions (recoupe/extract/mention_ranker.py) on real French news
+and print them beside the rules under 5-fold cross-validation by file: train on four fifths of the
+files, score the fifth left out, pooled, at each probability threshold.
 
-usage: .venv/bin/python bench/train_speaker_ranker.py
+usage: .venv/bin/python bench/train_speaker_ranker.py   (about a minute)
+
+The files: fr-quotes-dev's 40 (../shared/data) and the bench's RPM2 sets fr-quotes-dev2 to dev5
+(58 articles annotated without the code). The figures are printed for fr-quotes-dev, for dev2 (the
+rules were read on both) and for dev3-5 (never read while writing the rules: the fair comparison).
 
 Each quote's candidates are those find_quotes gathers with the rules choosing (so candidates and
 their resolved names are what the code sees). A candidate is right when it resolves to the gold
@@ -11,13 +15,8 @@ quote whose gold speaker has no name, when it resolves to no one. The figures ar
 score_fr_quotes.py computes them, on the quotes find_quotes gives, each chosen speaker replaced
 by the model's; below the threshold a quote keeps the rules' mention and no name.
 
-Four rankers: with the rules' answer among the features or on syntax and position alone, each
-trained on fr-quotes-dev's folds alone or with the team's French sets added to every fold's
-training (tests/extract/data/fr-quotes.jsonl and bench/data/fr-quotes-heldout*.jsonl: short
-texts, a speaker name per quote and no source span, so a candidate is right there by its name;
-the rules were tuned on them too, yet give 20 wrong names there). Their cross-validated figure on
-those sets is printed as well. Nothing is written: the rules stay while no ranker beats them
-(bench/README.md).
+Two rankers: with the rules' answer among the features, or on syntax and position alone. Nothing
+is written: the rules stay while no ranker beats them (bench/README.md).
 """
 
 from __future__ import annotations
@@ -39,10 +38,9 @@ from recoupe.model import QuoteMention
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "data" / "fr-quotes-dev"
-TEAM_SETS = [
-    ROOT / "tests" / "extract" / "data" / "fr-quotes.jsonl",
-    *(ROOT / "bench" / "data" / f"fr-quotes-heldout{n}.jsonl" for n in ("", "2")),
-]
+RPM2 = ROOT.parent / "shared" / "data" / "clustering" / "rpm2-dev.jsonl"
+# Real RPM2 articles annotated without the code (bench/data), offsets into rpm2-dev's texts.
+RPM2_SETS = [ROOT / "bench" / "data" / f"fr-quotes-dev{n}.jsonl" for n in (2, 3, 4, 5)]
 FOLDS = 5
 THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
 
@@ -89,18 +87,18 @@ def read_articles(sc: ModuleType) -> list[Article]:
     return articles
 
 
-def read_team_sets() -> list[Article]:
-    """The team's French sets: each text an article, each quote found by its words."""
+def read_rpm2_sets(sets: list[Path]) -> list[Article]:
+    """The bench's RPM2 sets: each line an article's quotes with their source span and name."""
+    texts = {row["id"]: row["text"] for row in map(json.loads, RPM2.read_text(encoding="utf-8").splitlines())}
     articles = []
-    for path in TEAM_SETS:
-        for k, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
-            item = json.loads(line)
-            gold, names = [], {}
-            for quote in item["quotes"]:
-                start = item["text"].index(quote["text"])
-                gold.append((("Content", start, start + len(quote["text"])), None))
-                names[start] = quote["speaker"]
-            articles.append(recorded(f"{path.name}:{k}", item["text"], gold, names))
+    for path in sets:
+        for row in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
+            gold = [
+                (("Content", q["start"], q["end"]), ("Source", *q["source"]) if q["source"] else None)
+                for q in row["quotes"]
+            ]
+            names = {q["start"]: q["speaker_name"] for q in row["quotes"]}
+            articles.append(recorded(f"{path.stem}:{row['file']}", texts[row["file"]], gold, names))
     return articles
 
 
@@ -241,36 +239,37 @@ def line(figures: dict[str, float]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if not DEV.is_dir():
-        print(f"bench/train_speaker_ranker.py: {DEV} is absent", file=sys.stderr)
+    if not DEV.is_dir() or not RPM2.is_file():
+        print(f"bench/train_speaker_ranker.py: {DEV} or {RPM2} is absent", file=sys.stderr)
         return 2
     sc = scorer()
-    dev, team = read_articles(sc), read_team_sets()
-    print(f"fr-quotes-dev: {len(dev)} articles, {sum(len(a.choices) for a in dev)} quotes with candidates")
-    rules = dict.fromkeys((a.name for a in dev + team), None)
-    print(f"  rules (every file read while writing them): {line(score(sc, dev, rules))}")
-    print(f"  team's French sets (no source spans), rules: name F1 {score(sc, team, rules)['name_f1']:.3f}")
-    dev_folds = [[a for k, a in enumerate(dev) if k % FOLDS == f] for f in range(FOLDS)]
-    team_folds = [[a for k, a in enumerate(team) if k % FOLDS == f] for f in range(FOLDS)]
-    fold_of = {a.name: f for folds in (dev_folds, team_folds) for f, fold in enumerate(folds) for a in fold}
+    real = read_articles(sc) + read_rpm2_sets(RPM2_SETS)
+    groups = {
+        "fr-quotes-dev": [a for a in real if ":" not in a.name],
+        "dev2": [a for a in real if a.name.startswith("fr-quotes-dev2:")],
+        "dev3-5 (rules never read on them)": [
+            a for a in real if a.name.split(":")[0] in ("fr-quotes-dev3", "fr-quotes-dev4", "fr-quotes-dev5")
+        ],
+        "all": real,
+    }
+    print(f"{len(real)} articles, {sum(len(a.choices) for a in real)} quotes with candidates")
+    rules = dict.fromkeys((a.name for a in real), None)
+    for group, articles in groups.items():
+        print(f"  rules, {group}: {line(score(sc, articles, rules))}")
+    folds = [[a for k, a in enumerate(real) if k % FOLDS == f] for f in range(FOLDS)]
+    fold_of = {a.name: f for f, fold in enumerate(folds) for a in fold}
     for with_rules in (True, False):
         columns = tuple(f for f in mr.FEATURES if with_rules or not f.startswith("rules"))
-        for with_team in (False, True):
-            rankers = []
-            for f in range(FOLDS):
-                train = [a for g in range(FOLDS) if g != f for a in dev_folds[g]]
-                train += [a for g in range(FOLDS) if g != f for a in team_folds[g]] if with_team else []
-                rankers.append(ranker_of(fit(*matrix(sc, train, columns)), columns))
-            print(
-                f"ranker {'with the rules answer as a feature' if with_rules else 'on syntax alone'},"
-                f" trained on fr-quotes-dev{' and the team sets' if with_team else ''}:"
-            )
-            for threshold in THRESHOLDS:
-                chooser = {a.name: mr.ranked_choice(rankers[fold_of[a.name]], threshold) for a in dev + team}
-                figures = f"  p >= {threshold:.1f}: dev {line(score(sc, dev, chooser))}"
-                if with_team:
-                    figures += f" | team sets name F1 {score(sc, team, chooser)['name_f1']:.3f}"
-                print(figures)
+        rankers = []
+        for f in range(FOLDS):
+            train = [a for g in range(FOLDS) if g != f for a in folds[g]]
+            rankers.append(ranker_of(fit(*matrix(sc, train, columns)), columns))
+        how = "with the rules answer as a feature" if with_rules else "on syntax alone"
+        print(f"ranker {how}, {FOLDS} folds:")
+        for threshold in THRESHOLDS:
+            chooser = {a.name: mr.ranked_choice(rankers[fold_of[a.name]], threshold) for a in real}
+            for group, articles in groups.items():
+                print(f"  p >= {threshold:.1f} {group}: {line(score(sc, articles, chooser))}")
     return 0
 
 

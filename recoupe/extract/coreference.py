@@ -724,6 +724,8 @@ def resolve_pronoun(
     for subject in reversed(earlier):
         if (subject.gender or name_gender(subject.name)) not in ("", gender):
             continue  # "elle" after "Le ministre a dit …" or after "Olivier Massé a dit …": not him
+        if gender == "p" and subject.gender != "p":
+            continue  # "ils" stands for a plural subject, never for one person named in a list
         if other_than is not None and subject.name == other_than:
             continue
         if subject.organisation and gender in ("m", "f"):

@@ -8,10 +8,10 @@ and names when it was parsed, and the previous quote's speaker and the rules' an
 each is resolved to a name as the rules resolve theirs and described by syntax and position
 (FEATURES). A logistic regression over those features picks one; below a probability its name is
 dropped. find_quotes gathers candidates only when given a `speaker_choice`: under 5-fold
-cross-validation by file on fr-quotes-dev no ranker beat the rules (bench/README.md), so
-recoupe keeps the rules and the ranker stays the bench's, for the next try (more real text
-annotated, a better resolver of pronouns and roles: most wrong names are resolution errors that
-no choice among these mentions fixes).
+cross-validation by file no ranker beat the rules, on fr-quotes-dev's 40 files nor on 98 real
+articles (bench/README.md: it only trades names for precision), so recoupe keeps the rules and
+the ranker stays the bench's. Most wrong names are resolution errors (who a pronoun or role is)
+that no choice among these mentions fixes.
 """
 
 from __future__ import annotations

@@ -292,3 +292,12 @@ def test_a_body_the_lists_lack_is_still_its_words_when_its_complement_names_no_p
         "La chambre d'agriculture de l'Hérault réclame « un plan d'arrachage financé par l'État ».\n"
     )
     assert said(text)["un plan d'arrachage f"][1] == "La chambre d'agriculture de l'Hérault"
+
+
+def test_a_plural_pronoun_is_no_singular_subject_before_it() -> None:
+    text = (
+        "L'association des professeurs d'histoire craint la fusion des deux options.\n"
+        "Nombre d'universitaires (Paul Armand, Luc Berthier, Hélène Vasseur...) ont donc signé une pétition "
+        "en défense du programme, qu'ils jugent « clair et utile aux élèves ».\n"
+    )
+    assert said(text)["clair et utile"] == ("ils", None)
