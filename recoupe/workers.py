@@ -71,7 +71,7 @@ def set_up_worker(settings: Settings, extract: bool = True) -> None:
     Workers share the cores, so NumPy's BLAS (the NER pass's matrix products) gets one thread:
     its idle threads spin, and beside the other workers that made `ingest --workers 2` 1.7×
     slower (bench/throughput.py at 10,000: 46.2 articles/s, against 76.5 with one thread set in
-    the environment). One process alone keeps BLAS's own choice.
+    the environment). One process alone (`--workers 1`) gets one thread too (`article_stage`).
     """
     threadpool_limits(1, user_api="blas")
     load_models(settings, extract)
@@ -275,7 +275,11 @@ def article_stage(
                 run,
             )
     else:
-        with _models_here(settings, extract):
+        # One BLAS thread here too: NER's products are small (a task's paragraphs), and a second
+        # thread spinning beside them cost more than it gave. The NER pass over 320 real French
+        # paragraphs, one process on the shared 2-core machine: 2.0-2.5 s of CPU (and as much
+        # wall time) with OpenBLAS's two threads, 0.6-0.9 s with one; same entities.
+        with threadpool_limits(1, user_api="blas"), _models_here(settings, extract):
             yield Stage(
                 _streamer(
                     lambda batch: _done(prepare_here(batch)),

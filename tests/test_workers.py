@@ -51,6 +51,13 @@ def test_this_process_gives_blas_one_thread_while_its_local_workers_run() -> Non
     assert _blas_threads() == before
 
 
+def test_one_process_alone_gives_blas_one_thread_too() -> None:
+    before = _blas_threads()
+    with article_stage(Settings(), workers=1, extract=False):
+        assert _blas_threads() == {1}
+    assert _blas_threads() == before
+
+
 def test_a_worker_process_collects_less_and_leaves_the_loaded_models_out_of_its_rounds() -> None:
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
