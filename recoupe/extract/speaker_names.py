@@ -112,7 +112,8 @@ def speaker_name(
         acronym = re.fullmatch(r"[A-ZÀ-Ö]{2,}", name) is not None
         name = name if len(name.split()) > 1 or acronym else co.full_name(name, people)
         return name if len(name.split()) > 1 or acronym else _without_determiner(written)
-    return _without_determiner(written)
+    # "les dispositions … portent atteinte": a phrase that cannot assert anything is no one's name.
+    return _without_determiner(written) if co.may_assert(written) else None
 
 
 def _definite(written: str) -> bool:

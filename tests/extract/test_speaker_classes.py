@@ -301,3 +301,17 @@ def test_a_plural_pronoun_is_no_singular_subject_before_it() -> None:
         "en défense du programme, qu'ils jugent « clair et utile aux élèves ».\n"
     )
     assert said(text)["clair et utile"] == ("ils", None)
+
+
+def test_a_phrase_that_cannot_assert_is_no_speakers_name() -> None:
+    # The parse may hand over a clause's subject that is a thing: "les dispositions … « portent
+    # atteinte … »" inside what someone else judges. A thing is no one's name.
+    from recoupe.extract.speaker_names import speaker_name
+    from recoupe.extract.speakers import SpeakerMention
+
+    text = "Les syndicats enseignants jugent que les dispositions du décret « portent atteinte à l'égalité »."
+    start = text.index("les dispositions")
+    things = SpeakerMention(start, start + len("les dispositions"), "organisation", "p")
+    assert speaker_name(things, text, [], []) is None
+    people = SpeakerMention(0, len("Les syndicats enseignants"), "organisation", "p")
+    assert speaker_name(people, text, [], []) == "syndicats enseignants"
