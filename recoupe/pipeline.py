@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
-from recoupe.describe import describe_stories
-from recoupe.extract.article import ArticleExtraction, for_article
+from recoupe.describe import Described, describe_stories
+from recoupe.extract.article import for_article
 from recoupe.ingest import read_articles
 from recoupe.kept import RunCache
 from recoupe.model import Article, Brief, RawArticle, Skipped, Story
@@ -348,10 +349,13 @@ def _assign_pending(
             started = report.timed("stories", started)
             before = {a.id: a for a in [*articles, *existing.articles]}
             by_id = {a.id: a for a in assigned}
-            tasks = _description_tasks(connection, stories, by_id, settings)
+            # Each task's stories with their members, kept here: a task gives back only the
+            # stories described, in the order they were sent.
+            sent: deque[list[Described]] = deque()
+            tasks = _description_tasks(connection, stories, by_id, settings, sent)
             for described in stage.run(describe_stories, tasks):
                 started = report.timed("describe", started)  # waited for, or described here
-                for story, members, dated in described:
+                for story, (_, members, dated) in zip(described, sent.popleft(), strict=True):
                     for article in members:
                         pending.as_assigned(connection, article, before[article.id], dated[article.id])
                     write.save_story(connection, story, members)
@@ -368,17 +372,24 @@ _DESCRIBED_MEMBERS = 32
 
 
 def _description_tasks(
-    connection: sqlite3.Connection, stories: list[Story], by_id: dict[str, Article], settings: Settings
-) -> Iterator[tuple[list[tuple[Story, list[Article], dict[str, ArticleExtraction]]], Settings]]:
+    connection: sqlite3.Connection,
+    stories: list[Story],
+    by_id: dict[str, Article],
+    settings: Settings,
+    sent: deque[list[Described]],
+) -> Iterator[tuple[list[Described], Settings]]:
     """The stories to describe with their members and what was found in them as of their dates,
-    grouped into tasks, read from the store as the tasks are taken."""
-    group: list[tuple[Story, list[Article], dict[str, ArticleExtraction]]] = []
+    grouped into tasks, read from the store as the tasks are taken; each task's group is also
+    appended to `sent`."""
+    group: list[Described] = []
     for story in stories:
         members = [by_id[i] for i in story.articles]
         found = pending.stored_extractions(connection, members)
         group.append((story, members, {a.id: for_article(found[a.id], a) for a in members}))
         if sum(len(m) for _, m, _ in group) >= _DESCRIBED_MEMBERS:
+            sent.append(group)
             yield group, settings
             group = []
     if group:
+        sent.append(group)
         yield group, settings
