@@ -82,13 +82,18 @@ def _link_short_names(groups: dict[str, _Group]) -> None:
         (key for key, group in groups.items() if len(key.split()) > 1 and group.type == "PER"),
         key=lambda k: -groups[k].count,
     )
+    # The full names by their last word, in the order above: only those can end with a key.
+    ending_with: dict[str, list[tuple[str, list[str]]]] = {}
+    for long in full:
+        long_words = long.split()
+        ending_with.setdefault(long_words[-1], []).append((long, long_words))
     for key in sorted(groups, key=lambda k: len(k.split())):
         words = key.split()
         target = next(
             (
                 long
-                for long in full
-                if len(long.split()) > len(words) and long.split()[-len(words) :] == words
+                for long, long_words in ending_with.get(words[-1], ())
+                if len(long_words) > len(words) and long_words[-len(words) :] == words
             ),
             None,
         )
