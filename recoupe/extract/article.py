@@ -16,7 +16,7 @@ from typing import Any
 from recoupe.extract.entities import Mention, mentions_for
 from recoupe.extract.events import DatedSentence, dated_sentences
 from recoupe.extract.figures import article_figures
-from recoupe.extract.quotes import find_quotes
+from recoupe.extract.quotes import find_quotes, person_words_of
 from recoupe.model import Article, Figure, QuoteMention, day_of, plain_fields
 
 
@@ -42,7 +42,9 @@ def extract_articles(articles: list[Article], *, ner: bool = True) -> dict[str, 
     mentions = mentions_for(articles) if ner else {a.id: [] for a in articles}
     found: dict[str, ArticleExtraction] = {}
     for a in articles:
-        quotes = find_quotes(a.text, a.language)
+        # Without NER here, find_quotes reads the people's names itself.
+        people = person_words_of(mentions[a.id]) if ner else None
+        quotes = find_quotes(a.text, a.language, person_words=people)
         found[a.id] = ArticleExtraction(
             reference=reference_day(a),
             mentions=mentions[a.id],

@@ -76,6 +76,10 @@ class Person:
     name: str
     gender: str = ""  # "m", "f" or "" unknown
     roles: list[Role] = field(default_factory=list)
+    # Whether anything but capitals says this is a person: spaCy's NER, an honorific or a known
+    # first name. "Fichier Edvige" (a headline's first words) or "Crédit Agricole" are not; they
+    # still make a role ambiguous, but no pronoun or role resolves to them.
+    person: bool = True
 
 
 @dataclass(frozen=True)
@@ -413,11 +417,14 @@ def gender_of(wording: str) -> str:
 _COMPLEMENT_AFTER = re.compile(r"[ \u00a0]+(?:de|des|du|d['’])[ \u00a0]*(?:l['’]|la[ \u00a0]+)?[A-ZÉ]")
 
 
-def people_in(text: str) -> list[Person]:
+def people_in(text: str, person_words: frozenset[str] | None = None) -> list[Person]:
     """The people the text names, merged by surname ("M. Poutine" is "Vladimir Poutine"), with
     the role wording set right before a name ("le président russe Vladimir Poutine") or in
-    apposition after it ("Xi Jinping, président chinois,")."""
+    apposition after it ("Xi Jinping, président chinois,"). `person_words`: the words of the names
+    NER tags as people in the text; a run none of whose words it holds, with no honorific and no
+    known first name, is listed with `person` False (None: every run is taken for a person)."""
     people: list[Person] = []
+    confirmed: set[str] = set()
     for match in _NAME_RUN.finditer(text):
         name, start = _without_leading_words(match.group(), text, match.start())
         if not name:
@@ -437,6 +444,8 @@ def people_in(text: str) -> list[Person]:
             if role is not None:  # "Christine Lagarde, la ministre de l'Economie,": "la" tells it
                 gender = gender or gender_of(text[match.end() : match.end() + 8].lstrip(", \u00a0"))
         person = _merge(people, name)
+        if person_words is None or honorific or set(name.split()) & person_words or name_gender(name):
+            confirmed.add(name)
         if role is not None:
             person.roles.append(role)
             gender = gender or _role_gender(text, start)
@@ -447,6 +456,7 @@ def people_in(text: str) -> list[Person]:
         person.gender = person.gender or gender
     for person in people:
         person.gender = person.gender or name_gender(person.name)
+        person.person = any(set(n.split()) <= set(person.name.split()) for n in confirmed)
     return people
 
 

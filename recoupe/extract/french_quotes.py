@@ -42,7 +42,9 @@ if TYPE_CHECKING:
 MAX_PARSED_QUOTE_WORDS = 8
 
 
-def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -> list[QuoteMention]:
+def french_quotes(
+    quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None, person_words: frozenset[str] | None = None
+) -> list[QuoteMention]:
     """French quotes with their speakers: the cue's subject on the parse of the quote's sentence
     (speakers.py), resolved to a person the article names (coreference.py), then weighed by
     `speaker_choice` against the other mentions the parse offers (mention_ranker.py). A paragraph
@@ -78,7 +80,7 @@ def french_quotes(quoted: QuotedText, speaker_choice: mr.SpeakerChoice | None) -
         if n is not None and (mentions[k] is None or _pronoun(mentions[k]))
     }
     docs = _parsed(masked, sorted(needed - docs.keys()), docs)
-    people = co.people_in(text)
+    people = co.people_in(text, person_words)
     subjects: list[co.Subject] = []
     found: list[QuoteMention] = []
     headings: list[int] = []  # indices in `found` of quotes set as headings, with no cue of their own

@@ -28,6 +28,27 @@ def speaker_name(
     """Who the mention is: a name as the article writes it most fully, a role or a pronoun as the
     text establishes it (None when it does not), an organisation as written. `other_than`: whom a
     pronoun cannot stand for (the speaker a "de son côté" sets it against)."""
+    resolved = _resolved(mention, text, people, subjects, other_than)
+    if resolved is None or not any(p.name == resolved and not p.person for p in people):
+        return resolved
+    # Capitals NER does not take for a person: "la vice-présidente" or "elle" is not "Fichier
+    # Edvige" (a headline's first words) nor "Crédit Agricole"; "l'institution" or "elle" may
+    # still be a body the text names with its noun ("la Banque de France").
+    written = text[mention.start : mention.end]
+    if mention.kind == "role" and not (co.is_body_noun(written) or co.is_institution(written)):
+        return None
+    if mention.kind == "pronoun" and not co.is_body_noun(resolved):
+        return None
+    return resolved
+
+
+def _resolved(
+    mention: SpeakerMention,
+    text: str,
+    people: list[co.Person],
+    subjects: list[co.Subject],
+    other_than: str | None,
+) -> str | None:
     written = text[mention.start : mention.end]
     if mention.kind == "pronoun":
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]

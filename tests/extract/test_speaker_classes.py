@@ -315,3 +315,15 @@ def test_a_phrase_that_cannot_assert_is_no_speakers_name() -> None:
     assert speaker_name(things, text, [], []) is None
     people = SpeakerMention(0, len("Les syndicats enseignants"), "organisation", "p")
     assert speaker_name(people, text, [], []) == "syndicats enseignants"
+
+
+def test_a_role_never_resolves_to_capitalised_words_that_name_no_person() -> None:
+    # A headline's first words are capitalised like a name; NER does not take them for a person.
+    text = (
+        "Fichier Orion : recours de Sylvie Arnoux devant le Conseil d'Etat\n"
+        "Sylvie Arnoux, présidente du Parti des campagnes, a annoncé lundi un recours contre le décret "
+        "créant le fichier Orion.\n"
+        "Selon la vice-présidente du Mouvement rural, le décret est « contraire aux principes de la "
+        "liberté politique ».\n"
+    )
+    assert said(text)["contraire aux principes"] == ("la vice-présidente du Mouvement rural", None)
