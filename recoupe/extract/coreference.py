@@ -764,6 +764,39 @@ def resolve_pronoun(
     return None
 
 
+_LATTER = re.compile(r"(?:[Cc]e|[Cc]ette|[Cc]es)\s+derni(?:er|ère|ers|ères)", re.IGNORECASE)
+
+
+def is_latter(wording: str) -> bool:
+    """ "ce dernier", "cette dernière": the last one named, not the last subject."""
+    return _LATTER.fullmatch(wording.strip()) is not None
+
+
+def resolve_latter(
+    wording: str, position: int, text: str, people: list[Person], quoted: list[tuple[int, int]]
+) -> str | None:
+    """The person of the wording's gender whose name the text writes last before `position`
+    (outside quotes, from the sentence before on): "… le président du CFCM, Karim X. « … »,
+    ajoute ce dernier" is X. None for a plural, or when no person of that gender is named there."""
+    gender = gender_of(wording)
+    if gender not in ("m", "f"):
+        return None
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, position)]
+    opening = ends[-2] if len(ends) > 1 else 0
+    last: tuple[int, str] | None = None
+    for person in people:
+        if not person.person or (person.gender or name_gender(person.name)) != gender:
+            continue
+        for word in person.name.split():
+            if len(word) < 3 or not word[:1].isupper():
+                continue
+            for match in re.finditer(rf"\b{re.escape(word)}\b", text[opening:position]):
+                at = opening + match.start()
+                if not any(a <= at < b for a, b in quoted) and (last is None or at > last[0]):
+                    last = (at, person.name)
+    return last[1] if last else None
+
+
 def _named_between(
     text: str,
     start: int,

@@ -50,6 +50,9 @@ def _resolved(
     other_than: str | None,
 ) -> str | None:
     written = text[mention.start : mention.end]
+    if co.is_latter(written):
+        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+        return co.resolve_latter(written, mention.start, text, people, quoted)
     if mention.kind == "pronoun":
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
         return co.resolve_pronoun(

@@ -327,3 +327,16 @@ def test_a_role_never_resolves_to_capitalised_words_that_name_no_person() -> Non
         "liberté politique ».\n"
     )
     assert said(text)["contraire aux principes"] == ("la vice-présidente du Mouvement rural", None)
+
+
+def test_ce_dernier_is_the_last_person_named_not_the_subject() -> None:
+    text = (
+        "Pierre Lemaire, le maire de la ville, a reçu lundi les représentants des commerçants, conduits "
+        "par leur président, Karim Benali.\n"
+        "« Nous attendons désormais des actes », a déclaré ce dernier à la sortie.\n"
+        "Nadia Roux, la présidente de l'office de tourisme, a rencontré Pierre Lemaire mardi.\n"
+        "« Le calendrier nous convient », a indiqué cette dernière.\n"
+    )
+    assert said(text)["Nous attendons"] == ("ce dernier", "Karim Benali")
+    # The last woman named, not the man named after her.
+    assert said(text)["Le calendrier"] == ("cette dernière", "Nadia Roux")
