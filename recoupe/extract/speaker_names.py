@@ -96,6 +96,9 @@ def _resolved(
     institution = mention.kind == "organisation" and co.is_institution(written)
     demonstrative = re.match(r"(?:[Cc]e|[Cc]et|[Cc]ette)\s", written) is not None
     if mention.kind in ("role", "organisation") and not _capitalised(written) and not institution:
+        named_after = _NAME_AFTER.match(text, mention.end)
+        if co.is_body_noun(written) and _definite(written) and named_after:
+            return named_after.group(1)  # "le quotidien espagnol El Mundo renchérit": the parse cut it
         if co.is_body_noun(written) and (demonstrative or _definite(written)):
             # "La Banque Valmont admet … La banque explique que « … »": the last body subject,
             # a body opening one of the sentences just before, else the one body the text calls so.
@@ -138,6 +141,10 @@ def _resolved(
         return name if len(name.split()) > 1 or acronym else _without_determiner(written)
     # "les dispositions … portent atteinte": a phrase that cannot assert anything is no one's name.
     return _without_determiner(written) if co.may_assert(written) else None
+
+
+# A name written right after a noun phrase, no comma between ("le quotidien espagnol El Mundo").
+_NAME_AFTER = re.compile(rf"[ \u00a0]+({co.CAPITALISED_WORD}(?:[ \u00a0]+{co.CAPITALISED_WORD})*)")
 
 
 def _definite(written: str) -> bool:

@@ -340,3 +340,13 @@ def test_ce_dernier_is_the_last_person_named_not_the_subject() -> None:
     assert said(text)["Nous attendons"] == ("ce dernier", "Karim Benali")
     # The last woman named, not the man named after her.
     assert said(text)["Le calendrier"] == ("cette dernière", "Nadia Roux")
+
+
+def test_a_body_noun_takes_the_name_written_right_after_it() -> None:
+    text = (
+        "La presse étrangère salue le résultat.\n"
+        "«Victoire nette», titrent le magazine belge Knack et le quotidien néerlandais Volkskrant.\n"
+        "Le quotidien espagnol El Correo (centre droit) renchérit: «Une page se tourne pour le pays», "
+        "tandis que son concurrent parle d'un tournant.\n"
+    )
+    assert said(text)["Une page se tourne"][1] == "El Correo"
