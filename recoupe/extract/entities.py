@@ -58,7 +58,9 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _ELISION = re.compile(r"^(?:[lLdD]|qu|Qu)'")
 # A lower-case article the model sometimes takes into a name's span ("la Chine").
 _ARTICLE = re.compile(r"^(?:la|le|les) (?=[A-ZÀ-Ý])")
-_SENTENCE_END = re.compile(r"(?:^|[.!?…])[\s\"«“'‘(\[—–-]*$")
+# A sentence ends with one of these, then maybe white space and what opens the next one.
+_SENTENCE_MARKS = frozenset(".!?…")
+_OPENING_MARKS = frozenset("\"«“'‘([—–-")
 
 
 @dataclass(frozen=True)
@@ -246,14 +248,10 @@ def _french_mention(
     return Mention(article_id, surface, _LABELS[label], start, end, index, "fr")
 
 
-def _capitalised(word: str) -> bool:
-    return word[0].isupper()
-
-
 def _runs(text: str) -> Iterator[list[re.Match[str]]]:
     """Runs of capitalised words joined by single spaces (and inner connectors)."""
     words = list(_WORD.finditer(text))
-    capitalised = [_capitalised(word.group()) for word in words]  # each word is asked up to twice
+    capitalised = [word.group()[0].isupper() for word in words]  # each word is asked up to twice
     run: list[re.Match[str]] = []
     for i, word in enumerate(words):
         joined = bool(run) and text[run[-1].end() : word.start()] == " "
@@ -294,10 +292,10 @@ def _rule_mentions(article_id: str, index: int, text: str, language: str | None)
         if possessive:
             end -= 2
         surface = text[start:end]
-        # Only the 40 characters before the run can hold its title; the sentence-end test reads all
-        # the text before it, up to `start` rather than a copy of it.
+        # Only the 40 characters before the run can hold its title; the sentence-end test reads
+        # back from `start`, in the text rather than a copy of it.
         titled = titled or _title_before(text[max(0, start - 40) : start])
-        sentence_start = not titled and bool(_SENTENCE_END.search(text, 0, start))
+        sentence_start = not titled and _after_sentence_end(text, start)
         kind = known_type(surface)
         if sentence_start and len(run) == 1 and kind is None and canonical_variant(surface) is None:
             continue
@@ -309,10 +307,25 @@ def _rule_mentions(article_id: str, index: int, text: str, language: str | None)
     return mentions
 
 
+def _after_sentence_end(text: str, start: int) -> bool:
+    """Whether `start` opens a sentence: the text before it is empty, or ends with . ! ? or …,
+    white space, quotes, brackets and dashes aside. Read backwards from `start`: a pattern
+    searched from the text's start for every run made a paragraph's runs quadratic."""
+    i = start
+    while i > 0 and (text[i - 1].isspace() or text[i - 1] in _OPENING_MARKS):
+        i -= 1
+    return i == 0 or text[i - 1] in _SENTENCE_MARKS
+
+
 def _title_before(before: str) -> bool:
     """Whether the text just before a run ends with a title: "Mr. ", "foreign minister "."""
-    words = [fold_word(w) for w in _WORD.findall(before[-40:])]
-    return any(_title_length(words[-n:]) == n for n in range(1, min(4, len(words)) + 1))
+    _, _, first_words = _titles()
+    # A title of n words ending there starts with the n-th word from the end: only the last four
+    # words can, and only those a title starts with.
+    words = [fold_word(w) for w in _WORD.findall(before[-40:])[-4:]]
+    return any(
+        words[-n] in first_words and _title_length(words[-n:]) == n for n in range(1, len(words) + 1)
+    )
 
 
 def _rule_type(surface: str, kind: str | None, titled: bool) -> EntityType:
