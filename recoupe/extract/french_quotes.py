@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from recoupe.clean.language import guess_language
 from recoupe.extract import attribution as at
@@ -107,7 +107,7 @@ def french_quotes(
         if prior is not None and before is not None:
             subject = sp.sentence_subject(prior, before[0])
             subject = with_apposed_name(subject, text) if subject is not None else None
-            if subject is not None and (not subjects or subjects[-1].position < subject.start):
+            if _may_speak(subject, text) and (not subjects or subjects[-1].position < subject.start):
                 subjects.append(_subject(subject, speaker_name(subject, text, people, subjects)))
         mention = _incise(text, segments, members) or mentions[k]
         speaker: str | None = None
@@ -185,7 +185,7 @@ def french_quotes(
             # nearest subject is its own sentence's, before the quote.
             own_subject = sp.sentence_subject(docs[span], span[0])
             if (
-                own_subject is not None
+                _may_speak(own_subject, text)
                 and own_subject.start < lead.region_start
                 and (not subjects or subjects[-1].position < own_subject.start)
             ):
@@ -239,6 +239,13 @@ def french_quotes(
 # A name that is a common noun's phrase ("Le club de handball de X", "La mairie") or a name
 # after a determiner ("La Société Générale", "L'Ecureuil"): a body, not a person.
 _BODY_NAME = re.compile(r"(?:[Ll]es?|[Ll]a|[Ll]['’]\s?)\s?[^\W\d_]")
+
+
+def _may_speak(subject: sp.SpeakerMention | None, text: str) -> TypeGuard[sp.SpeakerMention]:
+    """Whether a sentence's subject is one a later "il" or "elle" of a cue can stand for: "le sort
+    des entreprises" in "De ce plan dépend le sort des entreprises, « … », a-t-il ajouté" is not
+    (coreference.may_assert), and does not hide the speaker named before it."""
+    return subject is not None and co.may_assert(text[subject.start : subject.end])
 
 
 def _subject(mention: sp.SpeakerMention, name: str | None) -> co.Subject:

@@ -350,3 +350,14 @@ def test_a_body_noun_takes_the_name_written_right_after_it() -> None:
         "tandis que son concurrent parle d'un tournant.\n"
     )
     assert said(text)["Une page se tourne"][1] == "El Correo"
+
+
+def test_a_subject_that_cannot_speak_does_not_hide_the_speaker_before_it() -> None:
+    text = (
+        "Le conseil régional doit voter le budget jeudi.\n"
+        "« Nous espérons un vote rapide », a déclaré le porte-parole de l'exécutif, Paul Martineau, "
+        "devant la presse.\n"
+        "De ce budget dépend le sort des lignes de car, mais aussi « celui des petites gares », "
+        "a-t-il ajouté.\n"
+    )
+    assert said(text)["celui des petites gares"] == ("il", "Paul Martineau")
