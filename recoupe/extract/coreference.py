@@ -79,7 +79,7 @@ class Person:
     # Whether anything but capitals says this is a person: spaCy's NER, an honorific or a known
     # first name. "Fichier Edvige" (a headline's first words) or "Crédit Agricole" are not; they
     # still make a role ambiguous, but no pronoun or role resolves to them.
-    person: bool = True
+    is_person: bool = True
 
 
 @dataclass(frozen=True)
@@ -422,7 +422,7 @@ def people_in(text: str, person_words: frozenset[str] | None = None) -> list[Per
     the role wording set right before a name ("le président russe Vladimir Poutine") or in
     apposition after it ("Xi Jinping, président chinois,"). `person_words`: the words of the names
     NER tags as people in the text; a run none of whose words it holds, with no honorific and no
-    known first name, is listed with `person` False (None: every run is taken for a person)."""
+    known first name, is listed with `is_person` False (None: every run is taken for a person)."""
     people: list[Person] = []
     confirmed: set[str] = set()
     for match in _NAME_RUN.finditer(text):
@@ -456,7 +456,7 @@ def people_in(text: str, person_words: frozenset[str] | None = None) -> list[Per
         person.gender = person.gender or gender
     for person in people:
         person.gender = person.gender or name_gender(person.name)
-        person.person = any(set(n.split()) <= set(person.name.split()) for n in confirmed)
+        person.is_person = any(set(n.split()) <= set(person.name.split()) for n in confirmed)
     return people
 
 
@@ -785,7 +785,7 @@ def resolve_latter(
     opening = ends[-2] if len(ends) > 1 else 0
     last: tuple[int, str] | None = None
     for person in people:
-        if not person.person or (person.gender or name_gender(person.name)) != gender:
+        if not person.is_person or (person.gender or name_gender(person.name)) != gender:
             continue
         for word in person.name.split():
             if len(word) < 3 or not word[:1].isupper():

@@ -29,7 +29,7 @@ def speaker_name(
     text establishes it (None when it does not), an organisation as written. `other_than`: whom a
     pronoun cannot stand for (the speaker a "de son côté" sets it against)."""
     resolved = _resolved(mention, text, people, subjects, other_than)
-    if resolved is None or not any(p.name == resolved and not p.person for p in people):
+    if resolved is None or not any(p.name == resolved and not p.is_person for p in people):
         return resolved
     # Capitals NER does not take for a person: "la vice-présidente" or "elle" is not "Fichier
     # Edvige" (a headline's first words) nor "Crédit Agricole"; "l'institution" or "elle" may
