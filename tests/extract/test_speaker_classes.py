@@ -361,3 +361,12 @@ def test_a_subject_that_cannot_speak_does_not_hide_the_speaker_before_it() -> No
         "a-t-il ajouté.\n"
     )
     assert said(text)["celui des petites gares"] == ("il", "Paul Martineau")
+
+
+def test_a_press_review_exults_through_its_newspaper() -> None:
+    text = (
+        "La presse européenne salue l'élection.\n"
+        "Le quotidien espagnol El Correo renchérit : « Une page se tourne ».\n"
+        "« Tout redevient possible ! », exulte le journal populaire Das Blatt.\n"
+    )
+    assert said(text)["Tout redevient possible"][1] == "Das Blatt"
