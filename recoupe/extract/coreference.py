@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -424,7 +424,7 @@ def people_in(text: str, person_words: frozenset[str] | None = None) -> list[Per
     NER tags as people in the text; a run none of whose words it holds, with no honorific and no
     known first name, is listed with `is_person` False (None: every run is taken for a person)."""
     people: list[Person] = []
-    confirmed: set[str] = set()
+    confirmed: set[int] = set()  # ids of the people something but capitals says are people
     for match in _NAME_RUN.finditer(text):
         name, start = _without_leading_words(match.group(), text, match.start())
         if not name:
@@ -445,7 +445,7 @@ def people_in(text: str, person_words: frozenset[str] | None = None) -> list[Per
                 gender = gender or gender_of(text[match.end() : match.end() + 8].lstrip(", \u00a0"))
         person = _merge(people, name)
         if person_words is None or honorific or set(name.split()) & person_words or name_gender(name):
-            confirmed.add(name)
+            confirmed.add(id(person))
         if role is not None:
             person.roles.append(role)
             gender = gender or _role_gender(text, start)
@@ -456,7 +456,7 @@ def people_in(text: str, person_words: frozenset[str] | None = None) -> list[Per
         person.gender = person.gender or gender
     for person in people:
         person.gender = person.gender or name_gender(person.name)
-        person.is_person = any(set(n.split()) <= set(person.name.split()) for n in confirmed)
+        person.is_person = id(person) in confirmed
     return people
 
 
@@ -787,13 +787,9 @@ def resolve_latter(
     for person in people:
         if not person.is_person or (person.gender or name_gender(person.name)) != gender:
             continue
-        for word in person.name.split():
-            if len(word) < 3 or not word[:1].isupper():
-                continue
-            for match in re.finditer(rf"\b{re.escape(word)}\b", text[opening:position]):
-                at = opening + match.start()
-                if not any(a <= at < b for a, b in quoted) and (last is None or at > last[0]):
-                    last = (at, person.name)
+        at = max(_written_at(text, opening, position, person.name.split(), quoted), default=None)
+        if at is not None and (last is None or at > last[0]):
+            last = (at, person.name)
     return last[1] if last else None
 
 
@@ -826,13 +822,24 @@ def written_between(
 ) -> bool:
     """Whether one of the name's `words` (capitalised, three letters or more) is written between
     `start` and `end`, outside quotes."""
+    return next(_written_at(text, start, end, words, quoted), None) is not None
+
+
+def _written_at(
+    text: str,
+    start: int,
+    end: int,
+    words: Iterable[str],
+    quoted: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+) -> Iterator[int]:
+    """Where the name's `words` (capitalised, three letters or more) are written between `start`
+    and `end`, outside quotes."""
     for word in words:
         if len(word) < 3 or not word[:1].isupper():
             continue
         for match in re.finditer(rf"\b{re.escape(word)}\b", text[start:end]):
             if not any(a <= start + match.start() < b for a, b in quoted):
-                return True
-    return False
+                yield start + match.start()
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=[ \u00a0]+[A-ZÀ-Ö«\"“])|\n")
