@@ -160,10 +160,12 @@ def french_quotes(
             if after is not None and _SPEECH_OPENING.match(norm, spans[after][0]):
                 doc_after = _parsed(masked, [spans[after]], {})[spans[after]]
                 mention = sp.speech_agent(doc_after, spans[after][0])
-        if mention is None:
+        if mention is None or (speaker is None and not _may_speak(mention, text)):
             # Token rules kept where the parse does not help: a long apposition or an incise
             # between a name and its cue often leaves the parser without a subject for the verb,
-            # while "Name …, cue" still reads; only a name is taken from them, never a role.
+            # while "Name …, cue" still reads; only a name is taken from them, never a role. They
+            # also stand before a subject that cannot assert ("Mme X estime que les dispositions
+            # prévoyant « … »" parsed with "estime" cut off from its subject).
             rule = in_sentence(tokens, first, last, at.vocabulary("fr"))
             if rule is not None and rule.kind == "name":
                 mention = sp.SpeakerMention(rule.start, rule.end, "name", rule.gender)

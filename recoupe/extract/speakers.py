@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from recoupe.extract.coreference import HONORIFICS, gender_of, is_role
+from recoupe.extract.coreference import HONORIFICS, gender_of, is_role, may_assert
 from recoupe.extract.cue_vocabulary import vocabulary
 from recoupe.extract.cues import cue_lemmas, support_cues, two_word_cues
 from recoupe.extract.entities import french_parser, lemma_of
@@ -125,6 +125,7 @@ def mention_in(
                 return found
     # 3. The nearest cue before the quote.
     inside = [t for t in doc if quote[0] <= offset + t.idx < quote[1]]
+    thing: SpeakerMention | None = None  # a cue's subject that cannot assert, kept if no cue above speaks
     for i in range(last_before, -1, -1):
         # The cue must govern the quote ("a déclaré que « … »", "a jugé « indécent »"): in "S'il se
         # poursuit, le ralentissement aura « … »", "poursuivre" is no cue of this quote.
@@ -136,10 +137,17 @@ def mention_in(
             if source is not None:
                 return _np_after(doc, source.i + 1, offset)
             found = _subject(doc[i], offset)
+            if found is not None and not may_assert(doc.text[found.start - offset : found.end - offset]):
+                # "X estime que les dispositions prévoyant le « … »": a thing is no one's voice; the
+                # cue whose clause holds this one speaks, if there is one.
+                thing = thing or found
+                continue
             if found is not None and found.kind == "pronoun" and _in_relative(doc[i]):
                 return replace(found, relative=True)
             if found is not None:
                 return found
+    if thing is not None:
+        return thing
     # 4. "selon X" anywhere; "Pour X, « … »" opening the sentence, when X is a person.
     for tok in doc:
         if outside(tok) and according_to(doc, tok.i):

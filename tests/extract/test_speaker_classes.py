@@ -370,3 +370,15 @@ def test_a_press_review_exults_through_its_newspaper() -> None:
         "« Tout redevient possible ! », exulte le journal populaire Das Blatt.\n"
     )
     assert said(text)["Tout redevient possible"][1] == "Das Blatt"
+
+
+def test_a_thing_subject_of_a_cue_inside_a_reported_clause_gives_way_to_the_cue_above_it() -> None:
+    text = (
+        "Pauline Marchetti, présidente du parti Avenir 30, a déposé un recours contre le registre Atlas.\n"
+        "Dans ce recours, publié sur le site du parti, Mme Marchetti estime que les dispositions prévoyant "
+        "le « suivi des militants associatifs » « portent atteinte gravement à la vie privée ».\n"
+    )
+    found = said(text)
+    # "prévoyant" reads as a cue, but "les dispositions" cannot assert: "estime" reports the clause.
+    assert found["suivi des militants"] == ("Mme Marchetti", "Pauline Marchetti")
+    assert found["portent atteinte"] == ("Mme Marchetti", "Pauline Marchetti")
