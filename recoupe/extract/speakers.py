@@ -494,7 +494,17 @@ def _coordinated(head: Token, offset: int) -> SpeakerMention | None:
     first, last = _np(head, offset), _np(others[-1], offset)
     if first is None or last is None:
         return None
+    if _determined(head) and all(
+        o.pos_ == "NOUN" and not _determined(o) and "Plur" not in o.morph.get("Number") for o in others
+    ):
+        # "le président de la FBF et directeur général du Crédit Agricole": one person's two titles,
+        # the second with no determiner of its own.
+        return replace(first, end=last.end)
     return SpeakerMention(first.start, last.end, "indefinite", "p")
+
+
+def _determined(noun: Token) -> bool:
+    return any(c.dep_ == "det" for c in noun.children)
 
 
 def speech_agent(doc: Doc, offset: int) -> SpeakerMention | None:

@@ -382,3 +382,13 @@ def test_a_thing_subject_of_a_cue_inside_a_reported_clause_gives_way_to_the_cue_
     # "prévoyant" reads as a cue, but "les dispositions" cannot assert: "estime" reports the clause.
     assert found["suivi des militants"] == ("Mme Marchetti", "Pauline Marchetti")
     assert found["portent atteinte"] == ("Mme Marchetti", "Pauline Marchetti")
+
+
+def test_two_titles_of_one_person_are_one_subject_not_several_speakers() -> None:
+    text = (
+        "Le directeur de la Banque du Rhône, Hugo Vernet, a salué le plan sur France Bleu.\n"
+        "De son côté, le président de la Fédération des caisses locales (FCL) et directeur général de la "
+        "Caisse du Midi, Paul Sarrazin, a expliqué que le plan lui rapporterait 40 millions d'euros.\n"
+        "Il a par ailleurs jugé que le taux de 8 % correspondait « aux conditions de marché ».\n"
+    )
+    assert said(text)["aux conditions de mar"] == ("Il", "Paul Sarrazin")
