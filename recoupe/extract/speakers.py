@@ -371,8 +371,18 @@ def _subject_before(verb: Token) -> bool:
     the comma closes an apposition, and what follows the verb is its object."""
     before = [c for c in verb.children if c.i < verb.i]
     before += [c for a in before if a.dep_.startswith("aux") for c in a.children if c.i < verb.i]
-    # A verb the parser makes the subject is the reported clause ("la prévision reste …, a prévenu X").
-    return any(c.dep_.startswith("nsubj") and c.pos_ in ("NOUN", "PROPN", "PRON") for c in before)
+    # A verb the parser makes the subject is the reported clause ("la prévision reste …, a prévenu X");
+    # so is a thing that cannot assert ("BNP Paribas 2,55 milliards, …, a annoncé la ministre").
+    return any(
+        c.dep_.startswith("nsubj") and c.pos_ in ("NOUN", "PROPN", "PRON") and _may_assert_on_parse(c)
+        for c in before
+    )
+
+
+def _may_assert_on_parse(head: Token) -> bool:
+    """Whether the phrase from a subject's head on may assert (not what the parser glued before it)."""
+    phrase = _np(head, 0)
+    return phrase is None or may_assert(head.doc.text[head.idx : max(phrase.end, head.idx + len(head.text))])
 
 
 def _after_comma(doc: Doc, k: int) -> bool:

@@ -668,3 +668,39 @@ def test_a_pronoun_with_no_subject_of_its_gender_is_the_one_person_of_it_named()
         "« Nous attendons des actes », a-t-elle prévenu à la sortie."
     )
     assert speakers(two)["Nous attendons des a"] is None
+
+
+# The parse a long list of sums gets ("…, Orion 2,55 milliards d'euros, …, a annoncé la ministre
+# Hélène Marchal."): the second sum is the subject of the cue far after it. word head dep pos lemma:
+SUMS_PARSE = """Orion 2 nmod PROPN Orion
+2,55 2 nummod NUM 2,55
+milliards 7 nsubj NOUN milliard
+d' 4 case ADP de
+euros 2 nmod NOUN euro
+, 7 punct PUNCT ,
+a 7 aux:tense AUX avoir
+annoncé 7 ROOT VERB annoncer
+la 9 det DET le
+ministre 7 obj NOUN ministre
+Hélène 9 appos PROPN Hélène
+Marchal 10 flat:name PROPN Marchal
+. 7 punct PUNCT ."""
+
+
+def test_a_sum_of_money_the_parser_hangs_on_a_cue_as_its_subject_hides_no_inverted_speaker() -> None:
+    from spacy.tokens import Doc
+
+    from recoupe.extract.entities import french_parser
+    from recoupe.extract.speakers import sentence_subject
+
+    words, heads, deps, pos, lemmas = zip(*(line.split() for line in SUMS_PARSE.splitlines()), strict=True)
+    doc = Doc(
+        french_parser().vocab,
+        words=list(words),
+        heads=[int(h) for h in heads],
+        deps=list(deps),
+        pos=list(pos),
+        lemmas=list(lemmas),
+    )
+    found = sentence_subject(doc, 0)
+    assert found is not None and doc.text[found.start : found.end] == "la ministre Hélène Marchal"
