@@ -297,15 +297,14 @@ def named_body(noun: str, before: str) -> str | None:
     générale de la Caisse d'Epargne"; None when the text names none or several."""
     if not noun or " " in noun.strip() or not noun.isalpha():
         return None
-    found = {
-        m.group()
-        for m in re.finditer(
-            rf"\b(?i:{re.escape(noun)})(?:[ \u00a0][a-zà-ÿ]+)?[ \u00a0]{_LINK}{CAPITALISED_WORD}"
-            rf"(?:[ \u00a0](?:{_LINK})?{CAPITALISED_WORD})*",
-            before,
-        )
-    }
-    return found.pop() if len(found) == 1 else None
+    found: dict[str, str] = {}  # by the body named ("Rapport sévère de la Commission" names the same)
+    for m in re.finditer(
+        rf"\b(?i:{re.escape(noun)})(?:[ \u00a0][a-zà-ÿ]+)?[ \u00a0]({_LINK}{CAPITALISED_WORD}"
+        rf"(?:[ \u00a0](?:{_LINK})?{CAPITALISED_WORD})*)",
+        before,
+    ):
+        found.setdefault(fold(m.group(1)), m.group())
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 @cache

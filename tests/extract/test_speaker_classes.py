@@ -392,3 +392,14 @@ def test_two_titles_of_one_person_are_one_subject_not_several_speakers() -> None
         "Il a par ailleurs jugé que le taux de 8 % correspondait « aux conditions de marché ».\n"
     )
     assert said(text)["aux conditions de mar"] == ("Il", "Paul Sarrazin")
+
+
+def test_a_report_named_twice_in_other_words_is_still_one_author_s_report() -> None:
+    text = (
+        "Rapport sévère de la Fondation Verneuil sur la Banque Lorraine\n"
+        "Les contrôles de la Banque Lorraine ont failli, conclut un rapport de la Fondation Verneuil dont "
+        "fait état La Gazette.\n"
+        "« Le dispositif de contrôle présente de graves lacunes », conclut ce rapport selon les extraits "
+        "publiés par le quotidien.\n"
+    )
+    assert said(text)["Le dispositif de contr"] == ("ce rapport", "Fondation Verneuil")
