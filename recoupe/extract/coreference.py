@@ -873,8 +873,9 @@ def _rival_between(
 
 _TITLE_WORD = r"(?:(?:le|la|l['’])[ \u00a0]?[^\W\d_A-Z][\w-]*[ \u00a0]+)"  # ", le docteur Marc Viel"
 _APPOSED_AFTER = re.compile(
-    # "le vice-président de la Fédération … (Ficib), Olivier Roubi": the body's acronym may come first.
-    rf"(?:[ \u00a0]*\([^()\n]{{1,30}}\))?,[ \u00a0]+{_TITLE_WORD}?"
+    # "le vice-président de la Fédération … (Ficib), Olivier Roubi": the body's acronym or a gloss
+    # ("la FSU (première fédération de l'éducation), X") may come first.
+    rf"(?:[ \u00a0]*\([^()\n]{{1,60}}\))?,[ \u00a0]+{_TITLE_WORD}?"
     rf"({NAME_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{NAME_WORD})+)[ \u00a0]*[,.]"
 )
 _APPOSED_BEFORE = re.compile(
@@ -885,6 +886,10 @@ _APPOSED_BEFORE = re.compile(
 # A role wording's own modifier before its apposed name: "le gouverneur de la province située à
 # proximité du temple, Seni Chittakasem" (no clause word, no punctuation, a few words).
 _MODIFIER = re.compile(r"(?:[ \u00a0]+[^\W\d]['’\w-]*){1,8}?(?=,|[ \u00a0]*\()")
+# "le président de l'Association pour le droit de mourir dans la dignité (ADMD), X": before a body's
+# acronym the modifier is that body's name, its prepositions included (never a verb or a relative).
+_ACRONYM_AFTER = re.compile(r"[ \u00a0]*\([A-Z][A-Z0-9&-]{1,9}\)")
+_NAME_PREPOSITIONS = frozenset("pour par sur dans chez entre avec contre".split())
 
 
 def apposed_name(text: str, start: int, end: int) -> str | None:
@@ -898,8 +903,12 @@ def apposed_name_span(text: str, start: int, end: int) -> tuple[int, int] | None
     """Where the name apposed to the role wording at text[start:end] lies, as text offsets."""
     after = _APPOSED_AFTER.match(text, end)
     modifier = _MODIFIER.match(text, end)
-    if after is None and modifier and not any(_clause_word(w) for w in modifier.group().split()):
-        after = _APPOSED_AFTER.match(text, modifier.end())
+    if after is None and modifier:
+        body_name = _ACRONYM_AFTER.match(text, modifier.end()) is not None
+        if not any(
+            _clause_word(w) and not (body_name and w.lower() in _NAME_PREPOSITIONS) for w in modifier.group().split()
+        ):
+            after = _APPOSED_AFTER.match(text, modifier.end())
     if after:
         return after.span(1)
     before = _APPOSED_BEFORE.search(text, max(0, start - 60), start)

@@ -403,3 +403,15 @@ def test_a_report_named_twice_in_other_words_is_still_one_author_s_report() -> N
         "publiés par le quotidien.\n"
     )
     assert said(text)["Le dispositif de contr"] == ("ce rapport", "Fondation Verneuil")
+
+
+def test_a_name_apposed_after_a_body_s_long_name_or_gloss_in_brackets_is_the_speaker() -> None:
+    text = (
+        "Le président de l'Association pour le droit de pêcher dans la Loire (ADPL), Marc Delorme, a estimé "
+        "que le décret était « encore bien trop timide ».\n"
+        "« Ce n'est qu'une goutte d'eau », a jugé le secrétaire général de la FNP (première fédération de "
+        "pêcheurs), Paul Girard, à la sortie de la réunion.\n"
+    )
+    found = said(text)
+    assert found["encore bien trop timide"][1] == "Marc Delorme"
+    assert found["Ce n'est qu'une goutte"][1] == "Paul Girard"
