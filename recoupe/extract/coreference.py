@@ -889,7 +889,7 @@ _MODIFIER = re.compile(r"(?:[ \u00a0]+[^\W\d]['’\w-]*){1,8}?(?=,|[ \u00a0]*\()
 # "le président de l'Association pour le droit de mourir dans la dignité (ADMD), X": before a body's
 # acronym the modifier is that body's name, its prepositions included (never a verb or a relative).
 _ACRONYM_AFTER = re.compile(r"[ \u00a0]*\([A-Z][A-Z0-9&-]{1,9}\)")
-_NAME_PREPOSITIONS = frozenset("pour par sur dans chez entre avec contre".split())
+_NAME_PREPOSITIONS = frozenset(["pour", "par", "sur", "dans", "chez", "entre", "avec", "contre"])
 
 
 def apposed_name(text: str, start: int, end: int) -> str | None:
@@ -906,7 +906,8 @@ def apposed_name_span(text: str, start: int, end: int) -> tuple[int, int] | None
     if after is None and modifier:
         body_name = _ACRONYM_AFTER.match(text, modifier.end()) is not None
         if not any(
-            _clause_word(w) and not (body_name and w.lower() in _NAME_PREPOSITIONS) for w in modifier.group().split()
+            _clause_word(w) and not (body_name and w.lower() in _NAME_PREPOSITIONS)
+            for w in modifier.group().split()
         ):
             after = _APPOSED_AFTER.match(text, modifier.end())
     if after:

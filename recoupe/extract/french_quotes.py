@@ -36,6 +36,8 @@ from recoupe.settings import Settings
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from recoupe.extract.token_cues import Mention
+
 
 # Quotes of more words than this are not parsed (their words say nothing of who spoke them), only
 # the words around them: this keeps parsing to a fraction of each article.
@@ -160,14 +162,16 @@ def french_quotes(
             if after is not None and _SPEECH_OPENING.match(norm, spans[after][0]):
                 doc_after = _parsed(masked, [spans[after]], {})[spans[after]]
                 mention = sp.speech_agent(doc_after, spans[after][0])
-        if mention is None or (speaker is None and not _may_speak(mention, text)):
+        thing = mention is not None and speaker is None and not _may_speak(mention, text)
+        if mention is None or thing:
             # Token rules kept where the parse does not help: a long apposition or an incise
             # between a name and its cue often leaves the parser without a subject for the verb,
             # while "Name …, cue" still reads; only a name is taken from them, never a role. They
             # also stand before a subject that cannot assert ("Mme X estime que les dispositions
-            # prévoyant « … »" parsed with "estime" cut off from its subject).
+            # prévoyant « … »" parsed with "estime" cut off from its subject), when the name is a
+            # person's ("Cependant, la mise en place … a suscité" is no one's).
             rule = in_sentence(tokens, first, last, at.vocabulary("fr"))
-            if rule is not None and rule.kind == "name":
+            if rule is not None and rule.kind == "name" and (not thing or _person_at(text, rule, people)):
                 mention = sp.SpeakerMention(rule.start, rule.end, "name", rule.gender)
         if mention is None and (words <= MAX_SCARE_WORDS or not _clause(docs[span], span[0], lead)):
             if heading or _title_line(norm, lead):
@@ -241,6 +245,15 @@ def french_quotes(
 # A name that is a common noun's phrase ("Le club de handball de X", "La mairie") or a name
 # after a determiner ("La Société Générale", "L'Ecureuil"): a body, not a person.
 _BODY_NAME = re.compile(r"(?:[Ll]es?|[Ll]a|[Ll]['’]\s?)\s?[^\W\d_]")
+
+
+def _person_at(text: str, rule: Mention, people: list[co.Person]) -> bool:
+    """Whether the token rules' name is a person's: one the article names (by a word of the name),
+    or a full name ("l'historien cambodgien Son Soubert"), never one capitalised word alone."""
+    words = text[rule.start : rule.end].split()
+    return sum(w[:1].isupper() for w in words) >= 2 or any(
+        p.is_person and set(words) & set(p.name.split()) for p in people
+    )
 
 
 def _may_speak(subject: sp.SpeakerMention | None, text: str) -> TypeGuard[sp.SpeakerMention]:

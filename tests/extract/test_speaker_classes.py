@@ -415,3 +415,13 @@ def test_a_name_apposed_after_a_body_s_long_name_or_gloss_in_brackets_is_the_spe
     found = said(text)
     assert found["encore bien trop timide"][1] == "Marc Delorme"
     assert found["Ce n'est qu'une goutte"][1] == "Paul Girard"
+
+
+def test_a_capitalised_adverb_opening_the_sentence_is_no_speaker_for_a_thing_s_quote() -> None:
+    text = (
+        "Le rapport écarte toute aide active à mourir.\n"
+        "Cependant, la mise en place d'un congé de quinze jours pour un proche du malade, à domicile, et "
+        "payé par l'employeur, a suscité l'ire du président de l'ALDM : \"Je suis quand même déçu du "
+        "résultat. [...] Un congé de quinze jours, c'est quand même pas ce qu'on attendait.\"\n"
+    )
+    assert said(text)["Je suis quand même déç"][1] != "Cependant"
