@@ -427,6 +427,8 @@ def _is_cue(tok: Token) -> bool:
     lemma = lemma_of(tok)
     if lemma in two_word_cues():
         return tok.i > 0 and lemma_of(tok.doc[tok.i - 1]) == two_word_cues()[lemma]
+    if tok.head.i != tok.i and lemma_of(tok.head) == "laisser":
+        return False  # "des enquêtes « … » laissent penser que": what things suggest, no one says
     verbs, nouns = support_cues()
     if lemma in verbs and any(c.dep_ == "obj" and lemma_of(c) in nouns for c in tok.children):
         return True  # "X avait formulé un appel pour que « … »"
@@ -567,6 +569,11 @@ def _inverted_subject(doc: Doc, k: int, offset: int) -> SpeakerMention | None:
     # "a réagi de son côté l'entraîneur, Julien Serres": an aside between the verb and its subject.
     aside = next((a for a in vocabulary("fr").adverbials if _words(doc, j, len(a)) == a), ())
     j += len(aside)
+    if not aside and j < len(doc) and doc[j].text == ",":
+        # "réagit, à titre personnel, le pasteur X": the aside set between commas.
+        between = (a for a in vocabulary("fr").adverbials if _words(doc, j + 1, len(a) + 1) == (*a, ","))
+        aside = next(between, ())
+        j += len(aside) + 2 if aside else 0
     if j < len(doc) and _clitic(doc[j].text) in _PRONOUNS and doc[j].text.startswith("-"):
         return _pronoun(doc[j], offset)
     if j < len(doc) and _clitic(doc[j].text) == "on" and doc[j].text.startswith("-"):

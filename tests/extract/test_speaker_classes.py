@@ -425,3 +425,24 @@ def test_a_capitalised_adverb_opening_the_sentence_is_no_speaker_for_a_thing_s_q
         "résultat. [...] Un congé de quinze jours, c'est quand même pas ce qu'on attendait.\"\n"
     )
     assert said(text)["Je suis quand même déç"][1] != "Cependant"
+
+
+def test_what_opinion_verbs_and_asides_report_and_what_things_suggest() -> None:
+    text = (
+        "La presse régionale commente la décision.\n"
+        "Paul Girard, dans Le Courrier, pense que « laisser croire qu'une loi pourrait tout régler » "
+        "serait une erreur.\n"
+        "« On frise l'intolérable », réagit, à titre personnel, le pasteur Jean Rivière, président de la "
+        "commission.\n"
+    )
+    found = said(text)
+    assert found["laisser croire qu'une"][1] == "Paul Girard"
+    assert found["On frise l'intolérable"][1] == "Jean Rivière"
+    # "laisser penser": what things suggest, no one says.
+    text = (
+        "La ministre du Budget, Hélène Marchal, maintient sa prévision.\n"
+        "Mais dans l'entourage de Mme Marchal, on avertit que les \"recettes sont mauvaises\" et que des "
+        "\"enquêtes de conjoncture extrêmement faibles\" laissent penser que sans ce plan le gouvernement "
+        "aurait revu ses prévisions.\n"
+    )
+    assert all(speaker is None for _, _, speaker in said(text).found)
