@@ -83,6 +83,13 @@ def _resolved(
     ]
     if named and len(max(named, key=len).split()) > 1:
         return max(named, key=len)
+    words = written.split()
+    if mention.kind in ("name", "role") and len(words) > 1 and words[0].islower() and words[-1].istitle():
+        # "le général Vibulsak" after "Le général thaï Vibulsak Neepan": a title and the first word
+        # of one full name the article gave (Thai and other usage names a person by the first).
+        first = {p.name for p in people if len(p.name.split()) > 1 and p.name.split()[0] == words[-1]}
+        if len(first) == 1:
+            return first.pop()
     if mention.kind in ("role", "organisation"):
         apposed = co.apposed_name(text, mention.start, mention.end)
         if apposed is not None:

@@ -446,3 +446,12 @@ def test_what_opinion_verbs_and_asides_report_and_what_things_suggest() -> None:
         "aurait revu ses prévisions.\n"
     )
     assert all(speaker is None for _, _, speaker in said(text).found)
+
+
+def test_a_title_and_the_first_word_of_a_full_name_given_before_is_that_person() -> None:
+    text = (
+        "Le général thaï Somchai Wongsawat, commandant de la région Est, a annoncé des renforts.\n"
+        "Le général cambodgien Chea Dara a démenti tout retrait.\n"
+        "« La situation est très tendue sur le front », a dit le général Somchai à la télévision.\n"
+    )
+    assert said(text)["La situation est très"][1] == "Somchai Wongsawat"
