@@ -86,6 +86,8 @@ UNSEEN = ROOT / "data" / "fr-figures-unseen.jsonl"
 # 25 more RPM2 articles annotated on 2026-12-07 without the code: 13 a development set (listed
 # with --show), 12 kept aside, scored only.
 DEV2 = ROOT / "data" / "fr-figures-dev2.jsonl"
+# 39 RPM2 articles of the quote sets dev3-5, figures annotated without the code (2026-12-07).
+DEV3 = ROOT / "data" / "fr-figures-dev3.jsonl"
 ASIDE = ROOT / "data" / "fr-figures-aside.jsonl"
 RPM2 = ROOT.parents[1] / "shared" / "data" / "clustering" / "rpm2-dev.jsonl"
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "celle-ci", "celui-ci", "on"}
@@ -335,13 +337,18 @@ def main() -> int:
         for line in real["all"].notes:
             print(f"  {line}")
     if RPM2.is_file():
-        print("More RPM2 articles annotated without the code: dev2 (13, tuned on), aside (12), unseen (20)")
+        print(
+            "More RPM2 articles annotated without the code: dev2 (13, tuned on), dev3 (39, tuned on), "
+            "aside (12), unseen (20)"
+        )
         dev2 = score_rpm2_set(DEV2, find_figures)
         print(dev2.line("dev2"))
+        dev3 = score_rpm2_set(DEV3, find_figures)
+        print(dev3.line("dev3"))
         print(score_rpm2_set(ASIDE, find_figures).line("aside"))
         print(score_rpm2_set(UNSEEN, find_figures).line("unseen"))
         if args.show:
-            for line in dev2.notes:
+            for line in dev2.notes + dev3.notes:
                 print(f"  {line}")
     return 0
 
