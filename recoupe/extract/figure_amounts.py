@@ -24,6 +24,8 @@ _PER_CENT = re.compile(r"\b[Pp]our\s+$")
 # Not "l'un" ("l'un des deux otages" names one of them, it counts nothing).
 _ELIDED_BEFORE_NUMBER = re.compile(r"(?i:d|qu)['’](?=\w)")
 _JOINED_BY = re.compile(r"(?:de|d['’]|of)\s*")
+# A number word that counts by tens or hundreds: "une vingtaine", "des centaines".
+_COLLECTIVE = re.compile(r"(?i:aines?)$")
 
 
 def sentence_numbers(text: str, lo: int, hi: int, language: str, vocab: FigureVocabulary) -> list[nb.Number]:
@@ -50,7 +52,7 @@ def sentence_numbers(text: str, lo: int, hi: int, language: str, vocab: FigureVo
         value = nb.digits_value(written, language)
         if value is None:
             continue
-        if before in "-−" and (start < 2 or text[start - 2] in " (\u00a0"):
+        if before in "-−" and (start < 2 or text[start - 2] in " (\u00a0") and _signed(text, before, end):
             start, value = start - 1, -value  # −12 °C
         found.append(nb.Number(start, end, value, False))
     if vocab.single and language == "en":
@@ -66,6 +68,15 @@ def sentence_numbers(text: str, lo: int, hi: int, language: str, vocab: FigureVo
             found.append(nb.Number(start, match.end(), value, True))
     merged = nb.merge_word_runs(sorted(found, key=lambda n: n.start), text, language)
     return nb.with_fractions(merged, text, lo, hi, language)
+
+
+# What a negative number measures: "-12 °C", "-2,5 %", "-3 points" (a dash before a bare count
+# opens an aside: "des milliers de personnes -32 000 selon la police, 80 000 selon …-").
+_SIGNED_UNIT = re.compile(r"[ \u00a0\u202f]*(?:%|°|€|\$|£|pts?\b|points?\b|pour ?cent)")
+
+
+def _signed(text: str, sign: str, end: int) -> bool:
+    return sign == "−" or _SIGNED_UNIT.match(text, end) is not None
 
 
 def _negative(text: str, start: int) -> bool:
@@ -93,6 +104,13 @@ def scale_after(text: str, end: int, hi: int, vocab: FigureVocabulary, currency:
     match = _SCALE_WORD.match(text, end, hi)
     if match is None:
         return end, 1
+    joined = _JOINED_BY.match(text, match.start(1), hi)
+    if _COLLECTIVE.search(text, max(0, end - 12), end) and joined is not None:
+        # "une vingtaine de milliards d'euros": a collective number, then "de" and the scale.
+        scale = _SCALE_WORD.match(text, joined.end(), hi)
+        scaled = scale.group(1).lower() if scale is not None else ""
+        if scale is not None and scaled in vocab.scales and scaled not in ("m", "k"):
+            return scale.end(), vocab.scales[scaled]
     word = match.group(1)
     low = word.lower()
     if low in vocab.others:  # "les quatre autres millions"

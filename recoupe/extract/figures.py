@@ -185,6 +185,7 @@ def _figure(
         and lead in ("un", "une")
         and scale == 1  # "un milliard d'euros" is an amount
         and unit not in _AMOUNT_UNITS  # "un euro", "un pour cent" are amounts; "sur un ton" is no tonne
+        and not (unit == "t" and "tonne" in text[number.end : end].lower())  # "une tonne d'explosifs"
         and not (words_after and words_after[0][2].lower() in vocab.single)
         and not (following is not None and counted_with(text, end, following))
         and not one_casualty(text, end, hi)

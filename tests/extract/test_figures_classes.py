@@ -125,3 +125,21 @@ def test_a_code_s_number_is_an_identifier() -> None:
 def test_years_of_a_contract_or_a_sentence_last_they_are_no_age() -> None:
     assert _figures("La joueuse a signé un contrat de 4 ans avec le club.") == [("4 ans", 4)]
     assert _figures("Un randonneur de 61 ans a été secouru.") == []
+
+
+def test_a_collective_number_takes_the_scale_after_its_de() -> None:
+    assert _figures("Les mesures porteraient sur une vingtaine de milliards d'euros selon la ministre.") == [
+        ("une vingtaine de milliards d'euros", 20_000_000_000)
+    ]
+
+
+def test_one_tonne_is_an_amount_one_tone_of_voice_is_not() -> None:
+    assert _figures("Les douaniers ont saisi une tonne de cocaïne au port.") == [("une tonne", 1)]
+    assert _figures("Il a répondu sur un ton sec.") == []
+
+
+def test_a_dash_opening_an_aside_is_no_minus_sign() -> None:
+    text = "Des milliers de personnes -12 000 selon la police, 30 000 selon les syndicats- ont défilé."
+    assert _figures(text) == [("12 000", 12_000), ("30 000", 30_000)]
+    signed = _figures("Il a fait -12 °C cette nuit et l'indice a perdu -2,5 % hier.")
+    assert signed == [("-12 °C", -12), ("-2,5 %", -2.5)]
