@@ -11,10 +11,10 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from recoupe.data import read_text
-from recoupe.extract.coreference import fold
 from recoupe.extract.cues import cue_lemmas, hearing_lemmas, is_cue, may_hold_cue
 from recoupe.extract.entities import french_parser, lemma_of
-from recoupe.extract.speakers import detached_auxiliary
+from recoupe.extract.speaker_subjects import detached_auxiliary
+from recoupe.stories.names import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

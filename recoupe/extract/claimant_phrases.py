@@ -11,14 +11,14 @@ from recoupe.data import day_words
 from recoupe.extract.claim_verbs import claim_verbs
 from recoupe.extract.coreference import (
     apposed_name_span,
-    fold,
     gender_of,
     is_institution,
     is_role,
     may_assert,
     name_gender,
 )
-from recoupe.extract.speakers import detached_auxiliary
+from recoupe.extract.speaker_subjects import detached_auxiliary
+from recoupe.stories.names import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -23,7 +23,8 @@ from recoupe.extract.claimant_phrases import (
 from recoupe.extract.coreference import apposed_name_span, gender_of, name_gender
 from recoupe.extract.cues import is_cue, object_cues
 from recoupe.extract.entities import lemma_of
-from recoupe.extract.speakers import according_to, for_person
+from recoupe.extract.speaker_subjects import according_to
+from recoupe.extract.speakers import for_person
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
