@@ -189,10 +189,11 @@ def body_named_as(noun: str, before: str) -> str | None:
     none or several."""
     if not noun.isalpha():
         return None
+    # The noun in lower case, as a determiner leaves it: in "Banque Populaire" it is the name's own.
     found = {
         m.group(1)
         for m in re.finditer(
-            rf"\b(?i:{re.escape(noun)})(?:[ \u00a0][a-zà-ÿ]+){{0,2}}[ \u00a0]({NAME_RUN.pattern})", before
+            rf"\b{re.escape(noun.lower())}(?:[ \u00a0][a-zà-ÿ]+){{0,2}}[ \u00a0]({NAME_RUN.pattern})", before
         )
     }
     return found.pop() if len(found) == 1 else None

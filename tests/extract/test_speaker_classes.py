@@ -455,3 +455,14 @@ def test_a_title_and_the_first_word_of_a_full_name_given_before_is_that_person()
         "« La situation est très tendue sur le front », a dit le général Somchai à la télévision.\n"
     )
     assert said(text)["La situation est très"][1] == "Somchai Wongsawat"
+
+
+def test_a_body_noun_is_not_the_first_word_of_a_body_s_name() -> None:
+    text = (
+        "Valmont en perte au troisième trimestre\n"
+        "La banque d'affaires des groupes Banque Alpine et Caisses du Midi annonce une perte.\n"
+        "La banque d'affaires précise dans un communiqué que « le coût du risque inclut une dotation "
+        "exceptionnelle ».\n"
+    )
+    # "Banque Alpine" is a name; "la banque" of the text is another body, which it does not name.
+    assert said(text)["le coût du risque incl"][1] != "Alpine"
