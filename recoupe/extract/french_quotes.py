@@ -244,7 +244,7 @@ def french_quotes(
 
 # A name that is a common noun's phrase ("Le club de handball de X", "La mairie") or a name
 # after a determiner ("La Société Générale", "L'Ecureuil"): a body, not a person.
-_BODY_NAME = re.compile(r"(?:[Ll]es?|[Ll]a|[Ll]['’]\s?)\s?[^\W\d_]")
+_BODY_NAME = re.compile(r"(?:(?:[Ll]es?|[Ll]a)\s|[Ll]['’]\s?)[^\W\d_]")  # not "Leonetti", "Lambert"
 
 
 def _person_at(text: str, rule: Mention, people: list[co.Person]) -> bool:

@@ -205,6 +205,9 @@ def inverted_subject(doc: Doc, k: int, offset: int) -> SpeakerMention | None:
         while j < len(doc) and doc[j].pos_ == "DET":
             j += 1
         j += 1
+        # "a répliqué à Bernard Kouchner en se disant": the whole name is the indirect object.
+        while j < len(doc) and doc[j].dep_ == "flat:name":
+            j += 1
     if j < len(doc) and doc[j].pos_ in ("DET", "PROPN", "NOUN"):
         return noun_phrase_from(doc, j, offset)
     return None

@@ -466,3 +466,24 @@ def test_a_body_noun_is_not_the_first_word_of_a_body_s_name() -> None:
     )
     # "Banque Alpine" is a name; "la banque" of the text is another body, which it does not name.
     assert said(text)["le coût du risque incl"][1] != "Alpine"
+
+
+def test_a_surname_opening_on_le_or_la_is_a_person_not_a_body() -> None:
+    text = (
+        "Deux ministres ont plaidé pour une exception, dont Bernard Kessel, ministre de la Santé.\n"
+        "Le député Lebrun - rapporteur de la loi votée en 2005 - a vertement répliqué à Bernard Kessel "
+        "en se disant « très irrité par sa réponse ».\n"
+        "« Il ne peut pas ignorer que la demande est irrecevable », a-t-il déclaré au quotidien La Presse.\n"
+    )
+    found = said(text)
+    # The indirect object of "répliqué à" is no speaker; "il" is the subject, Lebrun, not a body.
+    assert found["Il ne peut pas ignorer"][1] == "Lebrun"
+    assert not any(speaker == "Bernard Kessel" for _, _, speaker in found.found)
+
+
+def test_a_name_after_a_to_is_who_the_cue_addresses_not_who_speaks() -> None:
+    text = (
+        "Le ministre Bernard Kessel a plaidé pour une exception.\n"
+        "« Je suis très irrité par sa réponse simpliste », a répliqué à Bernard Kessel le député Lebrun.\n"
+    )
+    assert said(text)["Je suis très irrité"] == ("le député Lebrun", "Lebrun")
