@@ -112,7 +112,12 @@ def governing_claimant(
             # "la piste … qui prévoit 27 heures": a relative's "qui" asserts nothing
             below = verb
             continue
-        inverted = any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
+        # The inverted subject of an incise is often labelled its object: "…, BNP Paribas 2,55
+        # milliards, …, a annoncé la ministre X" (the parser took a sum for the cue's subject).
+        inverted = any(
+            c.i > verb.i and (c.dep_ == "nsubj" or (c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")))
+            for c in verb.children
+        )
         if (
             below.dep_ in ("nsubj", "expl:subj")
             and (below.pos_ in ("VERB", "AUX") or inverted)

@@ -395,3 +395,17 @@ def test_who_a_cue_addresses_is_not_what_it_says() -> None:
 def test_a_en_croire_reads_as_selon() -> None:
     text = "À en croire la fédération, 45 clubs fermeront avant l'été."
     assert _claimants(text, "45") == ["la fédération"]
+
+
+def test_every_sum_of_a_list_closed_by_an_inverted_cue_is_its_subject_s_claim() -> None:
+    # The parser takes one of the sums for the cue's subject and labels the inverted one its object.
+    text = (
+        "Le premier assureur français Mutuelle Azur va recevoir 3 milliards d'euros, Groupe Orion 2,55 "
+        "milliards d'euros, Caisse Verte 1,7 milliard tandis que Banque Lys va obtenir 1,2 milliard, "
+        "Crédit Nord 1,1 milliard et Banque Alpine 950 millions, a annoncé hier soir la ministre de "
+        "l'Economie Hélène Marchal."
+    )
+    minister = "la ministre de l'Economie Hélène Marchal"
+    assert _claimants(text, "3 milliards", "2,55", "1,7") == [minister] * 3
+    # The clause "tandis que Banque Lys va obtenir …" has a verb and a subject of its own.
+    assert set(_claimants(text, "1,2", "1,1", "950")) <= {minister, None}
