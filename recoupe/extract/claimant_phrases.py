@@ -143,8 +143,15 @@ def noun_phrase_after(tok: Token, offset: int, text: str) -> Claimant | None:
     if k >= len(doc) or doc[k].pos_ not in _NP_POS | {"PRON"}:
         return None
     head = doc[k]
-    while head.head.i > head.i and head.head.pos_ in _NP_POS and head.head is not head:
-        head = head.head  # "selon des témoins": from the determiner to the noun
+    # "selon des témoins": from the determiner to the noun, never past the noun ("Selon la police,
+    # ils étaient 3 000": the parser may hang "police" on the figure).
+    while (
+        head.pos_ not in ("NOUN", "PROPN", "PRON")
+        and head.head.i > head.i
+        and head.head.pos_ in _NP_POS
+        and head.head is not head
+    ):
+        head = head.head
     return noun_phrase(head, offset, text)
 
 

@@ -409,3 +409,8 @@ def test_every_sum_of_a_list_closed_by_an_inverted_cue_is_its_subject_s_claim() 
     assert _claimants(text, "3 milliards", "2,55", "1,7") == [minister] * 3
     # The clause "tandis que Banque Lys va obtenir …" has a verb and a subject of its own.
     assert set(_claimants(text, "1,2", "1,1", "950")) <= {minister, None}
+
+
+def test_a_source_the_parser_hangs_on_the_figure_still_claims_it() -> None:
+    text = "Selon les organisateurs, ils étaient entre 150.000 et 160.000 à battre le pavé."
+    assert _claimants(text, "150.000", "160.000") == ["les organisateurs", "les organisateurs"]
