@@ -83,7 +83,12 @@ def governing_claimant(
         return noun_phrase_after(nearest, offset, parses.text)
     gapped = _GAPPED.search(parses.text, parses.sentences[index][0], position)
     between = [t for t in doc if gapped is not None and gapped.start() <= offset + t.idx < position]
-    if gapped is not None and not any(t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") for t in between):
+    if (
+        gapped is not None
+        and not any(t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") for t in between)
+        # ", les groupes de 10 élèves": a figure inside a noun's complement is no gapped clause's
+        and gapped.group(1).split()[-1].lower() not in ("de", "du", "des", "d'", "d’")
+    ):
         # "La préfecture a dénombré 4 000 manifestants, les syndicats 15 000": the verb left out
         # is the first clause's, its subject the noun phrase before the figure, never the first's
         a, b = gapped.span(1)
@@ -129,9 +134,10 @@ def governing_claimant(
             if found is not None and _closes_incise(parses.text, found.end) and may_claim(found.text):
                 return found
             return None
-        if below.dep_ in ("nsubj", "expl:subj"):
+        if below.dep_ in ("nsubj", "expl:subj") or (below.dep_ == "acl:relcl" and below.i > verb.i):
             # "Roland Hubert, l'un des quatre co-secrétaires, a fait part …": the figure describes
-            # who speaks, not what they say.
+            # who speaks, not what they say; so does a relative after the cue, which the parser hangs
+            # on the verb ("reconnaît X, proviseur, qui finit de composer les groupes de 10 élèves").
             return None
         lemma = lemma_of(verb)
         cases = {c.lower_ for c in below.children if c.dep_ == "case"}

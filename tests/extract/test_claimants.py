@@ -414,3 +414,11 @@ def test_every_sum_of_a_list_closed_by_an_inverted_cue_is_its_subject_s_claim() 
 def test_a_source_the_parser_hangs_on_the_figure_still_claims_it() -> None:
     text = "Selon les organisateurs, ils étaient entre 150.000 et 160.000 à battre le pavé."
     assert _claimants(text, "150.000", "160.000") == ["les organisateurs", "les organisateurs"]
+
+
+def test_a_figure_in_a_relative_on_the_speaker_or_a_noun_s_complement_is_no_one_s_claim() -> None:
+    text = (
+        "« La demande est énorme », reconnaît Sophie Lantier, proviseure du lycée Verlaine, qui finit "
+        "de composer, dans la précipitation, les groupes de 10 élèves."
+    )
+    assert _claimants(text, "10") == [None]
