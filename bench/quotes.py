@@ -6,7 +6,12 @@ fr-quotes-unseen (15 and 30 more, annotated alike: scored, never looked at), fr-
 dev4 and dev5 (15, 14 and 14 more, annotated alike: development sets, each scored first),
 recoupe's own French set and two French sets written by the team.
 
-usage: .venv/bin/python bench/quotes.py [-v]   (-v lists every miss and wrong speaker)
+usage: .venv/bin/python bench/quotes.py [-v] [--via-cli]   (-v lists every miss and wrong speaker)
+
+PolNeAR and fr-quotes-dev are scored by the shared scorers' own code, imported: each file's
+`recoupe quotes FILE --format json` is answered here by the command's function, with the models
+loaded once (about a minute). --via-cli runs the shared scorers as written instead, one `recoupe`
+process per file (about 27 minutes): the same figures.
 
 The held-out sets, bench/data/fr-quotes-heldout.jsonl (92 texts, 128 quotes) and
 fr-quotes-heldout2.jsonl (60 texts, 97 quotes), were written without looking at the quote rules or
@@ -33,12 +38,17 @@ annotated:
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import re
 import subprocess
 import sys
 import tempfile
+import time
+from functools import cache
 from pathlib import Path
+from types import ModuleType, SimpleNamespace
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,6 +68,9 @@ DEV5 = ROOT / "bench" / "data" / "fr-quotes-dev5.jsonl"
 
 
 def main(argv: list[str]) -> int:
+    started = time.monotonic()
+    via_cli = "--via-cli" in argv
+    argv = [a for a in argv if a != "--via-cli"]
     scorer = SHARED / "tools" / "score_quotes.py"
     data = SHARED / "data" / "polnear"
     if not scorer.is_file() or not data.is_dir():
@@ -65,13 +78,13 @@ def main(argv: list[str]) -> int:
         return 2
     parts = {}
     for name, files in polnear_splits().items():
-        run = score_polnear(files, argv)
+        run = score_polnear(files, argv, via_cli)
         sys.stdout.write(f"PolNeAR dev {name}: " + run.stdout if run.stdout else "")
         sys.stderr.write(run.stderr)
         parts[name] = run.stdout.strip().splitlines()[-1] if run.stdout.strip() else ""
     print("PolNeAR dev (all 84, the two parts' counts added): " + polnear_total(list(parts.values())))
     for name, files in fr_quotes_dev_splits().items():
-        print(f"fr-quotes-dev {name}: " + score_fr_quotes_dev(files, argv))
+        print(f"fr-quotes-dev {name}: " + score_fr_quotes_dev(files, argv, via_cli))
     print("fr-quotes-dev2 (15 articles, tuned on): " + score_rpm2_set(DEV2, verbose="-v" in argv))
     print("fr-quotes-aside (15 articles, scored, never looked at): " + score_rpm2_set(ASIDE))
     print("fr-quotes-dev3 (15 articles): " + score_rpm2_set(DEV3))
@@ -81,6 +94,8 @@ def main(argv: list[str]) -> int:
     print("French set: " + score_french_set(FRENCH_SET, verbose="-v" in argv))
     for path in HELDOUT_SETS:
         print(f"French held-out set {path.name}: " + score_french_set(path, verbose="-v" in argv))
+    how = "PolNeAR and fr-quotes-dev via the CLI" if via_cli else "in-process"
+    print(f"Run time: {time.monotonic() - started:.0f} s ({how})")
     return run.returncode
 
 
@@ -95,16 +110,20 @@ def polnear_splits() -> dict[str, list[Path]]:
     }
 
 
-def score_polnear(files: list[Path], argv: list[str]) -> subprocess.CompletedProcess[str]:
+def score_polnear(
+    files: list[Path], argv: list[str], via_cli: bool = False
+) -> subprocess.CompletedProcess[str]:
     """The shared scorer on a subset of PolNeAR dev (a folder of links to its files)."""
-    return _scored_subset("score_quotes.py", files, SHARED / "data" / "polnear", ("attributions",), argv)
+    data = SHARED / "data" / "polnear"
+    return _scored_subset("score_quotes.py", files, data, ("attributions",), argv, via_cli)
 
 
 def _scored_subset(
-    scorer: str, files: list[Path], data: Path, beside: tuple[str, ...], argv: list[str]
+    scorer: str, files: list[Path], data: Path, beside: tuple[str, ...], argv: list[str], via_cli: bool
 ) -> subprocess.CompletedProcess[str]:
     """A shared scorer run on a folder holding links to `files` (as text/) and to the set's
-    `beside` entries."""
+    `beside` entries: in its own process, calling the `recoupe` command once per file (`via_cli`),
+    or here (`_scored_here`)."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "text").mkdir()
@@ -114,7 +133,61 @@ def _scored_subset(
             (folder / name).symlink_to(data / name)
         command = ["python3", str(SHARED / "tools" / scorer), str(ROOT / ".venv" / "bin" / "recoupe"),
                    str(folder), *argv]
+        if not via_cli:
+            return _scored_here(scorer, command)
         return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def _scored_here(scorer: str, command: list[str]) -> subprocess.CompletedProcess[str]:
+    """`command` (a shared scorer's run) in this process: the scorer's own main, imported, its
+    stdout captured, and its one `recoupe quotes FILE --format json` process per file answered by
+    `_quotes_command`."""
+    module = _shared_scorer(scorer)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = module.main(command[2:])
+    return subprocess.CompletedProcess(command, code or 0, out.getvalue(), "")
+
+
+@cache
+def _shared_scorer(name: str) -> ModuleType:
+    """A shared scorer's module, its `subprocess.run` the in-process `recoupe quotes` command."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name.removesuffix(".py"), SHARED / "tools" / name)
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(SHARED / "tools" / name)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.subprocess = SimpleNamespace(run=_quotes_command)  # type: ignore[attr-defined]
+    return module
+
+
+@cache
+def _quotes_output(path: Path) -> tuple[int, str, str]:
+    """Exit status, stdout and stderr of `recoupe quotes PATH --format json`, from the command's own
+    function (recoupe.cli.quotes: the text read as the CLI reads it, find_quotes, the JSON it
+    prints). Kept per file: fr-quotes-dev's files are scored twice (their part, then all 40)."""
+    import typer
+
+    from recoupe.cli import Format, quotes
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            quotes(path, None, Format.json, None, False)
+        except typer.Exit as exc:
+            return exc.exit_code, out.getvalue(), err.getvalue()
+    return 0, out.getvalue(), err.getvalue()
+
+
+def _quotes_command(command: list[str], **_: Any) -> subprocess.CompletedProcess[str]:
+    """What a shared scorer's `subprocess.run([RECOUPE, "quotes", FILE, "--format", "json"], ...)`
+    returns, computed in this process."""
+    if command[1:2] != ["quotes"] or command[3:] != ["--format", "json"]:
+        raise ValueError(f"not a `recoupe quotes FILE --format json` command: {command}")
+    code, stdout, stderr = _quotes_output(Path(command[2]).resolve())
+    return subprocess.CompletedProcess(command, code, stdout, stderr)
 
 
 _SCORER_LINE = re.compile(
@@ -158,10 +231,10 @@ def fr_quotes_dev_splits() -> dict[str, list[Path]]:
     }
 
 
-def score_fr_quotes_dev(files: list[Path], argv: list[str]) -> str:
+def score_fr_quotes_dev(files: list[Path], argv: list[str], via_cli: bool = False) -> str:
     """The shared scorer's last line on a subset of fr-quotes-dev (a folder of links to its files)."""
     data = SHARED / "data" / "fr-quotes-dev"
-    run = _scored_subset("score_fr_quotes.py", files, data, ("attributions", "speakers.jsonl"), argv)
+    run = _scored_subset("score_fr_quotes.py", files, data, ("attributions", "speakers.jsonl"), argv, via_cli)
     if "-v" in argv:
         sys.stdout.write(run.stdout)
     lines = run.stdout.strip().splitlines()
