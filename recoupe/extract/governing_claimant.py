@@ -258,6 +258,8 @@ def _reported_by_agent(figure: Token, offset: int, text: str, verb: Token | None
         for participle in noun.subtree:
             if participle.dep_ not in ("acl", "xcomp") or "Part" not in participle.morph.get("VerbForm"):
                 continue
+            if participle.i != noun.i and participle.head.i != noun.i:
+                continue  # "une centaine de soldats de cette zone revendiquée par X": another noun's
             if not (is_cue(participle) or lemma_of(participle) in claim_verbs().verbs):
                 continue
             agent = next(

@@ -422,3 +422,12 @@ def test_a_figure_in_a_relative_on_the_speaker_or_a_noun_s_complement_is_no_one_
         "de composer, dans la précipitation, les groupes de 10 élèves."
     )
     assert _claimants(text, "10") == [None]
+
+
+def test_a_participle_s_agent_claims_only_the_noun_it_qualifies() -> None:
+    text = (
+        "La Birmanie a envoyé des renforts, quelques heures après l'annonce par un colonel laotien du "
+        "retrait - démenti par Rangoun - d'une centaine de soldats birmans de cette zone revendiquée par "
+        "les deux pays."
+    )
+    assert _claimants(text, "une centaine") == [None]
