@@ -431,3 +431,13 @@ def test_a_participle_s_agent_claims_only_the_noun_it_qualifies() -> None:
         "les deux pays."
     )
     assert _claimants(text, "une centaine") == [None]
+
+
+def test_a_pronoun_after_pour_x_opening_the_sentence_before_is_x() -> None:
+    text = (
+        "C'est la solution que retient aussi Paul Verdier, dans Le Courrier du Sud.\n"
+        "Pour Marc Olivier, dans La Gazette du Nord, ce n'est pas suffisant.\n"
+        "Regardant du côté des Pays-Bas, « où la loi est appliquée depuis cinq ans », il évoque les 495 cas "
+        "autorisés l'an dernier."
+    )
+    assert _claimants(text, "495") == ["Marc Olivier"]
