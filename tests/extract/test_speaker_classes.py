@@ -487,3 +487,13 @@ def test_a_name_after_a_to_is_who_the_cue_addresses_not_who_speaks() -> None:
         "« Je suis très irrité par sa réponse simpliste », a répliqué à Bernard Kessel le député Lebrun.\n"
     )
     assert said(text)["Je suis très irrité"] == ("le député Lebrun", "Lebrun")
+
+
+def test_il_after_pour_x_opening_the_sentence_before_is_x() -> None:
+    text = (
+        "C'est la solution que retient aussi Paul Verdier, dans Le Courrier du Sud.\n"
+        "Pour Marc Olivier, dans La Gazette du Nord, ce n'est pas suffisant.\n"
+        "Regardant du côté des Pays-Bas, « où la loi est appliquée depuis cinq ans », il évoque les cas "
+        "autorisés l'an dernier.\n"
+    )
+    assert said(text)["où la loi est appliqu"] == ("il", "Marc Olivier")
