@@ -108,7 +108,9 @@ def is_claim_cue(tok: Token) -> bool:
         return False
     form = tok.morph.get("VerbForm")
     if "Inf" in form:
-        return False  # "veut lancer", "cherche à soutenir": an infinitive's verb often reports nothing
+        # "veut lancer", "cherche à soutenir": an infinitive's verb often reports nothing; "vient
+        # d'annoncer" is the recent past, it reports.
+        return lemma_of(tok.head) == "venir" and any(c.lower_ in ("de", "d'", "d’") for c in tok.children)
     if "Part" not in form or "Past" not in tok.morph.get("Tense") or auxiliary_before(tok):
         return True
     # A past participle without an auxiliary describes a thing ("Annoncé le 1er octobre, le plan

@@ -441,3 +441,9 @@ def test_a_pronoun_after_pour_x_opening_the_sentence_before_is_x() -> None:
         "autorisés l'an dernier."
     )
     assert _claimants(text, "495") == ["Marc Olivier"]
+
+
+def test_venir_de_is_the_recent_past_its_infinitive_reports() -> None:
+    text = "La banque Valmont vient d'annoncer une perte nette de 234 millions d'euros."
+    assert _claimants(text, "234") == ["La banque Valmont"]
+    assert _claimants("Le groupe veut lancer 300 nouveaux produits.", "300") == [None]
