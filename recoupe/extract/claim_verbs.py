@@ -94,16 +94,18 @@ class Parses:
         )
 
 
+def claim_lemma(tok: Token) -> str:
+    """A verb's lemma; the lemmatiser leaves some present forms as they are ("reproche", "chiffre"):
+    then the form's stem tells, when it is a claim verb's."""
+    lemma = lemma_of(tok)
+    return lemma + "r" if lemma == tok.lower_ and lemma + "r" in claim_verbs().verbs else lemma
+
+
 def is_claim_cue(tok: Token) -> bool:
     """A reporting cue that may assert a figure: not an infinitive ("pour expliquer"), not
     "vouloir" ("cela veut dire 19 milliards": a want or a meaning asserts no figure)."""
-    lemma = lemma_of(tok)
-    verbs = claim_verbs().verbs
-    # the lemmatiser leaves some present forms as they are ("reproche"): the form's stem tells
-    figure_verb = (lemma in verbs or (lemma == tok.lower_ and lemma + "r" in verbs)) and tok.pos_ in (
-        "VERB",
-        "AUX",
-    )
+    lemma = claim_lemma(tok)
+    figure_verb = lemma in claim_verbs().verbs and tok.pos_ in ("VERB", "AUX")
     if not (is_cue(tok) or figure_verb or lemma in hearing_lemmas()) or lemma == "vouloir":
         return False
     form = tok.morph.get("VerbForm")

@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from recoupe.extract.claim_verbs import Parses, after_comma, auxiliary_before, claim_verbs, is_claim_cue
+from recoupe.extract.claim_verbs import (
+    Parses,
+    after_comma,
+    auxiliary_before,
+    claim_lemma,
+    claim_verbs,
+    is_claim_cue,
+)
 from recoupe.extract.claimant_phrases import (
     PRONOUNS,
     Claimant,
@@ -139,7 +146,7 @@ def governing_claimant(
             # who speaks, not what they say; so does a relative after the cue, which the parser hangs
             # on the verb ("reconnaît X, proviseur, qui finit de composer les groupes de 10 élèves").
             return None
-        lemma = lemma_of(verb)
+        lemma = claim_lemma(verb)
         cases = {c.lower_ for c in below.children if c.dep_ == "case"}
         if (
             below.dep_.startswith(("obl", "iobj"))

@@ -447,3 +447,9 @@ def test_venir_de_is_the_recent_past_its_infinitive_reports() -> None:
     text = "La banque Valmont vient d'annoncer une perte nette de 234 millions d'euros."
     assert _claimants(text, "234") == ["La banque Valmont"]
     assert _claimants("Le groupe veut lancer 300 nouveaux produits.", "300") == [None]
+
+
+def test_a_valuing_verb_left_unlemmatised_still_values_its_figure() -> None:
+    # The lemmatiser leaves "chiffre" as it is: "à 636 millions" is the value, not whom it addresses.
+    text = "La banque Valmont chiffre à 636 millions d'euros l'impact de la crise."
+    assert _claimants(text, "636") == ["La banque Valmont"]
