@@ -104,8 +104,9 @@ def scale_after(text: str, end: int, hi: int, vocab: FigureVocabulary, currency:
     match = _SCALE_WORD.match(text, end, hi)
     if match is None:
         return end, 1
-    joined = _JOINED_BY.match(text, match.start(1), hi)
-    if _COLLECTIVE.search(text, max(0, end - 12), end) and joined is not None:
+    collective = _COLLECTIVE.search(text, max(0, end - 12), end) is not None
+    joined = _JOINED_BY.match(text, match.start(1), hi) if collective else None
+    if joined is not None:
         # "une vingtaine de milliards d'euros": a collective number, then "de" and the scale.
         scale = _SCALE_WORD.match(text, joined.end(), hi)
         scaled = scale.group(1).lower() if scale is not None else ""
