@@ -249,14 +249,32 @@ def document_author(wording: str, people: list[Person], before: str = "") -> str
     if author:
         return author.group(1).strip()
     words = wording.split()
-    if len(words) == 2 and fold(words[0]) in DOCUMENT_DETERMINERS - {"un", "une"}:
-        earlier = named_body(words[1], before)
-        author = _AUTHOR.search(earlier) if earlier else None
-        return author.group(1).strip() if author else None
-    return None
+    if not words or fold(words[0]) not in DOCUMENT_DETERMINERS - {"un", "une"}:
+        return None
+    # "le rapport interne" after "un rapport préliminaire de l'Inspection générale": the author the
+    # text gave the same document; "le document": the one author the text gave any document.
+    earlier = named_body(words[1], before) if len(words) >= 2 else None
+    author = _AUTHOR.search(earlier) if earlier else None
+    return author.group(1).strip() if author else _one_document_author(before)
 
 
 _LINK = r"(?:de la |de l['’]|du |des |de |d['’])"
+
+
+_AUTHORED = re.compile(
+    rf"(?:[ \u00a0][a-zà-ÿ]+){{0,2}}[ \u00a0]{_LINK}"
+    rf"({CAPITALISED_WORD}(?:[ \u00a0](?:{_LINK})?{CAPITALISED_WORD})*)"
+)
+
+
+def _one_document_author(before: str) -> str | None:
+    """The author of the documents `before` names with one ("un rapport préliminaire de
+    l'Inspection générale"), when they all have the same one."""
+    authors: dict[str, str] = {}
+    for word in re.finditer(r"\b[^\W\d_]+", before):
+        if is_document(word.group().lower()) and (author := _AUTHORED.match(before, word.end())):
+            authors.setdefault(fold(author.group(1)), author.group(1))
+    return next(iter(authors.values())) if len(authors) == 1 else None
 
 
 def named_body(noun: str, before: str) -> str | None:

@@ -497,3 +497,16 @@ def test_il_after_pour_x_opening_the_sentence_before_is_x() -> None:
         "autorisés l'an dernier.\n"
     )
     assert said(text)["où la loi est appliqu"] == ("il", "Marc Olivier")
+
+
+def test_a_definite_document_is_the_one_the_text_gave_an_author_before() -> None:
+    text = (
+        "Dans un communiqué de la Banque Lorraine, la direction a annoncé l'ouverture d'une enquête.\n"
+        "Un rapport préliminaire de l'Inspection générale des finances a relevé une dérive.\n"
+        "Le trader « semble avoir agi de sa propre initiative », note le rapport interne.\n"
+        "« Les alertes ont été ignorées », poursuit le document.\n"
+    )
+    found = said(text)
+    assert found["semble avoir agi de sa"][1] == "Inspection"  # its capitalised words
+    # Two documents with two authors came before: "le document" names neither.
+    assert found["Les alertes ont été"][1] is None
