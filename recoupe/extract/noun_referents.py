@@ -249,18 +249,22 @@ def document_author(wording: str, people: list[Person], before: str = "") -> str
     if author:
         return author.group(1).strip()
     words = wording.split()
-    if not words or fold(words[0]) not in DOCUMENT_DETERMINERS - {"un", "une"}:
+    if len(words) < 2 or fold(words[0]) not in DOCUMENT_DETERMINERS - {"un", "une"}:
         return None
     # "le rapport interne" after "un rapport préliminaire de l'Inspection générale": the author the
-    # text gave the same document; "le document": the one author the text gave any document.
-    earlier = named_body(words[1], before) if len(words) >= 2 else None
+    # text gave the same document; "le document", "le texte": the one author it gave any document.
+    earlier = named_body(words[1], before)
     author = _AUTHOR.search(earlier) if earlier else None
-    return author.group(1).strip() if author else _one_document_author(before)
+    if author:
+        return author.group(1).strip()
+    return _one_document_author(before) if fold(words[1]) in _ANY_DOCUMENT else None
 
 
 _LINK = r"(?:de la |de l['’]|du |des |de |d['’])"
 
 
+# Nouns that stand for whatever document the text named before.
+_ANY_DOCUMENT = frozenset({"document", "texte"})
 _AUTHORED = re.compile(
     rf"(?:[ \u00a0][a-zà-ÿ]+){{0,2}}[ \u00a0]{_LINK}"
     rf"({CAPITALISED_WORD}(?:[ \u00a0](?:{_LINK})?{CAPITALISED_WORD})*)"
