@@ -241,22 +241,23 @@ def score_fr_quotes_dev(files: list[Path], argv: list[str], via_cli: bool = Fals
     return lines[-1] if lines else f"no output ({run.stderr.strip()[-200:]})"
 
 
+@cache
+def _rpm2_texts() -> dict[str, str]:
+    rpm2 = SHARED / "data" / "clustering" / "rpm2-dev.jsonl"
+    return {row["id"]: row["text"] for row in map(json.loads, rpm2.read_text(encoding="utf-8").splitlines())}
+
+
 def score_rpm2_set(path: Path, verbose: bool = False) -> str:
     """A set of RPM2 articles annotated by someone who never saw the code (bench/data/*.jsonl, as
     offsets into ../shared's rpm2-dev texts), scored as score_fr_quotes.py scores fr-quotes-dev:
     quote, speaker-mention and resolved-name P/R/F1. `verbose` lists its errors (a tuning set
     only: the errors of a kept-aside set are never printed)."""
-    import importlib.util
-
     from recoupe.extract.quotes import find_quotes
 
-    spec = importlib.util.spec_from_file_location("score_fr_quotes", SHARED / "tools" / "score_fr_quotes.py")
-    if spec is None or spec.loader is None or not path.is_file():
+    if not path.is_file():
         return "absent"
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
-    rpm2 = SHARED / "data" / "clustering" / "rpm2-dev.jsonl"
-    texts = {row["id"]: row["text"] for row in map(json.loads, rpm2.read_text(encoding="utf-8").splitlines())}
+    scorer = _shared_scorer("score_fr_quotes.py")
+    texts = _rpm2_texts()
     n = dict.fromkeys(("gold", "pred", "quote_p", "quote_r", "mention_p", "sourced", "mention_r"), 0)
     n |= dict.fromkeys(("named_p", "name_p", "named_r", "name_r"), 0)
     for row in map(json.loads, path.read_text(encoding="utf-8").splitlines()):

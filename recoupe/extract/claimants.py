@@ -47,7 +47,7 @@ from recoupe.extract.entities import lemma_of
 from recoupe.extract.governing_claimant import AS_SAID, as_said_by, governing_claimant
 from recoupe.extract.quote_spans import quoted_passages
 from recoupe.extract.quotes import find_quotes
-from recoupe.extract.speakers import for_person, mention_in, sentence_subject
+from recoupe.extract.speakers import mention_in, sentence_topic
 from recoupe.model import QuoteMention
 
 if TYPE_CHECKING:
@@ -275,10 +275,7 @@ def _main_clause(subject: Token) -> bool:
 def _sentence_subject(parses: Parses, index: int) -> Claimant | None:
     """Who an earlier sentence is about as the quote speaker finder reads it (its main verb's
     subject, or the name opening it where the parser found no verb), by name for a person."""
-    mention = sentence_subject(parses.doc(index), parses.offset(index))
-    if mention is None or mention.kind not in ("name", "role"):
-        # "Pour X, dans Le Courrier, ce n'est pas suffisant.": whose view the sentence gives
-        mention = for_person(parses.doc(index), parses.offset(index)) or mention
+    mention = sentence_topic(parses.doc(index), parses.offset(index))
     if mention is None or mention.kind == "indefinite":
         return None
     start, end = mention.start, mention.end

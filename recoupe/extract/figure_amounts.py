@@ -52,7 +52,7 @@ def sentence_numbers(text: str, lo: int, hi: int, language: str, vocab: FigureVo
         value = nb.digits_value(written, language)
         if value is None:
             continue
-        if before in "-−" and (start < 2 or text[start - 2] in " (\u00a0") and _signed(text, before, end):
+        if _negative(text, start) and _signed(text, before, end):
             start, value = start - 1, -value  # −12 °C
         found.append(nb.Number(start, end, value, False))
     if vocab.single and language == "en":

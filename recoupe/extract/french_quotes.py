@@ -107,10 +107,7 @@ def french_quotes(
         before = spans[befores[k]] if befores[k] is not None else None  # type: ignore[index]
         prior = docs.get(before) if before is not None and before[1] <= lead.region_start else None
         if prior is not None and before is not None:
-            subject = sp.sentence_subject(prior, before[0])
-            if subject is None or subject.kind not in ("name", "role"):
-                # "Pour X, dans Le Courrier, ce n'est pas suffisant.": whose view the sentence gives
-                subject = sp.for_person(prior, before[0]) or subject
+            subject = sp.sentence_topic(prior, before[0])
             subject = with_apposed_name(subject, text) if subject is not None else None
             if _may_speak(subject, text) and (not subjects or subjects[-1].position < subject.start):
                 subjects.append(_subject(subject, speaker_name(subject, text, people, subjects)))

@@ -60,6 +60,7 @@ __all__ = [
     "offered_mentions",
     "parse",
     "sentence_subject",
+    "sentence_topic",
     "speech_agent",
 ]
 
@@ -211,6 +212,16 @@ def _in_relative(verb: Token) -> bool:
     """Whether a verb heads or lies in a relative clause ("…, dans laquelle il écrivait que …"):
     a later cue there reports its own clause, not the quote before it."""
     return verb.dep_ == "acl:relcl" or any(a.dep_ == "acl:relcl" for a in verb.ancestors)
+
+
+def sentence_topic(doc: Doc, offset: int) -> SpeakerMention | None:
+    """Who a sentence is about, for a pronoun after it: its subject (`sentence_subject`), or the
+    person a "Pour X," opening it gives the view of when that subject names no one ("Pour X, dans Le
+    Courrier, ce n'est pas suffisant.")."""
+    subject = sentence_subject(doc, offset)
+    if subject is None or subject.kind not in ("name", "role"):
+        return for_person(doc, offset) or subject
+    return subject
 
 
 def for_person(doc: Doc, offset: int) -> SpeakerMention | None:
