@@ -76,6 +76,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from real_texts import real_texts
+
 ROOT = Path(__file__).resolve().parent
 DATA = ROOT / "data" / "figures.jsonl"
 FR_FIGURES = ROOT.parents[1] / "shared" / "data" / "fr-figures-dev"
@@ -283,10 +285,7 @@ def _claimant_of(figure: dict[str, Any], text: str) -> str | None:
 def score_rpm2_set(path: Path, find: Callable[[str, str], Sequence[Any]]) -> RealTally:
     """The figures of a set of RPM2 articles annotated without the code (bench/data/*.jsonl,
     offsets into ../shared's rpm2-dev texts), scored as fr-figures-dev is."""
-    texts = {}
-    for line in RPM2.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        texts[row["id"]] = row["text"]
+    texts = real_texts()
     total = RealTally()
     for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)

@@ -51,6 +51,8 @@ from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Any
 
+from real_texts import real_texts
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 FRENCH_SET = ROOT / "tests" / "extract" / "data" / "fr-quotes.jsonl"
@@ -241,12 +243,6 @@ def score_fr_quotes_dev(files: list[Path], argv: list[str], via_cli: bool = Fals
     return lines[-1] if lines else f"no output ({run.stderr.strip()[-200:]})"
 
 
-@cache
-def _rpm2_texts() -> dict[str, str]:
-    rpm2 = SHARED / "data" / "clustering" / "rpm2-dev.jsonl"
-    return {row["id"]: row["text"] for row in map(json.loads, rpm2.read_text(encoding="utf-8").splitlines())}
-
-
 def score_rpm2_set(path: Path, verbose: bool = False) -> str:
     """A set of RPM2 articles annotated by someone who never saw the code (bench/data/*.jsonl, as
     offsets into ../shared's rpm2-dev texts), scored as score_fr_quotes.py scores fr-quotes-dev:
@@ -257,7 +253,7 @@ def score_rpm2_set(path: Path, verbose: bool = False) -> str:
     if not path.is_file():
         return "absent"
     scorer = _shared_scorer("score_fr_quotes.py")
-    texts = _rpm2_texts()
+    texts = real_texts()
     n = dict.fromkeys(("gold", "pred", "quote_p", "quote_r", "mention_p", "sourced", "mention_r"), 0)
     n |= dict.fromkeys(("named_p", "name_p", "named_r", "name_r"), 0)
     for row in map(json.loads, path.read_text(encoding="utf-8").splitlines()):

@@ -140,6 +140,8 @@ def _real_records() -> list[dict[str, str]]:
     import gzip
     import re
 
+    from real_texts import timebank_text
+
     shared = ROOT.parent / "shared" / "data"
     dated = {}
     for line in (DATA / "rpm2-dev-dated.jsonl").read_text(encoding="utf-8").splitlines():
@@ -164,9 +166,7 @@ def _real_records() -> list[dict[str, str]]:
         record_id = f"aeb-{path.name.split('.')[0]}"
         records.append({"id": record_id, "_group": record_id, "html": html})
     for path in sorted((shared / "fr-timebank").glob("*.tml")):
-        tml = path.read_text(encoding="utf-8")
-        body = tml[tml.index("<TEXT>") + 6 : tml.index("</TEXT>")]
-        text = re.sub(r"<[^>]+>", "", body).strip()
+        text = timebank_text(path.read_text(encoding="utf-8"))
         record_id = f"timebank-{path.stem}"
         records.append(
             {"id": record_id, "_group": record_id, "text": text, "_published": f"{path.stem[:10]}T12:00:00"}
