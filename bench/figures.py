@@ -91,6 +91,10 @@ DEV2 = ROOT / "data" / "fr-figures-dev2.jsonl"
 # 39 RPM2 articles of the quote sets dev3-5, figures annotated without the code (2026-12-07).
 DEV3 = ROOT / "data" / "fr-figures-dev3.jsonl"
 ASIDE = ROOT / "data" / "fr-figures-aside.jsonl"
+# Another press: the 96 French TimeBank and SemEval texts of bench/data/fr-quotes-press*.jsonl,
+# figures annotated without the code (2026-12-07), split alike: 48 a development set, 48 aside.
+PRESS = ROOT / "data" / "fr-figures-press.jsonl"
+PRESS_ASIDE = ROOT / "data" / "fr-figures-press-aside.jsonl"
 RPM2 = ROOT.parents[1] / "shared" / "data" / "clustering" / "rpm2-dev.jsonl"
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "celle-ci", "celui-ci", "on"}
 
@@ -283,8 +287,8 @@ def _claimant_of(figure: dict[str, Any], text: str) -> str | None:
 
 
 def score_rpm2_set(path: Path, find: Callable[[str, str], Sequence[Any]]) -> RealTally:
-    """The figures of a set of RPM2 articles annotated without the code (bench/data/*.jsonl,
-    offsets into ../shared's rpm2-dev texts), scored as fr-figures-dev is."""
+    """The figures of a set of real articles annotated without the code (bench/data/*.jsonl,
+    offsets into ../shared's texts: bench/real_texts.py), scored as fr-figures-dev is."""
     texts = real_texts()
     total = RealTally()
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -346,8 +350,12 @@ def main() -> int:
         print(dev3.line("dev3"))
         print(score_rpm2_set(ASIDE, find_figures).line("aside"))
         print(score_rpm2_set(UNSEEN, find_figures).line("unseen"))
+        print("Another press (French TimeBank, SemEval's French articles): press (48, tuned on), aside (48)")
+        press = score_rpm2_set(PRESS, find_figures)
+        print(press.line("press"))
+        print(score_rpm2_set(PRESS_ASIDE, find_figures).line("press-aside"))
         if args.show:
-            for line in dev2.notes + dev3.notes:
+            for line in dev2.notes + dev3.notes + press.notes:
                 print(f"  {line}")
     return 0
 

@@ -4,6 +4,8 @@ two thirds, its kept-aside third and all 40 files), fr-quotes-dev2 (15 more real
 annotated by someone who never saw the code, a development set since), fr-quotes-aside and
 fr-quotes-unseen (15 and 30 more, annotated alike: scored, never looked at), fr-quotes-dev3,
 dev4 and dev5 (15, 14 and 14 more, annotated alike: development sets, each scored first),
+fr-quotes-press and fr-quotes-press-aside (48 and 48 texts of other French papers, annotated alike:
+the first a development set, the second scored only),
 recoupe's own French set and two French sets written by the team.
 
 usage: .venv/bin/python bench/quotes.py [-v] [--via-cli]   (-v lists every miss and wrong speaker)
@@ -67,6 +69,12 @@ ASIDE = ROOT / "bench" / "data" / "fr-quotes-aside.jsonl"
 DEV3 = ROOT / "bench" / "data" / "fr-quotes-dev3.jsonl"
 DEV4 = ROOT / "bench" / "data" / "fr-quotes-dev4.jsonl"
 DEV5 = ROOT / "bench" / "data" / "fr-quotes-dev5.jsonl"
+# Another press: 96 French texts that are not RPM2's (54 French TimeBank articles of 1999–2003 and
+# 42 of SemEval's French web articles of 2019–2020, bench/real_texts.py), quotes annotated without
+# the code on 2026-12-07 and scored before any change; every other text in name order is a
+# development set, the rest kept aside, scored only.
+PRESS = ROOT / "bench" / "data" / "fr-quotes-press.jsonl"
+PRESS_ASIDE = ROOT / "bench" / "data" / "fr-quotes-press-aside.jsonl"
 
 
 def main(argv: list[str]) -> int:
@@ -93,6 +101,9 @@ def main(argv: list[str]) -> int:
     print("fr-quotes-dev4 (14 articles): " + score_rpm2_set(DEV4))
     print("fr-quotes-dev5 (14 articles): " + score_rpm2_set(DEV5))
     print("fr-quotes-unseen (30 articles, scored, never looked at): " + score_rpm2_set(UNSEEN))
+    press = score_rpm2_set(PRESS, verbose="-v" in argv)
+    print("fr-quotes-press (48 texts of another press, tuned on): " + press)
+    print("fr-quotes-press-aside (48 texts, scored, never looked at): " + score_rpm2_set(PRESS_ASIDE))
     print("French set: " + score_french_set(FRENCH_SET, verbose="-v" in argv))
     for path in HELDOUT_SETS:
         print(f"French held-out set {path.name}: " + score_french_set(path, verbose="-v" in argv))
@@ -244,8 +255,8 @@ def score_fr_quotes_dev(files: list[Path], argv: list[str], via_cli: bool = Fals
 
 
 def score_rpm2_set(path: Path, verbose: bool = False) -> str:
-    """A set of RPM2 articles annotated by someone who never saw the code (bench/data/*.jsonl, as
-    offsets into ../shared's rpm2-dev texts), scored as score_fr_quotes.py scores fr-quotes-dev:
+    """A set of real articles annotated by someone who never saw the code (bench/data/*.jsonl, as
+    offsets into ../shared's texts: bench/real_texts.py), scored as score_fr_quotes.py scores fr-quotes-dev:
     quote, speaker-mention and resolved-name P/R/F1. `verbose` lists its errors (a tuning set
     only: the errors of a kept-aside set are never printed)."""
     from recoupe.extract.quotes import find_quotes
