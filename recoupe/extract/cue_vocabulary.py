@@ -35,6 +35,7 @@ class Vocabulary:
     # Prepositions whose object is no speaker ("officials at the Pentagon said"): English only
     object_prepositions: frozenset[str] = frozenset()
     past_forms: frozenset[str] = frozenset()  # "spoke", "went": a verb ends a subject (English)
+    not_reflexive: frozenset[str] = frozenset()  # forms that report nothing reflexive ("s'est lancé dans")
 
 
 @cache
@@ -57,6 +58,7 @@ def vocabulary(language: str) -> Vocabulary:
     after_subject = {f for v in past_only if v not in irregular for f in _inflect(v, language, False)} - every
     forms.update({v: forms[v] | _inflect(v, language, False) for v in past_only if v not in irregular})
     transitive = {f for v in raw.get("transitive", []) for f in forms.get(v, set())}
+    not_reflexive = {f for v in raw.get("not_reflexive", []) for f in forms.get(v, set())}
     # Split as the tokenizer splits: "d'après" is "d'" + "après".
     phrases = {tuple(re.sub(r"\b([ldjmnstc]|qu)'", r"\1' ", p).split()) for p in raw["phrases"]}
     multi = {tuple(f.split()) for f in every if " " in f} | phrases
@@ -80,6 +82,7 @@ def vocabulary(language: str) -> Vocabulary:
         plural=frozenset(raw.get("plural_determiners", [])),
         object_prepositions=frozenset(raw.get("object_prepositions", [])),
         past_forms=frozenset(raw.get("past_forms", [])),
+        not_reflexive=frozenset(not_reflexive),
     )
 
 

@@ -28,6 +28,7 @@ from recoupe.extract.quote_spans import (
     paragraph_at,
 )
 from recoupe.extract.speaker_names import INDEFINITE, speaker_name, token_speaker_name, with_apposed_name
+from recoupe.extract.token_mentions import NAME_GLUE
 from recoupe.extract.token_speakers import in_sentence
 from recoupe.extract.tokens import QuotedText, one_paragraph_apart, sentence_before, sentence_spans
 from recoupe.model import QuoteMention
@@ -171,7 +172,7 @@ def french_quotes(
             # prévoyant « … »" parsed with "estime" cut off from its subject), when the name is a
             # person's ("Cependant, la mise en place … a suscité" is no one's).
             rule = in_sentence(tokens, first, last, at.vocabulary("fr"))
-            if rule is not None and rule.kind == "name" and (not thing or _person_at(text, rule, people)):
+            if rule is not None and rule.kind == "name" and _named_at(text, rule, people, person=thing):
                 mention = sp.SpeakerMention(rule.start, rule.end, "name", rule.gender)
         if mention is None and (words <= MAX_SCARE_WORDS or not _clause(docs[span], span[0], lead)):
             if heading or _title_line(norm, lead):
@@ -247,13 +248,18 @@ def french_quotes(
 _BODY_NAME = re.compile(r"(?:(?:[Ll]es?|[Ll]a)\s|[Ll]['’]\s?)[^\W\d_]")  # not "Leonetti", "Lambert"
 
 
-def _person_at(text: str, rule: Mention, people: list[co.Person]) -> bool:
-    """Whether the token rules' name is a person's: one the article names (by a word of the name),
-    or a full name ("l'historien cambodgien Son Soubert"), never one capitalised word alone."""
+def _named_at(text: str, rule: Mention, people: list[co.Person], person: bool) -> bool:
+    """Whether the token rules' name is one the article names (by a word of the name; a person's
+    when `person`), or a full name ("l'historien cambodgien Son Soubert"); never one capitalised
+    word alone when a person is wanted, nor a clause the rules took for a name ("Chaque citoyen
+    peut apporter sa contribution, a précisé le ministre")."""
     words = text[rule.start : rule.end].split()
-    return sum(w[:1].isupper() for w in words) >= 2 or any(
-        p.is_person and set(words) & set(p.name.split()) for p in people
-    )
+    if sum(w[:1].isupper() for w in words) >= 2 or any(
+        (p.is_person or not person) and set(words) & set(p.name.split()) for p in people
+    ):
+        return True
+    # Capitals and the words that join them only ("L'Élysée", "la Banque de France").
+    return not person and all(w[:1].isupper() or w.lower() in NAME_GLUE for w in words)
 
 
 def _may_speak(subject: sp.SpeakerMention | None, text: str) -> TypeGuard[sp.SpeakerMention]:

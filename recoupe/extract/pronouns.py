@@ -3,7 +3,8 @@
 A pronoun resolves to the last subject the speaker finder saw (`Subject`), when its gender and
 number agree and no one else the text names stands between them; the last subject being
 unresolved gives None too, not the one before it (looking further back is how the nearest wrong
-name comes in). "Ce dernier" is the person of its gender whose name the text writes last.
+name comes in). "Ce dernier" (or "celui-ci") is the person of its gender whose name the text
+writes last.
 """
 
 from __future__ import annotations
@@ -84,11 +85,13 @@ def resolve_pronoun(
     return None
 
 
-_LATTER = re.compile(r"(?:[Cc]e|[Cc]ette|[Cc]es)\s+derni(?:er|ère|ers|ères)", re.IGNORECASE)
+_LATTER = re.compile(r"(?:ce|cette|ces)\s+derni(?:er|ère|ers|ères)|celui-ci|celle-ci", re.IGNORECASE)
+# The demonstratives tell their gender by their word, not by a determiner.
+_DEMONSTRATIVE_GENDER = {"celui-ci": "m", "celle-ci": "f"}
 
 
 def is_latter(wording: str) -> bool:
-    """ "ce dernier", "cette dernière": the last one named, not the last subject."""
+    """ "ce dernier", "cette dernière", "celui-ci": the last one named, not the last subject."""
     return _LATTER.fullmatch(wording.strip()) is not None
 
 
@@ -98,7 +101,7 @@ def resolve_latter(
     """The person of the wording's gender whose name the text writes last before `position`
     (outside quotes, from the sentence before on): "… le président du CFCM, Karim X. « … »,
     ajoute ce dernier" is X. None for a plural, or when no person of that gender is named there."""
-    gender = gender_of(wording)
+    gender = _DEMONSTRATIVE_GENDER.get(wording.strip().lower()) or gender_of(wording)
     if gender not in ("m", "f"):
         return None
     ends = [m.end() for m in SENTENCE_END.finditer(text, 0, position)]

@@ -173,11 +173,17 @@ def mention_in(
     found = for_person(doc, offset)
     if found is not None and found.end <= quote[0]:
         return found
-    # 5. A colon right before the quote.
+    # 5. A colon right before the quote: "X a été clair : « … »"; or further before it, after a
+    # verb of speech, with none between them: "…, a précisé le ministre : se laver les mains est à
+    # décider « au cas par cas »".
     colon = last_before
     while colon >= 0 and doc[colon].is_space:
         colon -= 1
     if colon > 0 and doc[colon].text == ":":
+        return _before_colon(doc, colon, offset)
+    while colon > 0 and doc[colon].text != ":" and not (outside(doc[colon]) and is_quote_cue(doc[colon])):
+        colon -= 1
+    if colon > 0 and doc[colon].text == ":" and is_quote_cue(doc[colon].head):
         return _before_colon(doc, colon, offset)
     # 6. A cue later in the sentence.
     for tok in doc[first:]:
@@ -287,8 +293,12 @@ def _before_colon(doc: Doc, colon: int, offset: int) -> SpeakerMention | None:
             if found is not None:
                 return found
     if verbs:
-        for verb in verbs:
+        # "Chaque citoyen peut y contribuer, a précisé le ministre : « … »": the reporting verb's
+        # subject speaks, before any other verb's.
+        for verb in sorted(verbs, key=lambda v: not is_quote_cue(v)):
             found = subject_of(verb, offset)
+            if found is None and is_quote_cue(verb) and after_comma(doc, verb.i):
+                found = inverted_subject(doc, verb.i, offset)  # ", a précisé X :", X parsed as its object
             if found is not None:
                 return found
         return None

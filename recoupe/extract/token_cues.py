@@ -66,8 +66,10 @@ def cue_at(tokens: list[Token], i: int, vocab: Vocabulary) -> Cue | None:
         if end > i + 1 and end < len(tokens) and tokens[end].text == ",":
             return Cue(i, i, True, True, None)
     if tok.low in vocab.verbs and not _noun_of_speech(tokens, i, vocab):
+        reflexive = _reflexive(tokens, i, vocab)
+        if reflexive and tok.low in vocab.not_reflexive:
+            return None  # "il s'est aussitôt lancé dans …", "la perte s'explique par …"
         # "s'est félicité le maire": the reflexive verb has no object; its subject may follow it.
-        reflexive = i >= 2 and tokens[i - 1].low == "est" and tokens[i - 2].low == "s'"
         transitive = tok.low in vocab.transitive and not reflexive
         return Cue(i, i, False, transitive, _inverted_pronoun(tokens, i - 1, vocab))
     if tok.low in vocab.after_subject and i > 0 and _subject_word(tokens[i - 1], vocab):
@@ -76,6 +78,18 @@ def cue_at(tokens: list[Token], i: int, vocab: Vocabulary) -> Cue | None:
     if inverted and inverted.group(1) in vocab.verbs:
         return Cue(i, i, False, False, _suffix_pronoun(tok, inverted, vocab))
     return None
+
+
+_BE = frozenset({"est", "sont", "était", "étaient", "sera", "seront"})
+
+
+def _reflexive(tokens: list[Token], i: int, vocab: Vocabulary) -> bool:
+    """Whether the verb at i has its reflexive pronoun before it, across an auxiliary and adverbs:
+    "se lance", "s'est lancé", "s'est aussitôt lancé"."""
+    j = i - 1
+    while j >= 0 and tokens[j].kind == "word" and (tokens[j].low in vocab.fillers or tokens[j].low in _BE):
+        j -= 1
+    return j >= 0 and tokens[j].low in ("se", "s'", "s’")
 
 
 def _inside_name(tokens: list[Token], i: int) -> bool:

@@ -510,3 +510,32 @@ def test_a_definite_document_is_the_one_the_text_gave_an_author_before() -> None
     assert found["semble avoir agi de sa"][1] == "Inspection"  # its capitalised words
     # Two documents with two authors came before: "le document" names neither.
     assert found["Les alertes ont été"][1] is None
+
+
+def test_celui_ci_is_the_last_person_named_never_a_name_as_written() -> None:
+    text = (
+        "Le président a nommé hier Paul Berthier à la tête du gouvernement.\n"
+        "Celui-ci a déclaré que son équipe serait « de combat » et resserrée.\n"
+    )
+    assert said(text)["de combat"] == ("Celui-ci", "Paul Berthier")
+    # With no man named before it, no one: never the demonstrative itself.
+    assert said("Celui-ci a déclaré que son équipe serait « de combat » et resserrée.\n")["de combat"][1] is None
+
+
+def test_a_reflexive_verb_that_reports_nothing_so_is_no_cue_for_a_short_quote() -> None:
+    text = (
+        "Le maire a nommé Paul Berthier adjoint aux finances.\n"
+        "Celui-ci s'est aussitôt lancé dans la préparation d'un budget « de rigueur » pour l'an prochain.\n"
+    )
+    # A scare quote no one says: not a quote of Paul Berthier's, nor of "Celui-ci".
+    assert all(speaker is None for _, _, speaker in said(text).found)
+
+
+def test_a_clause_before_an_inverted_cue_is_no_name_and_its_colon_passes_the_word_on() -> None:
+    text = (
+        "La ministre régionale de la Santé, Clara Wendt, a tenu une conférence de presse à Munich. "
+        "Chaque famille peut jouer son rôle, a précisé la ministre : porter un masque en ville reste à "
+        "voir « au cas par cas » et « avec mesure ».\n"
+    )
+    assert said(text)["au cas par cas"] == ("la ministre", "Clara Wendt")
+    assert said(text)["avec mesure"][1] == "Clara Wendt"
