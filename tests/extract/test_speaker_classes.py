@@ -539,3 +539,11 @@ def test_a_clause_before_an_inverted_cue_is_no_name_and_its_colon_passes_the_wor
     )
     assert said(text)["au cas par cas"] == ("la ministre", "Clara Wendt")
     assert said(text)["avec mesure"][1] == "Clara Wendt"
+
+
+def test_the_sovereign_is_the_queen_the_text_named() -> None:
+    text = (
+        "La reine Béatrice a inauguré hier le nouveau pont de la capitale. Devant les élus, la souveraine "
+        "a salué un « jour de fierté pour tout le pays »."
+    )
+    assert said(text)["jour de fierté"] == ("la souveraine", "Béatrice")
