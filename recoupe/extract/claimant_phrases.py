@@ -118,6 +118,7 @@ def noun_phrase(head: Token, offset: int, text: str) -> Claimant | None:
         )
     ):
         end += 1
+    end = _authored_through(doc, head, end)
     while end > start + 1 and doc[end - 1].lower_ in _GLUE:
         end -= 1
     a, b = offset + doc[start].idx, offset + doc[end - 1].idx + len(doc[end - 1].text)
@@ -132,6 +133,34 @@ def noun_phrase(head: Token, offset: int, text: str) -> Claimant | None:
             name = text[apposed[0] : apposed[1]]
             return Claimant(apposed[0], apposed[1], name, name_gender(name) or gender)
     return Claimant(a, b, wording, gender)
+
+
+def _authored_through(doc: Doc, head: Token, end: int) -> int:
+    """Where a noun of figures ends its phrase (`end` as read so far): past the participle that
+    names its author or publisher ("un sondage réalisé par l'Ifop pour Ouest-France", "une étude
+    parue hier dans Le Monde"), which makes it someone's (may_claim)."""
+    if end >= len(doc) or fold(head.lower_) not in claim_verbs().figures_of:
+        return end
+    # The participle may follow the noun's complement ("un sondage sur le moral des Français réalisé
+    # par l'Ifop"), and the parser may hang it there.
+    participles = (c for c in head.subtree if c.i >= end and c.dep_.startswith("acl"))
+    participle = next((c for c in participles if "Part" in c.morph.get("VerbForm")), None)
+    if participle is None or any(t.text in (",", ";", ".") for t in doc[end : participle.i]):
+        return end
+    # The author or the publisher: "par X" on the participle, "dans X" on it or, as the parser
+    # often hangs it, on the noun.
+    named = [
+        c
+        for c in (*participle.children, *(c for c in head.children if c.i > participle.i))
+        if c.dep_ == "obl:agent"
+        or (c.dep_.startswith(("obl", "nmod")) and any(w.lower_ in ("par", "dans") for w in c.children))
+    ]
+    if not named:
+        return end
+    last = max(c.right_edge.i for c in named)
+    # Never past a comma: the parser may hang the clause after it on the author.
+    last = next((t.i - 1 for t in doc[end : last + 1] if t.text in (",", ";", ".")), last)
+    return last + 1 if last >= min(c.i for c in named) else end
 
 
 def noun_phrase_after(tok: Token, offset: int, text: str) -> Claimant | None:

@@ -453,3 +453,15 @@ def test_a_valuing_verb_left_unlemmatised_still_values_its_figure() -> None:
     # The lemmatiser leaves "chiffre" as it is: "à 636 millions" is the value, not whom it addresses.
     text = "La banque Valmont chiffre à 636 millions d'euros l'impact de la crise."
     assert _claimants(text, "636") == ["La banque Valmont"]
+
+
+def test_a_poll_made_by_someone_or_published_somewhere_is_theirs() -> None:
+    text = "Près de 70 % des lecteurs approuvent la réforme, selon un sondage réalisé par l'institut Vega."
+    assert _claimants(text, "70 %") == ["un sondage réalisé par l'institut Vega"]
+    text = "Au moins 40 % des commerçants hésitent, selon une enquête parue hier dans le quotidien Le Matin."
+    assert _claimants(text, "40 %") == ["une enquête parue hier dans le quotidien Le Matin"]
+    # The participle may follow the noun's complement; it never reaches past a comma.
+    text = "Selon un sondage sur le moral des ménages mené par l'institut Vega, 55 % sont confiants."
+    assert _claimants(text, "55 %") == ["un sondage sur le moral des ménages mené par l'institut Vega"]
+    # Published, with no author or publisher named: no one's.
+    assert _claimants("Selon une étude publiée mardi, 30 % des artisans hésitent.", "30 %") == [None]
