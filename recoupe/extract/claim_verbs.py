@@ -47,9 +47,10 @@ def claim_verbs() -> ClaimVerbs:
     # The cue screen (cues.may_hold_cue) reads stems of four letters or more: "juger", "noter",
     # "dire" would go unparsed; their forms are written out here.
     short = {v[:-2] for v in cue_lemmas() if v.endswith("er") and len(v) - 2 < 4}
-    stems = sorted(
-        {v[:-2] if v.endswith(("er", "ir", "re")) else v for v in verbs} | short, key=len, reverse=True
-    )
+    stems = {v[:-2] if v.endswith(("er", "ir", "re")) else v for v in verbs} | short
+    # "révéler" → "révèle", "lever" → "lève": the stem's last é/e opens before a mute e.
+    stems |= {re.sub(r"[eé]([^aeiouyéèêâîôû]+)$", r"è\1", s) for s in stems}
+    stems = sorted(stems, key=len, reverse=True)
     endings = "e|es|ent|é|ée|és|ées|er|ait|aient|ais|a|ea|eait|eaient|era|erait|eront|ant|eant|èrent"
     screen = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, stems))})(?:{endings})(?!\w)", re.IGNORECASE)
     return ClaimVerbs(

@@ -53,16 +53,18 @@ def may_claim(wording: str) -> bool:
     Atlantique" a name), "de premiers calculs", "les prévisions" and "un bilan provisoire" are
     no one's, "les chiffres de l'Office national" the Office's."""
     words = wording.replace("’", "'").replace("'", "' ").split()
-    while words and words[0].lower() in _DETERMINERS:
-        words = words[1:]
+    demonstrative = bool(words) and words[0].lower() in ("ce", "cet", "cette", "ces")
+    while words and (words[0].lower() in _DETERMINERS or words[0].lower() in ("même", "mêmes")):
+        words = words[1:]  # "ce même sondage" is a "sondage"
     head = next((i for i, w in enumerate(words) if i and w.lower() in _COMPLEMENT), len(words))
     if not words or not may_assert(wording):
         return False
     authored = head < len(words) and may_assert(" ".join(words[head + 1 :]))
     if fold(words[0]) in claim_verbs().figures_of:
         # "un bilan provisoire", "une étude publiée mardi": no author; "un sondage Ifop", "les
-        # chiffres de l'Office national": the author's
-        return authored or any(w[:1].isupper() for w in words[1:head])
+        # chiffres de l'Office national": the author's; "ce sondage", the one the text gave before
+        # (find_claimants tells whose)
+        return authored or demonstrative or any(w[:1].isupper() for w in words[1:head])
     if may_assert(" ".join(words[:head])):
         return True
     return fold(words[0]) in claim_verbs().speaking_for and authored  # "le cabinet du ministre"

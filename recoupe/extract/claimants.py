@@ -49,6 +49,7 @@ from recoupe.extract.quote_spans import quoted_passages
 from recoupe.extract.quotes import find_quotes
 from recoupe.extract.speakers import mention_in, sentence_topic
 from recoupe.model import QuoteMention
+from recoupe.stories.names import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -109,10 +110,37 @@ def find_claimants(
             found = _antecedent(parses, _sentence_of(sentences, found.start), found, quotes)
         if found is not None and found.text.lower() not in PRONOUNS and not may_claim(found.text):
             found = None  # "selon les prévisions", "selon de premiers calculs": no one's
+        if found is not None and _demonstrative_document(found.text):
+            found = _document_before(out)  # "ce même sondage": the one the text gave before
         if found is not None and index is not None and _aside(parses, index, position, found):
             found = None
         out.append(found if found is not None and _plausible(found, position, quotes) else None)
     return out
+
+
+_DEMONSTRATIVE_NOUN = re.compile(r"(?:ce|cet|cette|ces)\s+(?:même\s+|mêmes\s+)?(\w+)", re.IGNORECASE)
+
+
+def _demonstrative_document(wording: str) -> bool:
+    """ "Ce même sondage", "cette enquête": a noun of figures that points back."""
+    match = _DEMONSTRATIVE_NOUN.fullmatch(wording.strip())
+    return match is not None and fold(match.group(1)) in claim_verbs().figures_of
+
+
+def _document_before(earlier: list[Claimant | None]) -> Claimant | None:
+    """What a demonstrative noun of figures stands for ("Ce même sondage, …, révèle que 87 % …"):
+    the last document an earlier figure of the text was claimed by ("un sondage paru hier dans
+    …"); None when there is none."""
+    documents = [c for c in earlier if c is not None and _head_noun(c.text) in claim_verbs().figures_of]
+    return documents[-1] if documents else None
+
+
+_ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d"})
+
+
+def _head_noun(wording: str) -> str:
+    """A noun phrase's first word after its articles, folded: "sondage" for "un sondage paru …"."""
+    return next((w for w in re.split(r"[\s'’]+", fold(wording)) if w and w not in _ARTICLES), "")
 
 
 def _aside(parses: Parses, index: int, position: int, found: Claimant) -> bool:

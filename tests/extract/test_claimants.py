@@ -465,3 +465,22 @@ def test_a_poll_made_by_someone_or_published_somewhere_is_theirs() -> None:
     assert _claimants(text, "55 %") == ["un sondage sur le moral des ménages mené par l'institut Vega"]
     # Published, with no author or publisher named: no one's.
     assert _claimants("Selon une étude publiée mardi, 30 % des artisans hésitent.", "30 %") == [None]
+
+
+def test_a_document_that_reveals_or_shows_a_figure_claims_it() -> None:
+    assert _claimants("L'enquête de l'Insee révèle que 12 % des ménages ont épargné.", "12 %") == [
+        "L'enquête de l'Insee"
+    ]
+    assert _claimants("Le rapport de la Cour des comptes montre que 30 % des crédits dorment.", "30 %") == [
+        "Le rapport de la Cour des comptes"
+    ]
+
+
+def test_this_same_poll_is_the_poll_the_text_gave_before() -> None:
+    text = (
+        "Quelque 58 % des lecteurs approuvent la réforme, selon un sondage paru hier dans le quotidien "
+        "Le Matin. Ce même sondage révèle aussi que 81 % font confiance aux commerçants."
+    )
+    assert _claimants(text, "58 %", "81 %") == ["un sondage paru hier dans le quotidien Le Matin"] * 2
+    # With no poll given before, no one's.
+    assert _claimants("Ce sondage révèle aussi que 81 % font confiance aux commerçants.", "81 %") == [None]
