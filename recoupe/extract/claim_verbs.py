@@ -11,6 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from recoupe.data import read_text
+from recoupe.extract.cue_vocabulary import opened_stem
 from recoupe.extract.cues import cue_lemmas, hearing_lemmas, is_cue, may_hold_cue
 from recoupe.extract.entities import french_parser, lemma_of
 from recoupe.extract.speaker_subjects import detached_auxiliary
@@ -48,8 +49,7 @@ def claim_verbs() -> ClaimVerbs:
     # "dire" would go unparsed; their forms are written out here.
     short = {v[:-2] for v in cue_lemmas() if v.endswith("er") and len(v) - 2 < 4}
     stems = {v[:-2] if v.endswith(("er", "ir", "re")) else v for v in verbs} | short
-    # "révéler" → "révèle", "lever" → "lève": the stem's last é/e opens before a mute e.
-    stems |= {re.sub(r"[eé]([^aeiouyéèêâîôû]+)$", r"è\1", s) for s in stems}
+    stems |= {opened_stem(s) for s in stems}  # "révèle"
     stems = sorted(stems, key=len, reverse=True)
     endings = "e|es|ent|é|ée|és|ées|er|ait|aient|ais|a|ea|eait|eaient|era|erait|eront|ant|eant|èrent"
     screen = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, stems))})(?:{endings})(?!\w)", re.IGNORECASE)

@@ -105,13 +105,18 @@ def _by_first_word(phrases: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str,
     return {first: tuple(group) for first, group in grouped.items()}
 
 
+def opened_stem(stem: str) -> str:
+    """A stem as it is written before a mute e: its last é or e opens ("répét" → "répèt",
+    "lev" → "lèv")."""
+    return re.sub(r"[eé]([^aeiouyéèêâîôû]+)$", r"è\1", stem)
+
+
 def _inflect(verb: str, language: str, past_only: bool) -> set[str]:
     """The forms of a regular verb that report speech: present, past, participle (+ imperfect in fr)."""
     if language == "fr":
         if verb.endswith("er"):
             stem = verb[:-2]
-            # "répéter" → "répète", "marteler" → "martèle": the last é/e of the stem opens before a mute e.
-            present = re.sub(r"[eé]([^aeiouyéèêâîôû]+)$", r"è\1", stem)
+            present = opened_stem(stem)  # "répéter" → "répète", "marteler" → "martèle"
             soft = stem + "e" if stem.endswith("g") else stem[:-1] + "ç" if stem.endswith("c") else stem
             return {present + "e", present + "ent", soft + "ait", soft + "aient", soft + "ant"} | {
                 stem + end for end in ("er", "é", "ée", "és", "ées", "era", "eront")

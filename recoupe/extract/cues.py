@@ -11,7 +11,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from recoupe.extract.cue_vocabulary import reporting_data
+from recoupe.extract.cue_vocabulary import opened_stem, reporting_data
 from recoupe.extract.entities import lemma_of
 
 if TYPE_CHECKING:
@@ -86,6 +86,7 @@ def _reflexive(verb: Token) -> bool:
 def _screen() -> re.Pattern[str]:
     stems = {_stem(v) for v in cue_lemmas()}
     stems |= {_stem(v) for v in hearing_lemmas()}
+    stems |= {opened_stem(s) for s in stems}  # "répète", "considère", "espère"
     forms = {form for forms in _french()["irregular"].values() for form in forms}
     forms |= set(_OTHER_FORMS) | set(_SOURCE_WORDS)
     # A stem starts a word ("déclar" → "déclaré"); a whole form is one ("dit", not "discussion").

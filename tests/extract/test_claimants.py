@@ -484,3 +484,9 @@ def test_this_same_poll_is_the_poll_the_text_gave_before() -> None:
     assert _claimants(text, "58 %", "81 %") == ["un sondage paru hier dans le quotidien Le Matin"] * 2
     # With no poll given before, no one's.
     assert _claimants("Ce sondage révèle aussi que 81 % font confiance aux commerçants.", "81 %") == [None]
+
+
+def test_a_cue_whose_stem_opens_before_a_mute_e_is_read() -> None:
+    # "considérer" → "considère", "répéter" → "répète": the sentence is worth parsing all the same.
+    assert _claimants("Le maire considère que 300 logements manquent.", "300") == ["Le maire"]
+    assert _claimants("La directrice répète que 40 postes sont vacants.", "40") == ["La directrice"]
