@@ -82,6 +82,8 @@ _TIME_PASSES = re.compile(
 )
 # "passible de cinq ans d'emprisonnement", "cinq ans de prison": years of something measure it.
 _MEASURED_AFTER = re.compile(r"\s+d(?:e\s|['’])")
+_STREET_AFTER = re.compile(r"(?:\s+(?:bis|ter))?,?\s+([^\W\d_][\w-]*)(?=\s)", re.IGNORECASE)
+_COUNTED_YEARS = re.compile(r"\s+d(?:e\s+|['’]\s?)(?:ans|années)\b")
 # "d'une durée de deux à dix ans": the upper bound of a range, not an age.
 _RANGE_BEFORE = re.compile(r"\b(?:de|entre)\s+\S+\s+(?:à|a|et)$")
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "h", "min", "s"})
@@ -139,6 +141,24 @@ def is_reference(text: str, lo: int, start: int, vocab: FigureVocabulary) -> boo
     return word in vocab.references
 
 
+def street_number(text: str, number: nb.Number, vocab: FigureVocabulary) -> bool:
+    """A number before a street ("au 12 rue de la Paix", "4 bis, avenue du Général …")."""
+    if number.words:
+        return False
+    after = _STREET_AFTER.match(text, number.end)
+    return after is not None and after.group(1).lower() in vocab.streets
+
+
+def collective_sense(text: str, lo: int, number: nb.Number, vocab: FigureVocabulary) -> bool:
+    """A collective number word in its other sense: "la mise en quarantaine", "sa quarantaine"
+    (no quantity before it, no "de" after it); "une centaine", "la centaine de salariés" count."""
+    written = text[number.start : number.end].lower()
+    if not number.words or written not in vocab.word_values or _MEASURED_AFTER.match(text, number.end):
+        return False
+    before = text[max(lo, number.start - 12) : number.start].lower().split()
+    return bool(before) and before[-1] in vocab.collective_senses_before
+
+
 def counted_with(text: str, end: int, following: nb.Number) -> bool:
     """ "un mort et trois blessés": "un" coordinated with a count; not with another article ("un
     toit et une porte")."""
@@ -174,15 +194,18 @@ def time_reference(
         before = words_before(text, lo, max(lo, start - 40) + coordinated.start(1), vocab)
     # "un homme de 45 ans", "stagiaire à 22 ans puis", not "de cinq ans d'emprisonnement" nor "de
     # deux à dix ans"; "Lucien Favre, 41 ans, a été"
+    counted_years = _COUNTED_YEARS.match(text, end)  # "une trentaine d'années": past the noun
     aged = ends_with(before, vocab.age_before) and not (
-        _MEASURED_AFTER.match(text, end)
+        _MEASURED_AFTER.match(text, counted_years.end() if counted_years else end)
         or _RANGE_BEFORE.search(before)
         or _last_word(before.removesuffix(" de").removesuffix(" à")) in vocab.lasting  # "un contrat de 3 ans"
     )
     apposed = (
         _APPOSED_AGE.search(text, lo, start) is not None and _APPOSED_AGE_END.match(text, end) is not None
     )
-    if unit == "year" and (aged or apposed or text[start:end].endswith("-old")):
+    # "d'une trentaine d'années": a collective number counts years as its noun, not as a unit.
+    years = unit == "year" or (thing is not None and thing.lower() in ("an", "ans", "année", "années"))
+    if years and (aged or apposed or text[start:end].endswith("-old")):
         return True
     if value != value.to_integral_value():
         return False  # "en 10,92 secondes": a measurement

@@ -39,6 +39,8 @@ class FigureVocabulary:
     single: frozenset[str]
     others: frozenset[str]
     references: frozenset[str]
+    streets: frozenset[str]  # "au 12 rue de la Paix": a street number
+    collective_senses_before: frozenset[str]  # "la mise en quarantaine": no count
     adjectives: frozenset[str]
     of: frozenset[str]
     part_of: frozenset[str]
@@ -90,6 +92,8 @@ def vocabulary(language: str) -> FigureVocabulary:
         single=frozenset(lang["single"]),
         others=frozenset(lang["others"]),
         references=frozenset(lang["references"]),
+        streets=frozenset(lang["streets"]),
+        collective_senses_before=frozenset(lang["collective_senses_before"]),
         adjectives=frozenset(lang["adjectives"]),
         of=frozenset(lang["of"]),
         part_of=frozenset(lang["part_of"]),

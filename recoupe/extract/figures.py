@@ -48,12 +48,14 @@ from recoupe.extract.figure_clause import (
 )
 from recoupe.extract.figure_traps import (
     back_reference,
+    collective_sense,
     counted_with,
     counts_what_is_named,
     in_name,
     is_reference,
     numbered_name_or_item,
     one_casualty,
+    street_number,
     time_reference,
     vague,
 )
@@ -156,7 +158,13 @@ def _figure(
     ruled out, then what it counts, the action, scope and bound its clause gives it; `earlier`: the
     sentence's figures before it, `following`: the number after it."""
     start, end, value, unit = number.start, number.end, number.value, None
-    if back_reference(text, lo, number, vocab) or vague(text, lo, number, vocab) or in_name(text, lo, number):
+    if (
+        back_reference(text, lo, number, vocab)
+        or vague(text, lo, number, vocab)
+        or in_name(text, lo, number)
+        or street_number(text, number, vocab)
+        or collective_sense(text, lo, number, vocab)
+    ):
         return None
     duration = next((t for t in times if t.start <= number.start < t.end), None)
     if duration is not None:

@@ -143,3 +143,22 @@ def test_a_dash_opening_an_aside_is_no_minus_sign() -> None:
     assert _figures(text) == [("12 000", 12_000), ("30 000", 30_000)]
     signed = _figures("Il a fait -12 °C cette nuit et l'indice a perdu -2,5 % hier.")
     assert signed == [("-12 °C", -12), ("-2,5 %", -2.5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un cycliste d'une quarantaine d'années a été renversé route de Metz.",
+        "Les permanences se tiennent au 12 rue des Tanneurs, le mardi.",
+        "Inscriptions aux Lilas, 4 bis, avenue du Maréchal Foch.",
+        "La préfecture envisage la mise en quarantaine du quartier.",
+    ],
+)
+def test_an_age_in_round_figures_a_street_number_and_a_quarantine_are_not_figures(text: str) -> None:
+    assert _figures(text) == []
+
+
+def test_a_collective_number_counts_with_a_quantity_before_it_or_de_after_it() -> None:
+    assert _figures("Ils étaient une centaine devant la mairie.") == [("une centaine", 100)]
+    assert _figures("La quarantaine de salariés du site a débrayé.") == [("quarantaine", 40)]
+    assert _figures("Il reste 3 places de parking au centre.") == [("3", 3)]
