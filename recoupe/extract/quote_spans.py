@@ -72,6 +72,8 @@ def quote_segments(text: str) -> list[QuoteSegment]:
             mark, pos = match.group(), match.start()
             if opener is None and mark == "”" and paragraph[pos + 1 : pos + 2].isalnum():
                 mark = "“"  # a closing mark typed where an opening one belongs: '”Fear. I am …'
+            if opener is None and mark == '"' and _closes_unseen(paragraph, pos):
+                continue  # '", a-t-il ajouté. Revenant sur …': its opening mark was lost
             if opener is None and mark in _CLOSER:
                 opener, opened_at = mark, pos
                 if not continues:
@@ -86,6 +88,14 @@ def quote_segments(text: str) -> list[QuoteSegment]:
             said = any(ch.isalnum() for ch in paragraph[opened_at + 1 :])
         offset += len(paragraph) + 1
     return found
+
+
+def _closes_unseen(paragraph: str, pos: int) -> bool:
+    """Whether a straight mark read as opening a quote is a closing one whose opening mark the
+    text lost: the words after it open on punctuation ('", explique-t-elle. Pendant …'), as no
+    quote does; the marks after it pair as they should."""
+    rest = paragraph[pos + 1 :].lstrip(SPACES)
+    return rest[:1] in (",", ";", ":", ")") or (rest[:1] == "." and rest[1:2] != ".")
 
 
 def _orphan_closer(paragraph: str, opener: str) -> int | None:

@@ -71,3 +71,8 @@ def test_quoted_passages_list_a_nested_quote_too() -> None:
 def test_a_stray_straight_mark_does_not_make_the_next_paragraphs_a_quote() -> None:
     text = 'Le syndicat dénonce "la casse.\nSuite.\nDeux autres rendez-vous sont fixés en mars.'
     assert quoted_passages(text) == []
+
+
+def test_a_straight_mark_whose_opening_one_was_lost_closes_nothing_and_the_next_pair_stays() -> None:
+    text = 'Le maire est inquiet", a-t-il ajouté. Puis il a dénoncé "un budget de misère" devant les élus.'
+    assert words(text) == ["un budget de misère"]
