@@ -42,6 +42,19 @@ def speaker_name(
     return resolved
 
 
+_ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
+
+
+def _as_adjective(word: str, text: str) -> bool:
+    """Whether the text writes `word` in lower case as an adjective ("le joueur serbe"), not as a
+    noun after an article ("la poste américaine" makes "la Poste" no nationality)."""
+    for match in re.finditer(rf"\b{re.escape(word)}s?\b", text):
+        before = text[: match.start()].split()[-1:]
+        if before and before[0].lower() not in _ARTICLES and not before[0].lower().endswith(("'", "’")):
+            return True
+    return False
+
+
 def _resolved(
     mention: SpeakerMention,
     text: str,
@@ -136,7 +149,7 @@ def _resolved(
         # "a reconnu le Serbe" where the text says "Le Serbe X" or "serbe" of someone: a nationality
         # standing for a person, never a name as written ("la France", no one's nationality, stays).
         found = co.resolve_demonym(demonym.group(1), text, people)
-        if found is not None or re.search(rf"\b{demonym.group(1).lower()}s?\b", text):
+        if found is not None or _as_adjective(demonym.group(1).lower(), text):
             return found
     if mention.kind == "name":
         # "le PCF", "la SNCF": the determiner is no part of an acronym's name.

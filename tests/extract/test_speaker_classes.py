@@ -547,3 +547,11 @@ def test_the_sovereign_is_the_queen_the_text_named() -> None:
         "a salué un « jour de fierté pour tout le pays »."
     )
     assert said(text)["jour de fierté"] == ("la souveraine", "Béatrice")
+
+
+def test_a_body_named_like_a_common_noun_is_no_nationality() -> None:
+    text = (
+        "Pendant les Jeux, la poste régionale ne ramassera plus les lettres des petites boîtes. "
+        "Que faire quand tout est plein ? « Allez en trouver une autre », conseille la Poste."
+    )
+    assert said(text)["Allez en trouver"][1] == "Poste"
