@@ -112,8 +112,11 @@ def is_claim_cue(tok: Token) -> bool:
     form = tok.morph.get("VerbForm")
     if "Inf" in form:
         # "veut lancer", "cherche à soutenir": an infinitive's verb often reports nothing; "vient
-        # d'annoncer" is the recent past, it reports.
-        return lemma_of(tok.head) == "venir" and any(c.lower_ in ("de", "d'", "d’") for c in tok.children)
+        # d'annoncer" is the recent past, it reports, and "a tenu à souligner" insists on it.
+        marks = {c.lower_ for c in tok.children}
+        return (lemma_of(tok.head) == "venir" and bool(marks & {"de", "d'", "d’"})) or (
+            lemma_of(tok.head) == "tenir" and "à" in marks
+        )
     if "Part" not in form or "Past" not in tok.morph.get("Tense") or auxiliary_before(tok):
         return True
     # A past participle without an auxiliary describes a thing ("Annoncé le 1er octobre, le plan

@@ -490,3 +490,9 @@ def test_a_cue_whose_stem_opens_before_a_mute_e_is_read() -> None:
     # "considérer" → "considère", "répéter" → "répète": the sentence is worth parsing all the same.
     assert _claimants("Le maire considère que 300 logements manquent.", "300") == ["Le maire"]
     assert _claimants("La directrice répète que 40 postes sont vacants.", "40") == ["La directrice"]
+
+
+def test_insisting_on_saying_a_figure_claims_it() -> None:
+    assert _claimants("Le ministre a tenu à souligner que 300 postes seront créés.", "300") == ["Le ministre"]
+    # Wanting to do something with a quantity states nothing.
+    assert _claimants("Le maire tient à lancer 30 chantiers.", "30") == [None]
