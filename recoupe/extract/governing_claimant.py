@@ -27,11 +27,13 @@ from recoupe.extract.claimant_phrases import (
     noun_phrase_after,
     verb_subject,
 )
-from recoupe.extract.coreference import apposed_name_span, gender_of, name_gender
+from recoupe.extract.coreference import apposed_name_span, gender_of, is_institution, is_role, name_gender
 from recoupe.extract.cues import is_cue, object_cues
 from recoupe.extract.entities import lemma_of
+from recoupe.extract.mention_kinds import speaking_nouns
 from recoupe.extract.speaker_subjects import according_to
 from recoupe.extract.speakers import for_person
+from recoupe.stories.names import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -121,7 +123,10 @@ def governing_claimant(
         ):
             if _relative(verb) and _subject_named(verb):
                 return None  # "une année pour laquelle le gouvernement tablait sur 2 %": its own
-            # "la piste … qui prévoit 27 heures": a relative's "qui" asserts nothing
+            speakers = _relative_speakers(verb, offset, parses.text)
+            if speakers is not None:
+                return speakers  # "les organisateurs qui parlaient de 80.000 manifestants"
+            # "la piste … qui prévoit 27 heures": a relative's "qui" on a thing asserts nothing
             below = verb
             continue
         # The inverted subject of an incise is often labelled its object: "…, BNP Paribas 2,55
@@ -335,6 +340,26 @@ def _subject_named(verb: Token) -> bool:
 def _says_more(verb: Token) -> bool:
     """Whether a clause or an argument follows the verb ("a accusé 40 soldats d'être entrés")."""
     return any(c.dep_ in ("xcomp", "ccomp", "obl:arg") for c in verb.children)
+
+
+def _relative_speakers(verb: Token, offset: int, text: str) -> Claimant | None:
+    """Who claims through a relative's "qui" when the verb is a claim cue and what it stands for
+    can assert: "les organisateurs qui parlaient de 80.000 manifestants" (never "la piste qui
+    prévoit 27 heures")."""
+    antecedent = verb.head
+    if verb.dep_ != "acl:relcl" or not is_claim_cue(verb) or not antecedent.is_lower:
+        return None  # the parser hangs a relative on a capitalised noun before it as often as not
+    if not any(c.dep_.startswith("nsubj") and c.lower_ == "qui" for c in verb.children):
+        return None
+    if not (is_role(antecedent.text) or is_institution(antecedent.text) or _people_noun(antecedent)):
+        return None  # people and bodies speak; "la piste", "le budget" hold what they plan
+    return noun_phrase(antecedent, offset, text)
+
+
+def _people_noun(noun: Token) -> bool:
+    """A common noun of people or groups (data/roles.toml's [speakers]: "les organisateurs")."""
+    folded = fold(noun.lower_)
+    return folded in speaking_nouns() or folded.removesuffix("s").removesuffix("x") in speaking_nouns()
 
 
 def _relative(verb: Token) -> bool:

@@ -496,3 +496,12 @@ def test_insisting_on_saying_a_figure_claims_it() -> None:
     assert _claimants("Le ministre a tenu à souligner que 300 postes seront créés.", "300") == ["Le ministre"]
     # Wanting to do something with a quantity states nothing.
     assert _claimants("Le maire tient à lancer 30 chantiers.", "30") == [None]
+
+
+def test_speaking_of_a_count_claims_it_also_in_a_relative_on_people() -> None:
+    assert _claimants("La police parle de 3 000 manifestants.", "3 000") == ["La police"]
+    text = "La préfecture donne un chiffre plus haut que les organisateurs, qui parlaient de 9.000 marcheurs."
+    assert _claimants(text, "9.000") == ["les organisateurs"]
+    # A relative on a plan holds what it plans, no one's claim.
+    text = "Les députés examineront le 4 novembre le budget de la Santé, qui prévoit 1 200 suppressions."
+    assert _claimants(text, "1 200") == [None]
