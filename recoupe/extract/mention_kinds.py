@@ -151,7 +151,19 @@ def role_of(wording: str) -> Role:
     split = re.split(r"[\s'’]+", folded)
     heads = list(itertools.takewhile(lambda w: w not in ("de", "du", "des", "d", "of"), split))
     nouns = [w for w in heads if w in role_nouns()]
-    return Role(country, office, nouns[0] if nouns else None)
+    noun = nouns[0] if nouns else None
+    # "le président élu", "l'ancien ministre": another office than the one held now.
+    tense = next((t for t, words in _office_tenses().items() if any(w in words for w in heads)), None)
+    if tense is not None:
+        office = f"{office}:{tense}" if office is not None else None
+        noun = f"{noun}:{tense}" if noun is not None else None
+    return Role(country, office, noun)
+
+
+@cache
+def _office_tenses() -> dict[str, frozenset[str]]:
+    raw = tomllib.loads(read_text("roles.toml"))["office_tenses"]
+    return {tense: frozenset(fold(w) for w in words) for tense, words in raw.items()}
 
 
 def head_noun(wording: str) -> str | None:

@@ -96,7 +96,8 @@ def resolve_to_protagonist(wording: str, people: list[Person], protagonist: Pers
             return None
         if wanted.office is not None and known.office is not None and not _fits(wanted, known):
             return None
-        if known.office in _LEADERS and wanted.office is None and wanted.noun != known.noun:
+        held = known.office.split(":")[0] if known.office is not None else None  # "head_of_state:elect"
+        if held in _LEADERS and wanted.office is None and wanted.noun != known.noun:
             return None  # "le futur ministre de la Santé" is not the president-elect of the headline
     return protagonist.name
 

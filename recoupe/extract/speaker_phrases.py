@@ -98,6 +98,7 @@ def noun_phrase(head: Token, offset: int) -> SpeakerMention | None:
         (_in_np(doc[end]) and doc[end].pos_ != "DET")
         or (doc[end].lower_ in _GLUE and end + 1 < len(doc) and doc[end + 1].pos_ in _NP_POS)
         or _name_goes_on(doc[end])
+        or (end == head.i + 1 and _qualifying_participle(doc[end]))  # "le président élu des Etats-Unis"
     ):
         end += 1
     while end > start + 1 and doc[end - 1].lower_ in _GLUE:
@@ -111,7 +112,7 @@ def noun_phrase(head: Token, offset: int) -> SpeakerMention | None:
                 and name.pos_ == "PROPN"
                 and name.i >= end
                 and any(c.dep_ == "flat:name" for c in name.children)
-                and not any(t.text == "," or t.pos_ in ("VERB", "AUX") for t in doc[end : name.i])
+                and not any(t.text == "," or _verb(t) for t in doc[end : name.i])
             ):
                 end = max(t.i for t in name.subtree if t.i == name.i or t.dep_ == "flat:name") + 1
                 break
@@ -124,6 +125,24 @@ def noun_phrase(head: Token, offset: int) -> SpeakerMention | None:
         if doc[more - 1].pos_ == "PROPN":
             end = more
     return _mention(doc, start, end, offset)
+
+
+def _qualifying_participle(tok: Token) -> bool:
+    """A past participle that qualifies the noun before it as an adjective does ("le président élu",
+    "le ministre désigné"), with no complement of its own."""
+    return (
+        tok.dep_ in ("acl", "amod")
+        and "Part" in tok.morph.get("VerbForm")
+        and tok.head.i < tok.i
+        and all(c.dep_ in ("amod", "advmod") for c in tok.children)
+    )
+
+
+def _verb(tok: Token) -> bool:
+    """A verb, not a participle qualifying the role as an adjective does ("le président élu
+    américain Barack Obama")."""
+    adjectival = tok.dep_ in ("acl", "amod") and "Part" in tok.morph.get("VerbForm")
+    return tok.pos_ in ("VERB", "AUX") and not adjectival
 
 
 def _name_goes_on(tok: Token) -> bool:

@@ -555,3 +555,22 @@ def test_a_body_named_like_a_common_noun_is_no_nationality() -> None:
         "Que faire quand tout est plein ? « Allez en trouver une autre », conseille la Poste."
     )
     assert said(text)["Allez en trouver"][1] == "Poste"
+
+
+def test_the_president_elect_is_not_the_sitting_president() -> None:
+    text = (
+        "Le président Henri Vallon a félicité le vainqueur. Anna Keller, 47 ans, a savouré sa victoire.\n"
+        "« C'est un jour de fête », a insisté la nouvelle présidente élue du pays, devant la foule.\n"
+        "« Nous avons perdu », a reconnu l'ancien président du pays.\n"
+    )
+    # Not the man holding the office the text names: the office she will hold is another one.
+    assert said(text)["C'est un jour de fête"][1] != "Henri Vallon"
+    assert said(text)["Nous avons perdu"][1] != "Henri Vallon"
+
+
+def test_a_participle_qualifying_a_role_keeps_the_name_apposed_after_it() -> None:
+    text = (
+        "Le président élu américain Marc Dalton a annoncé jeudi la nomination de Paul Berthier.\n"
+        "« Il sera mon conseiller », a-t-il dit au cours d'une conférence de presse.\n"
+    )
+    assert said(text)["Il sera mon conseiller"] == ("il", "Marc Dalton")
