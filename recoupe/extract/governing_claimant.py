@@ -36,7 +36,7 @@ from recoupe.extract.speakers import for_person
 from recoupe.stories.names import fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 # How a figure's phrase hangs on the verb that says it: its object, its clause, its complement
@@ -353,7 +353,27 @@ def _relative_speakers(verb: Token, offset: int, text: str) -> Claimant | None:
         return None
     if not (is_role(antecedent.text) or is_institution(antecedent.text) or _people_noun(antecedent)):
         return None  # people and bodies speak; "la piste", "le budget" hold what they plan
-    return noun_phrase(antecedent, offset, text)
+    found = noun_phrase(antecedent, offset, text)
+    name = _name_before_apposition(antecedent.doc, found.start - offset) if found is not None else None
+    if name is not None and found is not None and found.text[:1].islower():
+        # "Hang Soth, responsable cambodgien du site, qui a assuré que 40 soldats …": the name
+        a, b = offset + name.start_char, offset + name.end_char
+        return Claimant(a, b, text[a:b], name_gender(text[a:b]))
+    return found
+
+
+def _name_before_apposition(doc: Doc, char: int) -> Span | None:
+    """The full name that a comma parts from the phrase starting at `char` ("Hang Soth, responsable
+    cambodgien du site"): a name of several words as the parser joins them (flat:name)."""
+    k = next((t.i for t in doc if t.idx >= char), None)
+    if k is None or k < 2 or doc[k - 1].text != "," or doc[k - 2].pos_ != "PROPN":
+        return None
+    last = doc[k - 2]
+    first = last.head if last.dep_ == "flat:name" else last
+    words = [first, *(c for c in first.children if c.dep_ == "flat:name")]
+    if len(words) < 2 or max(w.i for w in words) != last.i:
+        return None
+    return doc[first.i : last.i + 1]
 
 
 def _people_noun(noun: Token) -> bool:

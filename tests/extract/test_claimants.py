@@ -505,3 +505,11 @@ def test_speaking_of_a_count_claims_it_also_in_a_relative_on_people() -> None:
     # A relative on a plan holds what it plans, no one's claim.
     text = "Les députés examineront le 4 novembre le budget de la Santé, qui prévoit 1 200 suppressions."
     assert _claimants(text, "1 200") == [None]
+
+
+def test_a_relative_on_a_role_set_beside_a_name_is_that_name() -> None:
+    text = (
+        "« Les digues tiennent », a déclaré à l'AFP Léon Marchal, directeur du port, qui a assuré mardi "
+        "que 40 maisons avaient été évacuées."
+    )
+    assert _claimants(text, "40") == ["Léon Marchal"]
