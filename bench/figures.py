@@ -95,6 +95,10 @@ ASIDE = ROOT / "data" / "fr-figures-aside.jsonl"
 # figures annotated without the code (2026-12-07), split alike: 48 a development set, 48 aside.
 PRESS = ROOT / "data" / "fr-figures-press.jsonl"
 PRESS_ASIDE = ROOT / "data" / "fr-figures-press-aside.jsonl"
+# The 86 RPM2 articles no figures set held, annotated alike later that day: 43 a development set
+# (dev4), 43 kept aside (aside2).
+DEV4 = ROOT / "data" / "fr-figures-dev4.jsonl"
+ASIDE2 = ROOT / "data" / "fr-figures-aside2.jsonl"
 RPM2 = ROOT.parents[1] / "shared" / "data" / "clustering" / "rpm2-dev.jsonl"
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "celle-ci", "celui-ci", "on"}
 
@@ -354,8 +358,12 @@ def main() -> int:
         press = score_rpm2_set(PRESS, find_figures)
         print(press.line("press"))
         print(score_rpm2_set(PRESS_ASIDE, find_figures).line("press-aside"))
+        print("The last RPM2 articles: dev4 (43, tuned on), aside2 (43)")
+        dev4 = score_rpm2_set(DEV4, find_figures)
+        print(dev4.line("dev4"))
+        print(score_rpm2_set(ASIDE2, find_figures).line("aside2"))
         if args.show:
-            for line in dev2.notes + dev3.notes + press.notes:
+            for line in dev2.notes + dev3.notes + press.notes + dev4.notes:
                 print(f"  {line}")
     return 0
 

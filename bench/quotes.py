@@ -5,7 +5,8 @@ annotated by someone who never saw the code, a development set since), fr-quotes
 fr-quotes-unseen (15 and 30 more, annotated alike: scored, never looked at), fr-quotes-dev3,
 dev4 and dev5 (15, 14 and 14 more, annotated alike: development sets, each scored first),
 fr-quotes-press and fr-quotes-press-aside (48 and 48 texts of other French papers, annotated alike:
-the first a development set, the second scored only),
+the first a development set, the second scored only), fr-quotes-dev6 and fr-quotes-aside2 (29 and
+28 more RPM2 articles, alike),
 recoupe's own French set and two French sets written by the team.
 
 usage: .venv/bin/python bench/quotes.py [-v] [--via-cli]   (-v lists every miss and wrong speaker)
@@ -75,6 +76,10 @@ DEV5 = ROOT / "bench" / "data" / "fr-quotes-dev5.jsonl"
 # development set, the rest kept aside, scored only.
 PRESS = ROOT / "bench" / "data" / "fr-quotes-press.jsonl"
 PRESS_ASIDE = ROOT / "bench" / "data" / "fr-quotes-press-aside.jsonl"
+# The last 57 RPM2 articles no quote set held (straight quote marks mostly), annotated alike later
+# that day: 29 a development set (dev6), 28 kept aside (aside2); each scored before any change.
+DEV6 = ROOT / "bench" / "data" / "fr-quotes-dev6.jsonl"
+ASIDE2 = ROOT / "bench" / "data" / "fr-quotes-aside2.jsonl"
 
 
 def main(argv: list[str]) -> int:
@@ -104,6 +109,8 @@ def main(argv: list[str]) -> int:
     press = score_rpm2_set(PRESS, verbose="-v" in argv)
     print("fr-quotes-press (48 texts of another press, tuned on): " + press)
     print("fr-quotes-press-aside (48 texts, scored, never looked at): " + score_rpm2_set(PRESS_ASIDE))
+    print("fr-quotes-dev6 (29 articles, tuned on): " + score_rpm2_set(DEV6, verbose="-v" in argv))
+    print("fr-quotes-aside2 (28 articles, scored, never looked at): " + score_rpm2_set(ASIDE2))
     print("French set: " + score_french_set(FRENCH_SET, verbose="-v" in argv))
     for path in HELDOUT_SETS:
         print(f"French held-out set {path.name}: " + score_french_set(path, verbose="-v" in argv))
