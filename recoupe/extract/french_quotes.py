@@ -28,6 +28,7 @@ from recoupe.extract.quote_spans import (
     paragraph_at,
 )
 from recoupe.extract.speaker_names import INDEFINITE, speaker_name, token_speaker_name, with_apposed_name
+from recoupe.extract.speaker_subjects import is_quote_cue
 from recoupe.extract.token_mentions import NAME_GLUE
 from recoupe.extract.token_speakers import in_sentence
 from recoupe.extract.tokens import QuotedText, one_paragraph_apart, sentence_before, sentence_spans
@@ -114,18 +115,32 @@ def french_quotes(
                 subjects.append(_subject(subject, speaker_name(subject, text, people, subjects)))
         mention = _incise(text, segments, members) or mentions[k]
         speaker: str | None = None
+        reported = _reported_after(docs[span], span[0], segments[members[-1]].region_end, regions)
+
+        def named_after(other_than: str | None, last: int = last, reported: bool = reported) -> bool:
+            # "« … », remarquait lors de son audition la garde des Sceaux X": a cue after the quote
+            # whose subject the parse missed names a speaker, never the last quote's nor the
+            # sentence before's
+            return reported and _names_another_after(text, tokens, last, people, other_than)
+
         signed = _signature(norm, segments, members, people) if mention is None else None
         if signed is not None:
             mention, speaker = signed
         elif heading or (before is not None and caps_line(norm[before[0] : before[1]])):
             pass  # a subheading or a signature speaks for no one around it
-        elif mention is None and previous[0] is not None and one_paragraph_apart(tokens, previous_end, first):
+        elif (
+            mention is None
+            and previous[0] is not None
+            and one_paragraph_apart(tokens, previous_end, first)
+            and not (previous[1] and named_after(previous[1]))
+        ):
             mention, speaker = previous  # a quote carried on in the next paragraph
         elif (
             mention is None
             and prior is not None
             and before is not None
             and tokens[first - 1].sentence != sentence
+            and not named_after(None)
         ):
             # No cue in the quote's own sentence: "X a dit :" or "X a pris la parole." just before.
             if norm[before[0] : before[1]].rstrip().endswith(":"):
@@ -151,6 +166,7 @@ def french_quotes(
             and previous[1] is not None
             and (tokens[first - 1].kind == "break" or _lead_in(norm, lead))
             and _narration_between(text, tokens, previous_end, first, people, previous[1])
+            and not named_after(previous[1])
         ):
             # "« … », se félicite X. / Le texte, lui, prévoit … / « Sur ce point aussi, nous avons tenu. »":
             # a paragraph that opens on a quote with no cue goes on with the last speaker across a
@@ -254,6 +270,8 @@ def _named_at(text: str, rule: Mention, people: list[co.Person], person: bool) -
     word alone when a person is wanted, nor a clause the rules took for a name ("Chaque citoyen
     peut apporter sa contribution, a précisé le ministre")."""
     words = text[rule.start : rule.end].split()
+    if words and re.match(r"(?:de|du|des|d['’])(?:\s|$|(?<=['’]))", text[rule.start : rule.end]):
+        return False  # "« … » de l'Amérique, juge Le Temps": a complement, no one
     if sum(w[:1].isupper() for w in words) >= 2 or any(
         (p.is_person or not person) and set(words) & set(p.name.split()) for p in people
     ):
@@ -298,6 +316,33 @@ def _narration_between(
     quoted = [(m.start(), m.end()) for m in _QUOTED_WORDS.finditer(text, start, end)]
     others = [p for p in people if p.name != speaker and not set(p.name.split()) <= set(speaker.split())]
     return not any(co.written_between(text, start, end, p.name.split(), quoted) for p in others)
+
+
+def _reported_after(doc: Doc, offset: int, end: int, regions: list[tuple[int, int]]) -> bool:
+    """Whether the quote's sentence has a reporting cue after the quote, outside quotes."""
+    return any(
+        offset + t.idx >= end and not any(a <= offset + t.idx < b for a, b in regions) and is_quote_cue(t)
+        for t in doc
+    )
+
+
+def _names_another_after(
+    text: str, tokens: list, last: int, people: list[co.Person], speaker: str | None
+) -> bool:
+    """Whether the rest of the quote's own sentence names a person other than `speaker` (anyone,
+    when None)."""
+    sentence = tokens[last].sentence
+    after = [t for t in tokens[last + 1 :] if t.sentence == sentence]
+    if not after:
+        return False
+    start, end = tokens[last].end, after[-1].end
+    quoted = [(m.start(), m.end()) for m in _QUOTED_WORDS.finditer(text, start, end)]
+    others = [
+        p
+        for p in people
+        if speaker is None or (p.name != speaker and not set(p.name.split()) <= set(speaker.split()))
+    ]
+    return any(co.written_between(text, start, end, p.name.split(), quoted) for p in others)
 
 
 # A sentence that opens on a noun of speech ("La phrase lancée par X", "Ces propos, tenus par X").

@@ -42,6 +42,7 @@ def speaker_name(
     return resolved
 
 
+_COMPLEMENT = re.compile(r"(?:de|du|des)\s|d['’]")
 _ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
 
 
@@ -78,6 +79,8 @@ def _resolved(
             relative=mention.relative,
             other_than=other_than,
         )
+    if _COMPLEMENT.match(written):
+        return None  # "« … » de l'Europe, juge X": a complement the parse took for the subject
     if co.is_document(written):
         return co.document_author(written, people, text[: mention.start])
     if mention.kind == "indefinite":

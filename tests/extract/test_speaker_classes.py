@@ -574,3 +574,21 @@ def test_a_participle_qualifying_a_role_keeps_the_name_apposed_after_it() -> Non
         "« Il sera mon conseiller », a-t-il dit au cours d'une conférence de presse.\n"
     )
     assert said(text)["Il sera mon conseiller"] == ("il", "Marc Dalton")
+
+
+def test_a_quote_whose_sentence_names_someone_else_is_not_the_last_speaker_s() -> None:
+    text = (
+        "Paul Berthier, président de l'Association des usagers, remarquait mardi que la justice ouvre à "
+        'chaque fois une "enquête" en jouant "sur la confusion entre aide et conseil".\n'
+        '"Le conseil peut tourner à la pression, à l\'incitation déguisée", remarquait d\'ailleurs lors de '
+        "son audition la Garde des Sceaux Claire Morel.\n"
+    )
+    assert said(text)["Le conseil peut"][1] != "Paul Berthier"
+
+
+def test_a_complement_after_a_quote_is_no_speaker() -> None:
+    text = (
+        "Revue de presse.\n"
+        "« Le retour spectaculaire de la confiance et du prestige » de l'Europe, juge Le Soir à Bruxelles.\n"
+    )
+    assert said(text)["Le retour spectaculaire"][1] is None
