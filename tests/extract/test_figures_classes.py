@@ -149,6 +149,7 @@ def test_a_dash_opening_an_aside_is_no_minus_sign() -> None:
     "text",
     [
         "Un cycliste d'une quarantaine d'années a été renversé route de Metz.",
+        "A 47 ans seulement, la sénatrice a remporté l'élection.",
         "Les permanences se tiennent au 12 rue des Tanneurs, le mardi.",
         "Inscriptions aux Lilas, 4 bis, avenue du Maréchal Foch.",
         "La préfecture envisage la mise en quarantaine du quartier.",
@@ -156,6 +157,10 @@ def test_a_dash_opening_an_aside_is_no_minus_sign() -> None:
 )
 def test_an_age_in_round_figures_a_street_number_and_a_quarantine_are_not_figures(text: str) -> None:
     assert _figures(text) == []
+
+
+def test_having_an_age_is_no_figure_the_children_are() -> None:
+    assert _figures("Il a 47 ans et trois enfants.") == [("trois", 3)]
 
 
 def test_a_collective_number_counts_with_a_quantity_before_it_or_de_after_it() -> None:
