@@ -27,7 +27,13 @@ from recoupe.extract.quote_spans import (
     is_heading,
     paragraph_at,
 )
-from recoupe.extract.speaker_names import INDEFINITE, speaker_name, token_speaker_name, with_apposed_name
+from recoupe.extract.speaker_names import (
+    INDEFINITE,
+    is_complement,
+    speaker_name,
+    token_speaker_name,
+    with_apposed_name,
+)
 from recoupe.extract.speaker_subjects import is_quote_cue
 from recoupe.extract.token_mentions import NAME_GLUE
 from recoupe.extract.token_speakers import in_sentence
@@ -268,10 +274,11 @@ def _named_at(text: str, rule: Mention, people: list[co.Person], person: bool) -
     """Whether the token rules' name is one the article names (by a word of the name; a person's
     when `person`), or a full name ("l'historien cambodgien Son Soubert"); never one capitalised
     word alone when a person is wanted, nor a clause the rules took for a name ("Chaque citoyen
-    peut apporter sa contribution, a précisé le ministre")."""
+    peut apporter sa contribution, a précisé le ministre"), nor a complement ("« … » de
+    l'Amérique, juge Le Temps")."""
     words = text[rule.start : rule.end].split()
-    if words and re.match(r"(?:de|du|des|d['’])(?:\s|$|(?<=['’]))", text[rule.start : rule.end]):
-        return False  # "« … » de l'Amérique, juge Le Temps": a complement, no one
+    if is_complement(text[rule.start : rule.end]):
+        return False
     if sum(w[:1].isupper() for w in words) >= 2 or any(
         (p.is_person or not person) and set(words) & set(p.name.split()) for p in people
     ):

@@ -42,7 +42,15 @@ def speaker_name(
     return resolved
 
 
-_COMPLEMENT = re.compile(r"(?:de|du|des)\s|d['’]")
+# "de" and an article: never a particle name's ("Dominique de Villepin", "Jean d'Ormesson").
+_COMPLEMENT = re.compile(r"(?:de\s+(?:la|le|les|l['’])|du)\b")
+
+
+def is_complement(written: str) -> bool:
+    """A phrase opening on "de" and an article: a noun's complement ("« … » de l'Europe, juge X"),
+    never a speaker."""
+    return _COMPLEMENT.match(written) is not None
+
 _ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
 
 
@@ -79,8 +87,8 @@ def _resolved(
             relative=mention.relative,
             other_than=other_than,
         )
-    if _COMPLEMENT.match(written):
-        return None  # "« … » de l'Europe, juge X": a complement the parse took for the subject
+    if is_complement(written):
+        return None  # the parse took a complement for the subject
     if co.is_document(written):
         return co.document_author(written, people, text[: mention.start])
     if mention.kind == "indefinite":
