@@ -519,7 +519,8 @@ def test_celui_ci_is_the_last_person_named_never_a_name_as_written() -> None:
     )
     assert said(text)["de combat"] == ("Celui-ci", "Paul Berthier")
     # With no man named before it, no one: never the demonstrative itself.
-    assert said("Celui-ci a déclaré que son équipe serait « de combat » et resserrée.\n")["de combat"][1] is None
+    alone = "Celui-ci a déclaré que son équipe serait « de combat » et resserrée.\n"
+    assert said(alone)["de combat"][1] is None
 
 
 def test_a_reflexive_verb_that_reports_nothing_so_is_no_cue_for_a_short_quote() -> None:
