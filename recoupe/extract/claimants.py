@@ -45,6 +45,7 @@ from recoupe.extract.claimant_phrases import (
 from recoupe.extract.coreference import apposed_name_span, gender_of, is_role
 from recoupe.extract.entities import lemma_of
 from recoupe.extract.governing_claimant import AS_SAID, as_said_by, governing_claimant
+from recoupe.extract.mention_kinds import NOUN_PHRASE_LEAD
 from recoupe.extract.quote_spans import quoted_passages
 from recoupe.extract.quotes import find_quotes
 from recoupe.extract.speakers import mention_in, sentence_topic
@@ -135,12 +136,9 @@ def _document_before(earlier: list[Claimant | None]) -> Claimant | None:
     return documents[-1] if documents else None
 
 
-_ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d"})
-
-
 def _head_noun(wording: str) -> str:
-    """A noun phrase's first word after its articles, folded: "sondage" for "un sondage paru …"."""
-    return next((w for w in re.split(r"[\s'’]+", fold(wording)) if w and w not in _ARTICLES), "")
+    """A noun phrase's first word after its determiners, folded: "sondage" for "un sondage paru …"."""
+    return next((w for w in re.split(r"[\s'’]+", fold(wording)) if w and w not in NOUN_PHRASE_LEAD), "")
 
 
 def _aside(parses: Parses, index: int, position: int, found: Claimant) -> bool:

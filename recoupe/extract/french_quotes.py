@@ -7,6 +7,7 @@ heading are read here; the token rules (token_speakers.py) stay where the parse 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from functools import cache
@@ -121,13 +122,19 @@ def french_quotes(
                 subjects.append(_subject(subject, speaker_name(subject, text, people, subjects)))
         mention = _incise(text, segments, members) or mentions[k]
         speaker: str | None = None
-        reported = _reported_after(docs[span], span[0], segments[members[-1]].region_end, regions)
+        lead_end = segments[members[-1]].region_end
 
-        def named_after(other_than: str | None, last: int = last, reported: bool = reported) -> bool:
+        def named_after(
+            other_than: str | None, last: int = last, span: tuple[int, int] = span, end: int = lead_end
+        ) -> bool:
             # "« … », remarquait lors de son audition la garde des Sceaux X": a cue after the quote
             # whose subject the parse missed names a speaker, never the last quote's nor the
             # sentence before's
-            return reported and _names_another_after(text, tokens, last, people, other_than)
+            rest = itertools.takewhile(lambda t: t.sentence == tokens[last].sentence, tokens[last:])
+            sentence_end = max(t.end for t in rest)
+            return _someone_else_named(text, tokens[last].end, sentence_end, people, other_than) and (
+                _reported_after(docs[span], span[0], end, regions)
+            )
 
         signed = _signature(norm, segments, members, people) if mention is None else None
         if signed is not None:
@@ -319,10 +326,21 @@ def _narration_between(
     }
     if not sentences or len(sentences) > MAX_NARRATION_SENTENCES:
         return False
-    start, end = tokens[previous_end].end, tokens[first].start
+    return not _someone_else_named(text, tokens[previous_end].end, tokens[first].start, people, speaker)
+
+
+def _someone_else_named(
+    text: str, start: int, end: int, people: list[co.Person], speaker: str | None
+) -> bool:
+    """Whether `text[start:end]` names, outside quotes, a person other than `speaker` (anyone, when
+    None)."""
     quoted = [(m.start(), m.end()) for m in _QUOTED_WORDS.finditer(text, start, end)]
-    others = [p for p in people if p.name != speaker and not set(p.name.split()) <= set(speaker.split())]
-    return not any(co.written_between(text, start, end, p.name.split(), quoted) for p in others)
+    others = [
+        p
+        for p in people
+        if speaker is None or (p.name != speaker and not set(p.name.split()) <= set(speaker.split()))
+    ]
+    return any(co.written_between(text, start, end, p.name.split(), quoted) for p in others)
 
 
 def _reported_after(doc: Doc, offset: int, end: int, regions: list[tuple[int, int]]) -> bool:
@@ -331,25 +349,6 @@ def _reported_after(doc: Doc, offset: int, end: int, regions: list[tuple[int, in
         offset + t.idx >= end and not any(a <= offset + t.idx < b for a, b in regions) and is_quote_cue(t)
         for t in doc
     )
-
-
-def _names_another_after(
-    text: str, tokens: list, last: int, people: list[co.Person], speaker: str | None
-) -> bool:
-    """Whether the rest of the quote's own sentence names a person other than `speaker` (anyone,
-    when None)."""
-    sentence = tokens[last].sentence
-    after = [t for t in tokens[last + 1 :] if t.sentence == sentence]
-    if not after:
-        return False
-    start, end = tokens[last].end, after[-1].end
-    quoted = [(m.start(), m.end()) for m in _QUOTED_WORDS.finditer(text, start, end)]
-    others = [
-        p
-        for p in people
-        if speaker is None or (p.name != speaker and not set(p.name.split()) <= set(speaker.split()))
-    ]
-    return any(co.written_between(text, start, end, p.name.split(), quoted) for p in others)
 
 
 # A sentence that opens on a noun of speech ("La phrase lancée par X", "Ces propos, tenus par X").

@@ -30,7 +30,7 @@ from recoupe.extract.claimant_phrases import (
 from recoupe.extract.coreference import apposed_name_span, gender_of, is_institution, is_role, name_gender
 from recoupe.extract.cues import is_cue, object_cues
 from recoupe.extract.entities import lemma_of
-from recoupe.extract.mention_kinds import speaking_nouns
+from recoupe.extract.mention_kinds import is_speaking_noun
 from recoupe.extract.speaker_subjects import according_to
 from recoupe.extract.speakers import for_person
 from recoupe.stories.names import fold
@@ -351,7 +351,11 @@ def _relative_speakers(verb: Token, offset: int, text: str) -> Claimant | None:
         return None  # the parser hangs a relative on a capitalised noun before it as often as not
     if not any(c.dep_.startswith("nsubj") and c.lower_ == "qui" for c in verb.children):
         return None
-    if not (is_role(antecedent.text) or is_institution(antecedent.text) or _people_noun(antecedent)):
+    if not (
+        is_role(antecedent.text)
+        or is_institution(antecedent.text)
+        or is_speaking_noun(fold(antecedent.lower_))
+    ):
         return None  # people and bodies speak; "la piste", "le budget" hold what they plan
     found = noun_phrase(antecedent, offset, text)
     name = _name_before_apposition(antecedent.doc, found.start - offset) if found is not None else None
@@ -374,12 +378,6 @@ def _name_before_apposition(doc: Doc, char: int) -> Span | None:
     if len(words) < 2 or max(w.i for w in words) != last.i:
         return None
     return doc[first.i : last.i + 1]
-
-
-def _people_noun(noun: Token) -> bool:
-    """A common noun of people or groups (data/roles.toml's [speakers]: "les organisateurs")."""
-    folded = fold(noun.lower_)
-    return folded in speaking_nouns() or folded.removesuffix("s").removesuffix("x") in speaking_nouns()
 
 
 def _relative(verb: Token) -> bool:

@@ -82,6 +82,12 @@ def speaking_nouns() -> frozenset[str]:
     return frozenset(fold(w) for w in tomllib.loads(read_text("roles.toml"))["speakers"]["words"])
 
 
+def is_speaking_noun(word: str) -> bool:
+    """Whether a folded noun, singular or plural, is one of people or groups who speak (roles.toml's
+    [speakers]: "les organisateurs", "des témoins")."""
+    return word in speaking_nouns() or word.removesuffix("s").removesuffix("x") in speaking_nouns()
+
+
 NOUN_PHRASE_LEAD = frozenset(
     {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "ce", "cet", "cette", "ces"}
 )
@@ -98,9 +104,8 @@ def may_assert(wording: str) -> bool:
     folded = [w for w in fold(wording).replace("'", " ").split() if w not in NOUN_PHRASE_LEAD]
     if not folded or folded[0] in ("il", "elle", "ils", "elles", "on", "lui", "eux"):
         return bool(folded)
-    heads = [w.removesuffix("s").removesuffix("x") for w in folded[:2]] + folded[:2]
     return (
-        any(h in speaking_nouns() for h in heads)
+        any(is_speaking_noun(h) for h in folded[:2])
         or is_role(wording)
         or is_institution(wording)
         or is_document(wording)

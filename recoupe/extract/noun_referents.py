@@ -27,6 +27,7 @@ from recoupe.extract.mention_kinds import (
     is_body_noun,
     is_document,
     is_institution,
+    is_speaking_noun,
     name_gender,
     role_nouns,
     role_of,
@@ -311,7 +312,7 @@ def names_a_thing(wording: str, people: list[Person] | None = None) -> bool:
     if not rest or not rest[0][:1].islower():
         return False
     head = fold(rest[0])
-    if head in speaking_nouns() or head in role_nouns() or head.removesuffix("s") in speaking_nouns():
+    if is_speaking_noun(head) or head in role_nouns():
         return False
     if is_institution(head) or is_body_noun(head) or is_document(head):
         return False

@@ -11,7 +11,9 @@ from recoupe.extract import attribution as at
 from recoupe.extract import coreference as co
 from recoupe.extract.attribution import Mention
 from recoupe.extract.entities import strip_titles
+from recoupe.extract.mention_kinds import NOUN_PHRASE_LEAD
 from recoupe.extract.speakers import SpeakerMention
+from recoupe.stories.names import fold
 
 INDEFINITE = frozenset({"un", "une", "des", "a", "an", "some"})  # "une voisine": someone unnamed
 # Quoted words, for telling a name said in a quote from one the narrative sets beside a pronoun.
@@ -51,15 +53,14 @@ def is_complement(written: str) -> bool:
     never a speaker."""
     return _COMPLEMENT.match(written) is not None
 
-_ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
-
 
 def _as_adjective(word: str, text: str) -> bool:
     """Whether the text writes `word` in lower case as an adjective ("le joueur serbe"), not as a
     noun after an article ("la poste américaine" makes "la Poste" no nationality)."""
     for match in re.finditer(rf"\b{re.escape(word)}s?\b", text):
         before = text[: match.start()].split()[-1:]
-        if before and before[0].lower() not in _ARTICLES and not before[0].lower().endswith(("'", "’")):
+        # after an article ("la poste"), or glued to an elided word ("l'armée", "qu'"), it is no adjective
+        if before and fold(before[0]) not in NOUN_PHRASE_LEAD and not before[0].endswith(("'", "’")):
             return True
     return False
 

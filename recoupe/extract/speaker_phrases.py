@@ -127,22 +127,20 @@ def noun_phrase(head: Token, offset: int) -> SpeakerMention | None:
     return _mention(doc, start, end, offset)
 
 
+def _adjectival(tok: Token) -> bool:
+    """A past participle qualifying a noun as an adjective does ("le président élu")."""
+    return tok.dep_ in ("acl", "amod") and "Part" in tok.morph.get("VerbForm")
+
+
 def _qualifying_participle(tok: Token) -> bool:
-    """A past participle that qualifies the noun before it as an adjective does ("le président élu",
-    "le ministre désigné"), with no complement of its own."""
-    return (
-        tok.dep_ in ("acl", "amod")
-        and "Part" in tok.morph.get("VerbForm")
-        and tok.head.i < tok.i
-        and all(c.dep_ in ("amod", "advmod") for c in tok.children)
-    )
+    """An adjectival participle right after its noun, with no complement of its own ("le président
+    élu", "le ministre désigné")."""
+    return _adjectival(tok) and tok.head.i < tok.i and all(c.dep_ in ("amod", "advmod") for c in tok.children)
 
 
 def _verb(tok: Token) -> bool:
-    """A verb, not a participle qualifying the role as an adjective does ("le président élu
-    américain Barack Obama")."""
-    adjectival = tok.dep_ in ("acl", "amod") and "Part" in tok.morph.get("VerbForm")
-    return tok.pos_ in ("VERB", "AUX") and not adjectival
+    """A verb, not a participle qualifying the role ("le président élu américain Barack Obama")."""
+    return tok.pos_ in ("VERB", "AUX") and not _adjectival(tok)
 
 
 def _name_goes_on(tok: Token) -> bool:
