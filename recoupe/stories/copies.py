@@ -170,17 +170,18 @@ def find_translated_copies(
     other; only articles in `new` (all when None) can be found to be copies: stored ones keep
     their links. The sentences of every pair worth aligning are embedded first, in one call that
     the run's processes share."""
+    pairs = [list(_pairs_to_align(group, features, settings, new)) for group in groups]
+    pairs = _leads_alike(pairs, features, settings, cache)
     if cache is not None:
         sentences_needed = [
-            s for group in groups for pair in _pairs_to_align(group, features, settings, new)
-            for article in pair for s in _sentences(article)
+            s for group in pairs for pair in group for article in pair for s in _sentences(article)
         ]
         if len(set(sentences_needed)) <= cache.embeddings.limit // 2:  # all still kept when read
             embed_passages(sentences_needed, cache.embeddings, cache.spread)
     links: list[CopyLink] = []
-    for group in groups:
+    for group in pairs:
         taken: set[str] = set()
-        for original, candidate in _pairs_to_align(group, features, settings, new):
+        for original, candidate in group:
             if candidate.id in taken:
                 continue
             if _aligned_share(original, candidate, settings, cache) >= settings.translation_aligned_share:
@@ -208,6 +209,29 @@ def _pairs_to_align(
                 continue
             if _shares_facts(features[original.id], features[candidate.id], settings):
                 yield original, candidate
+
+
+def _leads_alike(
+    pairs: list[list[tuple[Article, Article]]],
+    features: dict[str, EventFeatures],
+    settings: Settings,
+    cache: RunCache | None,
+) -> list[list[tuple[Article, Article]]]:
+    """The pairs whose leads (title and first sentence or two, `EventFeatures.lead`) are close
+    enough for a translation: two leads cost less to embed than every sentence of two articles,
+    and story assignment has often embedded them already."""
+    articles = {a.id: a for group in pairs for pair in group for a in pair}
+    if not articles:
+        return pairs
+    ids = list(articles)
+    leads = [features[i].lead for i in ids]
+    vectors = embed_passages(leads, cache.embeddings, cache.spread) if cache else embed_passages(leads)
+    row = {article_id: index for index, article_id in enumerate(ids)}
+    return [
+        [(a, b) for a, b in group
+         if float(vectors[row[a.id]] @ vectors[row[b.id]]) >= settings.translation_lead_cosine]
+        for group in pairs
+    ]
 
 
 def _shares_facts(a: EventFeatures, b: EventFeatures, settings: Settings) -> bool:
