@@ -83,5 +83,19 @@ def label_paragraph_languages(
 
 def guess_language(text: str) -> str:
     """French or English, by their commonest words: enough to pick a vocabulary of cues."""
+    french, english = _common_words(text)
+    return "fr" if french > english else "en"
+
+
+def english_inside_french(paragraph: str) -> bool:
+    """Whether a paragraph of a French article is English: two or more of English's commonest
+    words, and more of them than of French's. One is no evidence, nor a tie ("« On va vous
+    observer mourir », brocarde M. X" holds "on", and "«")."""
+    french, english = _common_words(paragraph)
+    return english >= 2 and english > french
+
+
+def _common_words(text: str) -> tuple[int, int]:
+    """How many of French's and of English's commonest words the text holds."""
     sample = text[:20000].lower()
-    return "fr" if len(_FRENCH_WORDS.findall(sample)) > len(_ENGLISH_WORDS.findall(sample)) else "en"
+    return len(_FRENCH_WORDS.findall(sample)), len(_ENGLISH_WORDS.findall(sample))

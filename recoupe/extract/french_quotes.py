@@ -13,13 +13,14 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING, TypeGuard
 
-from recoupe.clean.language import guess_language
+from recoupe.clean.language import english_inside_french
 from recoupe.extract import attribution as at
 from recoupe.extract import coreference as co
 from recoupe.extract import mention_ranker as mr
 from recoupe.extract import speakers as sp
 from recoupe.extract.cue_vocabulary import reporting_data
 from recoupe.extract.entities import lemma_of
+from recoupe.extract.people import PARTICLE
 from recoupe.extract.quote_spans import (
     MAX_SCARE_WORDS,
     SPACES,
@@ -71,7 +72,7 @@ def french_quotes(
     own: dict[int, tuple[int, int]] = {}
     for k, members in enumerate(groups):
         paragraph = paragraph_at(norm, segments[members[0]].start)
-        if len(paragraph.split()) < 8 or guess_language(paragraph) != "en":
+        if len(paragraph.split()) < 8 or not english_inside_french(paragraph):
             first, last = tokens[quote_token[members[0]]].sentence, tokens[quote_token[members[-1]]].sentence
             own[k] = (spans[first][0], spans[last][1])
     docs = _parsed(masked, sorted(set(own.values())), {})
@@ -475,10 +476,13 @@ _INCISE = re.compile(
 
 
 # "« Je suis surprise, souligne Frédérique Rollet, du Snes, mais … »": a cue and a name between
-# commas inside the quote.
+# commas inside the quote; also closing a sentence of it, the cue in a past tense, the name after
+# its role ("… choses, raconte son amie Anne-Colombe de la Taille. Il n'y a … »").
 _INCISE_NAME = re.compile(
-    rf",[ \u00a0]+([^\W\d_]+)[ \u00a0]+((?:M\.[ \u00a0]|Mme[ \u00a0])?{co.NAME_WORD}"
-    rf"(?:[ \u00a0]{co.NAME_WORD})+)[ \u00a0]*[,.]"
+    r",[ \u00a0]+(?:(?:a|avait|aurait)[ \u00a0]+)?([^\W\d_]+)[ \u00a0]+"
+    r"(?:(?:(?:son|sa|leur|le|la)[ \u00a0]|l['’])[^\W\d_A-Z][\w-]*(?:[ \u00a0][^\W\d_A-Z][\w-]*)?[ \u00a0])?"
+    rf"((?:M\.[ \u00a0]|Mme[ \u00a0])?{co.NAME_WORD}"
+    rf"(?:[ \u00a0](?:{PARTICLE}[ \u00a0]){{0,2}}{co.NAME_WORD})+)[ \u00a0]*[,.]"
 )
 
 

@@ -24,9 +24,9 @@ from recoupe.stories.names import fold
 # and of a name's word (two letters or more, ending on a letter or digit).
 CAPITALISED_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
 NAME_WORD = CAPITALISED_WORD + r"[\w]"
-_PARTICLE = r"(?:de|du|da|di|van|von|der|bin|ben|al|el|ibn|le|la)"
+PARTICLE = r"(?:de|du|da|di|van|von|der|bin|ben|al|el|ibn|le|la)"
 # A run of capitalised words, particles between them ("Juan Manuel Santos", "Marie de Hennezel").
-NAME_RUN = re.compile(rf"{NAME_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{NAME_WORD})*")
+NAME_RUN = re.compile(rf"{NAME_WORD}(?:[ \u00a0](?:{PARTICLE}[ \u00a0])?{NAME_WORD})*")
 # The honorifics of data/titles.txt: those that tell a gender open a one-word name ("M. Poutine");
 # any of them is no part of the name it opens.
 HONORIFICS = frozenset(honorifics())
@@ -267,10 +267,10 @@ _APPOSED_AFTER = re.compile(
     # "le vice-président de la Fédération … (Ficib), Olivier Roubi": the body's acronym or a gloss
     # ("la FSU (première fédération de l'éducation), X") may come first.
     rf"(?:[ \u00a0]*\([^()\n]{{1,60}}\))?,[ \u00a0]+{_TITLE_WORD}?"
-    rf"({NAME_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{NAME_WORD})+)[ \u00a0]*[,.]"
+    rf"({NAME_WORD}(?:[ \u00a0](?:{PARTICLE}[ \u00a0])?{NAME_WORD})+)[ \u00a0]*[,.]"
 )
 _APPOSED_BEFORE = re.compile(
-    rf"({NAME_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{NAME_WORD})+)[ \u00a0]*,[ \u00a0]*$"
+    rf"({NAME_WORD}(?:[ \u00a0](?:{PARTICLE}[ \u00a0])?{NAME_WORD})+)[ \u00a0]*,[ \u00a0]*$"
 )
 # A role wording's own modifier before its apposed name: "le gouverneur de la province située à
 # proximité du temple, Seni Chittakasem" (no clause word, no punctuation, a few words).

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from recoupe.data import honorifics
 from recoupe.extract.coreference import may_assert
 from recoupe.extract.cue_vocabulary import vocabulary
 from recoupe.extract.cues import cue_lemmas, support_cues, two_word_cues
@@ -119,6 +120,25 @@ def subject_of(verb: Token, offset: int, passive: bool = False) -> SpeakerMentio
     return None
 
 
+def passive_agent(verb: Token, offset: int) -> SpeakerMention | None:
+    """ "une philosophie, résumée ainsi par Joe Biden : « … »": a cue in the passive before a colon
+    says its speaker with "par" (its subject is what was said). Only before a colon: "voulu par X",
+    "considérés par la police comme « suspects »" qualify words, they do not report them."""
+    # The tagger may read the participle as a finite verb ("résumée": Tense=Pres): its ending tells.
+    if not verb.lower_.endswith(("é", "ée", "és", "ées", "it", "ite", "its", "ites", "u", "ue", "us", "ues")):
+        return None
+    auxiliaries = {c.dep_ for c in verb.children if c.dep_.startswith("aux")}
+    if auxiliaries - {"aux:pass"}:
+        return None  # "a résumé par écrit": active
+    agent = next(
+        (c for c in verb.children
+         if c.i > verb.i and c.dep_.startswith("obl") and c.pos_ in ("NOUN", "PROPN")
+         and any(g.dep_ == "case" and g.lower_ == "par" for g in c.children)),
+        None,
+    )
+    return noun_phrase(agent, offset) if agent is not None else None
+
+
 def _present_participle(verb: Token) -> bool:
     """ "jugeant", "estimant": a present participle has no subject of its own; its clause's speaks."""
     return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
@@ -210,7 +230,48 @@ def inverted_subject(doc: Doc, k: int, offset: int) -> SpeakerMention | None:
             j += 1
     if j < len(doc) and doc[j].pos_ in ("DET", "PROPN", "NOUN"):
         return noun_phrase_from(doc, j, offset)
-    return None
+    return _past_prepositional_phrase(doc, j, offset)
+
+
+# What opens a subject after a verb of narration: a third person's determiner (not "ton" of
+# "sur le même ton rassurant M. X"), or an honorific ("M. X").
+_SUBJECT_DETERMINERS = frozenset({
+    "le", "la", "les", "l'", "l’", "un", "une", "des", "son", "sa", "ses", "leur", "leurs",
+    "ce", "cet", "cette", "ces",
+})
+
+
+def _past_prepositional_phrase(doc: Doc, j: int, offset: int) -> SpeakerMention | None:
+    """The subject after a prepositional phrase ("écrit dans un communiqué son secrétaire général
+    X", "remarquait d'ailleurs lors de son audition la garde des Sceaux X", "a déclaré sur France
+    Inter le ministre"): the phrase runs from its preposition over determiners, nouns, names and
+    further prepositions; a determiner right after its noun opens the subject. The parser hangs
+    that subject on the phrase's noun, or misreads a name in it ("Inter" as a verb): words, not
+    the parse, tell where the phrase ends."""
+    while j + 1 < len(doc) and doc[j].pos_ == "ADP" and doc[j + 1].pos_ == "ADV":
+        j += 2  # "d'ailleurs", "d'abord"
+    while j < len(doc) and doc[j].pos_ == "ADV":
+        j += 1  # "lors de"
+    if j >= len(doc) or doc[j].pos_ != "ADP":
+        return None
+    k, after_noun = j + 1, False
+    while k < len(doc):
+        word = doc[k]
+        if after_noun and (word.lower_ in _SUBJECT_DETERMINERS or word.text in honorifics()):
+            break
+        if word.pos_ == "ADP" or word.lower_ in _SUBJECT_DETERMINERS:
+            after_noun = False
+        elif word.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") or word.text[:1].isupper():
+            after_noun = True
+        else:
+            return None
+        k += 1
+    if k >= len(doc):
+        return None
+    found = noun_phrase_from(doc, k, offset)
+    if found is None or not may_assert(doc.text[found.start - offset : found.end - offset]):
+        return None
+    return found
 
 
 def _words(doc: Doc, start: int, count: int) -> tuple[str, ...]:

@@ -44,6 +44,7 @@ from recoupe.extract.speaker_subjects import (
     inverted_clitic,
     inverted_subject,
     is_quote_cue,
+    passive_agent,
     sentence_subject,
     subject_of,
 )
@@ -154,7 +155,7 @@ def mention_in(
             source = next((t for t in between if outside(t) and according_to(doc, t.i)), None)
             if source is not None:
                 return noun_phrase_from(doc, source.i + 1, offset)
-            found = subject_of(doc[i], offset)
+            found = _agent_before_colon(doc, doc[i], offset) or subject_of(doc[i], offset)
             if found is not None and not may_assert(doc.text[found.start - offset : found.end - offset]):
                 # "X estime que les dispositions prévoyant le « … »": a thing is no one's voice; the
                 # cue whose clause holds this one speaks, if there is one.
@@ -296,7 +297,9 @@ def _before_colon(doc: Doc, colon: int, offset: int) -> SpeakerMention | None:
         # "Chaque citoyen peut y contribuer, a précisé le ministre : « … »": the reporting verb's
         # subject speaks, before any other verb's.
         for verb in sorted(verbs, key=lambda v: not is_quote_cue(v)):
-            found = subject_of(verb, offset)
+            found = (_agent_before_colon(doc, verb, offset) if is_quote_cue(verb) else None) or subject_of(
+                verb, offset
+            )
             if found is None and is_quote_cue(verb) and after_comma(doc, verb.i):
                 found = inverted_subject(doc, verb.i, offset)  # ", a précisé X :", X parsed as its object
             if found is not None:
@@ -305,6 +308,13 @@ def _before_colon(doc: Doc, colon: int, offset: int) -> SpeakerMention | None:
     if 0 < len(clause) <= 6 and clause[0].pos_ in ("PROPN", "DET", "NOUN"):
         return noun_phrase_from(doc, start, offset)
     return None
+
+
+def _agent_before_colon(doc: Doc, verb: Token, offset: int) -> SpeakerMention | None:
+    """The agent of a cue in the passive when a colon follows it (`passive_agent`)."""
+    agent = passive_agent(verb, offset)
+    after = next((t for t in doc if offset + t.idx >= agent.end), None) if agent is not None else None
+    return agent if after is not None and after.text == ":" else None
 
 
 def speech_agent(doc: Doc, offset: int) -> SpeakerMention | None:

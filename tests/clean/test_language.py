@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from recoupe.clean.language import guess_language, identify_language, label_paragraph_languages
+from recoupe.clean.language import (
+    english_inside_french,
+    guess_language,
+    identify_language,
+    label_paragraph_languages,
+)
 from recoupe.settings import Settings
 
 S = Settings()
@@ -65,3 +70,9 @@ def test_article_of_short_lines_only_is_judged_as_a_whole() -> None:
 def test_a_guess_by_common_words_tells_french_from_english_without_a_model() -> None:
     assert guess_language("« Nous gagnerons », a dit la candidate.") == "fr"
     assert guess_language('"We will win," the candidate said.') == "en"
+
+
+def test_english_inside_french_needs_english_words_not_a_tie() -> None:
+    assert english_inside_french("The minister said that the plan was on track for the end of the year.")
+    assert not english_inside_french('"On va vous observer mourir", brocarde M. Romane.')
+    assert not english_inside_french("« On va vous observer mourir », brocarde M. Romane.")

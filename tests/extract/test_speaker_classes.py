@@ -593,3 +593,62 @@ def test_a_complement_after_a_quote_is_no_speaker() -> None:
         "« Le retour spectaculaire de la confiance et du prestige » de l'Europe, juge Le Soir à Bruxelles.\n"
     )
     assert said(text)["Le retour spectaculaire"][1] is None
+
+
+def test_a_subject_inverted_past_a_prepositional_phrase_speaks() -> None:
+    text = (
+        "Le syndicat enseignant critique la réforme des lycées.\n"
+        "« Cette seconde ne changera rien aux parcours des élèves », écrit dans un communiqué son "
+        "secrétaire général Paul Garnier.\n"
+        "« La détention doit rester l'exception », remarquait d'ailleurs lors de son audition la Garde "
+        "des Sceaux Hélène Vasseur.\n"
+        "« Le texte est déjà prêt », a renchéri sur le même ton rassurant M. de Lorvel.\n"
+    )
+    found = said(text)
+    assert found["Cette seconde"][1] == "Paul Garnier"
+    assert found["La détention"][1] is not None and "Hélène Vasseur" in found["La détention"][1]
+    assert found["Le texte est"][0] == "M. de Lorvel"
+    alone = "« Nous sommes heureux du résultat », a déclaré dans un communiqué la semaine dernière.\n"
+    assert said(alone)["Nous sommes heureux"] == (None, None)  # a time is no one
+
+
+def test_an_incise_closing_a_sentence_inside_the_quote_names_its_speaker() -> None:
+    text = (
+        "Depuis son retour, elle vit loin des caméras.\n"
+        "«Les plaisirs qu'elle redécouvre vont des plus petites aux plus grandes choses, raconte son "
+        "amie Anne-Sophie de la Roche. Il n'y a de place que pour la vraie vie.»\n"
+        "«Dans la forêt, je pensais souvent à mes enfants, a écrit Claire Morvan. Grâce à vous, je "
+        "vais pouvoir les revoir.»\n"
+    )
+    found = said(text)
+    assert found["Les plaisirs"][1] == "Anne-Sophie de la Roche"
+    assert found["Dans la forêt"][1] == "Claire Morvan"
+
+
+def test_mockery_is_a_way_of_saying() -> None:
+    text = (
+        "La mission propose un observatoire des pratiques médicales.\n"
+        "« On va vous observer mourir », brocarde Jean-Paul Romane, président de l'association.\n"
+    )
+    assert said(text)["On va vous"][1] == "Jean-Paul Romane"
+
+
+def test_a_cue_in_the_passive_before_a_colon_gives_its_agent_and_qualifying_ones_give_none() -> None:
+    text = (
+        "La formule ne se veut pas menaçante.\n"
+        "C'est plutôt une philosophie, résumée ainsi par Jean Morlaix : « La force doit être mariée à "
+        "la puissance de nos idées. »\n"
+        "Voulu par Marc Ternier fin septembre, ce sommet qu'il présentait comme « historique » n'aura "
+        "pas la portée attendue.\n"
+    )
+    found = said(text)
+    assert found["La force doit"][1] == "Jean Morlaix"
+    assert all(speaker != "Marc Ternier" for _, _, speaker in found.found)
+
+
+def test_a_short_french_paragraph_with_one_english_looking_word_stays_french() -> None:
+    text = (
+        "Le rapport veut créer un observatoire des pratiques médicales, présidé par Jean-Luc Romane.\n"
+        '"On va vous observer mourir", brocarde M. Romane.\n'
+    )
+    assert said(text)["On va vous"] == ("M. Romane", "Jean-Luc Romane")
