@@ -126,15 +126,29 @@ def french_quotes(
         lead_end = segments[members[-1]].region_end
 
         def named_after(
-            other_than: str | None, last: int = last, span: tuple[int, int] = span, end: int = lead_end
+            other_than: str | None,
+            first: int = first,
+            last: int = last,
+            span: tuple[int, int] = span,
+            end: int = lead_end,
         ) -> bool:
             # "« … », remarquait lors de son audition la garde des Sceaux X": a cue after the quote
             # whose subject the parse missed names a speaker, never the last quote's nor the
             # sentence before's
             rest = itertools.takewhile(lambda t: t.sentence == tokens[last].sentence, tokens[last:])
             sentence_end = max(t.end for t in rest)
-            return _someone_else_named(text, tokens[last].end, sentence_end, people, other_than) and (
+            if _someone_else_named(text, tokens[last].end, sentence_end, people, other_than) and (
                 _reported_after(docs[span], span[0], end, regions)
+            ):
+                return True
+            # "« … » de l'Amérique, juge Le Temps": the parse read the cue as a noun; the token
+            # rules still read a cue and a name after the quote.
+            rule = in_sentence(tokens, first, last, at.vocabulary("fr"))
+            return (
+                rule is not None
+                and rule.kind == "name"
+                and rule.start >= end
+                and (other_than is None or rule.text not in other_than)
             )
 
         signed = _signature(norm, segments, members, people) if mention is None else None
