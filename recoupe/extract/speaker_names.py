@@ -163,6 +163,9 @@ def _resolved(
         found = co.resolve_demonym(demonym.group(1), text, people)
         if found is not None or _as_adjective(demonym.group(1).lower(), text):
             return found
+    body_named = _BODY_THEN_NAME.fullmatch(written)
+    if mention.kind in ("name", "organisation") and body_named and co.is_body_noun(written):
+        return body_named.group(1)  # "le quotidien conservateur espagnol ABC" is ABC
     if mention.kind == "name":
         # "le PCF", "la SNCF": the determiner is no part of an acronym's name.
         written = re.sub(r"^(?:[Ll]es?|[Ll]a)\s+(?=[A-ZÀ-Ö]{2,}\b)", "", written)
@@ -176,6 +179,13 @@ def _resolved(
 
 
 # A name written right after a noun phrase, no comma between ("le quotidien espagnol El Mundo").
+# A body's common noun and its adjectives, then its name: "le journal grec Kathimerini", "le
+# quotidien zurichois Neue Zürcher Zeitung (NZZ)"; never a complement's ("le club de Sérignac").
+_BODY_THEN_NAME = re.compile(
+    r"(?:[Ll]es?|[Ll]a|[Ll]['’])\s?[^\W\d_A-Z][\w-]*"
+    r"(?:\s(?!(?:de|du|des|d|à|au|aux|en|pour|sur)\b)[^\W\d_A-Z][\w-]*){0,3}"
+    rf"\s({co.CAPITALISED_WORD}(?:\s{co.CAPITALISED_WORD})*)(?:\s\([A-Z]{{2,}}\))?"
+)
 _NAME_AFTER = re.compile(rf"[ \u00a0]+({co.CAPITALISED_WORD}(?:[ \u00a0]+{co.CAPITALISED_WORD})*)")
 
 

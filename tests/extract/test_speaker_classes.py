@@ -652,3 +652,17 @@ def test_a_short_french_paragraph_with_one_english_looking_word_stays_french() -
         '"On va vous observer mourir", brocarde M. Romane.\n'
     )
     assert said(text)["On va vous"] == ("M. Romane", "Jean-Luc Romane")
+
+
+def test_a_newspaper_named_after_its_common_noun_is_its_name_and_a_complement_is_no_name() -> None:
+    text = (
+        "La presse européenne salue l'élection.\n"
+        "« L'Amérique tourne une page », affirme le journal grec Tachydromos.\n"
+        "« Nous connaissions un candidat ; nous allons connaître le président », écrit le quotidien "
+        "conservateur espagnol ABC.\n"
+        "« Le stade sera prêt en juin », a annoncé le club de Valmorel.\n"
+    )
+    found = said(text)
+    assert found["L'Amérique tourne"][1] == "Tachydromos"
+    assert found["Nous connaissions"][1] == "ABC"
+    assert found["Le stade sera"][1] != "Valmorel"
