@@ -666,3 +666,15 @@ def test_a_newspaper_named_after_its_common_noun_is_its_name_and_a_complement_is
     assert found["L'Amérique tourne"][1] == "Tachydromos"
     assert found["Nous connaissions"][1] == "ABC"
     assert found["Le stade sera"][1] != "Valmorel"
+
+
+def test_a_church_title_or_a_founder_is_a_role_never_a_name() -> None:
+    text = (
+        "Le cardinal s'oppose à ce que la loi change.\n"
+        "« Nous avons une loi équilibrée », a poursuivi l'archevêque de Lyon.\n"
+        "« Je trouve difficile de ne pas lui offrir une porte de sortie », avait expliqué le fondateur "
+        "de Médecins du Sud.\n"
+    )
+    found = said(text)
+    assert found["Nous avons une loi"][1] is None
+    assert found["Je trouve difficile"][1] is None
