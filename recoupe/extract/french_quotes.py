@@ -491,7 +491,7 @@ _INCISE = re.compile(
 
 # "« Je suis surprise, souligne Frédérique Rollet, du Snes, mais … »": a cue and a name between
 # commas inside the quote; also closing a sentence of it, the cue in a past tense, the name after
-# its role ("… choses, raconte son amie Anne-Colombe de la Taille. Il n'y a … »").
+# its role ("… choses, raconte son amie Anne-Sophie de la Roche. Il n'y a … »").
 _INCISE_NAME = re.compile(
     r",[ \u00a0]+(?:(?:a|avait|aurait)[ \u00a0]+)?([^\W\d_]+)[ \u00a0]+"
     r"(?:(?:(?:son|sa|leur|le|la)[ \u00a0]|l['’])[^\W\d_A-Z][\w-]*(?:[ \u00a0][^\W\d_A-Z][\w-]*)?[ \u00a0])?"

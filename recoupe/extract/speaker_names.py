@@ -178,14 +178,14 @@ def _resolved(
     return _without_determiner(written) if co.may_assert(written) else None
 
 
-# A name written right after a noun phrase, no comma between ("le quotidien espagnol El Mundo").
 # A body's common noun and its adjectives, then its name: "le journal grec Kathimerini", "le
-# quotidien zurichois Neue Zürcher Zeitung (NZZ)"; never a complement's ("le club de Sérignac").
+# quotidien zurichois Neue Zürcher Zeitung (NZZ)"; never a complement's ("le club de Valmorel").
 _BODY_THEN_NAME = re.compile(
     r"(?:[Ll]es?|[Ll]a|[Ll]['’])\s?[^\W\d_A-Z][\w-]*"
     r"(?:\s(?!(?:de|du|des|d|à|au|aux|en|pour|sur)\b)[^\W\d_A-Z][\w-]*){0,3}"
     rf"\s({co.CAPITALISED_WORD}(?:\s{co.CAPITALISED_WORD})*)(?:\s\([A-Z]{{2,}}\))?"
 )
+# A name written right after a noun phrase, no comma between ("le quotidien espagnol El Mundo").
 _NAME_AFTER = re.compile(rf"[ \u00a0]+({co.CAPITALISED_WORD}(?:[ \u00a0]+{co.CAPITALISED_WORD})*)")
 
 

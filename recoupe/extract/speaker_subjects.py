@@ -121,7 +121,7 @@ def subject_of(verb: Token, offset: int, passive: bool = False) -> SpeakerMentio
 
 
 def passive_agent(verb: Token, offset: int) -> SpeakerMention | None:
-    """ "une philosophie, résumée ainsi par Joe Biden : « … »": a cue in the passive before a colon
+    """ "une philosophie, résumée ainsi par X : « … »": a cue in the passive before a colon
     says its speaker with "par" (its subject is what was said). Only before a colon: "voulu par X",
     "considérés par la police comme « suspects »" qualify words, they do not report them."""
     # The tagger may read the participle as a finite verb ("résumée": Tense=Pres): its ending tells.

@@ -297,9 +297,8 @@ def _before_colon(doc: Doc, colon: int, offset: int) -> SpeakerMention | None:
         # "Chaque citoyen peut y contribuer, a précisé le ministre : « … »": the reporting verb's
         # subject speaks, before any other verb's.
         for verb in sorted(verbs, key=lambda v: not is_quote_cue(v)):
-            found = (_agent_before_colon(doc, verb, offset) if is_quote_cue(verb) else None) or subject_of(
-                verb, offset
-            )
+            agent = _agent_before_colon(doc, verb, offset) if is_quote_cue(verb) else None
+            found = agent or subject_of(verb, offset)
             if found is None and is_quote_cue(verb) and after_comma(doc, verb.i):
                 found = inverted_subject(doc, verb.i, offset)  # ", a précisé X :", X parsed as its object
             if found is not None:
