@@ -82,6 +82,9 @@ def subject_of(verb: Token, offset: int, passive: bool = False) -> SpeakerMentio
         # "Cette lettre qui récapitule … indique": the parser may take the relative's verb for a
         # second subject; a noun or a pronoun is the one.
         subjects = [c for c in subjects if c.pos_ != "VERB"] or subjects
+        # "PROCEDURES … ASSOUPLIES: relèvement … peut être conclu « … »": no subject stands before
+        # a colon with its verb after it; the parse joined a label to the sentence it heads.
+        subjects = [c for c in subjects if not any(t.text == ":" for t in verb.doc[c.i : verb.i])]
         if _present_participle(verb):
             # "jugeant « … » le chiffre": a participle's subject never follows it (its object does).
             subjects = [c for c in subjects if c.i < verb.i]

@@ -678,3 +678,13 @@ def test_a_church_title_or_a_founder_is_a_role_never_a_name() -> None:
     found = said(text)
     assert found["Nous avons une loi"][1] is None
     assert found["Je trouve difficile"][1] is None
+
+
+
+def test_a_label_before_a_colon_is_no_subject_of_the_sentence_it_heads() -> None:
+    text = (
+        "Le plan tient en quelques mesures.\n"
+        'AIDES AUX COMMUNES ELARGIES: relèvement à 50.000 euros du plafond en-dessous duquel un '
+        'contrat peut être conclu "sans aucune formalité".\n'
+    )
+    assert all("ELARGIES" not in (speaker or "") for _, _, speaker in said(text).found)
