@@ -91,12 +91,20 @@ def people_in(text: str, person_words: frozenset[str] | None = None) -> list[Per
         if len(name.split()) < 2 and _COMPLEMENT_AFTER.match(text, match.end()):
             continue  # "le premier président Noir des Etats-Unis": an adjective of the role, no name
         gender = gender_of(honorific.group(1)) if honorific else ""
+        apposed = False  # the role is set in apposition after the name
         if role is None and not _after_preposition(text, start):
             role = _role_after(text, match.end())
+            apposed = role is not None
             if role is not None:  # "Christine Lagarde, la ministre de l'Economie,": "la" tells it
                 gender = gender or gender_of(text[match.end() : match.end() + 8].lstrip(", \u00a0"))
         person = _merge(people, name)
-        if person_words is None or honorific or set(name.split()) & person_words or name_gender(name):
+        if (
+            person_words is None
+            or honorific
+            or set(name.split()) & person_words
+            or name_gender(name)
+            or (apposed and _person_role(role))
+        ):
             confirmed.add(id(person))
         if role is not None:
             person.roles.append(role)
@@ -110,6 +118,17 @@ def people_in(text: str, person_words: frozenset[str] | None = None) -> list[Per
         person.gender = person.gender or name_gender(person.name)
         person.is_person = id(person) in confirmed
     return people
+
+
+# Role nouns that a company or a body also takes ("Toyota, premier constructeur mondial", "X,
+# leader du marché", "numéro un de …"): they say nothing of a person.
+_SHARED_ROLE_NOUNS = frozenset({"premier", "premiere", "leader", "numero", "head", "vice", "prime"})
+
+
+def _person_role(role: Role | None) -> bool:
+    """Whether a role in apposition to a name says it is a person's ("X, porte-parole du
+    gouvernement"); a role before a name may have it for a complement ("le fondateur de Y et Z")."""
+    return role is not None and role.noun in role_nouns() and role.noun not in _SHARED_ROLE_NOUNS
 
 
 def _without_leading_words(name: str, text: str, start: int) -> tuple[str, int]:

@@ -4,6 +4,7 @@ the text establishes a mention is (a name only where the text ties one to it).""
 
 from __future__ import annotations
 
+from recoupe.extract.people import people_in
 from recoupe.extract.quotes import find_quotes
 
 
@@ -688,3 +689,17 @@ def test_a_label_before_a_colon_is_no_subject_of_the_sentence_it_heads() -> None
         'contrat peut être conclu "sans aucune formalité".\n'
     )
     assert all("ELARGIES" not in (speaker or "") for _, _, speaker in said(text).found)
+
+
+
+def test_a_name_in_apposition_to_a_person_s_role_is_a_person_even_when_ner_misses_it() -> None:
+    text = (
+        "Des délégations se rencontreront lundi, a annoncé Chhum Sovannarith, porte-parole du "
+        "gouvernement. Toyota Motors, premier constructeur mondial, a confirmé. Le fondateur de "
+        "Médecins du Sud et Soins du Monde a parlé."
+    )
+    people = {p.name: p.is_person for p in people_in(text, frozenset())}  # NER tagged no one
+    assert people["Chhum Sovannarith"]
+    assert not people["Toyota Motors"]  # "premier" is a company's rank too
+    assert not people.get("Soins du Monde", False)  # a role's complement, not its holder
+
