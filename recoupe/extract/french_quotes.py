@@ -44,6 +44,8 @@ from recoupe.model import QuoteMention
 from recoupe.settings import Settings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc
 
     from recoupe.extract.token_cues import Mention
@@ -125,12 +127,17 @@ def french_quotes(
         speaker: str | None = None
         lead_end = segments[members[-1]].region_end
 
+        @cache
+        def token_rule(first: int = first, last: int = last) -> Mention | None:
+            # The token rules' reading of the quote's own sentence, asked by each check below.
+            return in_sentence(tokens, first, last, at.vocabulary("fr"))
+
         def named_after(
             other_than: str | None,
-            first: int = first,
             last: int = last,
             span: tuple[int, int] = span,
             end: int = lead_end,
+            token_rule: Callable[[], Mention | None] = token_rule,
         ) -> bool:
             # "« … », remarquait lors de son audition la garde des Sceaux X": a cue after the quote
             # whose subject the parse missed names a speaker, never the last quote's nor the
@@ -143,7 +150,7 @@ def french_quotes(
                 return True
             # "« … » de l'Amérique, juge Le Temps": the parse read the cue as a noun; the token
             # rules still read a cue and a name after the quote.
-            rule = in_sentence(tokens, first, last, at.vocabulary("fr"))
+            rule = token_rule()
             return (
                 rule is not None
                 and rule.kind == "name"
@@ -215,7 +222,7 @@ def french_quotes(
             # also stand before a subject that cannot assert ("Mme X estime que les dispositions
             # prévoyant « … »" parsed with "estime" cut off from its subject), when the name is a
             # person's ("Cependant, la mise en place … a suscité" is no one's).
-            rule = in_sentence(tokens, first, last, at.vocabulary("fr"))
+            rule = token_rule()
             if rule is not None and rule.kind == "name" and _named_at(text, rule, people, person=thing):
                 mention = sp.SpeakerMention(rule.start, rule.end, "name", rule.gender)
         if mention is None and (words <= MAX_SCARE_WORDS or not _clause(docs[span], span[0], lead)):

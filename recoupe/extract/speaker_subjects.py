@@ -133,13 +133,24 @@ def passive_agent(verb: Token, offset: int) -> SpeakerMention | None:
     auxiliaries = {c.dep_ for c in verb.children if c.dep_.startswith("aux")}
     if auxiliaries - {"aux:pass"}:
         return None  # "a résumé par écrit": active
-    agent = next(
-        (c for c in verb.children
-         if c.i > verb.i and c.dep_.startswith("obl") and c.pos_ in ("NOUN", "PROPN")
-         and any(g.dep_ == "case" and g.lower_ == "par" for g in c.children)),
-        None,
-    )
+    agent = agent_of(verb)
     return noun_phrase(agent, offset) if agent is not None else None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The head of a participle's agent, a noun or a name: what the parser labels so, or a
+    complement after it that "par" introduces (it labels "résumée ainsi par X" obl:arg)."""
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent" or _by(c, verb)), None)
+    return agent if agent is not None and agent.pos_ in ("NOUN", "PROPN") else None
+
+
+def _by(complement: Token, verb: Token) -> bool:
+    """A complement after the verb that "par" introduces."""
+    return (
+        complement.i > verb.i
+        and complement.dep_.startswith("obl")
+        and any(c.dep_ == "case" and c.lower_ == "par" for c in complement.children)
+    )
 
 
 def _present_participle(verb: Token) -> bool:

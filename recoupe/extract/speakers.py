@@ -40,6 +40,7 @@ from recoupe.extract.speaker_phrases import (
 from recoupe.extract.speaker_subjects import (
     according_to,
     after_comma,
+    agent_of,
     cue_after_quote,
     inverted_clitic,
     inverted_subject,
@@ -207,8 +208,7 @@ def _agent(tok: Token) -> Token | None:
     # The tagger reads such a participle as an adjective as often as a verb; its agent tells.
     if tok.pos_ not in ("VERB", "ADJ") or not (tok.dep_.startswith("acl") or tok.dep_ == "amod"):
         return None
-    agent = next((c for c in tok.children if c.dep_ == "obl:agent"), None)
-    return agent if agent is not None and agent.pos_ in ("NOUN", "PROPN") else None
+    return agent_of(tok)
 
 
 def _qualifies_quote(tok: Token, offset: int, quote: tuple[int, int]) -> bool:
@@ -324,8 +324,8 @@ def speech_agent(doc: Doc, offset: int) -> SpeakerMention | None:
         return None
     for participle in head.children:
         if participle.dep_.startswith("acl") or participle.dep_ == "amod":
-            agent = next((c for c in participle.children if c.dep_ == "obl:agent"), None)
-            if agent is not None and agent.pos_ in ("NOUN", "PROPN"):
+            agent = agent_of(participle)
+            if agent is not None:
                 return noun_phrase(agent, offset)
     return None
 
