@@ -3,6 +3,7 @@ summary (the reconcile stage, run on one story at a time, in any process)."""
 
 from __future__ import annotations
 
+from recoupe.extract.acronyms import acronyms_of
 from recoupe.extract.article import ArticleExtraction, for_article
 from recoupe.kept import RunCache
 from recoupe.model import Article, Story
@@ -35,7 +36,10 @@ def describe_story(
 ) -> None:
     """Fill what a story says from its members' extractions: entities, quotes, claims, timeline, summary."""
     found = {a.id: for_article(extractions[a.id], a) for a in members}
-    story.entities = merge_entities([m for article in members for m in found[article.id].mentions])
+    story.entities = merge_entities(
+        [m for article in members for m in found[article.id].mentions],
+        acronyms_of(article.text for article in members),
+    )
     story.claims = story_claims(
         members, story.entities, settings.max_claims, {i: e.figures for i, e in found.items()}
     )

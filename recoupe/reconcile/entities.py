@@ -8,11 +8,13 @@ How mentions become entities:
 3. A shorter name whose word keys end a longer PER name of the story joins that name
    ("Macron" → "Emmanuel Macron"); when several full names share the surname, the most
    mentioned wins, since news text uses the bare surname for its main figure.
-4. The entity's `name` is the variant table's canonical spelling when one of its forms is in
+4. An acronym and the long form the story's texts give it ("… sociales (Apses)") are one
+   entity, named by its long form (acronyms.py).
+5. The entity's `name` is the variant table's canonical spelling when one of its forms is in
    the table (international, English spelling: "Vladimir Putin" even for French-only
    stories); else the fullest form (most words), in a spelling seen in a non-French paragraph
    when there is one, then the longest, the most frequent, the alphabetically first.
-5. `type` is the majority type of its mentions (ties: PER, ORG, LOC, MISC, MISC being the
+6. `type` is the majority type of its mentions (ties: PER, ORG, LOC, MISC, MISC being the
    rule's fallback); `variants` every distinct form seen, titles stripped; `articles` the ids
    where it is mentioned; `mentions` the count.
 Entities are sorted by mentions (most first), then name.
@@ -60,8 +62,9 @@ class _Group:
         return max(_TYPE_ORDER, key=lambda t: (self.types[t], -_TYPE_ORDER.index(t)))
 
 
-def merge_entities(mentions: list[Mention]) -> list[Entity]:
-    """The entities of one story's mentions, most mentioned first."""
+def merge_entities(mentions: list[Mention], acronyms: dict[str, str] | None = None) -> list[Entity]:
+    """The entities of one story's mentions, most mentioned first. `acronyms`: the acronyms the
+    story's texts define (acronym → long form, `acronyms_of`)."""
     groups: dict[str, _Group] = defaultdict(_Group)
     for mention in mentions:
         name = strip_titles(mention.text.strip())[0]
@@ -71,6 +74,7 @@ def merge_entities(mentions: list[Mention]) -> list[Entity]:
         key = name_key(name)
         if key:
             groups[key].add(name, mention)
+    _link_acronyms(groups, acronyms or {})
     _link_short_names(groups)
     entities = [_entity(group) for group in groups.values()]
     return sorted(entities, key=lambda e: (-e.mentions, e.name))
@@ -99,6 +103,23 @@ def _link_short_names(groups: dict[str, _Group]) -> None:
         )
         if target is not None and target in groups and key in groups:
             groups[target].absorb(groups.pop(key))
+
+
+def _link_acronyms(groups: dict[str, _Group], acronyms: dict[str, str]) -> None:
+    """An acronym and the long form the text gives it are one entity ("Apses" and "Association des
+    professeurs de sciences économiques et sociales"), which then holds both forms even when NER
+    tagged only one of them (the other is kept as a form with no mention of its own)."""
+    for acronym, long_form in acronyms.items():
+        short_key, long_key = name_key(acronym), name_key(long_form)
+        if not short_key or not long_key or short_key == long_key:
+            continue  # the variant table already joins them ("UE", "Union européenne")
+        short, long = groups.get(short_key), groups.get(long_key)
+        if short is not None and long is not None:
+            long.absorb(groups.pop(short_key))
+        elif short is not None:
+            short.names[long_form] += 0
+        elif long is not None:
+            long.names[acronym] += 0
 
 
 def _entity(group: _Group) -> Entity:

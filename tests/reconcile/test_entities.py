@@ -99,3 +99,24 @@ def test_french_and_english_articles_give_one_entity_per_referent() -> None:
     assert entities["Volodymyr Zelensky"].mentions == 3
     assert entities["Vladimir Putin"].mentions == 3
     assert entities["Moscow"].type == "LOC"
+
+
+def test_an_acronym_and_the_long_form_the_text_gives_it_are_one_entity() -> None:
+    acronyms = {"Aarb": "Association des amis du rail breton"}
+    [association] = merge_entities(
+        [mention("Association des amis du rail breton", "ORG"), mention("Aarb", "ORG", article="b")], acronyms
+    )
+    assert association.name == "Association des amis du rail breton"
+    assert association.variants == ["Aarb", "Association des amis du rail breton"]
+    assert association.articles == ["a", "b"]
+
+
+def test_an_acronym_alone_is_named_by_the_long_form_the_text_gives_it() -> None:
+    [association] = merge_entities([mention("Aarb", "ORG")], {"Aarb": "Association des amis du rail breton"})
+    assert association.name == "Association des amis du rail breton"
+    assert association.mentions == 1
+
+
+def test_an_acronym_no_text_defines_stays_as_written() -> None:
+    names = {e.name for e in merge_entities([mention("Aarb", "ORG"), mention("Association des amis", "ORG")])}
+    assert names == {"Aarb", "Association des amis"}

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from factories import make_article
 
-from recoupe.model import Article, Entity, QuoteMention
+from recoupe.describe import describe_story
+from recoupe.extract.article import extract_articles
+from recoupe.model import Article, Entity, QuoteMention, Story
 from recoupe.reconcile.quotes import story_quotes
 from recoupe.settings import Settings
 
@@ -121,3 +123,17 @@ def test_the_same_unattributed_words_in_two_articles_are_one_quote() -> None:
     two = _article("h", "fr", "On pouvait lire « la ville ne se rendra jamais aux promoteurs » sur les murs.")
     quotes = story_quotes([one, two], [], **THRESHOLDS)
     assert [(q.speaker, q.articles) for q in quotes] == [(None, ["g", "h"])]
+
+
+def test_a_body_quoted_by_its_acronym_speaks_under_the_name_the_story_gives_it() -> None:
+    article = _article(
+        "k",
+        "fr",
+        "L'Association des amis du rail breton (Aarb) a dénoncé la fermeture de la ligne.",
+        "« C'est un abandon pur et simple », a réagi l'Aarb dans un communiqué.",
+    )
+    story = Story("s", None, None, [article.id], 1)
+    describe_story(story, [article], extract_articles([article]), SETTINGS)
+    (quote,) = story.quotes
+    assert quote.speaker == "Association des amis du rail breton"
+    assert quote.speaker_mention == "l'Aarb"
