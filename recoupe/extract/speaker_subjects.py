@@ -85,6 +85,14 @@ def subject_of(verb: Token, offset: int, passive: bool = False) -> SpeakerMentio
         # "PROCEDURES … ASSOUPLIES: relèvement … peut être conclu « … »": no subject stands before
         # a colon with its verb after it; the parse joined a label to the sentence it heads.
         subjects = [c for c in subjects if not any(t.text == ":" for t in verb.doc[c.i : verb.i])]
+        incise = _incise_after_quote(verb)
+        if incise is not None:
+            # "« … », la loi X, « … », a poursuivi l'archevêque": a cue right after a quote and its
+            # comma is an incise, its subject the one after it; what the parser hangs before the
+            # quote is no subject of it.
+            subjects = [c for c in subjects if c.i > incise]
+            if not subjects:
+                return inverted_subject(verb.doc, verb.i, offset)
         if _present_participle(verb):
             # "jugeant « … » le chiffre": a participle's subject never follows it (its object does).
             subjects = [c for c in subjects if c.i < verb.i]
@@ -151,6 +159,22 @@ def _by(complement: Token, verb: Token) -> bool:
         and complement.dep_.startswith("obl")
         and any(c.dep_ == "case" and c.lower_ == "par" for c in complement.children)
     )
+
+
+def _incise_after_quote(verb: Token) -> int | None:
+    """The index of the closing quote mark right before a verb (its auxiliaries first) and a comma:
+    "« … », a poursuivi X" is an incise; None for any other verb ("« … », estimant que" is a
+    participle, whose subject is its clause's)."""
+    if _present_participle(verb) or "Inf" in verb.morph.get("VerbForm"):
+        return None
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)])
+    doc = verb.doc
+    if first >= 2 and doc[first - 1].text == "," and doc[first - 2].text in _CLOSING_QUOTES:
+        return first - 2
+    return None
+
+
+_CLOSING_QUOTES = frozenset({"»", "”", '"'})
 
 
 def _present_participle(verb: Token) -> bool:

@@ -703,3 +703,24 @@ def test_a_name_in_apposition_to_a_person_s_role_is_a_person_even_when_ner_misse
     assert not people["Toyota Motors"]  # "premier" is a company's rank too
     assert not people.get("Soins du Monde", False)  # a role's complement, not its holder
 
+
+
+def test_a_cue_right_after_a_quote_is_an_incise_whose_subject_follows_it() -> None:
+    # The parser takes the noun phrase set between the two quotes for the subject of "a
+    # poursuivi"; the incise's subject is the one after the verb, for all three quotes.
+    text = (
+        "Le cardinal Paul Morvan, archevêque de Rennes, a été interrogé sur la radio locale.\n"
+        "« Nous avons une loi qui reste assez équilibrée », la loi Bertin, « qui n'a jamais été "
+        "appliquée jusqu'au bout », a poursuivi l'archevêque de Rennes, en soulignant que « les "
+        "exceptions ne font pas la loi ».\n"
+    )
+    for words in ("Nous avons une loi", "qui n'a jamais", "les exceptions"):
+        assert said(text)[words] == ("l'archevêque de Rennes", "Paul Morvan")
+
+
+def test_a_participle_after_a_quote_takes_its_clause_s_subject() -> None:
+    text = (
+        "De son côté, le parti des Verts propose « la création d'une banque publique du climat », "
+        "estimant que « les marchés ne peuvent pas rester sans contrôle ».\n"
+    )
+    assert said(text)["les marchés ne peuvent"][0] == "le parti des Verts"
