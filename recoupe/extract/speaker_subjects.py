@@ -114,6 +114,10 @@ def subject_of(verb: Token, offset: int, passive: bool = False) -> SpeakerMentio
                     antecedent = antecedent.head  # "X, patron de la Société générale qui": the role
                 if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
                     antecedent = antecedent.head  # "Frédéric Oudéa, patron de …, qui": the name
+                if antecedent.dep_ == "conj" and antecedent.head.pos_ in ("VERB", "AUX"):
+                    # "le fondateur de Médecins sans Frontières et Médecins du Monde, qui": a noun
+                    # the parser set as a verb's conjunct is no phrase it read; who "qui" is, unknown.
+                    return None
                 found = noun_phrase(antecedent, offset) if verb.dep_.startswith("acl") else None
                 start = offset + head.idx
                 if found is None or start - found.end > 2:

@@ -724,3 +724,15 @@ def test_a_participle_after_a_quote_takes_its_clause_s_subject() -> None:
         "estimant que « les marchés ne peuvent pas rester sans contrôle ».\n"
     )
     assert said(text)["les marchés ne peuvent"][0] == "le parti des Verts"
+
+
+def test_a_relative_after_a_body_the_parser_misread_stands_for_no_one_named() -> None:
+    # "qui" is the founder, but the parser hangs the relative on "Médecins du Rail", a noun it
+    # made a conjunct of the verb: no phrase it read, so no name (never the body's).
+    text = (
+        "Hervé Lucat a pris position mardi.\n"
+        "« Je trouve très difficile de ne pas lui offrir une porte de sortie digne », avait expliqué le "
+        "fondateur de Médecins sans Frontières et Médecins du Rail, qui avait confié avoir beaucoup "
+        "« d'admiration et d'amour » pour la malade.\n"
+    )
+    assert said(text)["d'admiration"][1] is None
