@@ -147,3 +147,15 @@ def _inflect(verb: str, language: str, past_only: bool) -> set[str]:
         else verb + "s"
     )
     return {verb, third, past, ing}
+
+
+@cache
+def opposing_clause() -> re.Pattern[str]:
+    """What opens a clause set against the one before it ("tandis que", "alors qu'": the French
+    table's `opposing`); "que" may be elided."""
+    phrases = (
+        r"\s+".join(re.escape(w) for w in p.split()).replace("que", "qu(?:e|['’])")
+        for p in reporting_data("fr")["opposing"]
+    )
+    return re.compile(rf"(?<!\w)(?:{'|'.join(phrases)})", re.IGNORECASE)
+

@@ -18,7 +18,7 @@ from recoupe.extract import attribution as at
 from recoupe.extract import coreference as co
 from recoupe.extract import mention_ranker as mr
 from recoupe.extract import speakers as sp
-from recoupe.extract.cue_vocabulary import reporting_data
+from recoupe.extract.cue_vocabulary import opposing_clause, reporting_data
 from recoupe.extract.entities import lemma_of
 from recoupe.extract.people import PARTICLE
 from recoupe.extract.quote_spans import (
@@ -168,6 +168,7 @@ def french_quotes(
             and previous[0] is not None
             and one_paragraph_apart(tokens, previous_end, first)
             and not (previous[1] and named_after(previous[1]))
+            and not _other_voice_between(text, docs[span], span[0], tokens[previous_end].end, lead, people)
         ):
             mention, speaker = previous  # a quote carried on in the next paragraph
         elif (
@@ -223,7 +224,13 @@ def french_quotes(
             # prévoyant « … »" parsed with "estime" cut off from its subject), when the name is a
             # person's ("Cependant, la mise en place … a suscité" is no one's).
             rule = token_rule()
-            if rule is not None and rule.kind == "name" and _named_at(text, rule, people, person=thing):
+            if (
+                rule is not None
+                and rule.kind == "name"
+                and _named_at(text, rule, people, person=thing)
+                # "« … » alors que 86 % des Français réclament": a clause set against the quote's
+                and opposing_clause().search(text, lead_end, rule.start) is None
+            ):
                 mention = sp.SpeakerMention(rule.start, rule.end, "name", rule.gender)
         if mention is None and (words <= MAX_SCARE_WORDS or not _clause(docs[span], span[0], lead)):
             if heading or _title_line(norm, lead):
@@ -363,6 +370,20 @@ def _someone_else_named(
         if speaker is None or (p.name != speaker and not set(p.name.split()) <= set(speaker.split()))
     ]
     return any(co.written_between(text, start, end, p.name.split(), quoted) for p in others)
+
+
+def _other_voice_between(
+    text: str, doc: Doc, offset: int, start: int, lead: QuoteSegment, people: list[co.Person]
+) -> bool:
+    """Whether, between the last quote (ending at `start`) and this one, the quote's sentence
+    names someone and holds a finite reporting cue: "« … », tandis qu'El Pais, son concurrent,
+    souligne un « avant et un après »" is El Pais's, not the last speaker's carried on."""
+    if start >= lead.region_start or not _someone_else_named(text, start, lead.region_start, people, None):
+        return False
+    return any(
+        start <= offset + t.idx < lead.region_start and is_quote_cue(t) and "Fin" in t.morph.get("VerbForm")
+        for t in doc
+    )
 
 
 def _reported_after(doc: Doc, offset: int, end: int, regions: list[tuple[int, int]]) -> bool:

@@ -101,6 +101,10 @@ def subject_of(verb: Token, offset: int, passive: bool = False) -> SpeakerMentio
             # auxiliary for the main verb and hang the participle on the aside's noun.
             auxiliary = detached_auxiliary(verb)
             subjects = [c for c in auxiliary.children if c.dep_ == "nsubj"] if auxiliary is not None else []
+        if len(subjects) > 1:
+            # "tandis que Le Courrier, son concurrent, souligne": the parser may make a name and the
+            # noun apposed to it two subjects of one verb; the name is who speaks.
+            subjects = [c for c in subjects if c.text[:1].isupper() and c.i > 0] or subjects
         if subjects:
             head = min(subjects, key=lambda c: abs(c.i - verb.i))
             if head.lower_ in ("qui", "qu'", "qu’", "que"):

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from recoupe.extract.coreference import may_assert
+from recoupe.extract.cue_vocabulary import opposing_clause
 from recoupe.extract.entities import french_parser, lemma_of
 from recoupe.extract.speaker_phrases import (
     PRONOUNS,
@@ -146,26 +147,38 @@ def mention_in(
     # 3. The nearest cue before the quote.
     inside = [t for t in doc if quote[0] <= offset + t.idx < quote[1]]
     thing: SpeakerMention | None = None  # a cue's subject that cannot assert, kept if no cue above speaks
+    passed: Token | None = None  # the nearest finite cue before the quote, when it gave no subject
     for i in range(last_before, -1, -1):
+        if not (outside(doc[i]) and is_quote_cue(doc[i])):
+            continue
+        finite = "Fin" in doc[i].morph.get("VerbForm")
         # The cue must govern the quote ("a déclaré que « … »", "a jugé « indécent »"): in "S'il se
         # poursuit, le ralentissement aura « … »", "poursuivre" is no cue of this quote.
-        if outside(doc[i]) and is_quote_cue(doc[i]) and _governs(doc[i], inside):
-            # "La Chine a félicité X en espérant, selon un télégramme de Y, « … »": a source set
-            # between the cue and the quote is the quote's own.
-            between = doc[i + 1 : last_before + 1]
-            source = next((t for t in between if outside(t) and according_to(doc, t.i)), None)
-            if source is not None:
-                return noun_phrase_from(doc, source.i + 1, offset)
-            found = _agent_before_colon(doc, doc[i], offset) or subject_of(doc[i], offset)
-            if found is not None and not may_assert(doc.text[found.start - offset : found.end - offset]):
-                # "X estime que les dispositions prévoyant le « … »": a thing is no one's voice; the
-                # cue whose clause holds this one speaks, if there is one.
-                thing = thing or found
-                continue
-            if found is not None and found.kind == "pronoun" and _in_relative(doc[i]):
-                return replace(found, relative=True)
-            if found is not None:
-                return found
+        if not _governs(doc[i], inside):
+            passed = passed or (doc[i] if finite else None)
+            continue
+        if passed is not None and any(doc[i].idx < s - offset < passed.idx for s, _ in quotes):
+            # "X renchérit : « … », tandis qu'El Pais souligne un « … »": the parse hangs the
+            # second quote on the first cue, past another quote and a nearer cue of its own.
+            return None
+        # "La Chine a félicité X en espérant, selon un télégramme de Y, « … »": a source set
+        # between the cue and the quote is the quote's own.
+        between = doc[i + 1 : last_before + 1]
+        source = next((t for t in between if outside(t) and according_to(doc, t.i)), None)
+        if source is not None:
+            return noun_phrase_from(doc, source.i + 1, offset)
+        found = _agent_before_colon(doc, doc[i], offset) or subject_of(doc[i], offset)
+        if found is not None and not may_assert(doc.text[found.start - offset : found.end - offset]):
+            # "X estime que les dispositions prévoyant le « … »": a thing is no one's voice; the
+            # cue whose clause holds this one speaks, if there is one.
+            thing = thing or found
+            passed = passed or (doc[i] if finite else None)
+            continue
+        if found is not None and found.kind == "pronoun" and _in_relative(doc[i]):
+            return replace(found, relative=True)
+        if found is not None:
+            return found
+        passed = passed or (doc[i] if finite else None)
     if thing is not None:
         return thing
     # 4. "selon X" anywhere; "Pour X, « … »" opening the sentence, when X is a person.
@@ -190,6 +203,8 @@ def mention_in(
     # 6. A cue later in the sentence.
     for tok in doc[first:]:
         if outside(tok) and is_quote_cue(tok) and not _in_relative(tok):
+            if _contrasting(doc, quote[1] - offset, tok):
+                return None  # "« … », tandis que X souligne …": X is set against the quote's speaker
             # "« … », Mme Aubry demande « … »": a subject between the quote and the verb first;
             # else an inverted one, never inside a quote ("demande « une taxe … »" is no speaker).
             found = subject_of(tok, offset)
@@ -200,6 +215,12 @@ def mention_in(
             # A subject before the quote is its own clause's ("le ralentissement aura « … »").
             return found if found is not None and found.start >= quote[1] else None
     return None
+
+
+def _contrasting(doc: Doc, start: int, cue: Token) -> bool:
+    """Whether a clause set against the quote's opens between the quote (ending at character
+    `start` of the sentence) and the later cue ("« … », tandis que X souligne")."""
+    return opposing_clause().search(doc.text, start, cue.idx) is not None
 
 
 def _agent(tok: Token) -> Token | None:

@@ -736,3 +736,38 @@ def test_a_relative_after_a_body_the_parser_misread_stands_for_no_one_named() ->
         "« d'admiration et d'amour » pour la malade.\n"
     )
     assert said(text)["d'admiration"][1] is None
+
+
+def test_a_second_quote_after_a_cue_of_its_own_is_never_the_first_speaker_s() -> None:
+    # The parser hangs the second quote on "renchérit", past the first quote and "souligne", whose
+    # subject it does not find: the second quote goes to no one rather than to the first speaker.
+    text = (
+        "Le quotidien suisse La Tribune (centre droit) renchérit : « Le pays change de visage pour "
+        "longtemps », tandis que Der Bund, son concurrent de centre gauche, souligne un « avant et "
+        "un après » l'élection.\n"
+    )
+    found = said(text).found
+    assert said(text)["Le pays change"][1] == "La Tribune"
+    assert [speaker for quote, _, speaker in found if quote.startswith("avant")] in ([], [None])
+
+
+def test_of_two_subjects_the_parser_gives_one_cue_the_name_speaks() -> None:
+    # "Alain Brossard" and "son rival de toujours" are both subjects of "souligne" in the parse.
+    text = (
+        "Le ministre a parlé d'une « réforme historique ».\n"
+        "Alain Brossard, son rival de toujours, souligne une « dérive sans précédent ».\n"
+    )
+    assert said(text)["dérive sans"] == ("Alain Brossard", "Alain Brossard")
+
+
+def test_a_clause_set_against_the_quote_names_no_speaker_of_it() -> None:
+    # "tandis que" and "alors que" open a clause whose cue and name are someone else's.
+    text = (
+        "Le maire a parlé d'une « réforme historique », tandis que Le Figaro, son concurrent de "
+        "droite, souligne une « dérive sans précédent ».\n"
+    )
+    first = [speaker for quote, _, speaker in said(text).found if quote == "réforme historique"]
+    assert first in ([], [None])
+    assert said(text)["dérive sans"][1] == "Le Figaro"
+    text = "La commission « accouche d'une souris » alors que 86 % des électeurs réclament la réforme.\n"
+    assert [speaker for _, _, speaker in said(text).found] in ([], [None])
