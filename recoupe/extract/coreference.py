@@ -36,6 +36,7 @@ from recoupe.extract.noun_referents import (
     resolve_demonym,
     resolve_role,
     resolve_to_protagonist,
+    seat_named,
 )
 from recoupe.extract.people import (
     CAPITALISED_WORD,
@@ -82,5 +83,6 @@ __all__ = [
     "resolve_pronoun",
     "resolve_role",
     "resolve_to_protagonist",
+    "seat_named",
     "written_between",
 ]

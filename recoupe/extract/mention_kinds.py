@@ -41,6 +41,22 @@ def _roles_data() -> tuple[dict[str, tuple[str, str]], frozenset[str], dict[str,
 
 
 @cache
+def _seat_nouns() -> dict[str, str]:
+    return {fold(k): v for k, v in tomllib.loads(read_text("roles.toml"))["seat_nouns"].items()}
+
+
+def seat_office(wording: str) -> str | None:
+    """The office whose seat an institution's noun stands for ("la présidence" → head of state)."""
+    head = head_noun(wording)
+    return _seat_nouns().get(head) if head else None
+
+
+def seat_of(name: str) -> tuple[str, str] | None:
+    """The country and office of a seat of power named as written ("Élysée" → FR, head of state)."""
+    return _roles_data()[0].get(fold(name))
+
+
+@cache
 def role_nouns() -> frozenset[str]:
     """Words that make a noun phrase a person's role: data/titles.txt and the offices of roles.toml."""
     words = {fold(title).split()[0] for title in titles()}

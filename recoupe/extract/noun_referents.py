@@ -31,6 +31,8 @@ from recoupe.extract.mention_kinds import (
     name_gender,
     role_nouns,
     role_of,
+    seat_of,
+    seat_office,
     speaking_nouns,
 )
 from recoupe.extract.people import CAPITALISED_WORD, NAME_RUN, Person, clause_word
@@ -297,6 +299,32 @@ def named_body(noun: str, before: str) -> str | None:
     ):
         found.setdefault(fold(m.group(1)), m.group())
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def seat_named(wording: str, before: str) -> str | None:
+    """The seat of power an institution's noun stands for, as the text names it before: "la
+    présidence" after "l'Elysée a annoncé" is the Elysée, "la présidence russe" the Kremlin; None
+    when the text names no such seat, or several (of the wording's country, when it gives one)."""
+    office = seat_office(wording)
+    if office is None:
+        return None
+    country = role_of(wording).country
+    named: dict[tuple[str, str], str] = {}
+    words = list(re.finditer(CAPITALISED_WORD, before))
+    for i, word in enumerate(words):
+        written = re.sub(r"^[LlDd]['’]", "", word.group())  # "L'Elysée"
+        following = words[i + 1] if i + 1 < len(words) else None
+        pair = (
+            f"{written} {following.group()}"
+            if following is not None and before[word.end() : following.start()] in (" ", "\u00a0")
+            else None
+        )
+        for form in (pair, written):  # "la Maison Blanche", "le Kremlin"
+            seat = seat_of(form) if form else None
+            if seat is not None and seat[1] == office and country in (None, seat[0]):
+                named.setdefault(seat, form)
+                break
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def names_a_thing(wording: str, people: list[Person] | None = None) -> bool:

@@ -125,6 +125,10 @@ def _resolved(
         named_body = co.named_body(_without_determiner(written), text[: mention.start])
         if named_body is not None:
             return named_body  # "l'inspection" after "l'Inspection générale de la Caisse d'Epargne"
+    if mention.kind == "organisation" and not _capitalised(written):
+        seat = co.seat_named(written, text[: mention.start])
+        if seat is not None:
+            return seat  # "a ajouté la présidence" after "l'Elysée s'est contenté d'un communiqué"
     institution = mention.kind == "organisation" and co.is_institution(written)
     demonstrative = re.match(r"(?:[Cc]e|[Cc]et|[Cc]ette)\s", written) is not None
     if mention.kind in ("role", "organisation") and not _capitalised(written) and not institution:

@@ -771,3 +771,15 @@ def test_a_clause_set_against_the_quote_names_no_speaker_of_it() -> None:
     assert said(text)["dérive sans"][1] == "Le Figaro"
     text = "La commission « accouche d'une souris » alors que 86 % des électeurs réclament la réforme.\n"
     assert [speaker for _, _, speaker in said(text).found] in ([], [None])
+
+
+def test_the_presidency_is_the_seat_of_power_the_text_names() -> None:
+    text = (
+        "L'Elysée s'est contenté d'un bref communiqué après la réunion des banquiers.\n"
+        "« Le gouvernement annoncera de nouvelles dispositions », a ajouté la présidence.\n"
+    )
+    assert said(text)["Le gouvernement"] == ("la présidence", "Elysée")
+    # Of two seats named, the wording's country tells which; without it, no seat is chosen.
+    two = "Le Kremlin et la Maison Blanche ont échangé des messages.\n« Nous sommes prêts », a indiqué "
+    assert said(two + "la présidence russe.\n")["Nous sommes"][1] == "Kremlin"
+    assert said(two + "la présidence.\n")["Nous sommes"][1] != "Kremlin"
