@@ -305,6 +305,8 @@ def _past_prepositional_phrase(doc: Doc, j: int, offset: int) -> SpeakerMention 
         word = doc[k]
         if after_noun and (word.lower_ in _SUBJECT_DETERMINERS or word.text in honorifics()):
             break
+        if after_noun and _acronym(doc[k - 1].text) and word.text[:1].isupper() and not _acronym(word.text):
+            break  # "a témoigné auprès de l'AFP Pascale X": a name right after an acronym opens the subject
         if word.pos_ == "ADP" or word.lower_ in _SUBJECT_DETERMINERS:
             after_noun = False
         elif word.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") or word.text[:1].isupper():
@@ -318,6 +320,10 @@ def _past_prepositional_phrase(doc: Doc, j: int, offset: int) -> SpeakerMention 
     if found is None or not may_assert(doc.text[found.start - offset : found.end - offset]):
         return None
     return found
+
+
+def _acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
 def _words(doc: Doc, start: int, count: int) -> tuple[str, ...]:

@@ -202,7 +202,10 @@ def mention_in(
         return _before_colon(doc, colon, offset)
     # 6. A cue later in the sentence.
     for tok in doc[first:]:
-        if outside(tok) and is_quote_cue(tok) and not _in_relative(tok):
+        # "« … » promis lors de sa campagne, écrit X": a participle that qualifies the quoted words
+        # is no cue of theirs.
+        qualifies = _qualifies_quote(tok, offset, quote)
+        if outside(tok) and is_quote_cue(tok) and not _in_relative(tok) and not qualifies:
             if _contrasting(doc, quote[1] - offset, tok):
                 return None  # "« … », tandis que X souligne …": X is set against the quote's speaker
             # "« … », Mme Aubry demande « … »": a subject between the quote and the verb first;

@@ -783,3 +783,19 @@ def test_the_presidency_is_the_seat_of_power_the_text_names() -> None:
     two = "Le Kremlin et la Maison Blanche ont échangé des messages.\n« Nous sommes prêts », a indiqué "
     assert said(two + "la présidence russe.\n")["Nous sommes"][1] == "Kremlin"
     assert said(two + "la présidence.\n")["Nous sommes"][1] != "Kremlin"
+
+
+def test_a_participle_that_qualifies_the_quote_is_no_cue_before_the_one_that_reports_it() -> None:
+    text = (
+        "Devenu président, Dupont « doit mettre en scène le changement » promis lors de sa campagne, "
+        "écrit le Nordic Tribune suédois.\n"
+    )
+    assert said(text)["doit mettre"] == ("le Nordic Tribune suédois", "Nordic Tribune")
+
+
+def test_a_name_right_after_an_agency_s_acronym_is_the_inverted_subject() -> None:
+    text = (
+        "« Ce n'est pas pour moi que je suis inquiète, mais pour les enfants de l'école », a témoigné "
+        "auprès de l'AFP Pascale Jourdan, institutrice venue de Lyon.\n"
+    )
+    assert said(text)["Ce n'est pas"] == ("Pascale Jourdan", "Pascale Jourdan")
