@@ -135,6 +135,7 @@ def _without_leading_words(name: str, text: str, start: int) -> tuple[str, int]:
     """A run of capitals less the words that open a sentence ("Le", "Selon") and a complement's
     noun ("la ministre de la Justice Rachida Dati": "Justice" is no part of her name)."""
     words = name.split()
+    opening = start
     # "sur BFM Pierre Nanterme": an acronym glued before a name is a channel, a party, a firm.
     while len(words) > 2 and words[0].isupper() and len(words[0]) > 1:
         start += len(words[0]) + 1
@@ -161,7 +162,20 @@ def _without_leading_words(name: str, text: str, start: int) -> tuple[str, int]:
     if words and complement and (complement.group(1) or len(words) >= 3):
         start += len(words[0]) + 1
         words = words[1:]
+    # "le PDG de la Société Générale Daniel Bouton": after an article, a body's name runs on until
+    # a first name.
+    while (
+        len(words) >= 3
+        and _ARTICLE_BEFORE.search(text, max(0, opening - 4), opening)
+        and not name_gender(" ".join(words[:2]))
+        and name_gender(" ".join(words[1:3]))
+    ):
+        start += len(words[0]) + 1
+        words = words[1:]
     return " ".join(words), start
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:le|la|l['’]|du|des)[ \u00a0]?$", re.IGNORECASE)
 
 
 def _role_before(before: str) -> Role | None:

@@ -799,3 +799,13 @@ def test_a_name_right_after_an_agency_s_acronym_is_the_inverted_subject() -> Non
         "auprès de l'AFP Pascale Jourdan, institutrice venue de Lyon.\n"
     )
     assert said(text)["Ce n'est pas"] == ("Pascale Jourdan", "Pascale Jourdan")
+
+
+def test_a_body_s_name_before_a_person_s_is_no_part_of_it() -> None:
+    text = (
+        "Le PDG de la Banque Générale Daniel Vautrin a jugé que « la banque est solide et restera "
+        "indépendante ».\n"
+        "« Nos forces sont intactes », a-t-il ajouté.\n"
+    )
+    assert said(text)["Nos forces"][1] == "Daniel Vautrin"
+    assert people_in(text)[-1].name == "Daniel Vautrin"
