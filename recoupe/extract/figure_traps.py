@@ -85,7 +85,9 @@ _MEASURED_AFTER = re.compile(r"\s+d(?:e\s|['’])")
 _STREET_AFTER = re.compile(r"(?:\s+(?:bis|ter))?,?\s+([^\W\d_][\w-]*)(?=\s)", re.IGNORECASE)
 _COUNTED_YEARS = re.compile(r"\s+d(?:e\s+|['’]\s?)(?:ans|années)\b")
 # "d'une durée de deux à dix ans": the upper bound of a range, not an age.
-_RANGE_BEFORE = re.compile(r"\b(?:de|entre)\s+\S+\s+(?:à|a|et)$")
+_RANGE_BEFORE = re.compile(r"\b(?:de|entre)\s+\S+(?:\s+(?:ans|années))?\s+(?:à|a|et)$")
+# "passer le bac de 4 ans à 3 ans": the lower bound of a change or a range, not an age.
+_RANGE_AFTER = re.compile(r"\s+(?:à|et)\s+[\w,.-]+\s+(?:ans|années)\b")
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "h", "min", "s"})
 _COORDINATED_DURATION = re.compile(
     r"(\w+)\s+(?:ans|années|mois|semaines|jours|heures|years|months|weeks|days|hours)\s+(?:et|and)\s+$"
@@ -198,6 +200,7 @@ def time_reference(
     aged = ends_with(before, vocab.age_before) and not (
         _MEASURED_AFTER.match(text, counted_years.end() if counted_years else end)
         or _RANGE_BEFORE.search(before)
+        or (_RANGE_AFTER.match(text, end) and re.search(r"\bde$", before))
         or _last_word(before.removesuffix(" de").removesuffix(" à")) in vocab.lasting  # "un contrat de 3 ans"
     )
     apposed = (

@@ -33,6 +33,7 @@ def _figures(text: str) -> list[tuple[str, int | float]]:
         # ages
         "Le trader, âgé de 33 ans, a été placé en garde à vue.",
         "Un homme de 45 ans a été interpellé.",
+        "Un homme de 45 ans et sa fille de 12 ans ont été interpellés.",
     ],
 )
 def test_time_references_back_references_and_ages_are_not_figures(text: str) -> None:
@@ -42,6 +43,8 @@ def test_time_references_back_references_and_ages_are_not_figures(text: str) -> 
 def test_a_duration_a_verb_asserts_is_a_figure() -> None:
     assert _figures("La garde à vue ne peut excéder 48 heures.") == [("48 heures", 48)]
     assert _figures("Les combats ont duré 40 minutes.") == [("40 minutes", 40)]
+    # the bounds of a change: "de 4 ans" is no age here
+    assert _figures("Le diplôme passera de 4 ans à 3 ans.") == [("4 ans", 4), ("3 ans", 3)]
 
 
 def test_ranges_fractions_and_glued_numbers_are_read() -> None:
