@@ -117,6 +117,8 @@ def in_name(text: str, lo: int, number: nb.Number) -> bool:
         return False
     if number.words:
         return text[number.start].isupper() and _INSIDE_SENTENCE.search(text, lo, number.start) is not None
+    if after.group().strip().lower() in _TIME_UNIT_WORDS and _INSIDE_SENTENCE.search(text, lo, number.start):
+        return True  # "selon 20 Minutes": a unit capitalised inside a sentence is a title's word
     before = _NAME_BEFORE.search(text, lo, number.start)
     return before is not None and _INSIDE_SENTENCE.search(text, lo, before.start() + 1) is not None
 

@@ -68,6 +68,7 @@ __all__ = ["action_concept", "article_figures", "find_figures", "thing_key"]
 
 
 _SCALES = frozenset({Decimal(1000), Decimal(10**6), Decimal(10**9), Decimal(10**12)})
+_AND_A_HALF = re.compile(r"\s+et\s+demie?\b")
 _AMOUNT_UNITS = frozenset({"€", "$", "£", "%"})
 _CASUALTIES = frozenset({"dead", "injured"})  # "un mort et trois blessés": nouns, not actions
 # "trois fois par semaine": a frequency.
@@ -179,6 +180,10 @@ def _figure(
     cursor, scale = scale_after(text, end, hi, vocab, currency=unit is not None)
     value *= scale
     cursor = cursor if scale != 1 else end
+    half = _AND_A_HALF.match(text, cursor, hi) if scale != 1 else None
+    if half is not None:  # "un milliard et demi d'euros", "deux millions et demi"
+        value += Decimal(scale) / 2
+        cursor = half.end()
     if unit is None or duration is None:
         unit_found = unit_after(text, cursor, hi, vocab, scaled=scale != 1)
         if unit_found is not None:

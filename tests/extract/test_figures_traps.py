@@ -34,6 +34,8 @@ def _figures(text: str) -> list[tuple[str, int | float]]:
         "Le trader, âgé de 33 ans, a été placé en garde à vue.",
         "Un homme de 45 ans a été interpellé.",
         "Un homme de 45 ans et sa fille de 12 ans ont été interpellés.",
+        # a title: a unit capitalised inside a sentence
+        "Selon 20 Minutes, la grève continue.",
     ],
 )
 def test_time_references_back_references_and_ages_are_not_figures(text: str) -> None:
@@ -57,6 +59,9 @@ def test_ranges_fractions_and_glued_numbers_are_read() -> None:
     ]
     assert _figures("La France pourrait franchir la barre des 2 millions de chômeurs.") == [
         ("2 millions", 2_000_000)
+    ]
+    assert _figures("L'État injectera un milliard et demi d'euros.") == [
+        ("un milliard et demi d'euros", 1_500_000_000)
     ]
 
 
