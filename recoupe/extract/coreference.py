@@ -37,6 +37,7 @@ from recoupe.extract.noun_referents import (
     resolve_role,
     resolve_to_protagonist,
     seat_named,
+    spokesperson_of,
 )
 from recoupe.extract.people import (
     CAPITALISED_WORD,
@@ -84,5 +85,6 @@ __all__ = [
     "resolve_role",
     "resolve_to_protagonist",
     "seat_named",
+    "spokesperson_of",
     "written_between",
 ]

@@ -41,6 +41,12 @@ def _roles_data() -> tuple[dict[str, tuple[str, str]], frozenset[str], dict[str,
 
 
 @cache
+def spokesperson_nouns() -> frozenset[str]:
+    """Nouns of a person who speaks for a body (data/roles.toml's [spokespersons])."""
+    return frozenset(fold(w) for w in tomllib.loads(read_text("roles.toml"))["spokespersons"]["words"])
+
+
+@cache
 def _seat_nouns() -> dict[str, str]:
     return {fold(k): v for k, v in tomllib.loads(read_text("roles.toml"))["seat_nouns"].items()}
 

@@ -34,6 +34,7 @@ from recoupe.extract.mention_kinds import (
     seat_of,
     seat_office,
     speaking_nouns,
+    spokesperson_nouns,
 )
 from recoupe.extract.people import CAPITALISED_WORD, NAME_RUN, Person, clause_word
 from recoupe.extract.pronouns import SENTENCE_END, Subject, resolve_pronoun
@@ -299,6 +300,30 @@ def named_body(noun: str, before: str) -> str | None:
     ):
         found.setdefault(fold(m.group(1)), m.group())
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+# "un porte-parole de BNP Paribas", "une porte-parole de la banque", "un porte-parole officiel du
+# groupe": the spokesperson's noun, an adjective or two, then the body it speaks for.
+_SPOKESPERSON = re.compile(
+    r"(?:une?|les?|la|l['’]|des)[ \u00a0]?([\w-]+)(?:[ \u00a0][a-zà-ÿ]+){0,2}[ \u00a0]+"
+    r"(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|de|d['’])[ \u00a0]?(.+)"
+)
+
+
+def spokesperson_of(wording: str, before: str, people: list[Person]) -> str | None:
+    """The body a spokesperson speaks for: "un porte-parole de BNP Paribas" is BNP Paribas, "une
+    porte-parole de la banque" the bank the text named with that noun; None for a person's
+    spokesperson ("le porte-parole du Premier ministre X") or a body the text does not name."""
+    found = _SPOKESPERSON.fullmatch(wording.strip())
+    if found is None or fold(found.group(1)) not in spokesperson_nouns():
+        return None
+    body = found.group(2).strip()
+    if any(p.is_person and p.name.split()[-1] in body.split() for p in people):
+        return None
+    if body[:1].isupper():
+        return body
+    noun = body.split()[0]
+    return body_named_as(noun, before) or named_body(noun, before) if is_body_noun(body) else None
 
 
 def seat_named(wording: str, before: str) -> str | None:

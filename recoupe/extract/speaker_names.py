@@ -92,6 +92,9 @@ def _resolved(
         return None  # the parse took a complement for the subject
     if co.is_document(written):
         return co.document_author(written, people, text[: mention.start])
+    spoken_for = co.spokesperson_of(written, text[: mention.start], people)
+    if spoken_for is not None:
+        return spoken_for  # "a indiqué un porte-parole de BNP Paribas": the bank speaks
     if mention.kind == "indefinite":
         return None
     # A name inside the mention comes before any apposition ("à la Maison Blanche, le président

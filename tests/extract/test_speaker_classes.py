@@ -809,3 +809,16 @@ def test_a_body_s_name_before_a_person_s_is_no_part_of_it() -> None:
     )
     assert said(text)["Nos forces"][1] == "Daniel Vautrin"
     assert people_in(text)[-1].name == "Daniel Vautrin"
+
+
+def test_a_spokesperson_speaks_for_the_body_never_for_a_person() -> None:
+    assert said("« Nous n'avons pas besoin de capital », a indiqué un porte-parole de BNP Paribas.\n")[
+        "Nous n'avons"
+    ] == ("un porte-parole de BNP Paribas", "BNP Paribas")
+    text = (
+        "La banque française Crédit Valmont a perdu 5 milliards.\n"
+        "« Nous restons solides », a déclaré une porte-parole de la banque.\n"
+    )
+    assert said(text)["Nous restons"][1] == "Crédit Valmont"
+    text = "« Nous restons solides », a déclaré une porte-parole de la banque.\n"
+    assert said(text)["Nous restons"][1] is None
