@@ -822,3 +822,14 @@ def test_a_spokesperson_speaks_for_the_body_never_for_a_person() -> None:
     assert said(text)["Nous restons"][1] == "Crédit Valmont"
     text = "« Nous restons solides », a déclaré une porte-parole de la banque.\n"
     assert said(text)["Nous restons"][1] is None
+
+
+def test_a_thing_is_never_the_headline_s_person() -> None:
+    text = (
+        "Hélène Marchal, la diplomate choisie par Marc Oudin\n"
+        "Marc Oudin a nommé Hélène Marchal au gouvernement.\n"
+        "« Le temps est venu de rétablir notre influence », estime Marc Oudin.\n"
+        "La formule ne se veut pas menaçante, dans la bouche d'un dirigeant qui voit « les valeurs "
+        "du pays comme notre principal produit d'exportation ».\n"
+    )
+    assert said(text)["les valeurs du pays"] == ("La formule", None)
