@@ -158,4 +158,3 @@ def opposing_clause() -> re.Pattern[str]:
         for p in reporting_data("fr")["opposing"]
     )
     return re.compile(rf"(?<!\w)(?:{'|'.join(phrases)})", re.IGNORECASE)
-

@@ -327,7 +327,7 @@ def spokesperson_of(wording: str, before: str, people: list[Person]) -> str | No
     if body[:1].isupper():
         return body
     noun = body.split()[0]
-    return body_named_as(noun, before) or named_body(noun, before) if is_body_noun(body) else None
+    return (body_named_as(noun, before) or named_body(noun, before)) if is_body_noun(body) else None
 
 
 def seat_named(wording: str, before: str) -> str | None:
