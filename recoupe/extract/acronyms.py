@@ -4,8 +4,9 @@ and so the speaker of its quotes and the claimant of its figures.
 
 The pairs come from the Schwartz–Hearst algorithm (the `abbreviation_extractor` package): a
 short form in brackets after its long form, each letter of it found in order in the long form.
-French elisions are opened first ("l'Association" → "l Association", one character for one, so
-offsets hold), else the long form's first word never starts with the acronym's letter. What the
+An elided article is blanked first ("l'Association" → "  Association", one character for one, so
+offsets hold), else the long form's first word never starts with the acronym's letter and "la
+Ligue des droits de l'Homme (LDH)" is a word too long for the algorithm's bound. What the
 algorithm gives is then held to what an organisation's name looks like: an acronym of capitals
 ("LDH") or a capitalised word ("Apses"), a long form of two words or more that opens on a
 capital, and most of the acronym's letters starting its words ("Pour Manuel Valls (PS)" is no
@@ -19,7 +20,7 @@ from collections.abc import Iterable
 
 import abbreviation_extractor
 
-# "l'", "d'", "L'", "D'" before a word, typewriter or typographic apostrophe.
+# "l'", "d'", "L'", "D'" before a word, typewriter or typographic apostrophe: an article, no word of a name.
 _ELISION = re.compile(r"\b([LlDd])['’](?=\w)")
 _ACRONYM = re.compile(r"[A-ZÀ-Ö][A-ZÀ-Ö0-9&-]{1,9}|[A-ZÀ-Ö][a-zà-ÿ]{2,7}")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -33,16 +34,17 @@ def acronym_definitions(text: str) -> dict[str, str]:
     """Each acronym the text defines → its long form as the text writes it (first definition)."""
     if "(" not in text:
         return {}
-    opened = _ELISION.sub(r"\1 ", text)
+    opened = _ELISION.sub("  ", text)
     definitions: dict[str, str] = {}
     for pair in abbreviation_extractor.extract_abbreviation_definition_pairs(opened, ignore_errors=True):
         acronym, definition = pair.abbreviation, pair.definition
         if acronym in definitions or not _ACRONYM.fullmatch(acronym):
             continue
-        found = re.search(rf"{re.escape(definition)}\s*\(\s*{re.escape(acronym)}\s*\)", opened)
+        spaced = r"\s+".join(re.escape(w) for w in definition.split())
+        found = re.search(rf"({spaced})\s*\(\s*{re.escape(acronym)}\s*\)", opened)
         if found is None:
             continue
-        long_form = text[found.start() : found.start() + len(definition)].rstrip(" '’\"»”,;:")
+        long_form = " ".join(text[found.start(1) : found.end(1)].rstrip(" '’\"»”,;:").split())
         if stands_for(acronym, long_form):
             definitions[acronym] = long_form
     return definitions
@@ -50,7 +52,7 @@ def acronym_definitions(text: str) -> dict[str, str]:
 
 def stands_for(acronym: str, long_form: str) -> bool:
     """Whether `long_form` reads as an organisation's name that `acronym` abbreviates."""
-    words = _WORD.findall(_ELISION.sub(r"\1 ", long_form))
+    words = _WORD.findall(_ELISION.sub("  ", long_form))
     if not 2 <= len(words) <= _LONGEST or not long_form[:1].isupper() or any(c.isdigit() for c in long_form):
         return False
     initials = [w[0].lower() for w in words]

@@ -43,3 +43,11 @@ def test_a_story_keeps_the_first_definition_of_each_acronym() -> None:
         "CRC": "Caisse des retraites des cheminots",
         "UP": "Union des ports",
     }
+
+
+def test_an_elided_article_in_the_long_form_is_no_word_of_it() -> None:
+    text = "La Ligue des droits de l'enfant (LDE) a protesté. La Fédération des ports\nbretons (FPB) aussi."
+    assert acronym_definitions(text) == {
+        "LDE": "Ligue des droits de l'enfant",
+        "FPB": "Fédération des ports bretons",
+    }
