@@ -291,7 +291,8 @@ def headline_person(text: str, people: list[Person]) -> Person | None:
         words = {w for w in match.group().split() if fold(w) not in _STOP_WORDS}
         found = [p for p in people if words and words <= set(p.name.split())]
         if len(found) == 1:
-            return found[0]
+            # "Fichier Edvige : recours de X": a headline opening on a thing has no protagonist.
+            return found[0] if found[0].is_person else None
     return None
 
 

@@ -833,3 +833,16 @@ def test_a_thing_is_never_the_headline_s_person() -> None:
         "du pays comme notre principal produit d'exportation ».\n"
     )
     assert said(text)["les valeurs du pays"] == ("La formule", None)
+
+
+def test_a_headline_opening_on_a_thing_has_no_protagonist() -> None:
+    from recoupe.extract.people import headline_person
+
+    text = (
+        "Fichier Ariane: recours de Claire Lemoine devant le Conseil d'Etat\n"
+        "Claire Lemoine, présidente du parti Cap 22, a annoncé jeudi un recours.\n"
+    )
+    named = frozenset({"Claire", "Lemoine"})  # the words NER tags as a person's
+    assert headline_person(text, people_in(text, named)) is None
+    text = "Claire Lemoine dénonce le fichier Ariane\nClaire Lemoine a annoncé jeudi un recours.\n"
+    assert headline_person(text, people_in(text, named)).name == "Claire Lemoine"
