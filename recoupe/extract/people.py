@@ -25,8 +25,9 @@ from recoupe.stories.names import fold
 CAPITALISED_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
 NAME_WORD = CAPITALISED_WORD + r"[\w]"
 PARTICLE = r"(?:de|du|da|di|van|von|der|bin|ben|al|el|ibn|le|la)"
-# A run of capitalised words, particles between them ("Juan Manuel Santos", "Marie de Hennezel").
-NAME_RUN = re.compile(rf"{NAME_WORD}(?:[ \u00a0](?:{PARTICLE}[ \u00a0])?{NAME_WORD})*")
+# A run of capitalised words, particles or a middle initial between them ("Juan Manuel Santos",
+# "Marie de Hennezel", "George W. Bush").
+NAME_RUN = re.compile(rf"{NAME_WORD}(?:[ \u00a0](?:{PARTICLE}[ \u00a0]|[A-Z]\.[ \u00a0])?{NAME_WORD})*")
 # The honorifics of data/titles.txt: those that tell a gender open a one-word name ("M. Poutine");
 # any of them is no part of the name it opens.
 HONORIFICS = frozenset(honorifics())

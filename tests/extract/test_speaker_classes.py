@@ -846,3 +846,12 @@ def test_a_headline_opening_on_a_thing_has_no_protagonist() -> None:
     assert headline_person(text, people_in(text, named)) is None
     text = "Claire Lemoine dénonce le fichier Ariane\nClaire Lemoine a annoncé jeudi un recours.\n"
     assert headline_person(text, people_in(text, named)).name == "Claire Lemoine"
+
+
+def test_a_middle_initial_is_part_of_a_name() -> None:
+    text = (
+        "George W. Bush a reçu Barack Obama lundi, tandis que Laura Bush faisait visiter les lieux.\n"
+        "« Vous avez un avenir brillant », avait alors professé Bush.\n"
+    )
+    assert "George W. Bush" in [p.name for p in people_in(text)]
+    assert said(text)["Vous avez"][1] == "George W. Bush"
