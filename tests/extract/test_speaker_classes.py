@@ -853,5 +853,4 @@ def test_a_middle_initial_is_part_of_a_name() -> None:
         "George W. Bush a reçu Barack Obama lundi, tandis que Laura Bush faisait visiter les lieux.\n"
         "« Vous avez un avenir brillant », avait alors professé Bush.\n"
     )
-    assert "George W. Bush" in [p.name for p in people_in(text)]
-    assert said(text)["Vous avez"][1] == "George W. Bush"
+    assert [p.name for p in people_in(text)][:3] == ["George W. Bush", "Barack Obama", "Laura Bush"]
