@@ -85,7 +85,7 @@ def subject_of(verb: Token, offset: int, passive: bool = False) -> SpeakerMentio
         # "PROCEDURES … ASSOUPLIES: relèvement … peut être conclu « … »": no subject stands before
         # a colon with its verb after it; the parse joined a label to the sentence it heads.
         subjects = [c for c in subjects if not any(t.text == ":" for t in verb.doc[c.i : verb.i])]
-        incise = _incise_after_quote(verb)
+        incise = incise_after_quote(verb)
         if incise is not None:
             # "« … », la loi X, « … », a poursuivi l'archevêque": a cue right after a quote and its
             # comma is an incise, its subject the one after it; what the parser hangs before the
@@ -169,7 +169,7 @@ def _by(complement: Token, verb: Token) -> bool:
     )
 
 
-def _incise_after_quote(verb: Token) -> int | None:
+def incise_after_quote(verb: Token) -> int | None:
     """The index of the closing quote mark right before a verb (its auxiliaries first) and a comma:
     "« … », a poursuivi X" is an incise; None for any other verb ("« … », estimant que" is a
     participle, whose subject is its clause's)."""

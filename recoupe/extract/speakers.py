@@ -43,6 +43,7 @@ from recoupe.extract.speaker_subjects import (
     after_comma,
     agent_of,
     cue_after_quote,
+    incise_after_quote,
     inverted_clitic,
     inverted_subject,
     is_quote_cue,
@@ -167,6 +168,12 @@ def mention_in(
         source = next((t for t in between if outside(t) and according_to(doc, t.i)), None)
         if source is not None:
             return noun_phrase_from(doc, source.i + 1, offset)
+        if "Fut" in doc[i].morph.get("Tense"):
+            # "Le gouvernement annoncera « … » d'ici à « … », a ajouté la présidence": what someone
+            # will say is what the incise's subject says of it.
+            reporter = _closing_incise(doc, first, offset)
+            if reporter is not None:
+                return reporter
         found = _agent_before_colon(doc, doc[i], offset) or subject_of(doc[i], offset)
         if found is not None and not may_assert(doc.text[found.start - offset : found.end - offset]):
             # "X estime que les dispositions prévoyant le « … »": a thing is no one's voice; the
@@ -217,6 +224,15 @@ def mention_in(
                     found = None
             # A subject before the quote is its own clause's ("le ralentissement aura « … »").
             return found if found is not None and found.start >= quote[1] else None
+    return None
+
+
+def _closing_incise(doc: Doc, first: int, offset: int) -> SpeakerMention | None:
+    """The subject of a cue set after a later quote as an incise (", a ajouté la présidence"), if
+    the sentence has one after token `first`."""
+    for tok in doc[first:]:
+        if is_quote_cue(tok) and incise_after_quote(tok) is not None:
+            return inverted_subject(doc, tok.i, offset)
     return None
 
 

@@ -854,3 +854,12 @@ def test_a_middle_initial_is_part_of_a_name() -> None:
         "« Vous avez un avenir brillant », avait alors professé Bush.\n"
     )
     assert [p.name for p in people_in(text)][:3] == ["George W. Bush", "Barack Obama", "Laura Bush"]
+
+
+def test_what_someone_will_say_is_the_closing_incise_s_subject_s_words() -> None:
+    text = (
+        "L'Elysée a publié un bref communiqué après la réunion.\n"
+        "Le gouvernement annoncera « de nouvelles dispositions » d'ici à « la fin de la semaine », a "
+        "ajouté la présidence, sans plus de détails.\n"
+    )
+    assert said(text)["de nouvelles dispositions"] == ("la présidence", "Elysée")
