@@ -21,7 +21,7 @@ from collections.abc import Iterable
 import abbreviation_extractor
 
 # "l'", "d'", "L'", "D'" before a word, typewriter or typographic apostrophe: an article, no word of a name.
-_ELISION = re.compile(r"\b([LlDd])['’](?=\w)")
+_ELISION = re.compile(r"\b[LlDd]['’](?=\w)")
 _ACRONYM = re.compile(r"[A-ZÀ-Ö][A-ZÀ-Ö0-9&-]{1,9}|[A-ZÀ-Ö][a-zà-ÿ]{2,7}")
 _WORD = re.compile(r"[^\W\d_]+")
 # Share of an acronym's letters that must start a word of its long form, in order (PS from "Pour

@@ -154,7 +154,7 @@ def opposing_clause() -> re.Pattern[str]:
     """What opens a clause set against the one before it ("tandis que", "alors qu'": the French
     table's `opposing`); "que" may be elided."""
     phrases = (
-        r"\s+".join(re.escape(w) for w in p.split()).replace("que", "qu(?:e|['’])")
+        r"\s+".join("qu(?:e|['’])" if w == "que" else re.escape(w) for w in p.split())
         for p in reporting_data("fr")["opposing"]
     )
     return re.compile(rf"(?<!\w)(?:{'|'.join(phrases)})", re.IGNORECASE)

@@ -14,6 +14,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from gender_guesser.detector import Detector
 
@@ -31,8 +32,14 @@ class Role:
 
 
 @cache
+def _roles_toml() -> dict[str, Any]:
+    """data/roles.toml, read once per process."""
+    return tomllib.loads(read_text("roles.toml"))
+
+
+@cache
 def _roles_data() -> tuple[dict[str, tuple[str, str]], frozenset[str], dict[str, str], dict[str, str]]:
-    raw = tomllib.loads(read_text("roles.toml"))
+    raw = _roles_toml()
     seats = {fold(k): (v[0], v[1]) for k, v in raw["seats"].items()}
     holders = frozenset(fold(w) for w in raw["holders"]["words"])
     offices = {fold(k): v for k, v in raw["offices"].items()}
@@ -43,12 +50,12 @@ def _roles_data() -> tuple[dict[str, tuple[str, str]], frozenset[str], dict[str,
 @cache
 def spokesperson_nouns() -> frozenset[str]:
     """Nouns of a person who speaks for a body (data/roles.toml's [spokespersons])."""
-    return frozenset(fold(w) for w in tomllib.loads(read_text("roles.toml"))["spokespersons"]["words"])
+    return frozenset(fold(w) for w in _roles_toml()["spokespersons"]["words"])
 
 
 @cache
 def _seat_nouns() -> dict[str, str]:
-    return {fold(k): v for k, v in tomllib.loads(read_text("roles.toml"))["seat_nouns"].items()}
+    return {fold(k): v for k, v in _roles_toml()["seat_nouns"].items()}
 
 
 def seat_office(wording: str) -> str | None:
@@ -71,12 +78,12 @@ def role_nouns() -> frozenset[str]:
 
 @cache
 def _institutions() -> frozenset[str]:
-    return frozenset(fold(w) for w in tomllib.loads(read_text("roles.toml"))["institutions"]["words"])
+    return frozenset(fold(w) for w in _roles_toml()["institutions"]["words"])
 
 
 @cache
 def _bodies() -> frozenset[str]:
-    return frozenset(fold(w) for w in tomllib.loads(read_text("roles.toml"))["bodies"]["words"])
+    return frozenset(fold(w) for w in _roles_toml()["bodies"]["words"])
 
 
 def is_body_noun(wording: str) -> bool:
@@ -87,7 +94,7 @@ def is_body_noun(wording: str) -> bool:
 
 @cache
 def _documents() -> frozenset[str]:
-    return frozenset(fold(w) for w in tomllib.loads(read_text("roles.toml"))["documents"]["words"])
+    return frozenset(fold(w) for w in _roles_toml()["documents"]["words"])
 
 
 def is_document(wording: str) -> bool:
@@ -101,7 +108,7 @@ DOCUMENT_DETERMINERS = frozenset({"le", "la", "les", "l", "un", "une", "ce", "ce
 
 @cache
 def speaking_nouns() -> frozenset[str]:
-    return frozenset(fold(w) for w in tomllib.loads(read_text("roles.toml"))["speakers"]["words"])
+    return frozenset(fold(w) for w in _roles_toml()["speakers"]["words"])
 
 
 def is_speaking_noun(word: str) -> bool:
@@ -126,12 +133,14 @@ def may_assert(wording: str) -> bool:
     folded = [w for w in fold(wording).replace("'", " ").split() if w not in NOUN_PHRASE_LEAD]
     if not folded or folded[0] in ("il", "elle", "ils", "elles", "on", "lui", "eux"):
         return bool(folded)
-    return (
-        any(is_speaking_noun(h) for h in folded[:2])
-        or is_role(wording)
-        or is_institution(wording)
-        or is_document(wording)
-    )
+    return names_people(wording) or is_institution(wording) or is_document(wording)
+
+
+def names_people(wording: str) -> bool:
+    """Whether a noun phrase is headed by a role ("la ministre") or a noun of people or groups who
+    speak ("l'ex-otage", "des témoins")."""
+    folded = [w for w in fold(wording).replace("'", " ").split() if w not in NOUN_PHRASE_LEAD]
+    return is_role(wording) or any(is_speaking_noun(h) for h in folded[:2])
 
 
 def is_institution(wording: str) -> bool:
@@ -189,7 +198,7 @@ def role_of(wording: str) -> Role:
 
 @cache
 def _office_tenses() -> dict[str, frozenset[str]]:
-    raw = tomllib.loads(read_text("roles.toml"))["office_tenses"]
+    raw = _roles_toml()["office_tenses"]
     return {tense: frozenset(fold(w) for w in words) for tense, words in raw.items()}
 
 

@@ -27,9 +27,9 @@ from recoupe.extract.mention_kinds import (
     is_body_noun,
     is_document,
     is_institution,
-    is_role,
     is_speaking_noun,
     name_gender,
+    names_people,
     role_nouns,
     role_of,
     seat_of,
@@ -91,8 +91,7 @@ def resolve_to_protagonist(wording: str, people: list[Person], protagonist: Pers
     wanted = _wanted_role(wording)
     if protagonist is None or wanted is None:
         return None
-    words = [w for w in fold(wording).replace("'", " ").split() if w not in NOUN_PHRASE_LEAD]
-    if not (is_role(wording) or any(is_speaking_noun(w) for w in words[:2])):
+    if not names_people(wording):
         return None  # "La formule ne se veut pas menaçante": a thing, no one the headline names
     if any(_fits(wanted, r) for p in people for r in p.roles):
         return None  # someone else holds that role: resolve_role's answer, or ambiguous

@@ -152,40 +152,36 @@ def mention_in(
     for i in range(last_before, -1, -1):
         if not (outside(doc[i]) and is_quote_cue(doc[i])):
             continue
-        finite = "Fin" in doc[i].morph.get("VerbForm")
         # The cue must govern the quote ("a déclaré que « … »", "a jugé « indécent »"): in "S'il se
         # poursuit, le ralentissement aura « … »", "poursuivre" is no cue of this quote.
-        if not _governs(doc[i], inside):
-            passed = passed or (doc[i] if finite else None)
-            continue
-        if passed is not None and any(doc[i].idx < s - offset < passed.idx for s, _ in quotes):
-            # "X renchérit : « … », tandis qu'El Pais souligne un « … »": the parse hangs the
-            # second quote on the first cue, past another quote and a nearer cue of its own.
-            return None
-        # "La Chine a félicité X en espérant, selon un télégramme de Y, « … »": a source set
-        # between the cue and the quote is the quote's own.
-        between = doc[i + 1 : last_before + 1]
-        source = next((t for t in between if outside(t) and according_to(doc, t.i)), None)
-        if source is not None:
-            return noun_phrase_from(doc, source.i + 1, offset)
-        if "Fut" in doc[i].morph.get("Tense"):
-            # "Le gouvernement annoncera « … » d'ici à « … », a ajouté la présidence": what someone
-            # will say is what the incise's subject says of it.
-            reporter = _closing_incise(doc, first, offset)
-            if reporter is not None:
-                return reporter
-        found = _agent_before_colon(doc, doc[i], offset) or subject_of(doc[i], offset)
-        if found is not None and not may_assert(doc.text[found.start - offset : found.end - offset]):
-            # "X estime que les dispositions prévoyant le « … »": a thing is no one's voice; the
-            # cue whose clause holds this one speaks, if there is one.
-            thing = thing or found
-            passed = passed or (doc[i] if finite else None)
-            continue
-        if found is not None and found.kind == "pronoun" and _in_relative(doc[i]):
-            return replace(found, relative=True)
-        if found is not None:
-            return found
-        passed = passed or (doc[i] if finite else None)
+        if _governs(doc[i], inside):
+            if passed is not None and any(doc[i].idx < s - offset < passed.idx for s, _ in quotes):
+                # "X renchérit : « … », tandis qu'El Pais souligne un « … »": the parse hangs the
+                # second quote on the first cue, past another quote and a nearer cue of its own.
+                return None
+            # "La Chine a félicité X en espérant, selon un télégramme de Y, « … »": a source set
+            # between the cue and the quote is the quote's own.
+            between = doc[i + 1 : last_before + 1]
+            source = next((t for t in between if outside(t) and according_to(doc, t.i)), None)
+            if source is not None:
+                return noun_phrase_from(doc, source.i + 1, offset)
+            if "Fut" in doc[i].morph.get("Tense"):
+                # "Le gouvernement annoncera « … » d'ici à « … », a ajouté la présidence": what
+                # someone will say is what the incise's subject says of it.
+                reporter = _closing_incise(doc, first, offset)
+                if reporter is not None:
+                    return reporter
+            found = _agent_before_colon(doc, doc[i], offset) or subject_of(doc[i], offset)
+            if found is not None and not may_assert(doc.text[found.start - offset : found.end - offset]):
+                # "X estime que les dispositions prévoyant le « … »": a thing is no one's voice; the
+                # cue whose clause holds this one speaks, if there is one.
+                thing = thing or found
+            elif found is not None and found.kind == "pronoun" and _in_relative(doc[i]):
+                return replace(found, relative=True)
+            elif found is not None:
+                return found
+        if passed is None and "Fin" in doc[i].morph.get("VerbForm"):
+            passed = doc[i]
     if thing is not None:
         return thing
     # 4. "selon X" anywhere; "Pour X, « … »" opening the sentence, when X is a person.
