@@ -165,8 +165,9 @@ def _authored_through(doc: Doc, head: Token, end: int) -> int:
     return last + 1 if last >= min(c.i for c in named) else end
 
 
-def noun_phrase_after(tok: Token, offset: int, text: str) -> Claimant | None:
-    """ "selon X": the noun phrase after the word."""
+def noun_phrase_after(tok: Token, offset: int, text: str, figure: int | None = None) -> Claimant | None:
+    """ "selon X": the noun phrase after the word; short of the complement that holds the figure at
+    `figure` ("qui a perçu selon Le Monde d'importants bonus de 68.000 euros" is Le Monde's)."""
     doc = tok.doc
     k = tok.i + 1
     while k < len(doc) and doc[k].is_space:
@@ -183,7 +184,16 @@ def noun_phrase_after(tok: Token, offset: int, text: str) -> Claimant | None:
         and head.head is not head
     ):
         head = head.head
-    return noun_phrase(head, offset, text)
+    found = noun_phrase(head, offset, text)
+    if found is None or figure is None or not found.start <= figure < found.end:
+        return found
+    of = ("de", "d'", "d’", "des", "du")
+    glue = [t for t in doc if found.start < offset + t.idx < figure and t.lower_ in of]
+    if not glue:
+        return None
+    end = offset + doc[glue[0].i - 1].idx + len(doc[glue[0].i - 1].text)
+    wording = text[found.start : end]
+    return Claimant(found.start, end, wording, gender_of(wording) or found.gender)
 
 
 def _title_article(doc: Doc, k: int) -> bool:
@@ -229,6 +239,10 @@ def verb_subject(verb: Token, offset: int, text: str) -> Claimant | None:
             verb = verb.head
             continue
         gerund = "Pres" in verb.morph.get("Tense") and "Part" in verb.morph.get("VerbForm")
+        if verb.dep_ == "acl" and gerund:
+            # ", la presse évoquant jusqu'à 1 000 milliards": a participle clause with its own
+            # subject, right before it and after a comma
+            return _absolute_subject(verb, offset, text)
         if verb.dep_ == "advcl" and gerund:
             verb = verb.head  # "X a promis …, avançant le chiffre de 1 million": X avances it
             continue
@@ -237,6 +251,17 @@ def verb_subject(verb: Token, offset: int, text: str) -> Claimant | None:
             return noun_phrase(verb.head, offset, text)  # "l'OCDE prévoit que …" misread as a modifier
         break
     return None
+
+
+def _absolute_subject(participle: Token, offset: int, text: str) -> Claimant | None:
+    """The noun phrase a present participle hangs on when the two open a clause of their own after
+    a comma (", la presse évoquant …"); None when the noun belongs to the clause before (", une
+    plainte contre X, accusant …" is no clause of X's)."""
+    phrase = noun_phrase(participle.head, offset, text)
+    if phrase is None or participle.head.i > participle.i:
+        return None
+    between = text[phrase.end : offset + participle.idx]
+    return phrase if not between.strip() and text[: phrase.start].rstrip().endswith(",") else None
 
 
 def inverted_subject(verb: Token, offset: int, text: str) -> Claimant | None:

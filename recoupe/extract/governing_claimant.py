@@ -56,7 +56,9 @@ AS_SAID = re.compile(r"\bcomme\s+l['’](?:a|ont|avait|avaient|aurait|auraient)\
 _INCISE_END = re.compile(
     r"\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|soir))?\s*)?"
     # ", indique la mairie dans un communiqué.", ", a déclaré le maire sur RTL."
-    r"(?:(?:dans|sur|à|au|aux|lors|devant|auprès)\s[^,.;:!?()«»\"\n]{1,60})?(?:[,.;!?)\n]|$)",
+    r"(?:(?:dans|sur|à|au|aux|lors|devant|auprès)\s[^,.;:!?()«»\"\n]{1,60})?"
+    # ", conclut un rapport de la Commission dont fait état Le Monde.": a relative on who speaks
+    r"(?:(?:dont|qui)\s[^,.;:!?()«»\"\n]{1,80})?(?:[,.;!?)\n]|$)",
     re.IGNORECASE,
 )
 
@@ -89,7 +91,7 @@ def governing_claimant(
         # "3 000 selon la police, 10 000 selon les organisateurs": the parser hangs such counts
         # on whichever source it meets, so with several the nearest one is the figure's.
         nearest = min(sources, key=lambda tok: (abs(tok.i - figure.i), tok.i < figure.i))
-        return noun_phrase_after(nearest, offset, parses.text)
+        return noun_phrase_after(nearest, offset, parses.text, position)
     gapped = _GAPPED.search(parses.text, parses.sentences[index][0], position)
     between = [t for t in doc if gapped is not None and gapped.start() <= offset + t.idx < position]
     if (
@@ -156,6 +158,7 @@ def governing_claimant(
         if (
             below.dep_.startswith(("obl", "iobj"))
             and cases & _ADDRESSED
+            and not cases & {"jusqu'", "jusqu’"}  # "évoquant jusqu'à 1 000 milliards": a bound
             and lemma not in claim_verbs().valuing
             and below.i != figure.i
         ):
@@ -338,8 +341,18 @@ def _subject_named(verb: Token) -> bool:
 
 
 def _says_more(verb: Token) -> bool:
-    """Whether a clause or an argument follows the verb ("a accusé 40 soldats d'être entrés")."""
-    return any(c.dep_ in ("xcomp", "ccomp", "obl:arg") for c in verb.children)
+    """Whether a clause or an argument follows the verb ("a accusé 40 soldats d'être entrés"), the
+    parser hanging it on the verb or on its object ("accusait une centaine de soldats | d'avoir
+    pénétré")."""
+    if any(c.dep_ in ("xcomp", "ccomp", "obl:arg") for c in verb.children):
+        return True
+    objects = [c for c in verb.children if c.dep_ == "obj"]
+    marks = ("de", "d'", "d’")
+    return any(
+        clause.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children)
+        for obj in objects
+        for clause in obj.children
+    )
 
 
 def _relative_speakers(verb: Token, offset: int, text: str) -> Claimant | None:

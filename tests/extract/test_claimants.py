@@ -513,3 +513,31 @@ def test_a_relative_on_a_role_set_beside_a_name_is_that_name() -> None:
         "que 40 maisons avaient été évacuées."
     )
     assert _claimants(text, "40") == ["Léon Marchal"]
+
+
+def test_a_newspaper_speaks_through_its_kind_of_title() -> None:
+    text = "L'usine a perdu 4 millions d'euros au premier semestre, poursuit le quotidien régional."
+    assert _claimants(text, "4 millions") == ["le quotidien régional"]
+
+
+def test_a_participle_clause_with_its_own_subject_claims_what_it_mentions() -> None:
+    text = "Le maire a refusé de chiffrer les travaux, la presse locale évoquant jusqu'à 8 millions d'euros."
+    assert _claimants(text, "8 millions") == ["la presse locale"]
+
+
+def test_a_source_named_inside_a_relative_stops_before_the_figure() -> None:
+    text = "Le gérant, qui a touché selon La Gazette d'importantes primes de 40.000 euros, a démissionné."
+    assert _claimants(text, "40.000") == ["La Gazette"]
+
+
+def test_a_relative_after_an_incise_subject_keeps_the_incise() -> None:
+    text = (
+        "La mutuelle a perdu 12 millions d'euros en un an, conclut un rapport de la Cour des comptes "
+        "dont fait état la radio locale."
+    )
+    assert _claimants(text, "12 millions") == ["un rapport de la Cour des comptes"]
+
+
+def test_accusing_a_count_of_people_of_an_act_claims_the_count() -> None:
+    text = "Mardi, le Laos accusait une vingtaine de gardes frontaliers d'avoir franchi la rivière."
+    assert _claimants(text, "une vingtaine") == ["le Laos"]
