@@ -4,11 +4,12 @@ to the name set beside a role), the subject of a cue verb, before it or after it
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from recoupe.data import day_words
-from recoupe.extract.claim_verbs import claim_verbs
+from recoupe.extract.claim_verbs import claim_verbs, is_claim_cue
 from recoupe.extract.coreference import (
     apposed_name_span,
     gender_of,
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 
 # Subject pronouns, and the stressed ones after "selon" ("selon lui", "d'après eux").
 PRONOUNS = {"il": "m", "elle": "f", "ils": "p", "elles": "p", "lui": "m", "eux": "p"}
+# "souligne-t-il", "précise-t-elle": the subject pronoun hung on an inverted cue.
+_CLITIC_SUBJECT = re.compile(r"-(?:t-)?(il|elle|ils|elles)\b", re.IGNORECASE)
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "X", "NUM"})
 _GLUE = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’", "-", "(", ")"})
 # Words of a day ("mardi", "hier soir") and "midi", after which a noun phrase does not go on.
@@ -175,6 +178,10 @@ def noun_phrase_after(tok: Token, offset: int, text: str, figure: int | None = N
     if k >= len(doc) or doc[k].pos_ not in _NP_POS | {"PRON"}:
         return None
     head = doc[k]
+    if head.lower_ in ("lequel", "laquelle", "lesquels", "lesquelles"):
+        # "le sondage Ifop selon lequel 69 % …": the noun the relative clause hangs on
+        clause = next((v for v in head.ancestors if v.dep_ == "acl:relcl"), None)
+        return noun_phrase(clause.head, offset, text) if clause is not None else None
     # "selon des témoins": from the determiner to the noun, never past the noun ("Selon la police,
     # ils étaient 3 000": the parser may hang "police" on the figure).
     while (
@@ -244,6 +251,9 @@ def verb_subject(verb: Token, offset: int, text: str) -> Claimant | None:
             # subject, right before it and after a comma
             return _absolute_subject(verb, offset, text)
         if verb.dep_ == "advcl" and gerund:
+            incise = _incise_before(verb, offset, text)
+            if incise is not None:
+                return incise  # "« … », souligne-t-il, estimant le coût à 100.000 €": he
             verb = verb.head  # "X a promis …, avançant le chiffre de 1 million": X avances it
             continue
         finite = "Fin" in verb.morph.get("VerbForm")
@@ -251,6 +261,27 @@ def verb_subject(verb: Token, offset: int, text: str) -> Claimant | None:
             return noun_phrase(verb.head, offset, text)  # "l'OCDE prévoit que …" misread as a modifier
         break
     return None
+
+
+def _incise_before(participle: Token, offset: int, text: str) -> Claimant | None:
+    """The subject of the incise right before a present participle and its comma ("« … »,
+    souligne-t-il, estimant …"): the parser may hang the participle on the quoted clause."""
+    doc = participle.doc
+    k = participle.i - 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    k -= 1
+    while k > 0 and doc[k].text.startswith("-"):
+        k -= 1
+    cue = doc[k]
+    if not is_claim_cue(cue) or not text[: offset + cue.idx].rstrip().endswith((",", "»", "”", '"')):
+        return None
+    clitic = _CLITIC_SUBJECT.match(text, offset + cue.idx + len(cue.text))
+    if clitic is not None:
+        start = clitic.start(1)
+        word = clitic.group(1)
+        return Claimant(start, start + len(word), word, PRONOUNS[word.lower()])
+    return inverted_subject(cue, offset, text)
 
 
 def _absolute_subject(participle: Token, offset: int, text: str) -> Claimant | None:

@@ -108,7 +108,14 @@ def find_claimants(
         else:
             found = _quote_speaker(parses, quote, quotes)
         if found is not None and found.text.lower() in PRONOUNS:
-            found = _antecedent(parses, _sentence_of(sentences, found.start), found, quotes)
+            if said is None and quotes:
+                said = find_quotes(text, "fr")
+            voiced = next((q for q in said or [] if q.speaker_start == found.start), None)
+            if voiced is not None:
+                # "« … », souligne-t-il, estimant …": the pronoun as the quote finder resolved it
+                found = _speaker_of(said or [], voiced.start)
+            else:
+                found = _antecedent(parses, _sentence_of(sentences, found.start), found, quotes)
         if found is not None and found.text.lower() not in PRONOUNS and not may_claim(found.text):
             found = None  # "selon les prévisions", "selon de premiers calculs": no one's
         if found is not None and _demonstrative_document(found.text):

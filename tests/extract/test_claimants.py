@@ -541,3 +541,16 @@ def test_a_relative_after_an_incise_subject_keeps_the_incise() -> None:
 def test_accusing_a_count_of_people_of_an_act_claims_the_count() -> None:
     text = "Mardi, le Laos accusait une vingtaine de gardes frontaliers d'avoir franchi la rivière."
     assert _claimants(text, "une vingtaine") == ["le Laos"]
+
+
+def test_according_to_which_is_the_noun_the_relative_hangs_on() -> None:
+    text = "Le maire a cité un sondage Ipsos selon lequel 62% des habitants approuvent le projet."
+    assert _claimants(text, "62%") == ["un sondage Ipsos"]
+
+
+def test_a_participle_after_a_quote_incise_is_the_speaker_the_quote_has() -> None:
+    text = (
+        "La salle des fêtes a brûlé dans la nuit, a constaté Paul Mercier, adjoint au maire, sur place : "
+        "« Le toit venait d'être refait », souligne-t-il, estimant le coût des travaux à 80.000 euros."
+    )
+    assert _claimants(text, "80.000") == ["Paul Mercier"]
