@@ -13,6 +13,9 @@ _BREAK = re.compile(r"(?<=[.!?»”\"])\s+(?=[«“\"A-ZÀ-Ý0-9])")
 _ABBREVIATION = re.compile(
     r"(?<!\w)(?:[A-Z]|" + "|".join(map(re.escape, sorted(abbreviations(), key=len, reverse=True))) + r")\.$"
 )
+_CLOSING = frozenset("»”\"")
+# What ends a sentence before a closing quote ("… à Moscou. »", "… ?”").
+_ENDED = re.compile(r"[.!?…]\s*$")
 _LONGEST = max(map(len, abbreviations())) + 2  # the word, its point, the character before it
 
 
@@ -23,6 +26,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for match in _BREAK.finditer(text):
         if _ABBREVIATION.search(text[max(0, match.start() - _LONGEST) : match.start()]):
             continue
+        closing = text[match.start() - 1] in _CLOSING and "\n" not in match.group()
+        if closing and not _ENDED.search(text, 0, match.start() - 1):
+            continue  # 'spoke with “dear friend” Chinese president Xi': the quote ends no sentence
         spans.append((start, match.start()))
         start = match.end()
     if text[start:].strip():

@@ -29,3 +29,22 @@ def test_an_abbreviation_is_read_as_written() -> None:
         "Then she left for Taco.",
         "Lunch followed.",
     ]
+
+
+def test_a_closing_quote_ends_a_sentence_only_after_a_final_point() -> None:
+    text = (
+        "Le maire a salué son « cher collègue » Paul Mercier lors de la séance. "
+        "Il a conclu : « Nous y arriverons. » Les élus ont applaudi."
+    )
+    assert sentences(text) == [
+        "Le maire a salué son « cher collègue » Paul Mercier lors de la séance.",
+        "Il a conclu : « Nous y arriverons. »",
+        "Les élus ont applaudi.",
+    ]
+
+
+def test_a_line_break_after_a_closing_quote_still_ends_the_line() -> None:
+    assert sentences("Le maire dévoile un « plan vélo »\nLe conseil votera lundi.") == [
+        "Le maire dévoile un « plan vélo »",
+        "Le conseil votera lundi.",
+    ]
