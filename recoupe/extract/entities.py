@@ -56,8 +56,9 @@ _WORD = re.compile(r"\w[\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
 # Elided French articles glued to a name by the model: "l'OTAN", "d'Ukraine".
 _ELISION = re.compile(r"^(?:[lLdD]|qu|Qu)'")
-# A lower-case article the model sometimes takes into a name's span ("la Chine").
-_ARTICLE = re.compile(r"^(?:la|le|les) (?=[A-ZÀ-Ý])")
+# An article the model sometimes takes into a name's span ("la Chine", "La Chine" opening a
+# sentence).
+_ARTICLE = re.compile(r"^(?i:la|le|les) (?=[A-ZÀ-Ý])")
 # A sentence ends with one of these, then maybe white space and what opens the next one.
 _SENTENCE_MARKS = frozenset(".!?…")
 _OPENING_MARKS = frozenset("\"«“'‘([—–-")

@@ -66,6 +66,12 @@ def test_a_lower_case_article_is_cut_before_a_known_name_and_kept_where_it_may_b
     assert ("le Caire", "LOC") in mentions  # the city's name is "Le Caire": not cut
 
 
+def test_an_article_opening_a_sentence_is_cut_before_a_known_name_too() -> None:
+    mentions = found(("La Chine a confirmé la visite. Le Caire attend la délégation.", "fr"))
+    assert ("Chine", "LOC") in mentions
+    assert ("La Chine", "LOC") not in mentions
+
+
 # --- English (rule) -------------------------------------------------------------------------
 
 
