@@ -34,6 +34,7 @@ from thinc.backends.ops import Ops
 from thinc.types import Floats2d
 
 from recoupe.data import read_text, titles
+from recoupe.extract.mention_kinds import name_gender
 from recoupe.model import Article, EntityType
 from recoupe.stories.names import canonical_variant, fold, fold_word
 
@@ -275,37 +276,54 @@ def _runs(text: str) -> Iterator[list[re.Match[str]]]:
 
 def _rule_mentions(article_id: str, index: int, text: str, language: str | None) -> list[Mention]:
     mentions = []
-    for run in _runs(text):
-        folded = [fold_word(w.group()) for w in run]
+    for whole in _runs(text):
+        folded = [fold_word(w.group()) for w in whole]
         # A title inside the run ("Ukrainian President Volodymyr Zelenskyy") is cut off with all
         # that precedes it, and makes the run PER.
         cut = max((i + n for i in range(len(folded)) if (n := _title_length(folded[i:]))), default=0)
-        titled = cut > 0
-        run = run[cut:]
+        run = whole[cut:]
         while run and fold_word(_POSSESSIVE.sub("", run[0].group())) in _STOP_WORDS:
             run = run[1:]
         while run and fold_word(run[-1].group()) in _TRAILING_NOISE:
             run = run[:-1]
-        if not run:
-            continue
-        start, end = run[0].start(), run[-1].end()
-        possessive = _POSSESSIVE.search(text[start:end])
-        if possessive:
-            end -= 2
-        surface = text[start:end]
-        # Only the 40 characters before the run can hold its title; the sentence-end test reads
-        # back from `start`, in the text rather than a copy of it.
-        titled = titled or _title_before(text[max(0, start - 40) : start])
-        sentence_start = not titled and _after_sentence_end(text, start)
-        kind = known_type(surface)
-        if sentence_start and len(run) == 1 and kind is None and canonical_variant(surface) is None:
-            continue
-        if not is_name(surface):
-            continue
-        mentions.append(
-            Mention(article_id, surface, _rule_type(surface, kind, titled), start, end, index, language)
-        )
+        # "Peter Holm of Baltic Equity Research": a person, then the body they belong to
+        person, body = _person_of_body(run)
+        for part, titled in ((person, cut > 0), (body, False)):
+            mention = _rule_mention(article_id, index, text, language, part, titled) if part else None
+            if mention is not None:
+                mentions.append(mention)
     return mentions
+
+
+def _rule_mention(
+    article_id: str, index: int, text: str, language: str | None, run: list[re.Match[str]], titled: bool
+) -> Mention | None:
+    """The mention a run of capitalised words makes, typed; None when it is no name."""
+    start, end = run[0].start(), run[-1].end()
+    possessive = _POSSESSIVE.search(text[start:end])
+    if possessive:
+        end -= 2
+    surface = text[start:end]
+    # Only the 40 characters before the run can hold its title; the sentence-end test reads
+    # back from `start`, in the text rather than a copy of it.
+    titled = titled or _title_before(text[max(0, start - 40) : start])
+    sentence_start = not titled and _after_sentence_end(text, start)
+    kind = known_type(surface)
+    if sentence_start and len(run) == 1 and kind is None and canonical_variant(surface) is None:
+        return None
+    if not is_name(surface):
+        return None
+    return Mention(article_id, surface, _rule_type(surface, kind, titled), start, end, index, language)
+
+
+def _person_of_body(run: list[re.Match[str]]) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """A run "First Last of Body" split at "of" when it opens on a first name (gender-guesser's
+    lists): (the person's words, the body's); else (the run, [])."""
+    words = [w.group() for w in run]
+    for i in (2, 3):
+        if len(words) > i + 1 and words[i] == "of" and name_gender(" ".join(words[:i])):
+            return run[:i], run[i + 1 :]
+    return run, []
 
 
 def _after_sentence_end(text: str, start: int) -> bool:

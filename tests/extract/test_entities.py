@@ -96,6 +96,17 @@ def test_marker_word_makes_an_organisation_and_weekdays_are_dropped() -> None:
     assert mentions == [("Ministry of Defence", "ORG")]
 
 
+def test_place_company_and_storm_words_type_a_run_that_would_read_as_a_person() -> None:
+    text = "Storm Ilse closed Harwick Point overnight, and Tarnby Ferries cancelled every crossing."
+    expected = [("Storm Ilse", "MISC"), ("Harwick Point", "LOC"), ("Tarnby Ferries", "ORG")]
+    assert found((text, "en")) == expected
+
+
+def test_a_person_of_a_body_is_two_mentions() -> None:
+    text = "The figures surprised analyst Sarah Lind of Northgate Capital Research, who expected less."
+    assert found((text, "en")) == [("Sarah Lind", "PER"), ("Northgate Capital Research", "ORG")]
+
+
 def test_two_unknown_capitalised_words_are_a_person() -> None:
     assert ("Anna Kowalska", "PER") in found(("The report was written by Anna Kowalska last year.", "en"))
 
