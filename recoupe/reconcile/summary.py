@@ -50,6 +50,9 @@ def summarise(
     to, and a story grows at its end, so its first articles' candidates are gathered once.
     """
     candidates = _candidates([a for a in articles if not a.copy_of] or articles, same_sentence, kept)
+    # A line cut short or a headline ("… alors que la guerre s'installe dans") only when the
+    # story has no sentence that ends.
+    candidates = [c for c in candidates if _ended(c.text)] or candidates
     if not candidates:
         return []
     frequency = Counter(t for c in candidates for t in c.vector)
@@ -74,6 +77,13 @@ def summarise(
         picked.append(best)
         candidates.remove(best)
     return [SummarySentence(c.text, c.articles) for c in picked]
+
+
+def _ended(sentence: str) -> bool:
+    """Whether a sentence ends as one does: on a final point (a bracket may close after it) or on
+    a closing quote."""
+    text = sentence.rstrip()
+    return text.endswith(("»", "”", '"')) or text.rstrip(")").endswith((".", "!", "?", "…"))
 
 
 @dataclass(frozen=True)

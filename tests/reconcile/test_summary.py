@@ -95,3 +95,16 @@ def test_the_first_pick_is_the_sentence_closest_to_what_most_sentences_say() -> 
     ]
     first = summarise(reports, size=1, redundancy=0.0, same_sentence=85)[0]
     assert "grève" in first.text
+
+
+def test_a_line_cut_short_is_left_out_while_sentences_that_end_are_there() -> None:
+    ended = "Le syndicat majoritaire réclame une hausse des salaires et le recrutement de 300 contrôleurs."
+    cut = _article("c", "La grève paralyse les aéroports alors que les vacances arrivent dans", ended)
+    texts = [s.text for s in summarise([cut], size=3, redundancy=0.3, same_sentence=85)]
+    assert texts == [ended]
+
+
+def test_a_story_of_lines_that_never_end_is_still_summarised() -> None:
+    line = "Grève des contrôleurs aériens : plus de mille vols annulés jeudi dans toute la France"
+    texts = [s.text for s in summarise([_article("h", line)], size=2, redundancy=0.3, same_sentence=85)]
+    assert texts == [line]
