@@ -17,8 +17,18 @@ from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
 
 from recoupe.data import honorifics
-from recoupe.extract.mention_kinds import Role, gender_of, head_noun, name_gender, role_nouns, role_of
-from recoupe.stories.names import fold
+from recoupe.extract.entities import known_type
+from recoupe.extract.mention_kinds import (
+    Role,
+    gender_of,
+    head_noun,
+    is_body_noun,
+    is_speaking_noun,
+    name_gender,
+    role_nouns,
+    role_of,
+)
+from recoupe.stories.names import canonical_variant, fold
 
 # The one pattern of a capitalised word that the name finders share ("Poutine", "D'Alema", "Jean-Luc"),
 # and of a name's word (two letters or more, ending on a letter or digit).
@@ -93,7 +103,9 @@ def people_in(text: str, person_words: frozenset[str] | None = None) -> list[Per
             continue  # "le premier président Noir des Etats-Unis": an adjective of the role, no name
         gender = gender_of(honorific.group(1)) if honorific else ""
         apposed = False  # the role is set in apposition after the name
-        if role is None and not _after_preposition(text, start):
+        # after a preposition, capitals are a place or a title unless a first name opens them
+        # ("Pour Claire Dumontet, analyste chez …"; "sur France Inter, la ministre": a place's)
+        if role is None and (not _after_preposition(text, start) or _first_named(name)):
             role = _role_after(text, match.end())
             apposed = role is not None
             if role is not None:  # "Christine Lagarde, la ministre de l'Economie,": "la" tells it
@@ -235,7 +247,10 @@ def _role_after(text: str, end: int) -> Role | None:
         # its first words (a coordinated role included).
         words = re.split(r"[ \u00a0'’-]+", fold(match.group(1)) if match else "")[:8]
         coordinated = words[0] in ("et", "ou", "and", "or")
-        if match is None or coordinated or not any(w in role_nouns() for w in words):
+        # "Claire Dumontet, analyste chez Énergis Conseil,": a noun of people who speak opening
+        # the apposition is her role too, so "l'analyste" is she (a body's noun is no person's)
+        speaking = is_speaking_noun(words[0]) and not is_body_noun(words[0])
+        if match is None or coordinated or not (speaking or any(w in role_nouns() for w in words)):
             return None  # ", et l'avocat de la défense, …": another person, coordinated
     role = role_of(match.group(1))
     # A role the data does not know ("Georges Pauget, le directeur général de …"): its noun.
@@ -357,6 +372,12 @@ _PREPOSITION_BEFORE = re.compile(
     r"|depuis|après|avant|pendant|devant|derrière|selon|lors|outre|entre|contre|sous)[ \u00a0]*$",
     re.IGNORECASE,
 )
+
+
+def _first_named(name: str) -> bool:
+    """Whether a name opens on a first name that is no known place ("France Inter" does not)."""
+    first = name.split()[0]
+    return bool(name_gender(name)) and known_type(first) is None and canonical_variant(first) is None
 
 
 def _after_preposition(text: str, start: int) -> bool:

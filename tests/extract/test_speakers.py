@@ -446,6 +446,19 @@ def test_a_role_apposed_without_a_determiner_tells_who_the_role_noun_is() -> Non
     assert found["Nous irons peut-être"] == "Hélène Marchetti"
 
 
+def test_a_noun_of_speakers_apposed_to_a_first_name_after_pour_tells_who_it_is() -> None:
+    text = (
+        "Les ventes de vélos ont reculé de 4 % en 2024.\n"
+        "Pour Julie Marceau, économiste chez Ardent Conseil, ce recul reste modéré. « Le marché "
+        "respire encore », a déclaré l'économiste. « Les stocks baissent », a-t-elle ajouté.\n"
+        "Interrogée sur France Culture, l'économiste a jugé que « rien n'est joué ».\n"
+    )
+    found = speakers(text)
+    assert found["Le marché respire en"] == "Julie Marceau"
+    assert found["Les stocks baissent"] == "Julie Marceau"
+    assert found["rien n'est joué"] == "Julie Marceau"  # the radio's name is no person's
+
+
 def test_a_cue_and_a_name_between_commas_inside_the_quote_name_its_speaker() -> None:
     text = (
         "La réforme a surpris les enseignants.\n"
