@@ -74,7 +74,10 @@ def french_quotes(
     own: dict[int, tuple[int, int]] = {}
     for k, members in enumerate(groups):
         paragraph = paragraph_at(norm, segments[members[0]].start)
-        if len(paragraph.split()) < 8 or not english_inside_french(paragraph):
+        # an English paragraph keeps the English rules, unless it is a quote alone: then, as a
+        # French one, it is said by whom the sentence before introduces ("X a répondu en anglais")
+        french = len(paragraph.split()) < 8 or not english_inside_french(paragraph)
+        if french or _paragraph_of_its_own(norm, segments, members):
             first, last = tokens[quote_token[members[0]]].sentence, tokens[quote_token[members[-1]]].sentence
             own[k] = (spans[first][0], spans[last][1])
     docs = _parsed(masked, sorted(set(own.values())), {})
@@ -434,16 +437,21 @@ def _offered(
     return [replace(o, mention=with_apposed_name(o.mention, text)) for o in offered]
 
 
+def _paragraph_of_its_own(norm: str, segments: list[QuoteSegment], members: list[int]) -> bool:
+    """Whether a quote is the whole of its paragraph."""
+    lead, tail = segments[members[0]], segments[members[-1]]
+    whole = norm[lead.region_start : tail.region_end].strip(SPACES)
+    return paragraph_at(norm, lead.start).strip(SPACES) == whole
+
+
 def _signature(
     norm: str, segments: list[QuoteSegment], members: list[int], people: list[co.Person]
 ) -> tuple[sp.SpeakerMention, str | None] | None:
     """A quote that is a paragraph of its own, signed on the next line in capitals ("JEAN DUPONT,
     MAIRE DE …"): the signature's first part is the mention; its speaker the person the article
     names so, else the signature's two or three words, else no one (a long caption is no name)."""
-    lead, tail = segments[members[0]], segments[members[-1]]
-    if paragraph_at(norm, lead.start).strip(SPACES) != norm[lead.region_start : tail.region_end].strip(
-        SPACES
-    ):
+    tail = segments[members[-1]]
+    if not _paragraph_of_its_own(norm, segments, members):
         return None
     line_start = norm.find("\n", tail.region_end)
     if line_start < 0:

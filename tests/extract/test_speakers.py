@@ -459,6 +459,15 @@ def test_a_noun_of_speakers_apposed_to_a_first_name_after_pour_tells_who_it_is()
     assert found["rien n'est joué"] == "Julie Marceau"  # the radio's name is no person's
 
 
+def test_a_paragraph_quoted_in_english_is_said_by_whom_the_french_sentence_before_introduces() -> None:
+    text = (
+        "Interrogé sur les retards, le directeur du chantier, Marc Vidal, a répondu en anglais aux "
+        "investisseurs.\n"
+        "\"We still expect the bridge to open next spring, once the last steel beams are in place.\"\n"
+    )
+    assert speakers(text)["We still expect the "] == "Marc Vidal"
+
+
 def test_a_cue_and_a_name_between_commas_inside_the_quote_name_its_speaker() -> None:
     text = (
         "La réforme a surpris les enseignants.\n"
