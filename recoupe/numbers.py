@@ -21,3 +21,16 @@ def format_number(value: int | float, language: str | None = DOSSIER_LANGUAGE) -
     text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.15g}"
     text = text.replace(",", NARROW_NO_BREAK_SPACE)
     return text.replace(".", ",") if language == "fr" else text
+
+
+# Units written as English words (durations): plural past one ("3 days", "1 day").
+_WORD_UNITS = frozenset({"year", "month", "week", "day"})
+
+
+def format_amount(value: int | float, unit: str | None, language: str | None = DOSSIER_LANGUAGE) -> str:
+    """A figure's value with its unit as the dossiers print it: "13 800 000 000 m³", "3 days"."""
+    number = format_number(value, language)
+    if not unit:
+        return number
+    plural = unit in _WORD_UNITS and float(value) != 1
+    return f"{number} {unit}{'s' if plural else ''}"

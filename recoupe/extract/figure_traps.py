@@ -47,6 +47,12 @@ _TIME_UNIT_WORDS = frozenset(
         "seconds",
     }
 )
+_ONE_AMONG = re.compile(
+    r"\s+(?:of\s+(?:the|its|his|her|their|our|these|those)|des|d['’]entre)\b", re.IGNORECASE
+)
+_DETERMINED_ONE = re.compile(
+    r"\b(?:the|this|that|each|every|another|which|any|no)\s+(?:[a-z]+\s+)?$", re.IGNORECASE
+)
 _COUNTED_WITH = re.compile(r"\s+\w+\s+(?:et|and)\s+(?:au moins\s+|at least\s+)?")
 # A capitalised word right after a number, right before it, and a lower-case word or a comma
 # before that (the number is not at the head of its sentence, where every word is capitalised).
@@ -100,6 +106,15 @@ def back_reference(text: str, lo: int, number: nb.Number, vocab: FigureVocabular
     if lead not in vocab.back_reference_numbers:
         return False
     return ends_with(words_before(text, lo, number.start, vocab), vocab.back_reference_before)
+
+
+def one_among(text: str, number: nb.Number) -> bool:
+    """ "one of the heaviest attacks", "une des pires crues": one picked out of a set; "the second
+    one aimed at …": a pronoun; no count either."""
+    lead = text[number.start : number.end].lower()
+    if lead == "one" and _DETERMINED_ONE.search(text, max(0, number.start - 30), number.start):
+        return True
+    return lead in ("one", "un", "une") and _ONE_AMONG.match(text, number.end) is not None
 
 
 def vague(text: str, lo: int, number: nb.Number, vocab: FigureVocabulary) -> bool:

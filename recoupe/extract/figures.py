@@ -54,6 +54,7 @@ from recoupe.extract.figure_traps import (
     in_name,
     is_reference,
     numbered_name_or_item,
+    one_among,
     one_casualty,
     street_number,
     time_reference,
@@ -161,6 +162,7 @@ def _figure(
     start, end, value, unit = number.start, number.end, number.value, None
     if (
         back_reference(text, lo, number, vocab)
+        or one_among(text, number)
         or vague(text, lo, number, vocab)
         or in_name(text, lo, number)
         or street_number(text, number, vocab)
@@ -242,8 +244,10 @@ def _figure(
     action = nearest_action(text, clause_lo, clause_hi, number.start, thing_end, vocab)
     if action is None and part_of and earlier:
         action = earlier[-1].action if earlier[-1].start > clause_lo - 200 and earlier[-1].action else None
-    if not act_fits(action, unit, thing, vocab):
-        action = None  # "has spent 19 seasons": only money is spent
+    if not act_fits(action, unit, thing, vocab) or (thing or "").lower() in vocab.actions:
+        # "has spent 19 seasons": only money is spent; "nine were killed and 31 injured": the
+        # counted noun is its own act
+        action = None
     scope_lo = coordinated_with(text, lo, hi, clause_lo, start, earlier, vocab)
     return Figure(
         start=start,

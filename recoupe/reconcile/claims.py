@@ -266,7 +266,11 @@ def _claim_value(group: list[StatedFigure], index: dict[str, str]) -> ClaimValue
 def _subject(items: list[StatedFigure]) -> str:
     """What the figures count and what was done to it, as first written, with the times they name."""
     first = items[0].figure
-    words = [w for w in (first.thing, first.action) if w] or [first.unit or ""]
+    # "personnes tuées" rather than "personnes perdu la vie": a participle of the same noun's
+    # figures, when one has it
+    participles = (i.figure.action for i in items if i.figure.thing == first.thing and i.figure.action)
+    action = next((a for a in participles if " " not in a), first.action)
+    words = [w for w in (first.thing, action) if w] or [first.unit or ""]
     periods = _unique(p for i in items if (p := _period(i.figure.time)))
     when = f" ({'; '.join(periods)})" if periods else ""
     return " ".join(words) + when

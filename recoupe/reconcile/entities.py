@@ -14,9 +14,10 @@ How mentions become entities:
    the table (international, English spelling: "Vladimir Putin" even for French-only
    stories); else the fullest form (most words), in a spelling seen in a non-French paragraph
    when there is one, then the longest, the most frequent, the alphabetically first.
-6. `type` is the majority type of its mentions (ties: PER, ORG, LOC, MISC, MISC being the
-   rule's fallback); `variants` every distinct form seen, titles stripped; `articles` the ids
-   where it is mentioned; `mentions` the count.
+6. `type` is the type data/entity_types.tsv gives its name, else the majority type of its
+   mentions (ties: PER, ORG, LOC, MISC, MISC being the rule's fallback); `variants` every
+   distinct form seen, titles stripped; `articles` the ids where it is mentioned; `mentions` the
+   count.
 Entities are sorted by mentions (most first), then name.
 """
 
@@ -25,7 +26,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from recoupe.extract.entities import Mention, is_name, strip_titles
+from recoupe.extract.entities import Mention, is_name, known_type, strip_titles
 from recoupe.model import Entity, EntityType
 from recoupe.stories.names import canonical_variant, name_key
 
@@ -135,9 +136,10 @@ def _entity(group: _Group) -> Entity:
             [-ord(c) for c in f],
         ),
     )
+    known = known_type(name)  # the shipped table's type of a name it lists beats the mentions' votes
     return Entity(
         name=name,
-        type=group.type,
+        type=known if known in _TYPE_ORDER else group.type,
         variants=forms,
         articles=group.articles,
         mentions=group.count,

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from markupsafe import Markup, escape
 
 from recoupe.model import Article, Claim
-from recoupe.numbers import format_number
+from recoupe.numbers import format_amount, format_number
 
 WIDTH, HEIGHT = 640, 220
 LEFT, RIGHT, TOP, BOTTOM = 40, 12, 12, 52
@@ -135,7 +135,7 @@ def spread_chart(claim: Claim, source_of: dict[str, str]) -> Markup:
         )
     for source, value, unit in points:
         y = TOP + row_h * sources.index(source) + row_h / 2
-        text = escape(f"{format_number(value)} {unit}".strip())
+        text = escape(format_amount(value, unit))
         parts.append(
             f'<circle cx="{x_of(value):.1f}" cy="{y:.1f}" r="6" fill="#d55e00">'
             f"<title>{escape(source)}: {text}</title></circle>"

@@ -9,7 +9,7 @@ from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, StrictU
 
 from recoupe import __version__
 from recoupe.model import Brief
-from recoupe.numbers import format_number
+from recoupe.numbers import format_amount, format_number
 from recoupe.report.views import anchor, published_label, source_label, story_view, web_url
 
 
@@ -29,6 +29,7 @@ def make_environment(*loaders: BaseLoader) -> Environment:
         source_label=source_label,
         published_label=published_label,
         format_number=format_number,
+        format_amount=lambda value: format_amount(value.value, value.unit),
     )
     env.globals["version"] = __version__
     return env

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from recoupe.model import Article, Brief, ClaimValue, Quote, Story
-from recoupe.numbers import format_number
+from recoupe.numbers import format_amount
 from recoupe.report.speakers import SpeakerQuotes, quotes_by_speaker
 from recoupe.report.views import published_label
 
@@ -83,7 +83,7 @@ def _said(quote: Quote) -> str:
 
 
 def _claim_value(value: ClaimValue, articles: list[Article]) -> str:
-    amount = format_number(value.value) + (f" {value.unit}" if value.unit else "")  # recoupe/numbers.py
+    amount = format_amount(value.value, value.unit)  # recoupe/numbers.py
     who = f" according to {', '.join(value.claimants)}" if value.claimants else ""
     return f"**{amount}**{who} [{', '.join(value.articles)}]"
 

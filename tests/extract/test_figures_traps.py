@@ -36,6 +36,8 @@ def _figures(text: str) -> list[tuple[str, int | float]]:
         "Un homme de 45 ans et sa fille de 12 ans ont été interpellés.",
         # a title: a unit capitalised inside a sentence
         "Selon 20 Minutes, la grève continue.",
+        # one picked out of a set
+        "C'est une des pires inondations qu'ait connues la vallée.",
     ],
 )
 def test_time_references_back_references_and_ages_are_not_figures(text: str) -> None:
@@ -175,3 +177,14 @@ def test_a_figure_takes_the_year_written_nearest_it_even_without_a_publication_d
     assert toll.time == "2004"
     (today,) = find_figures("The quake killed five people on Sunday.", "en", None)
     assert today.time is None  # a weekday needs a publication date to say which day
+
+
+def test_one_of_a_set_or_a_pronoun_is_no_count_in_english_either() -> None:
+    assert find_figures("It was one of the heaviest floods the valley has seen.", "en", REF) == []
+    found = find_figures("The dam broke in two places, the second one near the old mill.", "en", REF)
+    assert [f.value for f in found] == [2]
+
+
+def test_a_counted_noun_that_names_an_act_keeps_its_own() -> None:
+    found = find_figures("Nine people were killed and 31 injured in the flood.", "en", REF)
+    assert [(f.value, f.thing, f.action) for f in found] == [(9, "people", "killed"), (31, "injured", None)]

@@ -18,6 +18,17 @@ def test_two_independent_sources_with_one_value_corroborate() -> None:
     assert [(v.value, v.articles) for v in claim.values] == [(7, ["a", "b"])]
 
 
+def test_losing_one_s_life_is_being_killed_not_being_wounded() -> None:
+    a = make_article("a", ["Neuf personnes ont perdu la vie dans l'effondrement, selon la préfecture."])
+    b = make_article("b", ["Neuf personnes ont été tuées dans l'effondrement, a indiqué le maire."])
+    c = make_article("c", ["Neuf personnes ont été blessées dans l'effondrement, selon les pompiers."])
+    claims = story_claims([a, b, c], [], 10)
+    assert sorted((c.status, c.subject, c.values[0].articles) for c in claims) == [
+        ("corroborated", "personnes tuées", ["a", "b"]),  # the participle names it, not the phrase
+        ("single", "personnes blessées", ["c"]),
+    ]
+
+
 def test_a_copy_does_not_corroborate_its_original() -> None:
     a = make_article("a", ["L'armée a indiqué que 7 drones avaient été abattus au-dessus de la ville."])
     b = make_article(

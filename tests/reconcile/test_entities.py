@@ -120,3 +120,9 @@ def test_an_acronym_alone_is_named_by_the_long_form_the_text_gives_it() -> None:
 def test_an_acronym_no_text_defines_stays_as_written() -> None:
     names = {e.name for e in merge_entities([mention("Aarb", "ORG"), mention("Association des amis", "ORG")])}
     assert names == {"Aarb", "Association des amis"}
+
+
+def test_a_name_the_shipped_table_types_keeps_that_type_whatever_its_mentions_say() -> None:
+    mentions = [mention("Kyiv", "MISC"), mention("Kyiv", "MISC"), mention("Kiev", "LOC")]
+    [kyiv] = merge_entities(mentions)
+    assert (kyiv.name, kyiv.type) == ("Kyiv", "LOC")
