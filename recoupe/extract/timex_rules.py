@@ -240,8 +240,14 @@ def season_year(reference: date, season: str, direction: Direction) -> int:
 
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 _FUTURE_FR = re.compile(
-    r"\b(?:\w+(?:eront|iront|ront|rons|rez|era|ira|dra|cra)|sera|aura|fera|ira|vont|va\s+\w+er|"
+    r"\b(?:\w+(?:eront|iront|ront|rons|rez|era|ira|dra|cra)|sera|aura|fera|ira|vont|va\s+\w+(?:er|ir|re)|"
     r"prévue?s?|devrait|devraient)\b",
+    re.IGNORECASE,
+)
+# "a annoncé mercredi", "ont indiqué dans la nuit de lundi": a compound past ending right before.
+_PAST_BEFORE_FR = re.compile(
+    r"\b(?:a|ont|avait|avaient|est|sont)(?:-t-(?:il|elle|on)|-(?:ils|elles))?\s+"
+    r"(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us)\s+(?:(?:dans\s+)?(?:la\s+)?(?:nuit|soirée|matinée|journée)\s+de\s+)?$",
     re.IGNORECASE,
 )
 _FUTURE_EN = re.compile(r"\b(?:will|shall|going to|scheduled|expected to|due to)\b|'ll\b", re.IGNORECASE)
@@ -254,8 +260,12 @@ def clause(text: str, start: int, end: int) -> str:
 
 
 def tense_direction(text: str, start: int, end: int, language: str) -> Direction:
-    """News narrates the past: a bare weekday is the last one, unless its clause is in the future."""
+    """News narrates the past: a bare weekday is the last one, unless its clause is in the future.
+    In French, a verb in the past right before the day decides for the day it tells ("vont
+    supprimer 240 postes, a annoncé mercredi la direction": last Wednesday)."""
     pattern = _FUTURE_FR if language == "fr" else _FUTURE_EN
+    if language == "fr" and _PAST_BEFORE_FR.search(text, max(0, start - 40), start):
+        return "past"
     return "future" if pattern.search(clause(text, start, end)) else "past"
 
 

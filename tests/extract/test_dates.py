@@ -33,6 +33,13 @@ def test_weekday_in_a_future_clause_is_the_next_one() -> None:
     assert values("Le conseil se réunira mardi.") == {"mardi": "2024-03-19"}
 
 
+def test_a_past_verb_right_before_the_day_outweighs_a_future_elsewhere_in_the_sentence() -> None:
+    text = "L'usine va fermer ses portes, a annoncé mardi la direction."
+    assert values(text) == {"mardi": "2024-03-12"}
+    assert values("La direction va annoncer mardi la fermeture.") == {"mardi": "2024-03-19"}
+    assert values("Il va pleuvoir mardi.") == {"mardi": "2024-03-19"}
+
+
 def test_weekday_with_prochain_dernier_and_part_of_day() -> None:
     found = values("Il partira lundi prochain. Il était arrivé jeudi soir et reparti mercredi dernier.")
     assert found == {
