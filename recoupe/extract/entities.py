@@ -317,13 +317,19 @@ def _rule_mention(
 
 
 def _person_of_body(run: list[re.Match[str]]) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
-    """A run "First Last of Body" split at "of" when it opens on a first name (gender-guesser's
-    lists): (the person's words, the body's); else (the run, [])."""
-    words = [w.group() for w in run]
+    """A run "First Last of Body" split at "of": (the person's words, the body's); else (the
+    run, [])."""
+    cut = person_before_of([w.group() for w in run])
+    return (run[:cut], run[cut + 1 :]) if cut else (run, [])
+
+
+def person_before_of(words: list[str]) -> int | None:
+    """Where "of" ends a person's name in "Peter Holm of Baltic Equity Research": the person opens
+    on a first name (gender-guesser's lists) and a body follows; None when the words are no such."""
     for i in (2, 3):
         if len(words) > i + 1 and words[i] == "of" and name_gender(" ".join(words[:i])):
-            return run[:i], run[i + 1 :]
-    return run, []
+            return i
+    return None
 
 
 def _after_sentence_end(text: str, start: int) -> bool:

@@ -10,7 +10,7 @@ import re
 from recoupe.extract import attribution as at
 from recoupe.extract import coreference as co
 from recoupe.extract.attribution import Mention
-from recoupe.extract.entities import strip_titles
+from recoupe.extract.entities import person_before_of, strip_titles
 from recoupe.extract.mention_kinds import NOUN_PHRASE_LEAD
 from recoupe.extract.speakers import SpeakerMention
 from recoupe.stories.names import fold
@@ -248,9 +248,14 @@ def token_speaker_name(
 
 def _bare_name(name: str) -> str:
     """ "Germany's Maj Gen Christian Freuding" → "Christian Freuding": the country the possessive
-    gives and the titles are no part of the name (titles: data/titles.txt)."""
+    gives and the titles are no part of the name (titles: data/titles.txt); nor is the body after
+    a person's name ("Analyst Peter Holm of Baltic Equity Research" → "Peter Holm")."""
     bare = re.sub(r"^[A-Z][\w.-]*['’]s\s+", "", name)
-    if bare == name:
-        return name
     stripped, _ = strip_titles(bare)
-    return stripped if len(stripped.split()) >= 1 and stripped[:1].isupper() else name
+    if not stripped[:1].isupper():
+        return name
+    words = stripped.split()
+    cut = person_before_of(words)
+    if cut:
+        return " ".join(words[:cut])
+    return stripped if bare != name else name

@@ -177,3 +177,11 @@ def test_a_figure_claimed_by_a_body_whose_name_spells_a_verb() -> None:
 
     (one,) = find_figures("A quake killed one person, the United States Geological Survey said.", "en")
     assert one.claimant == "the United States Geological Survey"
+
+
+def test_a_person_named_with_the_body_they_belong_to_is_the_person() -> None:
+    text = 'Analyst Sarah Lind of Northgate Capital Research said the results were "better than feared".\n'
+    assert speakers(text)["better than feared"] == (
+        "Sarah Lind",
+        "Analyst Sarah Lind of Northgate Capital Research",
+    )
