@@ -241,7 +241,10 @@ def season_year(reference: date, season: str, direction: Direction) -> int:
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 _FUTURE_FR = re.compile(
     r"\b(?:\w+(?:eront|iront|ront|rons|rez|era|ira|dra|cra)|sera|aura|fera|ira|vont|va\s+\w+(?:er|ir|re)|"
-    r"prévue?s?|devrait|devraient)\b",
+    r"prévue?s?|devrait|devraient|devait|devaient|"
+    # the conditional of what was to come ("a assuré que son coureur viserait le podium
+    # dimanche"); "aurait" and "serait" with a participle tell a past
+    r"(?!aur|ser)(?!\w*(?<!t)trait\b)\w+(?:rait|raient))\b",  # not "le retrait", "un extrait"
     re.IGNORECASE,
 )
 # "a annoncé mercredi", "ont indiqué dans la nuit de lundi": a compound past ending right before.

@@ -40,6 +40,13 @@ def test_a_past_verb_right_before_the_day_outweighs_a_future_elsewhere_in_the_se
     assert values("Il va pleuvoir mardi.") == {"mardi": "2024-03-19"}
 
 
+def test_what_was_to_come_is_the_next_day_and_an_alleged_past_the_last() -> None:
+    assert values("Il a assuré que son équipe viserait le titre dimanche.") == {"dimanche": "2024-03-17"}
+    assert values("Les températures devaient descendre mardi.") == {"mardi": "2024-03-19"}
+    assert values("Le suspect aurait été aperçu dimanche.") == {"dimanche": "2024-03-10"}
+    assert values("Le retrait des troupes a commencé dimanche.") == {"dimanche": "2024-03-10"}
+
+
 def test_weekday_with_prochain_dernier_and_part_of_day() -> None:
     found = values("Il partira lundi prochain. Il était arrivé jeudi soir et reparti mercredi dernier.")
     assert found == {
