@@ -40,6 +40,12 @@ _DATELINE = re.compile(
 )
 
 
+def dateline_end(paragraph: str) -> int:
+    """Where a dateline opening the paragraph ends ("Paris, 12 mars (Reuters) - "), 0 if none."""
+    match = _DATELINE.match(paragraph)
+    return match.end() if match is not None else 0
+
+
 def date_in_dateline(paragraph: str) -> str | None:
     """The full date (with its year) of a dateline opening the body, as ISO 8601, or None."""
     match = _DATELINE.match(paragraph)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from recoupe.clean.published import dateline_end
 from recoupe.clean.sentences import sentence_spans
 from recoupe.extract.dates import find_time_expressions
 from recoupe.model import Article, day_of
@@ -33,9 +34,12 @@ def dated_sentences(article: Article) -> list[DatedSentence]:
         if not expressions:
             continue  # most paragraphs name no time: no need to split them into sentences
         spans = sentence_spans(paragraph.text)
+        # "Paris, 12 mars (Reuters) - …, a indiqué hier l'office": the dateline dates the dispatch,
+        # the sentence tells what happened the day before
+        dispatch = dateline_end(paragraph.text)
         for expression in expressions:
             day = _DAY_VALUE.match(expression.value)
-            if day is None:
+            if day is None or expression.start < dispatch:
                 continue
             sentence = next((paragraph.text[a:b] for a, b in spans if a <= expression.start < b), None)
             if sentence:

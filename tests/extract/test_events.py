@@ -28,3 +28,12 @@ def test_sentences_without_a_day_are_not_dated() -> None:
 
 def test_undated_article_has_no_dated_sentences() -> None:
     assert dated_sentences(_article(None, "Le conseil s'est réuni vendredi.")) == []
+
+
+def test_a_dateline_dates_the_dispatch_not_what_its_sentence_tells() -> None:
+    article = _article(
+        "2024-03-12",
+        "Lyon, 12 mars (AFP) - Le trafic des trains régionaux a repris hier après deux jours de grève.",
+    )
+    (dated,) = dated_sentences(article)
+    assert dated.date == "2024-03-11"
