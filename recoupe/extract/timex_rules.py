@@ -247,9 +247,10 @@ _FUTURE_FR = re.compile(
     r"(?!aur|ser)(?!\w*(?<!t)trait\b)\w+(?:rait|raient))\b",  # not "le retrait", "un extrait"
     re.IGNORECASE,
 )
-# "a annoncé mercredi", "ont indiqué dans la nuit de lundi": a compound past ending right before.
+# "a annoncé mercredi", "ont indiqué dans la nuit de lundi": a compound past with "avoir" ending
+# right before ("est prévu mercredi" is to come).
 _PAST_BEFORE_FR = re.compile(
-    r"\b(?:a|ont|avait|avaient|est|sont)(?:-t-(?:il|elle|on)|-(?:ils|elles))?\s+"
+    r"\b(?:a|ont|avait|avaient)(?:-t-(?:il|elle|on)|-(?:ils|elles))?\s+"
     r"(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us)\s+(?:(?:dans\s+)?(?:la\s+)?(?:nuit|soirée|matinée|journée)\s+de\s+)?$",
     re.IGNORECASE,
 )

@@ -38,6 +38,7 @@ def test_a_past_verb_right_before_the_day_outweighs_a_future_elsewhere_in_the_se
     assert values(text) == {"mardi": "2024-03-12"}
     assert values("La direction va annoncer mardi la fermeture.") == {"mardi": "2024-03-19"}
     assert values("Il va pleuvoir mardi.") == {"mardi": "2024-03-19"}
+    assert values("Le vote des élus, qui vont trancher, est prévu mardi.") == {"mardi": "2024-03-19"}
 
 
 def test_what_was_to_come_is_the_next_day_and_an_alleged_past_the_last() -> None:
