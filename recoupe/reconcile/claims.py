@@ -264,10 +264,10 @@ def _claim_value(group: list[StatedFigure], index: dict[str, str]) -> ClaimValue
 
 
 def _subject(items: list[StatedFigure]) -> str:
-    """What the figures count and what was done to it, as first written, with the times they name."""
+    """What the figures count and what was done to it, as first written (the act by a participle
+    of that noun's figures when one has it: "personnes tuées", not "personnes perdu la vie"), with
+    the times they name."""
     first = items[0].figure
-    # "personnes tuées" rather than "personnes perdu la vie": a participle of the same noun's
-    # figures, when one has it
     participles = (i.figure.action for i in items if i.figure.thing == first.thing and i.figure.action)
     action = next((a for a in participles if " " not in a), first.action)
     words = [w for w in (first.thing, action) if w] or [first.unit or ""]
