@@ -254,7 +254,12 @@ _PAST_BEFORE_FR = re.compile(
     r"(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us)\s+(?:(?:dans\s+)?(?:la\s+)?(?:nuit|soirée|matinée|journée)\s+de\s+)?$",
     re.IGNORECASE,
 )
-_FUTURE_EN = re.compile(r"\b(?:will|shall|going to|scheduled|expected to|due to)\b|'ll\b", re.IGNORECASE)
+_FUTURE_EN = re.compile(
+    r"\b(?:will|shall|going to|scheduled|expected to|due to)\b|'ll\b"
+    # "some areas could remain without power until Saturday"; "could not attend", "may have" tell a past
+    r"|\b(?:could|may|might)\s+(?!have\b|not\b)\w+",
+    re.IGNORECASE,
+)
 
 
 def clause(text: str, start: int, end: int) -> str:

@@ -48,6 +48,11 @@ def test_what_was_to_come_is_the_next_day_and_an_alleged_past_the_last() -> None
     assert values("Le retrait des troupes a commencé dimanche.") == {"dimanche": "2024-03-10"}
 
 
+def test_what_may_happen_is_the_next_weekday_in_english_too() -> None:
+    assert values("Some villages could stay cut off until Monday.") == {"Monday": "2024-03-18"}
+    assert values("The mayor could not attend the meeting on Monday.") == {"Monday": "2024-03-11"}
+
+
 def test_weekday_with_prochain_dernier_and_part_of_day() -> None:
     found = values("Il partira lundi prochain. Il était arrivé jeudi soir et reparti mercredi dernier.")
     assert found == {
