@@ -140,25 +140,45 @@ def _titles() -> tuple[frozenset[tuple[str, ...]], int, frozenset[str]]:
 
 
 @cache
-def _entity_types() -> tuple[dict[str, str], dict[str, EntityType]]:
-    """(folded name → type or "-", folded marker word → type) from data/entity_types.tsv."""
+def _entity_types() -> tuple[dict[str, str], dict[str, EntityType], dict[str, EntityType]]:
+    """(folded name → type or "-", folded marker word → type, folded word of a place's
+    complement → type) from data/entity_types.tsv."""
     names: dict[str, str] = {}
     markers: dict[str, EntityType] = {}
+    complements: dict[str, EntityType] = {}
     for line in read_text("entity_types.tsv").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         name, _, kind = line.partition("\t")
         if name.startswith("*"):
             markers[fold(name[1:])] = cast(EntityType, kind.strip())
+        elif name.startswith("<"):
+            complements[fold(name[1:])] = cast(EntityType, kind.strip())
         else:
             names[fold(name)] = kind.strip()
-    return names, markers
+    return names, markers, complements
+
+
+_COMPLEMENT_OF = re.compile(r"([^\W\d_]+)\s+(?:de|d['’]|du|of)\s*$")
+_APPOSED_NOUN = re.compile(r"\s*,\s*(?:une?|la|le|l['’]\s*|the|an?)\s*([^\W\d_]+)")
+
+
+def _complement_type(text: str, start: int, end: int) -> EntityType | None:
+    """The type a one-word name takes from the noun it completes or that is apposed to it ("le
+    maire de Zolotopil", "the city of Zolotopil", "Zolotopil, une ville industrielle": a place,
+    whatever the model or the rule made of it); None elsewhere."""
+    if " " in text[start:end]:
+        return None
+    before = _COMPLEMENT_OF.search(text, max(0, start - 30), start)
+    after = _APPOSED_NOUN.match(text, end)
+    nouns = [m.group(1) for m in (before, after) if m is not None]
+    return next((t for n in nouns if (t := _entity_types()[2].get(fold(n)))), None)
 
 
 @lru_cache(maxsize=65536)  # every run of capitals and every candidate name asks, many of them alike
 def known_type(name: str) -> str | None:
     """The type entity_types.tsv gives this name or its canonical spelling ("-": never a name)."""
-    names, _ = _entity_types()
+    names, _, _ = _entity_types()
     canonical = canonical_variant(name)
     return names.get(fold(name)) or (names.get(fold(canonical)) if canonical else None)
 
@@ -247,7 +267,8 @@ def _french_mention(
     surface = text[start:end]
     if label not in _LABELS or not is_name(strip_titles(surface)[0]):
         return None
-    return Mention(article_id, surface, _LABELS[label], start, end, index, "fr")
+    kind = _complement_type(text, start, end) or _LABELS[label]
+    return Mention(article_id, surface, kind, start, end, index, "fr")
 
 
 def _runs(text: str) -> Iterator[list[re.Match[str]]]:
@@ -313,7 +334,8 @@ def _rule_mention(
         return None
     if not is_name(surface):
         return None
-    return Mention(article_id, surface, _rule_type(surface, kind, titled), start, end, index, language)
+    typed = _complement_type(text, start, end) or _rule_type(surface, kind, titled)
+    return Mention(article_id, surface, typed, start, end, index, language)
 
 
 def _person_of_body(run: list[re.Match[str]]) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
@@ -356,7 +378,7 @@ def _title_before(before: str) -> bool:
 def _rule_type(surface: str, kind: str | None, titled: bool) -> EntityType:
     if kind in _LABELS:
         return _LABELS[kind]
-    _, markers = _entity_types()
+    _, markers, _ = _entity_types()
     for word in surface.split():
         folded = fold_word(word)
         if folded in markers:

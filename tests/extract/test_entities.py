@@ -72,6 +72,13 @@ def test_an_article_opening_a_sentence_is_cut_before_a_known_name_too() -> None:
     assert ("La Chine", "LOC") not in mentions
 
 
+def test_a_one_word_name_completing_a_place_noun_or_with_one_apposed_is_a_place() -> None:
+    text = "Les drones ont visé Varnopil, une ville industrielle. Le maire de Varnopil a demandé de l'aide."
+    assert {m for m in found((text, "fr")) if m[0] == "Varnopil"} == {("Varnopil", "LOC")}
+    english = found(("Drones hit the city of Varnopil overnight.", "en"))
+    assert ("Varnopil", "LOC") in english
+
+
 # --- English (rule) -------------------------------------------------------------------------
 
 
