@@ -28,6 +28,7 @@ from recoupe.extract.quote_spans import (
     caps_line,
     is_heading,
     paragraph_at,
+    paragraph_of_its_own,
 )
 from recoupe.extract.speaker_names import (
     INDEFINITE,
@@ -77,7 +78,7 @@ def french_quotes(
         # an English paragraph keeps the English rules, unless it is a quote alone: then, as a
         # French one, it is said by whom the sentence before introduces ("X a répondu en anglais")
         french = len(paragraph.split()) < 8 or not english_inside_french(paragraph)
-        if french or _paragraph_of_its_own(norm, segments, members):
+        if french or paragraph_of_its_own(norm, segments, members):
             first, last = tokens[quote_token[members[0]]].sentence, tokens[quote_token[members[-1]]].sentence
             own[k] = (spans[first][0], spans[last][1])
     docs = _parsed(masked, sorted(set(own.values())), {})
@@ -437,13 +438,6 @@ def _offered(
     return [replace(o, mention=with_apposed_name(o.mention, text)) for o in offered]
 
 
-def _paragraph_of_its_own(norm: str, segments: list[QuoteSegment], members: list[int]) -> bool:
-    """Whether a quote is the whole of its paragraph."""
-    lead, tail = segments[members[0]], segments[members[-1]]
-    whole = norm[lead.region_start : tail.region_end].strip(SPACES)
-    return paragraph_at(norm, lead.start).strip(SPACES) == whole
-
-
 def _signature(
     norm: str, segments: list[QuoteSegment], members: list[int], people: list[co.Person]
 ) -> tuple[sp.SpeakerMention, str | None] | None:
@@ -451,7 +445,7 @@ def _signature(
     MAIRE DE …"): the signature's first part is the mention; its speaker the person the article
     names so, else the signature's two or three words, else no one (a long caption is no name)."""
     tail = segments[members[-1]]
-    if not _paragraph_of_its_own(norm, segments, members):
+    if not paragraph_of_its_own(norm, segments, members):
         return None
     line_start = norm.find("\n", tail.region_end)
     if line_start < 0:

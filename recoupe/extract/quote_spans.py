@@ -173,13 +173,22 @@ def paragraph_at(text: str, at_offset: int) -> str:
     return text[text.rfind("\n", 0, at_offset) + 1 : (text.find("\n", at_offset) + 1 or len(text) + 1) - 1]
 
 
+def paragraph_of_its_own(norm: str, segments: list[QuoteSegment], members: list[int]) -> bool:
+    """Whether a quote is the whole of its line."""
+    lead, tail = segments[members[0]], segments[members[-1]]
+    whole = norm[lead.region_start : tail.region_end].strip(SPACES)
+    return paragraph_at(norm, lead.start).strip(SPACES) == whole
+
+
 def is_heading(norm: str, segments: list[QuoteSegment], members: list[int]) -> bool:
     """Whether the quote is a line of its own with no full stop, a headline or a subheading made
     of a quote ("« Ces nominations n'inspirent aucun optimisme »")."""
-    lead, tail = segments[members[0]], segments[members[-1]]
-    line = paragraph_at(norm, lead.start).strip(SPACES)
-    whole = norm[lead.region_start : tail.region_end].strip(SPACES)
-    return len(members) == 1 and line == whole and norm[lead.start : lead.end].rstrip()[-1:] not in ".!?…"
+    lead = segments[members[0]]
+    return (
+        len(members) == 1
+        and paragraph_of_its_own(norm, segments, members)
+        and norm[lead.start : lead.end].rstrip()[-1:] not in ".!?…"
+    )
 
 
 def caps_line(line: str) -> bool:
