@@ -36,6 +36,7 @@ class Vocabulary:
     object_prepositions: frozenset[str] = frozenset()
     past_forms: frozenset[str] = frozenset()  # "spoke", "went": a verb ends a subject (English)
     not_reflexive: frozenset[str] = frozenset()  # forms that report nothing reflexive ("s'est lancé dans")
+    not_before_de: frozenset[str] = frozenset()  # forms that report nothing before "de" ("relève d'un")
 
 
 @cache
@@ -59,6 +60,7 @@ def vocabulary(language: str) -> Vocabulary:
     forms.update({v: forms[v] | _inflect(v, language, False) for v in past_only if v not in irregular})
     transitive = {f for v in raw.get("transitive", []) for f in forms.get(v, set())}
     not_reflexive = {f for v in raw.get("not_reflexive", []) for f in forms.get(v, set())}
+    not_before_de = {f for v in raw.get("not_before_de", []) for f in forms.get(v, set())}
     # Split as the tokenizer splits: "d'après" is "d'" + "après".
     phrases = {tuple(re.sub(r"\b([ldjmnstc]|qu)'", r"\1' ", p).split()) for p in raw["phrases"]}
     multi = {tuple(f.split()) for f in every if " " in f} | phrases
@@ -83,6 +85,7 @@ def vocabulary(language: str) -> Vocabulary:
         object_prepositions=frozenset(raw.get("object_prepositions", [])),
         past_forms=frozenset(raw.get("past_forms", [])),
         not_reflexive=frozenset(not_reflexive),
+        not_before_de=frozenset(not_before_de),
     )
 
 

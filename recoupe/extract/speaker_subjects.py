@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from recoupe.data import honorifics
 from recoupe.extract.coreference import may_assert
 from recoupe.extract.cue_vocabulary import vocabulary
-from recoupe.extract.cues import cue_lemmas, support_cues, two_word_cues
+from recoupe.extract.cues import cue_lemmas, promises, reports_nothing, support_cues, two_word_cues
 from recoupe.extract.entities import lemma_of
 from recoupe.extract.speaker_phrases import (
     PRONOUNS,
@@ -45,6 +45,8 @@ def is_quote_cue(tok: Token) -> bool:
         return tok.i > 0 and lemma_of(tok.doc[tok.i - 1]) == two_word_cues()[lemma]
     if tok.head.i != tok.i and lemma_of(tok.head) == "laisser":
         return False  # "des enquêtes « … » laissent penser que": what things suggest, no one says
+    if reports_nothing(tok) and not promises(tok):
+        return False
     verbs, nouns = support_cues()
     if lemma in verbs and any(c.dep_ == "obj" and lemma_of(c) in nouns for c in tok.children):
         return True  # "X avait formulé un appel pour que « … »"

@@ -69,6 +69,8 @@ def cue_at(tokens: list[Token], i: int, vocab: Vocabulary) -> Cue | None:
         reflexive = _reflexive(tokens, i, vocab)
         if reflexive and tok.low in vocab.not_reflexive:
             return None  # "il s'est aussitôt lancé dans …", "la perte s'explique par …"
+        if tok.low in vocab.not_before_de and _before_de(tokens, i, vocab):
+            return None  # "la perte relève d'un « … »"
         # "s'est félicité le maire": the reflexive verb has no object; its subject may follow it.
         transitive = tok.low in vocab.transitive and not reflexive
         return Cue(i, i, False, transitive, _inverted_pronoun(tokens, i - 1, vocab))
@@ -81,6 +83,15 @@ def cue_at(tokens: list[Token], i: int, vocab: Vocabulary) -> Cue | None:
 
 
 _BE = frozenset({"est", "sont", "était", "étaient", "sera", "seront"})
+_DE = frozenset({"de", "d'", "d’", "du"})
+
+
+def _before_de(tokens: list[Token], i: int, vocab: Vocabulary) -> bool:
+    """Whether "de" follows the verb at i, across adverbs ("ne relève pas de")."""
+    j = i + 1
+    while j < len(tokens) and tokens[j].low in vocab.fillers:
+        j += 1
+    return j < len(tokens) and tokens[j].low in _DE
 
 
 def _reflexive(tokens: list[Token], i: int, vocab: Vocabulary) -> bool:

@@ -863,3 +863,25 @@ def test_what_someone_will_say_is_the_closing_incise_s_subject_s_words() -> None
         "ajouté la présidence, sans plus de détails.\n"
     )
     assert said(text)["de nouvelles dispositions"] == ("la présidence", "Elysée")
+
+
+def test_a_thing_that_comes_under_a_quoted_term_or_is_explained_by_one_says_nothing() -> None:
+    text = (
+        "Un audit accable la direction de la Banque Lemoine.\n"
+        "La perte de 480 millions d'euros ne relèverait pas du tout d'un \"accident de parcours\" "
+        "mais d'une véritable \"faillite\" des contrôles.\n"
+        "Ainsi, la perte de 480 millions d'euros de la banque s'expliquerait par \"des alertes "
+        "négligées\" et \"une hiérarchie absente\", note le document de douze pages.\n"
+    )
+    found = said(text)
+    assert all(mention is None or "perte" not in mention for _, mention, _ in found.found)
+    assert found["une hiérarchie absente"] == ("le document de douze pages", None)
+
+
+def test_a_report_that_notes_a_quoted_failing_and_a_reflexive_promise_keep_their_speakers() -> None:
+    text = (
+        "Le rapport relève des « défaillances graves » dans la gestion, a dit le juge.\n"
+        "Les banques régionales se sont engagées dans la soirée à « adopter sans délai » ce code.\n"
+    )
+    assert said(text)["défaillances graves"][0] is not None
+    assert said(text)["adopter sans délai"] == ("Les banques régionales", "banques régionales")
