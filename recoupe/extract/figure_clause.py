@@ -111,6 +111,8 @@ def counted_thing(
             i += 1
         if not measured and i == 1 and language == "fr" and words[0][2].lower() != "des":
             return None, None
+        if language == "fr" and measured and i < len(words) and _owner(words[i - 1][2], words[i][2]):
+            return None, None  # "695 millions d'euros de l'Ecureuil": whose, not what
     if language == "fr":
         while i < len(words) and words[i][2].lower() in vocab.adjectives:
             i += 1
@@ -127,6 +129,32 @@ def counted_thing(
         if last >= MAX_THING_WORDS:
             break
     return (last, words[last][2]) if last is not None else (None, None)
+
+
+def _owner(determiner: str, word: str) -> bool:
+    return determiner.lower() in _SINGULAR_DEFINITE and word[:1].isupper()
+
+
+_SINGULAR_DEFINITE = frozenset({"le", "la", "l'", "l’"})
+
+
+def measured_noun(text: str, lo: int, start: int, vocab: FigureVocabulary) -> str | None:
+    """ "une perte de 751 millions d'euros", "un déficit de 3 %": the noun an amount measures,
+    right before its "de", after a determiner ("à hauteur de", "plus de" measure nothing)."""
+    match = _NOUN_OF.search(text, max(lo, start - 60), start)
+    if match is None:
+        return None
+    noun = match.group(1)
+    if noun.lower() in vocab.stops or noun.lower() in vocab.scales or noun[:1].isupper():
+        return None
+    return noun
+
+
+# A determiner, a noun, "de" right before a number: "une perte de ", "la hausse d'".
+_NOUN_OF = re.compile(
+    r"(?<![\w'’])(?:(?:une?|la|le|sa|son|leur|cette|ce|cet)\s+|l['’])([^\W\d_]+)\s+d(?:e\s+|['’])\Z",
+    re.IGNORECASE,
+)
 
 
 def _nounlike(word: str, vocab: FigureVocabulary) -> bool:

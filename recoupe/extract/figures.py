@@ -42,6 +42,7 @@ from recoupe.extract.figure_clause import (
     counted_thing,
     echoes,
     is_part,
+    measured_noun,
     nearest_action,
     next_words,
     stands_for_noun,
@@ -209,6 +210,8 @@ def _figure(
     # "une douzaine de manifestants", "2 millions de chômeurs" join their noun with "de", as a measure does
     collective = lead.split()[-1] in vocab.word_values or scale != 1
     thing_index, thing = counted_thing(words_after, language, vocab, unit is not None or collective)
+    if language == "fr" and unit is not None and thing_index == 0:
+        thing_index, thing = None, None  # "751 millions d'euros subie par …": a measure's noun takes "de"
     if time_reference(text, lo, start, end, unit, thing, value, vocab):
         return None
     part_of = is_part(text, lo, number.start, vocab)
@@ -235,6 +238,8 @@ def _figure(
         return None
     if thing is None and unit is None and language == "fr":
         thing = counted_before(text, lo, start, vocab)  # "ramener le nombre de guichets … à 14"
+    if thing is None and unit is not None and language == "fr":
+        thing = measured_noun(text, lo, number.start, vocab)  # "une perte de 751 millions d'euros"
     if thing is None and unit is None and _FREQUENCY.match(text, end):
         thing = "fois"  # "trois fois par semaine": a frequency
     if thing is None and unit is None and not counts_what_is_named(text, lo, number, scale, language, vocab):

@@ -19,6 +19,7 @@ from text_to_num import alpha2digit
 from wordfreq import zipf_frequency
 
 from recoupe.extract.coreference import Person, is_role, people_in, resolve_role
+from recoupe.extract.cue_vocabulary import vocabulary
 from recoupe.extract.quotes import find_quotes
 from recoupe.extract.speaker_names import INDEFINITE
 from recoupe.kept import Bounded
@@ -236,6 +237,8 @@ def story_quotes(
                 if found.speaker_start is not None and found.speaker_end is not None
                 else None
             )
+            if speaker is None and mention is not None and _bare_pronoun(mention):
+                mention = None  # "il", "qui" left unresolved tell a reader nothing of who spoke
             said = wording(found.text, _language_at(article, found.start), settings, article.id)
             quoted.append((speaker, mention, said))
     vectors = QuoteVectors(settings, kept)
@@ -282,6 +285,14 @@ def _story_people(texts: Iterable[str], speakers: dict[str, str]) -> list[Person
             known.roles.extend(r for r in person.roles if r not in known.roles)
             known.gender = known.gender or person.gender
     return list(merged.values())
+
+
+def _bare_pronoun(mention: str) -> bool:
+    word = mention.strip().lower()
+    return word in _RELATIVES or any(word in vocabulary(lang).pronouns for lang in ("fr", "en"))
+
+
+_RELATIVES = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which", "that"})
 
 
 def _definite_role(speaker: str) -> bool:

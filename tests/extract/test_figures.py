@@ -80,6 +80,19 @@ def test_counted_noun_comes_first_in_french_and_last_in_english() -> None:
     assert (fr.thing, en.thing) == ("drones", "missiles")
 
 
+def test_an_amount_measures_the_noun_before_its_de_not_the_word_after_it() -> None:
+    def things(text: str) -> list[str | None]:
+        return [f.thing for f in find_figures(text, "fr")]
+
+    assert things("Le trader de la perte de 420 millions d'euros subie par la mutuelle s'appelle Marc.") == [
+        "perte"
+    ]
+    assert things("La perte de 380 millions d'euros de la Mutuelle Ardéchoise reste entière.") == ["perte"]
+    assert things("Les ventes ont connu une hausse de 12 % sur l'année.") == ["hausse"]
+    assert things("La région apportera 2 milliards d'euros d'aide aux éleveurs.") == ["aide"]
+    assert things("La commune contribue à hauteur d'un million d'euros.") == [None]
+
+
 def test_a_part_takes_the_noun_of_its_whole_and_its_own_action() -> None:
     found = find_figures(
         "Les forces ont déclaré que 69 missiles avaient été lancés, dont 54 abattus.", "fr", REF

@@ -82,6 +82,22 @@ def test_a_role_the_story_ties_to_a_name_speaks_for_that_name() -> None:
     assert quote.speaker_mention == "Le dirigeant lituanien"
 
 
+def test_a_pronoun_left_unresolved_is_no_mention_to_show() -> None:
+    article = _article(
+        "g",
+        "fr",
+        "Le rapport interne est accablant.",
+        "Il évoque « une dérive dans la gestion des risques », poursuit le texte, "
+        "qui souligne « un nombre important de défaillances ».",
+    )
+    text = article.text
+    start = text.index("un nombre")
+    relative = text.index("qui souligne")
+    found = QuoteMention(start, start + 33, text[start : start + 33], None, relative, relative + 3)
+    (quote,) = story_quotes([article], [VALMY], **THRESHOLDS, found_quotes={"g": [found]})
+    assert quote.speaker is None and quote.speaker_mention is None
+
+
 def test_a_role_noun_before_a_name_teaches_who_the_role_is() -> None:
     article = _article(
         "f",
