@@ -129,7 +129,10 @@ def find_figures(
                 found.append(figure)
         if not found:
             continue
-        found = [replace(f, time=_time_of(sentence_times, f.start, reference is not None)) for f in found]
+        dated = reference is not None
+        found = [
+            replace(f, time=_time_of(text, sentence_start, sentence_times, f, dated, vocab)) for f in found
+        ]
         if not claimants or language == "fr":
             figures.extend(found)
             continue
@@ -291,15 +294,36 @@ def _range_partner(
     return _figure(text, following, lo, hi, language, vocab, times, earlier)
 
 
-def _time_of(times: list[TimeExpression], position: int, dated: bool) -> str | None:
+def _time_of(
+    text: str, lo: int, times: list[TimeExpression], figure: Figure, dated: bool, vocab: FigureVocabulary
+) -> str | None:
     """The day or period the figure's sentence names nearest to it, if any (durations say how long,
     not when): "the quakes that hit in 2002, and the tsunami that killed 168,000 in 2004" gives the
-    168,000 2004. Without a publication date (`dated`), only a year written out places a figure."""
+    168,000 2004. Without a publication date (`dated`), only a year written out places a figure.
+    An amount of a noun ("la perte de 751 millions d'euros") is dated only by a
+    time after it in its phrase ("… subie mi-octobre"): in "mis en examen jeudi pour la perte de 751
+    millions …, a déclaré vendredi", Thursday is the charge's and Friday the statement's, and four
+    reports of one loss had been four claims of four days."""
+    measures_noun = _measures_noun(text, lo, figure, vocab)
     named = [
         t
         for t in times
-        if not t.value.startswith("P") and t.value[:1].isdigit() and (dated or t.value[:4] in t.text)
+        if not t.value.startswith("P")
+        and t.value[:1].isdigit()
+        and (dated or t.value[:4] in t.text)
+        and not (measures_noun and not _in_its_phrase(text, figure, t))
     ]
     if not named:
         return None
+    position = figure.start
     return min(named, key=lambda t: max(t.start - position, position - t.end, 0)).value
+
+
+def _in_its_phrase(text: str, figure: Figure, time: TimeExpression) -> bool:
+    return time.start >= figure.end and not any(mark in text[figure.end : time.start] for mark in ",;:(")
+
+
+def _measures_noun(text: str, lo: int, figure: Figure, vocab: FigureVocabulary) -> bool:
+    return figure.unit is not None and figure.thing is not None and (
+        measured_noun(text, lo, figure.start, vocab) == figure.thing
+    )

@@ -126,6 +126,23 @@ def test_figures_of_different_periods_are_different_claims() -> None:
     assert {c.subject for c in claims} == {"emplois supprimé (2024)", "emplois supprimé (2021)"}
 
 
+def test_a_loss_reported_beside_other_days_is_one_claim_of_every_report() -> None:
+    a = make_article("a", ["Le trader a été mis en examen jeudi pour la perte de 420 millions d'euros."])
+    b = make_article(
+        "b", ["Vendredi, la plainte de la mutuelle faisait référence à une perte de 420 millions d'euros."]
+    )
+    c = make_article(
+        "c", ["L'avocate, dont le client est accusé de la perte de 420 millions d'euros, a parlé mercredi."]
+    )
+    d = make_article(
+        "d", ["La mutuelle a porté plainte après une perte de 420 millions d'euros subie en février."]
+    )
+    (claim,) = story_claims([a, b, c, d], [], 10)
+    assert claim.status == "corroborated"
+    assert claim.subject == "perte (2024-02)"
+    assert sorted(claim.values[0].articles) == ["a", "b", "c", "d"]
+
+
 def test_the_dead_and_people_killed_are_one_claim() -> None:
     a = make_article("a", ["L'attaque a fait 9 morts."])
     b = make_article("b", ["Neuf personnes ont été tuées dans l'attaque."])
