@@ -218,7 +218,13 @@ def is_name(text: str) -> bool:
         and len(folded.replace(" ", "")) > 1
         and not folded.replace(" ", "").isdigit()
         and folded not in _STOP_WORDS
+        and not _COMPLEMENT_LEFT.match(text)
     )
+
+
+# What a title leaves of a role with no name: "Président de la République" → "de la République",
+# "ministre de l'Economie" → "de l'Economie" (a particle alone, "de Villepin", stays a name).
+_COMPLEMENT_LEFT = re.compile(r"(?:de\s+la\s|de\s+l['’]|du\s|des\s|aux?\s)")
 
 
 def find_mentions(article: Article) -> list[Mention]:

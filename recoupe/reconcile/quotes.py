@@ -20,6 +20,7 @@ from wordfreq import zipf_frequency
 
 from recoupe.extract.coreference import Person, is_role, people_in, resolve_role
 from recoupe.extract.cue_vocabulary import vocabulary
+from recoupe.extract.mention_kinds import may_assert
 from recoupe.extract.quotes import find_quotes
 from recoupe.extract.speaker_names import INDEFINITE
 from recoupe.kept import Bounded
@@ -237,8 +238,8 @@ def story_quotes(
                 if found.speaker_start is not None and found.speaker_end is not None
                 else None
             )
-            if speaker is None and mention is not None and _bare_pronoun(mention):
-                mention = None  # "il", "qui" left unresolved tell a reader nothing of who spoke
+            if speaker is None and mention is not None and not _tells_who(mention):
+                mention = None
             said = wording(found.text, _language_at(article, found.start), settings, article.id)
             quoted.append((speaker, mention, said))
     vectors = QuoteVectors(settings, kept)
@@ -287,9 +288,12 @@ def _story_people(texts: Iterable[str], speakers: dict[str, str]) -> list[Person
     return list(merged.values())
 
 
-def _bare_pronoun(mention: str) -> bool:
+def _tells_who(mention: str) -> bool:
+    """Whether an unresolved mention says anything of who spoke: "il" or "qui" left unresolved
+    does not, nor a thing the parse took for a subject ("La réponse a fusé du public : « … »")."""
     word = mention.strip().lower()
-    return word in _RELATIVES or any(word in vocabulary(lang).pronouns for lang in ("fr", "en"))
+    pronoun = word in _RELATIVES or any(word in vocabulary(lang).pronouns for lang in ("fr", "en"))
+    return not pronoun and may_assert(mention)
 
 
 _RELATIVES = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which", "that"})

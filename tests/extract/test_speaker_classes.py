@@ -885,3 +885,9 @@ def test_a_report_that_notes_a_quoted_failing_and_a_reflexive_promise_keep_their
     )
     assert said(text)["défaillances graves"][0] is not None
     assert said(text)["adopter sans délai"] == ("Les banques régionales", "banques régionales")
+
+
+def test_an_elided_this_opening_a_sentence_before_a_colon_is_no_speaker() -> None:
+    text = "C'est un vieux refrain : « Nous voulons la paix ».\nC’était simple : « Rien ne change ».\n"
+    assert said(text)["Nous voulons"] == (None, None)
+    assert said(text)["Rien ne change"] == (None, None)

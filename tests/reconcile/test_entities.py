@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from recoupe.extract.entities import Mention, mentions_for
 from recoupe.model import Article, EntityType, Paragraph
-from recoupe.reconcile.entities import merge_entities
+from recoupe.reconcile.entities import entity_named, merge_entities, person_index
 
 
 def mention(text: str, type: EntityType = "PER", article: str = "a", language: str | None = "fr") -> Mention:
@@ -74,6 +74,23 @@ def test_titles_only_and_numbers_and_lowercase_are_dropped() -> None:
         merge_entities([mention("Prime Minister"), mention("2022", "MISC"), mention("x"), mention("armée")])
         == []
     )
+
+
+def test_a_title_with_its_complement_and_no_name_is_a_role_not_an_entity() -> None:
+    found = merge_entities(
+        [
+            mention("Président de la République"),
+            mention("ministre de l'Economie", "ORG"),
+            mention("ministre du Budget", "ORG"),
+            mention("M. de Villepin"),
+        ]
+    )
+    assert [e.name for e in found] == ["de Villepin"]
+
+
+def test_a_speaker_written_with_a_glued_honorific_is_the_story_entity() -> None:
+    index = person_index(merge_entities([mention("Nicolas Sarkozy"), mention("Sarkozy")]))
+    assert entity_named("M.Sarkozy", index) == "Nicolas Sarkozy"
 
 
 def test_entities_are_sorted_by_mentions_then_name() -> None:

@@ -98,6 +98,15 @@ def test_a_pronoun_left_unresolved_is_no_mention_to_show() -> None:
     assert quote.speaker is None and quote.speaker_mention is None
 
 
+def test_a_thing_read_as_a_subject_is_no_mention_to_show() -> None:
+    article = _article("h", "fr", "La réponse a fusé de la salle : « Le prix du pain d'abord ! »")
+    text = article.text
+    start = text.index("Le prix")
+    found = QuoteMention(start, start + 24, text[start : start + 24], None, 0, 10)
+    (quote,) = story_quotes([article], [VALMY], **THRESHOLDS, found_quotes={"h": [found]})
+    assert text[0:10] == "La réponse" and quote.speaker_mention is None
+
+
 def test_a_role_noun_before_a_name_teaches_who_the_role_is() -> None:
     article = _article(
         "f",
