@@ -46,6 +46,9 @@ _HONORIFIC = re.compile(
     + "|".join(re.escape(f) for f in sorted((f for f, g in honorifics().items() if g), key=len, reverse=True))
     + r")[ \u00a0]$"
 )
+# An honorific glued to the name it opens, as some pages write it: "M.Sarkozy" is "M. Sarkozy".
+_DOTTED = sorted((f for f in HONORIFICS if f.endswith(".")), key=len, reverse=True)
+_GLUED_HONORIFIC = re.compile(r"\b(" + "|".join(map(re.escape, _DOTTED)) + r")(?=[A-ZÀ-Ý])")
 _STOP_WORDS = frozenset(fold(w) for w in FR_STOP_WORDS | EN_STOP_WORDS) | {"selon", "pour", "dans"}
 # "de la Justice", "du Medef" always; "de Lille" only before a name ("le maire de Lille Martine Aubry").
 _COMPLEMENT = re.compile(r"\b(?:(de la|de l['’]|du|des|à la|au|aux)|de|d['’])[ \u00a0]?$", re.IGNORECASE)
@@ -382,3 +385,8 @@ def _first_named(name: str) -> bool:
 
 def _after_preposition(text: str, start: int) -> bool:
     return _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+def unglued(text: str) -> str:
+    """The text with each honorific glued to its name set apart: "M.Sarkozy" → "M. Sarkozy"."""
+    return _GLUED_HONORIFIC.sub(r"\1 ", text)

@@ -12,6 +12,7 @@ from recoupe.extract import coreference as co
 from recoupe.extract.attribution import Mention
 from recoupe.extract.entities import person_before_of, strip_titles
 from recoupe.extract.mention_kinds import NOUN_PHRASE_LEAD
+from recoupe.extract.people import unglued
 from recoupe.extract.speakers import SpeakerMention
 from recoupe.stories.names import fold
 
@@ -176,7 +177,7 @@ def _resolved(
     if mention.kind == "name":
         # "le PCF", "la SNCF": the determiner is no part of an acronym's name.
         written = re.sub(r"^(?:[Ll]es?|[Ll]a)\s+(?=[A-ZÀ-Ö]{2,}\b)", "", written)
-        name, _ = strip_titles(written)
+        name, _ = strip_titles(unglued(written))
         # "M. Ravier" when that is all the text gives: the title stays with a lone surname.
         acronym = re.fullmatch(r"[A-ZÀ-Ö]{2,}", name) is not None
         name = name if len(name.split()) > 1 or acronym else co.full_name(name, people)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from recoupe.extract.coreference import HONORIFICS, gender_of, is_role
+from recoupe.extract.people import unglued
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -182,8 +183,8 @@ def _mention(doc: Doc, start: int, end: int, offset: int) -> SpeakerMention:
     if first in _INDEFINITE:
         kind = "indefinite"  # "une source proche du dossier": no one the article names
     elif any(t.pos_ in ("PROPN", "X") and t.text[:1].isupper() for t in words) and (
-        not is_role(text) or words[0].text in HONORIFICS  # "M. Morin" is a name, not a role
-    ):
+        not is_role(text) or words[0].text in HONORIFICS or unglued(words[0].text) != words[0].text
+    ):  # "M. Morin" (and "M.Morin") is a name, not a role
         kind = "name"
     elif is_role(text):
         kind = "role"

@@ -23,16 +23,15 @@ Entities are sorted by mentions (most first), then name.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from recoupe.extract.entities import Mention, is_name, known_type, strip_titles
+from recoupe.extract.people import unglued
 from recoupe.model import Entity, EntityType
 from recoupe.stories.names import canonical_variant, name_key
 
 _TYPE_ORDER: tuple[EntityType, ...] = ("PER", "ORG", "LOC", "MISC")
-_GLUED_HONORIFIC = re.compile(r"\b(M|MM|Mme|Mlle|Me|Dr|Pr)\.(?=[A-ZÀ-Ý])")
 
 
 @dataclass
@@ -165,7 +164,7 @@ def entity_named(speaker: str | None, index: dict[str, str]) -> str | None:
     """The entity a name as written stands for ("M. Poutine" → "Vladimir Putin"), if any."""
     if not speaker:
         return None
-    speaker = _GLUED_HONORIFIC.sub(r"\1 ", speaker)  # "M.Sarkozy" as scraped is "M. Sarkozy"
+    speaker = unglued(speaker)  # "M.Sarkozy" as scraped is "M. Sarkozy"
     if (key := name_key(speaker)) in index:
         return index[key]
     last = speaker.split()[-1] if speaker.split() else ""

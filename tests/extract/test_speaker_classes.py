@@ -891,3 +891,13 @@ def test_an_elided_this_opening_a_sentence_before_a_colon_is_no_speaker() -> Non
     text = "C'est un vieux refrain : « Nous voulons la paix ».\nC’était simple : « Rien ne change ».\n"
     assert said(text)["Nous voulons"] == (None, None)
     assert said(text)["Rien ne change"] == (None, None)
+
+
+def test_an_honorific_glued_to_the_name_as_pages_write_it_is_that_person() -> None:
+    text = (
+        "Nicolas Vautrin visitait une usine de Maubeuge.\n"
+        "« Nous irons plus loin », a déclaré M.Vautrin devant les salariés.\n"
+        "A Maubeuge, M.Vautrin a été clair : « Le chômage partiel vaut mieux que le chômage. »\n"
+    )
+    assert said(text)["Nous irons"] == ("M.Vautrin", "Nicolas Vautrin")
+    assert said(text)["Le chômage partiel"] == ("M.Vautrin", "Nicolas Vautrin")
