@@ -213,8 +213,10 @@ def _figure(
     # "une douzaine de manifestants", "2 millions de chômeurs" join their noun with "de", as a measure does
     collective = lead.split()[-1] in vocab.word_values or scale != 1
     thing_index, thing = counted_thing(words_after, language, vocab, unit is not None or collective)
-    if language == "fr" and unit is not None and thing_index == 0:
-        thing_index, thing = None, None  # "751 millions d'euros subie par …": a measure's noun takes "de"
+    if language == "fr" and (unit is not None or scale >= 1_000_000) and thing_index == 0:
+        # "751 millions d'euros subie par …", "5 milliards correspondent à …": a measure's noun, and a
+        # million's, takes "de" ("dix mille manifestants" does without)
+        thing_index, thing = None, None
     if time_reference(text, lo, start, end, unit, thing, value, vocab):
         return None
     part_of = is_part(text, lo, number.start, vocab)

@@ -91,6 +91,8 @@ def test_an_amount_measures_the_noun_before_its_de_not_the_word_after_it() -> No
     assert things("Les ventes ont connu une hausse de 12 % sur l'année.") == ["hausse"]
     assert things("La région apportera 2 milliards d'euros d'aide aux éleveurs.") == ["aide"]
     assert things("La commune contribue à hauteur d'un million d'euros.") == [None]
+    assert things("Les 5 milliards correspondent à des prêts.") == [None]
+    assert things("Dix mille manifestants ont défilé.") == ["manifestants"]
 
 
 def test_a_part_takes_the_noun_of_its_whole_and_its_own_action() -> None:
