@@ -95,6 +95,14 @@ def test_update_line_fills_published_from_metadata() -> None:
     assert article.published_basis == "metadata"
 
 
+def test_the_page_address_and_a_timestamp_line_above_the_title_are_metadata() -> None:
+    article = _clean(f"https://www.exemple.fr/actu/2024/05/02/plan-lycees\nMay 2, 2024 | 5:03pm\n{LEAD}")
+    assert [p.text for p in article.paragraphs] == [LEAD]
+    assert [r.reason for r in article.removed] == ["metadata", "metadata"]
+    assert article.published == "2024-05-02"
+    assert "mixed-language" not in article.flags
+
+
 def test_published_line_wins_over_a_later_update_line() -> None:
     article = _clean(f"Publié le 12/03/2024 à 10h47\nMis à jour le 15 mars 2024\n{LEAD}")
     assert article.published == "2024-03-12"
