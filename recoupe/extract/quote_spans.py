@@ -1,7 +1,8 @@
 """Where the quotes of a text are: the spans between quote marks, paragraph by paragraph.
 
 `quote_segments` is what the quote finder reads: « … », “ … ” and straight "…", a mark of another
-kind inside a quote kept as part of it, a quote left open at a paragraph's end carried on into
+kind inside a quote kept as part of it (and a straight quote inside a straight one, told by where
+its marks stand), a quote left open at a paragraph's end carried on into
 the next (the press convention for quotes several paragraphs long). `quote_groups` joins the
 segments of one quote; `is_heading` tells a quote set as a line of its own. `quoted_passages` is
 the figure claimant's reading: every marked passage, nested ones listed too, since a figure is
@@ -68,6 +69,7 @@ def quote_segments(text: str) -> list[QuoteSegment]:
                     continue  # still carried
                 paragraph = " " * (closing + 1) + paragraph[closing + 1 :]  # offsets kept
         carried = None
+        nested = 0  # straight marks opened inside a straight quote, still open
         for match in _MARKS.finditer(paragraph):
             mark, pos = match.group(), match.start()
             if opener is None and mark == "”" and paragraph[pos + 1 : pos + 2].isalnum():
@@ -79,6 +81,10 @@ def quote_segments(text: str) -> list[QuoteSegment]:
                 if not continues:
                     group += 1
                 continues = False
+            elif opener == '"' and mark == '"' and _opens_inside(paragraph, pos):
+                nested += 1  # '"Le fichier contiendra des "données à caractère personnel" …"'
+            elif opener == '"' and mark == '"' and nested:
+                nested -= 1
             elif opener is not None and mark in _CLOSER[opener]:
                 _add(found, text, offset + opened_at, offset + pos + 1, group)
                 opener = None
@@ -88,6 +94,19 @@ def quote_segments(text: str) -> list[QuoteSegment]:
             said = any(ch.isalnum() for ch in paragraph[opened_at + 1 :])
         offset += len(paragraph) + 1
     return found
+
+
+def _opens_inside(paragraph: str, pos: int) -> bool:
+    """Whether a straight mark inside a straight quote opens a quote of its own: a space or an
+    elision before it, a word right after it ('contiendra des "données', 'd'"infractions'), and
+    the next mark closing it ('… personnel" concernant'). Else it ends the quote, its closing
+    mark lost: '… épanouissantes. "Donc, … Pozyn conclut, "Voyage …"' is two quotes, not one."""
+    before = paragraph[pos - 1 : pos]
+    if not (before and (before in SPACES or before in "'’") and paragraph[pos + 1 : pos + 2].isalnum()):
+        return False
+    closing = paragraph.find('"', pos + 1)
+    after = paragraph[closing + 1 : closing + 2]
+    return closing > 0 and paragraph[closing - 1] not in SPACES and not after.isalnum()
 
 
 def _closes_unseen(paragraph: str, pos: int) -> bool:

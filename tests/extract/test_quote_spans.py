@@ -76,3 +76,23 @@ def test_a_stray_straight_mark_does_not_make_the_next_paragraphs_a_quote() -> No
 def test_a_straight_mark_whose_opening_one_was_lost_closes_nothing_and_the_next_pair_stays() -> None:
     text = 'Le maire est inquiet", a-t-il ajouté. Puis il a dénoncé "un budget de misère" devant les élus.'
     assert words(text) == ["un budget de misère"]
+
+
+def test_straight_quotes_nested_in_a_straight_quote_stay_inside_it() -> None:
+    text = (
+        '"Le registre contiendra des "données personnelles" sur "des mineurs de 13 ans" et des '
+        '"signes particuliers"", affirme la Ligue. "Avec ce registre, on fiche les auteurs d\'"actes '
+        'constatés", mais aussi les autres", ajoute-t-elle.'
+    )
+    quoted = [text[s.start : s.end] for s in quote_segments(text)]
+    assert [q[:22] for q in quoted] == ["Le registre contiendra", "Avec ce registre, on f"]
+    assert quoted[0].endswith('"signes particuliers"') and quoted[1].endswith("mais aussi les autres")
+
+
+def test_a_straight_mark_after_a_sentence_with_no_closing_mark_next_starts_another_quote() -> None:
+    text = (
+        '"Partir est une question de budget. "Donc, voyez le voyage comme un cadeau. '
+        'Mme Roux conclut, "Voyager reste possible."'
+    )
+    quoted = [text[s.start : s.end] for s in quote_segments(text)]
+    assert quoted[-1] == "Voyager reste possible."
