@@ -23,6 +23,7 @@ Entities are sorted by mentions (most first), then name.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -165,6 +166,8 @@ def entity_named(speaker: str | None, index: dict[str, str]) -> str | None:
     if not speaker:
         return None
     speaker = unglued(speaker)  # "M.Sarkozy" as scraped is "M. Sarkozy"
+    # "la Ligue des droits de l'Homme" is the entity the story names without its determiner.
+    speaker = re.sub(r"^(?:les?|la|l['’]|the)\s*(?=[A-ZÀ-Ý])", "", speaker)
     if (key := name_key(speaker)) in index:
         return index[key]
     last = speaker.split()[-1] if speaker.split() else ""

@@ -93,6 +93,12 @@ def test_a_speaker_written_with_a_glued_honorific_is_the_story_entity() -> None:
     assert entity_named("M.Sarkozy", index) == "Nicolas Sarkozy"
 
 
+def test_a_speaker_written_with_its_determiner_is_the_story_entity() -> None:
+    index = person_index(merge_entities([mention("Ligue des droits de l'Homme", "ORG")]))
+    assert entity_named("la Ligue des droits de l'Homme", index) == "Ligue des droits de l'Homme"
+    assert entity_named("la ministre", index) is None
+
+
 def test_entities_are_sorted_by_mentions_then_name() -> None:
     entities = merge_entities(
         [mention("Zurich", "LOC"), mention("Berne", "LOC"), mention("Lyon", "LOC"), mention("Zurich", "LOC")]
