@@ -270,10 +270,28 @@ def _subject(items: list[StatedFigure]) -> str:
     first = items[0].figure
     participles = (i.figure.action for i in items if i.figure.thing == first.thing and i.figure.action)
     action = next((a for a in participles if " " not in a), first.action)
+    action = _past_participle(action)
     words = [w for w in (first.thing, action) if w] or [first.unit or ""]
     periods = _unique(p for i in items if (p := _period(i.figure.time)))
     when = f" ({'; '.join(periods)})" if periods else ""
     return " ".join(words) + when
+
+
+def _past_participle(action: str | None) -> str | None:
+    """ "killing three people" is labelled "people killed", "tuant trois personnes" "personnes
+    tués": the past participle of a present one, when the act's forms list it."""
+    if action is None:
+        return None
+    # English "-ing" → "-ed" ("firing" → "fired"), French "-ant" → "-és" (a count is plural).
+    for present, pasts in (("ing", ("ed",)), ("ant", ("és", "é"))):
+        if action.endswith(present):
+            stem = action[: -len(present)]
+            for candidate in (stem + past for past in pasts):
+                concept = action_concept(candidate)
+                known = concept != candidate.lower()
+                if known and action_concept(action) in (concept, action.lower()):
+                    return candidate
+    return action
 
 
 def _unique(values: Iterable[T]) -> list[T]:

@@ -143,6 +143,15 @@ def test_a_loss_reported_beside_other_days_is_one_claim_of_every_report() -> Non
     assert sorted(claim.values[0].articles) == ["a", "b", "c", "d"]
 
 
+def test_a_claim_is_labelled_by_the_past_participle_of_its_act() -> None:
+    a = make_article("a", ["A storm hit the coast, killing three people, officials said."], language="en")
+    b = make_article("b", ["La tempête a frappé la côte, tuant trois personnes, selon la préfecture."])
+    assert sorted(c.subject for c in story_claims([a], [], 10) + story_claims([b], [], 10)) == [
+        "people killed",
+        "personnes tués",
+    ]
+
+
 def test_the_dead_and_people_killed_are_one_claim() -> None:
     a = make_article("a", ["L'attaque a fait 9 morts."])
     b = make_article("b", ["Neuf personnes ont été tuées dans l'attaque."])
