@@ -18,7 +18,13 @@ DOSSIER_LANGUAGE = "en"
 def format_number(value: int | float, language: str | None = DOSSIER_LANGUAGE) -> str:
     """A number for a reader of `language`: "1 700" and "13.8" in English, "1 700" and "13,8" in
     French (narrow no-break space groups in both); any other language or none: the English form."""
-    text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.15g}"
+    if float(value).is_integer():
+        text = f"{int(value):,}"
+    elif abs(value) >= 1:
+        # At most four decimals: a third of 200 is "66.6667", not "66.6666666666667".
+        text = f"{value:,.4f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{value:.4g}"  # "0.3333", "0.00012"
     text = text.replace(",", NARROW_NO_BREAK_SPACE)
     return text.replace(".", ",") if language == "fr" else text
 

@@ -27,3 +27,9 @@ def test_an_amount_writes_its_unit_and_a_word_unit_is_plural_past_one() -> None:
     assert format_amount(13_800_000_000, "m³") == "13\u202f800\u202f000\u202f000 m³"
     assert format_amount(2.5, "%") == "2.5 %"
     assert format_amount(7, None) == "7"
+
+
+def test_a_fraction_is_written_to_four_decimals_at_most() -> None:
+    assert format_number(1 / 3, "en") == "0.3333"
+    assert format_number(200 / 3, "fr") == "66,6667"
+    assert format_number(0.00012) == "0.00012"

@@ -37,6 +37,7 @@ class Vocabulary:
     past_forms: frozenset[str] = frozenset()  # "spoke", "went": a verb ends a subject (English)
     not_reflexive: frozenset[str] = frozenset()  # forms that report nothing reflexive ("s'est lancé dans")
     not_before_de: frozenset[str] = frozenset()  # forms that report nothing before "de" ("relève d'un")
+    per_rates: frozenset[str] = frozenset()  # what "per" measures when it is no source ("per cent")
 
 
 @cache
@@ -86,6 +87,7 @@ def vocabulary(language: str) -> Vocabulary:
         past_forms=frozenset(raw.get("past_forms", [])),
         not_reflexive=frozenset(not_reflexive),
         not_before_de=frozenset(not_before_de),
+        per_rates=frozenset(raw.get("per_rates", [])),
     )
 
 

@@ -122,8 +122,10 @@ def counted_thing(
     last: int | None = None
     while i < len(words) and _nounlike(words[i][2], vocab):
         low = words[i][2].lower()
-        if last is not None and (low.endswith("ed") or low in vocab.actions):
-            break  # "2,000 migrants crossed": the verb after the noun
+        if last is not None and (low.endswith(("ed", "ly", "ing")) or low in vocab.actions):
+            # "2,000 migrants crossed", "three robbers forcibly …", "5,000 workers receiving …":
+            # the verb or the adverb after the noun
+            break
         last = i
         i += 1
         if last >= MAX_THING_WORDS:

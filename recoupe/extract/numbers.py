@@ -138,6 +138,11 @@ def merge_word_runs(numbers: list[Number], text: str, language: str) -> list[Num
     return merged
 
 
+# "a third disease area", "a third term": after an article and before a noun, "third" or
+# "quarter" is an ordinal ("a third of the votes", "a quarter, or 25 %" stay fractions).
+_ORDINAL_USE = re.compile(r"[ \u00a0]+(?!of\b|and\b|or\b|to\b|in\b)[a-z]")
+
+
 def with_fractions(numbers: list[Number], text: str, lo: int, hi: int, language: str) -> list[Number]:
     """ "deux tiers" = 2/3 and "la moitié" = 1/2: a fraction word multiplies the number before it
     ("un quart", "deux tiers") or stands alone after an article ("la moitié", "a third")."""
@@ -154,6 +159,6 @@ def with_fractions(numbers: list[Number], text: str, lo: int, hi: int, language:
         if before is not None:
             numbers = [n for n in numbers if n is not before]
             added.append(Number(before.start, match.end(), before.value * fraction, True))
-        elif article is not None:
+        elif article is not None and not (language == "en" and _ORDINAL_USE.match(text, match.end())):
             added.append(Number(article.start(), match.end(), fraction, True))
     return sorted(numbers + added, key=lambda n: n.start) if added else numbers

@@ -56,6 +56,8 @@ def cue_at(tokens: list[Token], i: int, vocab: Vocabulary) -> Cue | None:
     if tok.kind != "word" or (vocab.language == "en" and _inside_name(tokens, i)):
         return None
     for words in vocab.multiword.get(tok.low, ()):
+        if words == ("per",) and i + 1 < len(tokens) and tokens[i + 1].low in vocab.per_rates:
+            continue  # "0.44 per cent lower": a rate, no source
         if words_at(tokens, i, len(words)) == words:
             last = i + len(words) - 1
             # A phrase's source follows it ("selon X"); a verb of several words ("a fait valoir

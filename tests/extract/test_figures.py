@@ -95,6 +95,22 @@ def test_an_amount_measures_the_noun_before_its_de_not_the_word_after_it() -> No
     assert things("Dix mille manifestants ont défilé.") == ["manifestants"]
 
 
+def test_english_counted_nouns_end_at_a_verb_an_adverb_or_a_comparative() -> None:
+    def things(text: str) -> list[str | None]:
+        return [f.thing for f in find_figures(text, "en")]
+
+    assert things("Three masked robbers forcibly stole cash.") == ["robbers"]
+    assert things("Auditors found 5,000 ghost workers receiving salaries.") == ["workers"]
+    assert things("As few as 50 adult frogs left in the wild.") == ["frogs"]
+    assert things("Silver traded 0.44 per cent lower.") == [None]
+    assert [f.claimant for f in find_figures("Silver traded 0.44 per cent lower.", "en")] == [None]
+
+
+def test_a_third_before_a_noun_is_an_ordinal_not_a_fraction() -> None:
+    assert _values("The firm adds a third disease area to the drug.", "en") == []
+    assert _values("A third of the voters stayed home.", "en") == [pytest.approx(1 / 3)]
+
+
 def test_a_part_takes_the_noun_of_its_whole_and_its_own_action() -> None:
     found = find_figures(
         "Les forces ont déclaré que 69 missiles avaient été lancés, dont 54 abattus.", "fr", REF
