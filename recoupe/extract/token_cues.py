@@ -179,8 +179,22 @@ def phrase_end(tokens: list[Token], i: int, hi: int, vocab: Vocabulary) -> int:
             continue
         if not in_phrase(tokens[k], vocab) and not noun_after_article(tokens, k, i, vocab):
             break
+        if k > i and _verb_with_object(tokens, k, vocab):
+            break  # "according to a reliable source followed the discovery of …"
         k, words = k + 1, words + 1
     return k
+
+
+def _verb_with_object(tokens: list[Token], k: int, vocab: Vocabulary) -> bool:
+    """An English past form with an article after it: a verb and its object, not an adjective
+    ("followed the discovery", but "a retired general")."""
+    return (
+        vocab.language == "en"
+        and tokens[k].low.endswith("ed")
+        and tokens[k].text.islower()
+        and k + 1 < len(tokens)
+        and tokens[k + 1].low in ("the", "a", "an", "his", "her", "its", "their")
+    )
 
 
 def joined_number(tokens: list[Token], k: int) -> bool:

@@ -215,9 +215,22 @@ def left_mention(
         if not in_phrase(tokens[k], vocab) and not noun_after_article(tokens, k, lo, vocab):
             break
         k, words = k - 1, words + 1
+        if vocab.language == "en" and _sentence_opener(tokens, k + 1, lo):
+            break  # "… over alleged salary scam The Zamfara State government has said"
     if k >= lo and k < j and tokens[k].low in vocab.object_prepositions:
         return _beyond_preposition(tokens, k, j, lo, vocab)
     return _mention(tokens[k + 1 : j + 1], vocab)
+
+
+def _sentence_opener(tokens: list[Token], k: int, lo: int) -> bool:
+    """A capitalised article after a lowercase word: a sentence whose full stop the page lost
+    (a headline run into its text)."""
+    return (
+        k - 1 >= lo
+        and tokens[k].text in ("The", "A", "An")
+        and tokens[k - 1].kind == "word"
+        and tokens[k - 1].text.islower()
+    )
 
 
 def _beyond_preposition(tokens: list[Token], prep: int, j: int, lo: int, vocab: Vocabulary) -> Mention | None:

@@ -3,6 +3,7 @@ the English vocabulary of data/reporting_verbs.toml): each article is written fo
 
 from __future__ import annotations
 
+from recoupe.extract.figures import find_figures
 from recoupe.extract.quotes import find_quotes
 
 
@@ -185,3 +186,18 @@ def test_a_person_named_with_the_body_they_belong_to_is_the_person() -> None:
         "Sarah Lind",
         "Analyst Sarah Lind of Northgate Capital Research",
     )
+
+
+def test_a_headline_run_into_its_text_leaves_the_subject_to_the_text() -> None:
+    text = (
+        "Governor suspends officials over alleged payroll fraud The Oyelu State government has said "
+        '"we will not tolerate fraud."\n'
+    )
+    assert speakers(text)["we will not tolerate"][1] == "The Oyelu State government"
+
+
+def test_a_source_after_according_to_ends_where_a_verb_takes_its_object() -> None:
+    text = "The move according to a reliable source followed the discovery of 5,000 ghost workers."
+    assert [f.claimant for f in find_figures(text, "en")] == ["a reliable source"]
+    retired = "According to a retired general, 5,000 troops were sent."
+    assert [f.claimant for f in find_figures(retired, "en")] == ["a retired general"]
