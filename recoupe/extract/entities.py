@@ -176,6 +176,11 @@ def _complement_type(text: str, start: int, end: int) -> EntityType | None:
 
 
 @lru_cache(maxsize=65536)  # every run of capitals and every candidate name asks, many of them alike
+def marker_type(word: str) -> EntityType | None:
+    """The type a marker word of entity_types.tsv gives a run holding it ("Parti" → ORG)."""
+    return _entity_types()[1].get(fold_word(word))
+
+
 def known_type(name: str) -> str | None:
     """The type entity_types.tsv gives this name or its canonical spelling ("-": never a name)."""
     names, _, _ = _entity_types()

@@ -17,7 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
 
 from recoupe.data import honorifics
-from recoupe.extract.entities import known_type
+from recoupe.extract.entities import known_type, marker_type
 from recoupe.extract.mention_kinds import (
     Role,
     gender_of,
@@ -83,6 +83,16 @@ class Person:
 _COMPLEMENT_AFTER = re.compile(r"[ \u00a0]+(?:de|des|du|d['’])[ \u00a0]*(?:l['’]|la[ \u00a0]+)?[A-ZÉ]")
 
 
+def _before_body(name: str) -> str:
+    """A name run stops before a particle that opens a body's name: "Sebastian Kurz du Parti
+    populaire" is Sebastian Kurz ("Joachim du Bellay" stays whole)."""
+    words = name.split()
+    for i in range(1, len(words) - 1):
+        if re.fullmatch(PARTICLE, words[i]) and marker_type(words[i + 1]) is not None:
+            return " ".join(words[:i])
+    return name
+
+
 def people_in(text: str, person_words: frozenset[str] | None = None) -> list[Person]:
     """The people the text names, merged by surname ("M. Poutine" is "Vladimir Poutine"), with
     the role wording set right before a name ("le président russe Vladimir Poutine") or in
@@ -93,6 +103,7 @@ def people_in(text: str, person_words: frozenset[str] | None = None) -> list[Per
     confirmed: set[int] = set()  # ids of the people something but capitals says are people
     for match in NAME_RUN.finditer(text):
         name, start = _without_leading_words(match.group(), text, match.start())
+        name = _before_body(name)
         if not name:
             continue
         before = text[max(0, start - 80) : start]

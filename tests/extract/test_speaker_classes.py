@@ -901,3 +901,11 @@ def test_an_honorific_glued_to_the_name_as_pages_write_it_is_that_person() -> No
     )
     assert said(text)["Nous irons"] == ("M.Vautrin", "Nicolas Vautrin")
     assert said(text)["Le chômage partiel"] == ("M.Vautrin", "Nicolas Vautrin")
+
+
+def test_a_name_run_stops_before_the_body_its_particle_opens() -> None:
+    text = (
+        "Anton Berger du Parti populaire et Lena Hofer des Verts annoncent un accord à Graz.\n"
+        "« Cet accord offre le meilleur des deux mondes », a déclaré M. Berger.\n"
+    )
+    assert said(text)["Cet accord"] == ("M. Berger", "Anton Berger")
