@@ -60,6 +60,8 @@ _ELISION = re.compile(r"^(?:[lLdD]|qu|Qu)'")
 # An article the model sometimes takes into a name's span ("la Chine", "La Chine" opening a
 # sentence).
 _ARTICLE = re.compile(r"^(?i:la|le|les) (?=[A-ZÀ-Ý])")
+# An article or a dash the model's span ends on: "Coupe du monde l'", "L'Afrique Point - Le".
+_TRAILING_ARTICLE = re.compile(r"(?:[ \u00a0]+[-–—])?[ \u00a0]+(?:[lLdD]['’]|(?i:le|la|les|l['’]))$")
 # A sentence ends with one of these, then maybe white space and what opens the next one.
 _SENTENCE_MARKS = frozenset(".!?…")
 _OPENING_MARKS = frozenset("\"«“'‘([—–-")
@@ -275,6 +277,9 @@ def _french_mention(
     article = _ARTICLE.match(text[start:end])
     if article and canonical_variant(text[start + article.end() : end]):
         start += article.end()
+    trailing = _TRAILING_ARTICLE.search(text, start, end)
+    if trailing:
+        end = trailing.start()  # "la Coupe du monde l'" (the model's span ran into the next word)
     surface = text[start:end]
     if label not in _LABELS or not is_name(strip_titles(surface)[0]):
         return None

@@ -157,3 +157,9 @@ def test_numpy_blas_matrix_product_is_thincs_product(trans1: bool, trans2: bool)
     out = np.zeros((5, 4), dtype=np.float32)
     assert NumpyBlasOps().gemm(x, y, out=out, trans1=trans1, trans2=trans2) is out
     assert np.allclose(out, expected, atol=1e-5)
+
+
+def test_a_french_mention_does_not_end_on_the_next_word_s_article() -> None:
+    text = "La skieuse de 24 ans et leader de la Coupe du monde l'a annoncé lundi."
+    found = [m.text for m in find_mentions(article("a", (text, "fr")))]
+    assert "Coupe du monde" in found and not any(m.endswith("l'") for m in found)
