@@ -122,9 +122,13 @@ def continued_by(wording: str, subject: Subject | None, people: list[Person]) ->
     return resolve_to_protagonist(wording, people, person)
 
 
-def resolve_demonym(word: str, text: str, people: list[Person]) -> str | None:
+def resolve_demonym(
+    word: str, text: str, people: list[Person], mention: tuple[int, int] | None = None
+) -> str | None:
     """ "le Serbe": the one person the text introduces with that nationality ("le joueur de tennis
-    serbe Dragan Ilić", "Dragan Ilić, le Serbe"); None if none or several."""
+    serbe Dragan Ilić", "Dragan Ilić, le Serbe"); None if none or several. `mention`: where the
+    word itself stands, no introduction of anyone ("L'Autriche réclame Carlos": Austria is no
+    one's nationality there)."""
     adjective = re.compile(rf"\b{re.escape(word.lower())}s?\b", re.IGNORECASE)
     fits = []
     for person in people:
@@ -134,7 +138,11 @@ def resolve_demonym(word: str, text: str, people: list[Person]) -> str | None:
             # "La Chine a félicité Hillary Clinton": a verb between the word and the name makes it
             # another clause's subject, not the name's nationality.
             words = words[max((k + 1 for k, w in enumerate(words) if clause_word(w)), default=0) :]
-            if adjective.search(" ".join(words)) and person not in fits:
+            lo = match.start() - len(" ".join(words)) - 1
+            found = [m for m in adjective.finditer(text, max(0, lo), match.start())]
+            if mention is not None:
+                found = [m for m in found if not mention[0] <= m.start() < mention[1]]
+            if found and person not in fits:
                 fits.append(person)
     return fits[0].name if len(fits) == 1 else None
 

@@ -168,7 +168,7 @@ def _resolved(
     if mention.kind in ("name", "organisation") and demonym:
         # "a reconnu le Serbe" where the text says "Le Serbe X" or "serbe" of someone: a nationality
         # standing for a person, never a name as written ("la France", no one's nationality, stays).
-        found = co.resolve_demonym(demonym.group(1), text, people)
+        found = co.resolve_demonym(demonym.group(1), text, people, (mention.start, mention.end))
         if found is not None or _as_adjective(demonym.group(1).lower(), text):
             return found
     body_named = _BODY_THEN_NAME.fullmatch(written)

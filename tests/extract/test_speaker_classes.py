@@ -909,3 +909,11 @@ def test_a_name_run_stops_before_the_body_its_particle_opens() -> None:
         "« Cet accord offre le meilleur des deux mondes », a déclaré M. Berger.\n"
     )
     assert said(text)["Cet accord"] == ("M. Berger", "Anton Berger")
+
+
+def test_a_country_as_a_subject_is_no_one_s_nationality() -> None:
+    text = (
+        "Le militant Paolo Verdi devra attendre juin.\n"
+        "L'Autriche réclame Paolo Verdi afin de le juger pour « enlèvements et violation de domicile ».\n"
+    )
+    assert said(text)["enlèvements"][1] != "Paolo Verdi"
