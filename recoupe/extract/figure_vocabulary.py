@@ -135,9 +135,9 @@ def _phrases(phrases: list[str]) -> re.Pattern[str]:
 
 
 def _unit_form(form: str, unit: str) -> _UnitForm:
-    symbol = not form[0].isalpha()
-    lowered = not (symbol or form.isupper() or form in ("°C", "MW", "GW"))
-    written = form if symbol or form in ("MW", "GW", "°C") else form.lower()
+    # Symbols and forms in capitals ("MW", "CHF", "FF") are matched as written, words in any case.
+    lowered = not (not form[0].isalpha() or form.isupper() or form in ("°C", "MW", "GW"))
+    written = form.lower() if lowered else form
     return form, unit, written, lowered
 
 

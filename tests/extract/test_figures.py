@@ -111,6 +111,11 @@ def test_a_third_before_a_noun_is_an_ordinal_not_a_fraction() -> None:
     assert _values("A third of the voters stayed home.", "en") == [pytest.approx(1 / 3)]
 
 
+def test_francs_and_units_in_capitals_are_read() -> None:
+    found = find_figures("Il a été condamné à 5 000 francs d'amende, soit 5 000 FF, et 3 millions CHF.", "fr")
+    assert [(f.value, f.unit) for f in found] == [(5000, "FRF"), (5000, "FRF"), (3_000_000, "CHF")]
+
+
 def test_a_part_takes_the_noun_of_its_whole_and_its_own_action() -> None:
     found = find_figures(
         "Les forces ont déclaré que 69 missiles avaient été lancés, dont 54 abattus.", "fr", REF
