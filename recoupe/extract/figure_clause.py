@@ -147,8 +147,11 @@ def measured_noun(text: str, lo: int, start: int, vocab: FigureVocabulary) -> st
     if match is None:
         return None
     noun = match.group(1)
-    if noun.lower() in vocab.stops or noun.lower() in vocab.scales or noun[:1].isupper():
+    low = noun.lower()
+    if low in vocab.stops or low in vocab.scales or noun[:1].isupper():
         return None
+    if any(low.rstrip("s") == adjective.rstrip("s") for adjective in vocab.adjectives):
+        return None  # "il devance ce dernier de 22 secondes": "the latter", no noun
     return noun
 
 
