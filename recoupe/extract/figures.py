@@ -241,17 +241,22 @@ def _figure(
         thing, unit = earlier[-1].thing, earlier[-1].unit  # "(contre 28 à 30,5 …)", "28 à 30,5"
     if unit is None and scale == 1 and numbered_name_or_item(text, lo, number, thing):
         return None
+    measured = False  # the thing is the noun the amount measures ("une perte de …")
     if thing is None and unit is None and language == "fr":
         thing = counted_before(text, lo, start, vocab)  # "ramener le nombre de guichets … à 14"
     if thing is None and unit is not None and language == "fr":
         thing = measured_noun(text, lo, number.start, vocab)  # "une perte de 751 millions d'euros"
+        measured = thing is not None
     if thing is None and unit is None and _FREQUENCY.match(text, end):
         thing = "fois"  # "trois fois par semaine": a frequency
     if thing is None and unit is None and not counts_what_is_named(text, lo, number, scale, language, vocab):
         return None  # a bare number: a score, an index, a code
     clause_lo, clause_hi = clause_span(text, lo, hi, number.start)
     thing_end = words_after[thing_index][1] if thing_index is not None else end
-    action = nearest_action(text, clause_lo, clause_hi, number.start, thing_end, vocab)
+    # An amount of a noun is acted on after it ("la perte de … subie"); a verb before the noun
+    # takes the noun as its object ("ont tiré les leçons de l'évaporation de 600 millions").
+    action_lo = number.start if measured else clause_lo
+    action = nearest_action(text, action_lo, clause_hi, number.start, thing_end, vocab)
     if action is None and part_of and earlier:
         action = earlier[-1].action if earlier[-1].start > clause_lo - 200 and earlier[-1].action else None
     if not act_fits(action, unit, thing, vocab) or (thing or "").lower() in vocab.actions:

@@ -94,6 +94,8 @@ def test_an_amount_measures_the_noun_before_its_de_not_the_word_after_it() -> No
     assert things("Les 5 milliards correspondent à des prêts.") == [None]
     assert things("Dix mille manifestants ont défilé.") == ["manifestants"]
     assert things("Le coureur devance ce dernier de 22 secondes.") == [None]
+    (lesson,) = find_figures("Ils ont « tiré les leçons » de l'évaporation de 600 millions d'euros.", "fr")
+    assert (lesson.thing, lesson.action) == ("évaporation", None)
 
 
 def test_english_counted_nouns_end_at_a_verb_an_adverb_or_a_comparative() -> None:
