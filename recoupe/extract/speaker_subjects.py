@@ -342,6 +342,23 @@ def inverted_clitic(doc: Doc, k: int) -> Token | None:
     return None
 
 
+def incise_before_participle(doc: Doc, k: int) -> Token | None:
+    """ "…, a-t-il ajouté, affirmant que « … »": the pronoun inverted in the incise right before
+    the present participle at k, whose subject it is (the parse makes the participle the main
+    verb's and gives it that verb's subject, "les dépenses")."""
+    if not (k > 1 and "Part" in doc[k].morph.get("VerbForm") and "Pres" in doc[k].morph.get("Tense")):
+        return None
+    if doc[k - 1].text != ",":
+        return None
+    verb = doc[k - 2]
+    if not is_quote_cue(verb):
+        return None
+    # "a-t-il ajouté": the pronoun follows the auxiliary, and the parse hangs it on the verb
+    before = (c for c in verb.children if c.i < verb.i and c.text.startswith("-"))
+    pronoun = next((c for c in before if clitic_pronoun(c.text) in PRONOUNS), None)
+    return inverted_clitic(doc, verb.i) or pronoun
+
+
 def sentence_subject(doc: Doc, offset: int) -> SpeakerMention | None:
     """The subject of a sentence's main verb, for a pronoun or a bare quote after it; in a sentence
     that closes on a cue and its inverted subject ("…, a prévenu la ministre, Christine Lagarde."),

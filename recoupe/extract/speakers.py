@@ -44,6 +44,7 @@ from recoupe.extract.speaker_subjects import (
     agent_of,
     cue_after_quote,
     incise_after_quote,
+    incise_before_participle,
     inverted_clitic,
     inverted_subject,
     is_quote_cue,
@@ -154,6 +155,9 @@ def mention_in(
             continue
         # The cue must govern the quote ("a déclaré que « … »", "a jugé « indécent »"): in "S'il se
         # poursuit, le ralentissement aura « … »", "poursuivre" is no cue of this quote.
+        if passed is None and thing is None and (clitic := incise_before_participle(doc, i)) is not None:
+            # "…, a-t-il ajouté, affirmant que « … »": the nearest cue, whatever the parse hangs it on
+            return pronoun_mention(clitic, offset)
         if _governs(doc[i], inside):
             if passed is not None and any(doc[i].idx < s - offset < passed.idx for s, _ in quotes):
                 # "X renchérit : « … », tandis qu'El Pais souligne un « … »": the parse hangs the

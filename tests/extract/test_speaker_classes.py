@@ -917,3 +917,12 @@ def test_a_country_as_a_subject_is_no_one_s_nationality() -> None:
         "L'Autriche réclame Paolo Verdi afin de le juger pour « enlèvements et violation de domicile ».\n"
     )
     assert said(text)["enlèvements"][1] != "Paolo Verdi"
+
+
+def test_an_inverted_pronoun_is_no_reflexive_that_silences_its_cue() -> None:
+    text = (
+        "Le président Andriy Melnyk a plaidé pour une aide accrue.\n"
+        "Les dépenses de défense ne doivent pas réduire les retraites, a-t-il ajouté, affirmant que "
+        "cela « ne serait pas juste ».\n"
+    )
+    assert said(text)["ne serait pas juste"] == ("il", "Andriy Melnyk")
