@@ -177,12 +177,12 @@ def _complement_type(text: str, start: int, end: int) -> EntityType | None:
     return next((t for n in nouns if (t := _entity_types()[2].get(fold(n)))), None)
 
 
-@lru_cache(maxsize=65536)  # every run of capitals and every candidate name asks, many of them alike
 def marker_type(word: str) -> EntityType | None:
     """The type a marker word of entity_types.tsv gives a run holding it ("Parti" → ORG)."""
     return _entity_types()[1].get(fold_word(word))
 
 
+@lru_cache(maxsize=65536)  # every run of capitals and every candidate name asks, many of them alike
 def known_type(name: str) -> str | None:
     """The type entity_types.tsv gives this name or its canonical spelling ("-": never a name)."""
     names, _, _ = _entity_types()

@@ -139,7 +139,7 @@ def resolve_demonym(
             # another clause's subject, not the name's nationality.
             words = words[max((k + 1 for k, w in enumerate(words) if clause_word(w)), default=0) :]
             lo = match.start() - len(" ".join(words)) - 1
-            found = [m for m in adjective.finditer(text, max(0, lo), match.start())]
+            found = list(adjective.finditer(text, max(0, lo), match.start()))
             if mention is not None:
                 found = [m for m in found if not mention[0] <= m.start() < mention[1]]
             if found and person not in fits:

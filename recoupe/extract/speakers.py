@@ -153,11 +153,11 @@ def mention_in(
     for i in range(last_before, -1, -1):
         if not (outside(doc[i]) and is_quote_cue(doc[i])):
             continue
-        # The cue must govern the quote ("a déclaré que « … »", "a jugé « indécent »"): in "S'il se
-        # poursuit, le ralentissement aura « … »", "poursuivre" is no cue of this quote.
         if passed is None and thing is None and (clitic := incise_before_participle(doc, i)) is not None:
             # "…, a-t-il ajouté, affirmant que « … »": the nearest cue, whatever the parse hangs it on
             return pronoun_mention(clitic, offset)
+        # The cue must govern the quote ("a déclaré que « … »", "a jugé « indécent »"): in "S'il se
+        # poursuit, le ralentissement aura « … »", "poursuivre" is no cue of this quote.
         if _governs(doc[i], inside):
             if passed is not None and any(doc[i].idx < s - offset < passed.idx for s, _ in quotes):
                 # "X renchérit : « … », tandis qu'El Pais souligne un « … »": the parse hangs the
