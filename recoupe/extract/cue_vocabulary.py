@@ -40,6 +40,10 @@ class Vocabulary:
     per_rates: frozenset[str] = frozenset()  # what "per" measures when it is no source ("per cent")
 
 
+# The forms of "de" a complement opens on ("relève d'un", "relèverait du"): `not_before_de`.
+DE_FORMS = frozenset({"de", "d'", "d’", "du"})
+
+
 @cache
 def reporting_data(language: str) -> dict[str, Any]:
     """One language's table of data/reporting_verbs.toml, as written."""

@@ -11,7 +11,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from recoupe.extract.cue_vocabulary import opened_stem, reporting_data
+from recoupe.extract.cue_vocabulary import DE_FORMS, opened_stem, reporting_data
 from recoupe.extract.entities import lemma_of
 
 if TYPE_CHECKING:
@@ -71,36 +71,32 @@ def is_cue(tok: Token) -> bool:
     if lemma in two_word_cues().values():
         # "a fait état de", "a fait savoir que": the first verb with the second word as its child
         return any(c.lower_ in two_word_cues() and two_word_cues()[c.lower_] == lemma for c in tok.children)
-    if reports_nothing(tok):
+    if reports_nothing(tok, lemma):
         return False
     # The lemmatiser leaves some present forms as they are ("demande", "estime"); the form's stem
     # still says which verb it is.
     return lemma in cue_lemmas() or (lemma == tok.lower_ and lemma + "r" in cue_lemmas())
 
 
-def reports_nothing(verb: Token) -> bool:
+def reports_nothing(verb: Token, lemma: str) -> bool:
     """A cue's verb in a construction that reports nothing: reflexive ("la perte s'expliquerait
     par « … »"), or followed by "de" ("la perte relèverait d'un « incident de marché »": comes
-    under)."""
-    lemma = lemma_of(verb)
+    under). `lemma`: the verb's, as the caller has it."""
     if lemma in _french().get("not_reflexive", []) and _reflexive(verb):
         return True
     # "relèverait (pas du tout) d'un": a complement introduced by "de", whatever sits between.
     return lemma in _french().get("not_before_de", []) and any(
-        c.dep_.startswith("obl") and any(m.dep_ == "case" and m.lower_ in _DE for m in c.children)
+        c.dep_.startswith("obl") and any(m.dep_ == "case" and m.lower_ in DE_FORMS for m in c.children)
         for c in verb.children
     )
 
 
-_DE = frozenset({"de", "d'", "d’", "du"})
-
-
-def promises(verb: Token) -> bool:
+def promises(verb: Token, lemma: str) -> bool:
     """ "se sont engagées dans la soirée à « adopter sans délai »": a reflexive verb of
     `reports_nothing` that still reports a promise, whose words a quote may give (a figure in
     it stays unclaimed: the gold of bench/data/fr-figures-dev4 gives none to "s'est engagé à
     baisser les impôts pour 95 % des salariés")."""
-    return lemma_of(verb) in _french().get("promise_before_a", []) and _a_follows(verb)
+    return lemma in _french().get("promise_before_a", []) and _a_follows(verb)
 
 
 def _a_follows(verb: Token) -> bool:

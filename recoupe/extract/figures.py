@@ -123,16 +123,13 @@ def find_figures(
         for i, number in enumerate(numbers):
             following = numbers[i + 1] if i + 1 < len(numbers) else None
             figure = _figure(
-                text, number, sentence_start, sentence_end, language, vocab, sentence_times, found, following
+                text, number, sentence_start, sentence_end, language, vocab, sentence_times, found, following,
+                dated=reference is not None,
             )
             if figure is not None:
                 found.append(figure)
         if not found:
             continue
-        dated = reference is not None
-        found = [
-            replace(f, time=_time_of(text, sentence_start, sentence_times, f, dated, vocab)) for f in found
-        ]
         if not claimants or language == "fr":
             figures.extend(found)
             continue
@@ -159,10 +156,12 @@ def _figure(
     times: list[TimeExpression],
     earlier: list[Figure],
     following: nb.Number | None = None,
+    dated: bool = False,
 ) -> Figure | None:
     """The figure `number` writes, or None where it is none: its unit and scale read, the traps
-    ruled out, then what it counts, the action, scope and bound its clause gives it; `earlier`: the
-    sentence's figures before it, `following`: the number after it."""
+    ruled out, then what it counts, the action, scope, bound and time its clause gives it;
+    `earlier`: the sentence's figures before it, `following`: the number after it, `times`: the
+    sentence's time expressions, `dated`: whether the text's publication day resolved them."""
     start, end, value, unit = number.start, number.end, number.value, None
     if (
         back_reference(text, lo, number, vocab)
@@ -273,7 +272,7 @@ def _figure(
         thing=thing,
         action=action,
         claimant=None,
-        time=None,
+        time=_time_of(text, times, start, end, dated, measured),
         sentence=text[lo:hi],
         part_of=breakdown(text, lo, number.start, vocab, earlier)
         or bool(following and _PARTITIVE.fullmatch(text[number.end : following.start])),
@@ -302,7 +301,7 @@ def _range_partner(
 
 
 def _time_of(
-    text: str, lo: int, times: list[TimeExpression], figure: Figure, dated: bool, vocab: FigureVocabulary
+    text: str, times: list[TimeExpression], start: int, end: int, dated: bool, measures_noun: bool
 ) -> str | None:
     """The day or period the figure's sentence names nearest to it, if any (durations say how long,
     not when): "the quakes that hit in 2002, and the tsunami that killed 168,000 in 2004" gives the
@@ -311,26 +310,18 @@ def _time_of(
     time after it in its phrase ("… subie mi-octobre"): in "mis en examen jeudi pour la perte de 751
     millions …, a déclaré vendredi", Thursday is the charge's and Friday the statement's, and four
     reports of one loss had been four claims of four days."""
-    measures_noun = _measures_noun(text, lo, figure, vocab)
     named = [
         t
         for t in times
         if not t.value.startswith("P")
         and t.value[:1].isdigit()
         and (dated or t.value[:4] in t.text)
-        and not (measures_noun and not _in_its_phrase(text, figure, t))
+        and not (measures_noun and not _in_its_phrase(text, end, t))
     ]
     if not named:
         return None
-    position = figure.start
-    return min(named, key=lambda t: max(t.start - position, position - t.end, 0)).value
+    return min(named, key=lambda t: max(t.start - start, start - t.end, 0)).value
 
 
-def _in_its_phrase(text: str, figure: Figure, time: TimeExpression) -> bool:
-    return time.start >= figure.end and not any(mark in text[figure.end : time.start] for mark in ",;:(")
-
-
-def _measures_noun(text: str, lo: int, figure: Figure, vocab: FigureVocabulary) -> bool:
-    return figure.unit is not None and figure.thing is not None and (
-        measured_noun(text, lo, figure.start, vocab) == figure.thing
-    )
+def _in_its_phrase(text: str, end: int, time: TimeExpression) -> bool:
+    return time.start >= end and not any(mark in text[end : time.start] for mark in ",;:(")

@@ -45,7 +45,7 @@ def is_quote_cue(tok: Token) -> bool:
         return tok.i > 0 and lemma_of(tok.doc[tok.i - 1]) == two_word_cues()[lemma]
     if tok.head.i != tok.i and lemma_of(tok.head) == "laisser":
         return False  # "des enquêtes « … » laissent penser que": what things suggest, no one says
-    if reports_nothing(tok) and not promises(tok):
+    if reports_nothing(tok, lemma) and not promises(tok, lemma):
         return False
     verbs, nouns = support_cues()
     if lemma in verbs and any(c.dep_ == "obj" and lemma_of(c) in nouns for c in tok.children):

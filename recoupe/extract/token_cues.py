@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from recoupe.extract.cue_vocabulary import Vocabulary
+from recoupe.extract.cue_vocabulary import DE_FORMS, Vocabulary
 
 TokenKind = Literal["word", "punct", "quote", "break"]
 MentionKind = Literal["name", "role", "pronoun"]
@@ -85,7 +85,6 @@ def cue_at(tokens: list[Token], i: int, vocab: Vocabulary) -> Cue | None:
 
 
 _BE = frozenset({"est", "sont", "était", "étaient", "sera", "seront"})
-_DE = frozenset({"de", "d'", "d’", "du"})
 
 
 def _before_de(tokens: list[Token], i: int, vocab: Vocabulary) -> bool:
@@ -93,7 +92,7 @@ def _before_de(tokens: list[Token], i: int, vocab: Vocabulary) -> bool:
     j = i + 1
     while j < len(tokens) and tokens[j].low in vocab.fillers:
         j += 1
-    return j < len(tokens) and tokens[j].low in _DE
+    return j < len(tokens) and tokens[j].low in DE_FORMS
 
 
 def _reflexive(tokens: list[Token], i: int, vocab: Vocabulary) -> bool:
