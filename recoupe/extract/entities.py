@@ -100,10 +100,13 @@ def french_parser() -> Language:
 
     The lemmatizer is loaded but does not run over every token: `lemma_of` asks it for the few
     verbs read as reporting cues (over every parsed token it was 13% of extraction's time on the
-    real articles of bench/throughput.py; same output over 600 of them)."""
+    real articles of bench/throughput.py; same output over 600 of them).
+
+    It shares `french_nlp`'s vocabulary (strings, lexemes, vectors: the same model's): a second
+    copy was 184 MB of every process that parses (332 MB for the parser's load, 148 MB now)."""
     import spacy
 
-    return spacy.load(FRENCH_MODEL, exclude=["ner"], disable=["lemmatizer"])
+    return spacy.load(FRENCH_MODEL, exclude=["ner"], disable=["lemmatizer"], vocab=french_nlp().vocab)
 
 
 def lemma_of(token: Token) -> str:
