@@ -12,8 +12,10 @@ story window, see EVERY_PAIR); each set weighs the same.
 Leave-one-set-out: for each set, a model trained on the others clusters it (rpm2-dev and
 rpm2-dev-dated hold the same texts, so both are held out together), and the script prints
 BCubed F1 (or SemEval pairs' balanced accuracy, all and cross-language) at each probability
-threshold; the threshold with the best mean over the sets goes in Settings. The shipped model,
-trained on every set, is written to recoupe/data/pair_scorer.json with --write.
+threshold; fr-timebank (French TimeBank's dated briefs, each its own event) is scored by the
+model trained on every set, never trained on (see TRAINED_ON); the threshold with the best mean
+over the sets goes in Settings. The shipped model, trained on every set, is written to
+recoupe/data/pair_scorer.json with --write.
 
 usage: .venv/bin/python bench/train_pair_scorer.py [--write] [--thresholds 0.3,0.4] [--no-held-out]
        [--sets rpm2-dev,gnews-fr-dev] [--set story_fragment_join_probability=0.15]

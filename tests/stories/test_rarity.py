@@ -36,4 +36,3 @@ def test_a_large_pile_outweighs_the_background() -> None:
     gap_small = small.weight("klitschko") - small.weight("poutine")
     gap_large = large.weight("klitschko") - large.weight("poutine")
     assert gap_large < gap_small
-
