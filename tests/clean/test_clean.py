@@ -103,6 +103,14 @@ def test_the_page_address_and_a_timestamp_line_above_the_title_are_metadata() ->
     assert "mixed-language" not in article.flags
 
 
+def test_a_rule_of_dashes_or_stars_between_items_is_layout_not_the_first_paragraph() -> None:
+    # A page's separator had become the first paragraph, and so the story's title ("-------").
+    article = _clean(f"-------\n{LEAD}\n* * *\n{SECOND}")
+    assert [p.text for p in article.paragraphs] == [LEAD, SECOND]
+    removed = [(r.text, r.reason) for r in article.removed]
+    assert removed == [("-------", "boilerplate"), ("* * *", "boilerplate")]
+
+
 def test_published_line_wins_over_a_later_update_line() -> None:
     article = _clean(f"Publié le 12/03/2024 à 10h47\nMis à jour le 15 mars 2024\n{LEAD}")
     assert article.published == "2024-03-12"
