@@ -135,8 +135,8 @@ def _phrases(phrases: list[str]) -> re.Pattern[str]:
 
 
 def _unit_form(form: str, unit: str) -> _UnitForm:
-    # Symbols and forms in capitals ("MW", "CHF", "FF") are matched as written, words in any case.
-    lowered = not (not form[0].isalpha() or form.isupper() or form in ("°C", "MW", "GW"))
+    # Symbols and forms in capitals ("°C", "MW", "CHF", "FF") are matched as written, words in any case.
+    lowered = form[0].isalpha() and not form.isupper()
     written = form.lower() if lowered else form
     return form, unit, written, lowered
 

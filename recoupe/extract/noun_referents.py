@@ -122,6 +122,9 @@ def continued_by(wording: str, subject: Subject | None, people: list[Person]) ->
     return resolve_to_protagonist(wording, people, person)
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:.!?«»“”\"()\n]")
+
+
 def resolve_demonym(
     word: str, text: str, people: list[Person], mention: tuple[int, int] | None = None
 ) -> str | None:
@@ -133,13 +136,16 @@ def resolve_demonym(
     fits = []
     for person in people:
         for match in re.finditer(re.escape(person.name), text):
-            clause = re.split(r"[,;:.!?«»“”\"()\n]", text[max(0, match.start() - 60) : match.start()])[-1]
-            words = clause.split()[-4:]
+            window = max(0, match.start() - 60)
+            breaks = _CLAUSE_BREAK.finditer(text, window, match.start())
+            clause = max((b.end() for b in breaks), default=window)
+            words = list(re.finditer(r"\S+", text[clause : match.start()]))[-4:]
             # "La Chine a félicité Hillary Clinton": a verb between the word and the name makes it
             # another clause's subject, not the name's nationality.
-            words = words[max((k + 1 for k, w in enumerate(words) if clause_word(w)), default=0) :]
-            lo = match.start() - len(" ".join(words)) - 1
-            found = list(adjective.finditer(text, max(0, lo), match.start()))
+            words = words[max((k + 1 for k, w in enumerate(words) if clause_word(w.group())), default=0) :]
+            if not words:
+                continue
+            found = list(adjective.finditer(text, clause + words[0].start(), match.start()))
             if mention is not None:
                 found = [m for m in found if not mention[0] <= m.start() < mention[1]]
             if found and person not in fits:
